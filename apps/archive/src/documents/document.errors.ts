@@ -1,0 +1,24 @@
+import { ErrorCode } from '@app/contracts';
+import { DomainError } from '@app/platform';
+
+export class DocumentError extends DomainError {
+  static notFound(documentId: string): DocumentError {
+    return new DocumentError(ErrorCode.NOT_FOUND, `document ${documentId} not found`, `未找到档案文件：${documentId}`);
+  }
+
+  static keyReused(idempotencyKey: string): DocumentError {
+    return new DocumentError(
+      ErrorCode.IDEMPOTENCY_CONFLICT,
+      `idempotency key ${idempotencyKey} was used for a different document`,
+      '该幂等键已用于归档另一份内容不同的文件',
+    );
+  }
+
+  static blobMissing(sha256: string): DocumentError {
+    return new DocumentError(
+      ErrorCode.INTERNAL,
+      `blob ${sha256} missing from the store`,
+      '档案文件内容缺失，请联系档案管理员',
+    );
+  }
+}

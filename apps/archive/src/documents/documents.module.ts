@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { BlobsModule } from '../blobs/blobs.module';
+import { RenderingService } from '../rendering/rendering.service';
+import { DocumentsHandler } from './documents.handler';
+import { DocumentsService } from './documents.service';
+
+@Module({
+  imports: [BlobsModule],
+  controllers: [DocumentsHandler],
+  providers: [DocumentsService, RenderingService],
+})
+export class DocumentsModule {}

@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+
+import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
+
+import { Document } from './documents/document.entity';
+import { ArchiveFile } from './files/archive-file.entity';
+
+export const archiveOrmSettings: ServiceOrmSettings = {
+  schema: 'archive',
+  entities: [ArchiveFile, Document],
+  migrationsPath: join(__dirname, 'migrations'),
+  migrationsPathTs: join(__dirname, 'migrations'),
+};
+
+/** Used by the MikroORM CLI (`npm run migration:create -- archive`). */
+export default serviceOrmConfig(archiveOrmSettings, readEnv(PlatformEnv).DATABASE_URL);

@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+
+import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
+
+export const eligibilityOrmSettings: ServiceOrmSettings = {
+  schema: 'eligibility',
+  entities: [],
+  migrationsPath: join(__dirname, 'migrations'),
+  migrationsPathTs: join(__dirname, 'migrations'),
+};
+
+/** Used by the MikroORM CLI (`npm run migration:create -- eligibility <name>`). */
+export default serviceOrmConfig(eligibilityOrmSettings, readEnv(PlatformEnv).DATABASE_URL);

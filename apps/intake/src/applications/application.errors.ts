@@ -1,0 +1,43 @@
+import { ErrorCode } from '@app/contracts';
+import { DomainError } from '@app/platform';
+
+export class ApplicationError extends DomainError {
+  static notFound(applicationId: string): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.NOT_FOUND,
+      `application ${applicationId} not found`,
+      `未找到申请：${applicationId}`,
+    );
+  }
+
+  static invalidIdNumber(reason: string): ApplicationError {
+    return new ApplicationError(ErrorCode.VALIDATION_FAILED, 'applicant ID number invalid', '申请人身份证号码不正确', [
+      { field: 'applicantIdNumber', messages: [reason] },
+    ]);
+  }
+
+  static keyReused(idempotencyKey: string): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.IDEMPOTENCY_CONFLICT,
+      `idempotency key ${idempotencyKey} was used for a different application`,
+      '该幂等键已用于提交另一份内容不同的申请',
+    );
+  }
+
+  static workflowNotStarted(applicationNo: string): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.UNAVAILABLE,
+      `application ${applicationNo} saved but its approval workflow could not be started`,
+      `申请${applicationNo}已保存，但审批流程暂时无法启动，请稍后使用同一幂等键重新提交`,
+    );
+  }
+
+  static householdHeadedElsewhere(): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.VALIDATION_FAILED,
+      'household head already registered in another community',
+      '该申请人已在其他社区登记为户主',
+      [{ field: 'divisionCode', messages: ['申请人已在其他社区（村）登记，请在原登记地申请或先办理迁移'] }],
+    );
+  }
+}

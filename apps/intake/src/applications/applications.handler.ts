@@ -1,0 +1,32 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+
+import {
+  type ApplicationReply,
+  GetApplicationRequest,
+  RecordApplicationStageRequest,
+  SubmitApplicationRequest,
+  SUBJECTS,
+} from '@app/contracts';
+
+import { ApplicationsService } from './applications.service';
+
+@Controller()
+export class ApplicationsHandler {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @MessagePattern(SUBJECTS.intake.applicationSubmit)
+  submit(@Payload() request: SubmitApplicationRequest): Promise<ApplicationReply> {
+    return this.applications.submit(request);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationGet)
+  get(@Payload() request: GetApplicationRequest): Promise<ApplicationReply> {
+    return this.applications.get(request.applicationId);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationRecordStage)
+  recordStage(@Payload() request: RecordApplicationStageRequest): Promise<ApplicationReply> {
+    return this.applications.recordStage(request);
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+
+import {
+  APPROVAL_CHAIN_WORKFLOW_TYPE,
+  APPROVAL_STAGES,
+  type ApprovalChainInput,
+  SEARCH_ATTRIBUTES,
+  TASK_QUEUES,
+} from '@app/contracts/temporal';
+import { TemporalClientService } from '@app/platform';
+
+/** Starts the approval chain of an application; starting twice is harmless (the id is derived). */
+@Injectable()
+export class ApprovalWorkflowService {
+  private readonly logger = new Logger(ApprovalWorkflowService.name);
+
+  constructor(private readonly temporal: TemporalClientService) {}
+
+  async start(workflowId: string, input: ApprovalChainInput): Promise<void> {
+    try {
+      await this.temporal.client.workflow.start(APPROVAL_CHAIN_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: TASK_QUEUES.approval,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.divisionCode, value: input.divisionCode },
+          { key: SEARCH_ATTRIBUTES.approvalStage, value: APPROVAL_STAGES.acceptance },
+          { key: SEARCH_ATTRIBUTES.applicationNo, value: input.applicationNo },
+        ],
+      });
+      this.logger.log({ workflowId }, 'approval workflow started');
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        this.logger.log({ workflowId }, 'approval workflow already started');
+        return;
+      }
+      throw error;
+    }
+  }
+}

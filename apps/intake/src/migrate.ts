@@ -1,0 +1,6 @@
+import { migrateService, PlatformEnv, readEnv } from '@app/platform';
+
+import { intakeOrmSettings } from './mikro-orm.config';
+
+/** Applies this service's pending migrations (deploy/local/up.sh runs it before the service starts). */
+void migrateService('intake', intakeOrmSettings, readEnv(PlatformEnv).DATABASE_URL);

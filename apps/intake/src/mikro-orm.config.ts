@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+
+import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
+
+import { Application } from './applications/application.entity';
+import { ApplicationCounter } from './applications/application-counter.entity';
+import { Household } from './households/household.entity';
+
+export const intakeOrmSettings: ServiceOrmSettings = {
+  schema: 'intake',
+  entities: [Household, Application, ApplicationCounter],
+  migrationsPath: join(__dirname, 'migrations'),
+  migrationsPathTs: join(__dirname, 'migrations'),
+};
+
+/** Used by the MikroORM CLI (`npm run migration:create -- intake <name>`). */
+export default serviceOrmConfig(intakeOrmSettings, readEnv(PlatformEnv).DATABASE_URL);

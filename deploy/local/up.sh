@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# npm run up: brings the whole local stack up — dependencies, Temporal CLI, PostgreSQL, NATS, the Temporal dev
+# server, migrations, the six services and the worker — and waits until GET /health is green. Idempotent.
+source "$(dirname "$0")/lib.sh"
+started=$SECONDS
+
+bash "$ROOT/deploy/local/deps.sh"
+bash "$ROOT/temporal/dev-server/build.sh"
+bash "$ROOT/deploy/local/infra.sh"
+bash "$ROOT/temporal/dev-server/start.sh"
+
+log "compiling (tsc)"
+(cd "$ROOT" && npm run --silent build)
+
+log "applying migrations"
+for service in "${SERVICES[@]}"; do
+  (cd "$ROOT" && node "dist/apps/$service/src/migrate.js") || fail "migrations of $service failed"
+done
+
+for name in "${SERVICES[@]}" worker gateway; do
+  start_process "$name" node --enable-source-maps "$(entry_of "$name")"
+done
+
+log "waiting for every health check (GET http://127.0.0.1:$PORT/health)"
+healthy() { curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; }
+if ! wait_for 120 "health" healthy; then
+  curl -sS "http://127.0.0.1:$PORT/health" || true
+  echo
+  fail "the stack did not become healthy within 120 s; logs are in var/log/"
+fi
+
+log "dibao is up in $((SECONDS - started)) s"
+cat <<TEXT
+
+  REST API        http://127.0.0.1:$PORT/api/v1
+  OpenAPI docs    http://127.0.0.1:$PORT/api/docs   (JSON: /api/docs-json)
+  Health          http://127.0.0.1:$PORT/health
+  Temporal UI     http://127.0.0.1:$TEMPORAL_UI_PORT/namespaces/$TEMPORAL_NAMESPACE/workflows
+  Logs            var/log/<process>.log          Stop: npm run down
+
+TEXT

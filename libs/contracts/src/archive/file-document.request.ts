@@ -1,0 +1,76 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+
+import { IsCommunityCode } from '../common/division-code.validator';
+
+/** Document types the archive knows. Grows with the approval chain; values are never renamed. */
+export const DOCUMENT_TYPES = ['APPLICATION_RECEIVED'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** Data for the "application received" record (申请受理回执). */
+export class ApplicationReceivedData {
+  @IsString()
+  @IsNotEmpty()
+  applicationNo: string;
+
+  @IsString()
+  @IsNotEmpty()
+  applicantName: string;
+
+  /** Masked (see @app/domain maskIdNumber): the receipt never prints the full number. */
+  @IsString()
+  @IsNotEmpty()
+  applicantIdNumberMasked: string;
+
+  @IsInt()
+  @Min(1)
+  householdSize: number;
+
+  @IsString()
+  reason: string;
+
+  /** ISO-8601 time the application was submitted. */
+  @IsString()
+  submittedAt: string;
+}
+
+/**
+ * File one document into a household's archive file. The archive renders the document from the data
+ * (a PDF), stores its bytes by sha256 and appends an item to the file. Idempotent by `idempotencyKey`.
+ */
+export class FileDocumentRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsUUID('4')
+  householdId: string;
+
+  @IsCommunityCode()
+  divisionCode: string;
+
+  @IsUUID('4')
+  applicationId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  workflowId: string;
+
+  /** The workflow step that produced the document. */
+  @IsString()
+  @IsNotEmpty()
+  step: string;
+
+  @IsIn(DOCUMENT_TYPES)
+  documentType: DocumentType;
+
+  /** Who completed the step: a staff username, or `system`. */
+  @IsString()
+  @IsNotEmpty()
+  createdBy: string;
+
+  @ValidateNested()
+  @Type(() => ApplicationReceivedData)
+  data: ApplicationReceivedData;
+}

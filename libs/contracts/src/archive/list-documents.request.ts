@@ -1,0 +1,6 @@
+import { IsUUID } from 'class-validator';
+
+export class ListDocumentsRequest {
+  @IsUUID('4')
+  applicationId: string;
+}

@@ -1,0 +1,37 @@
+/** Codes of typed errors that cross NATS; callers branch on these, never on messages. */
+export enum ErrorCode {
+  /** The payload failed validation; `details` lists the fields. */
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  /** The message body was not JSON or not an object. */
+  MALFORMED_MESSAGE = 'MALFORMED_MESSAGE',
+  NOT_FOUND = 'NOT_FOUND',
+  /** The idempotency key was used before with a different payload. */
+  IDEMPOTENCY_CONFLICT = 'IDEMPOTENCY_CONFLICT',
+  /** A dependency (database, Temporal, another service) did not answer; retrying may help. */
+  UNAVAILABLE = 'UNAVAILABLE',
+  INTERNAL = 'INTERNAL',
+}
+
+export interface FieldError {
+  field: string;
+  /** What is wrong, in Simplified Chinese for staff. */
+  messages: string[];
+}
+
+/** The body of every error reply on NATS. */
+export interface ErrorReply {
+  code: ErrorCode;
+  /** Staff-facing message in Simplified Chinese. */
+  message: string;
+  details?: FieldError[];
+}
+
+export function isErrorReply(value: unknown): value is ErrorReply {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorReply).code === 'string' &&
+    typeof (value as ErrorReply).message === 'string' &&
+    Object.values(ErrorCode).includes((value as ErrorReply).code)
+  );
+}

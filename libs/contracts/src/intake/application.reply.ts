@@ -1,0 +1,20 @@
+/** Where an application stands. Grows with the approval chain; values are never renamed. */
+export const APPLICATION_STATUSES = ['SUBMITTED', 'RECEIVED'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export interface ApplicationReply {
+  id: string;
+  /** Human reference printed on documents, e.g. SQ-220102-2026-000001. */
+  applicationNo: string;
+  householdId: string;
+  divisionCode: string;
+  applicantName: string;
+  /** Always masked on the wire; the full number stays in intake and in the archived documents. */
+  applicantIdNumberMasked: string;
+  householdSize: number;
+  reason: string;
+  status: ApplicationStatus;
+  workflowId: string;
+  submittedAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,35 @@
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+import { IsCommunityCode } from '../common/division-code.validator';
+
+export class SubmitApplicationRequest {
+  /** The caller's key: the same key with the same payload yields the same application. */
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  idempotencyKey: string;
+
+  /** The community (社区/村) where the household applies, 12 digits. */
+  @IsCommunityCode()
+  divisionCode: string;
+
+  @IsString({ message: '申请人姓名必须是文本' })
+  @IsNotEmpty({ message: '申请人姓名不能为空' })
+  @MaxLength(50, { message: '申请人姓名不能超过50个字符' })
+  applicantName: string;
+
+  /** 18-character citizen ID number; the service checks the check character. */
+  @Matches(/^\d{17}[\dXx]$/, { message: '身份证号码应为18位：前17位为数字，末位为数字或X' })
+  applicantIdNumber: string;
+
+  @IsInt({ message: '家庭人口数必须是整数' })
+  @Min(1, { message: '家庭人口数至少为1' })
+  @Max(30, { message: '家庭人口数不能超过30' })
+  householdSize: number;
+
+  /** Why the household applies, in the applicant's words. */
+  @IsString({ message: '申请理由必须是文本' })
+  @IsNotEmpty({ message: '申请理由不能为空' })
+  @MaxLength(2000, { message: '申请理由不能超过2000个字符' })
+  reason: string;
+}

@@ -1,0 +1,32 @@
+import type { DocumentContentReply, DocumentReply, ListDocumentsReply } from './archive/document.reply';
+import type { FileDocumentRequest } from './archive/file-document.request';
+import type { GetDocumentContentRequest } from './archive/get-document-content.request';
+import type { ListDocumentsRequest } from './archive/list-documents.request';
+import type { HealthCheckRequest, HealthReply } from './common/health';
+import type { ApplicationReply } from './intake/application.reply';
+import type { GetApplicationRequest } from './intake/get-application.request';
+import type { RecordApplicationStageRequest } from './intake/record-application-stage.request';
+import type { SubmitApplicationRequest } from './intake/submit-application.request';
+import type { SUBJECTS } from './subjects';
+
+type Health = { request: HealthCheckRequest; reply: HealthReply };
+
+/** Request subject → request and reply types, so the platform client is checked at compile time. */
+export interface RequestMap {
+  [SUBJECTS.intake.applicationSubmit]: { request: SubmitApplicationRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationGet]: { request: GetApplicationRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationRecordStage]: { request: RecordApplicationStageRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.healthCheck]: Health;
+  [SUBJECTS.eligibility.healthCheck]: Health;
+  [SUBJECTS.approval.healthCheck]: Health;
+  [SUBJECTS.payment.healthCheck]: Health;
+  [SUBJECTS.archive.documentFile]: { request: FileDocumentRequest; reply: DocumentReply };
+  [SUBJECTS.archive.documentList]: { request: ListDocumentsRequest; reply: ListDocumentsReply };
+  [SUBJECTS.archive.documentGetContent]: { request: GetDocumentContentRequest; reply: DocumentContentReply };
+  [SUBJECTS.archive.healthCheck]: Health;
+  [SUBJECTS.worker.healthCheck]: Health;
+}
+
+export type RequestSubject = keyof RequestMap;
+export type RequestOf<S extends RequestSubject> = RequestMap[S]['request'];
+export type ReplyOf<S extends RequestSubject> = RequestMap[S]['reply'];

@@ -1,0 +1,25 @@
+import { FileDocumentRequest } from './archive/file-document.request';
+import { GetDocumentContentRequest } from './archive/get-document-content.request';
+import { ListDocumentsRequest } from './archive/list-documents.request';
+import { HealthCheckRequest } from './common/health';
+import { GetApplicationRequest } from './intake/get-application.request';
+import { RecordApplicationStageRequest } from './intake/record-application-stage.request';
+import { SubmitApplicationRequest } from './intake/submit-application.request';
+import type { RequestSubject } from './message-map';
+import { SUBJECTS } from './subjects';
+
+/** The payload class of every request subject, so senders validate exactly what receivers will. */
+export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
+  [SUBJECTS.intake.applicationSubmit]: SubmitApplicationRequest,
+  [SUBJECTS.intake.applicationGet]: GetApplicationRequest,
+  [SUBJECTS.intake.applicationRecordStage]: RecordApplicationStageRequest,
+  [SUBJECTS.intake.healthCheck]: HealthCheckRequest,
+  [SUBJECTS.eligibility.healthCheck]: HealthCheckRequest,
+  [SUBJECTS.approval.healthCheck]: HealthCheckRequest,
+  [SUBJECTS.payment.healthCheck]: HealthCheckRequest,
+  [SUBJECTS.archive.documentFile]: FileDocumentRequest,
+  [SUBJECTS.archive.documentList]: ListDocumentsRequest,
+  [SUBJECTS.archive.documentGetContent]: GetDocumentContentRequest,
+  [SUBJECTS.archive.healthCheck]: HealthCheckRequest,
+  [SUBJECTS.worker.healthCheck]: HealthCheckRequest,
+};

@@ -1,0 +1,52 @@
+/**
+ * Every NATS subject, grouped by the owning service (the first token). Requests are
+ * `<service>.<noun>.<verb>`; events are `<service>.<noun>.<past-tense>`. Never rename a published subject.
+ */
+export const SUBJECTS = {
+  intake: {
+    applicationSubmit: 'intake.application.submit',
+    applicationGet: 'intake.application.get',
+    applicationRecordStage: 'intake.application.record-stage',
+    healthCheck: 'intake.health.check',
+  },
+  eligibility: {
+    healthCheck: 'eligibility.health.check',
+  },
+  approval: {
+    healthCheck: 'approval.health.check',
+  },
+  payment: {
+    healthCheck: 'payment.health.check',
+  },
+  archive: {
+    documentFile: 'archive.document.file',
+    documentList: 'archive.document.list',
+    documentGetContent: 'archive.document.get-content',
+    healthCheck: 'archive.health.check',
+  },
+  worker: {
+    healthCheck: 'worker.health.check',
+  },
+} as const;
+
+/** The health-check subject of every process the gateway aggregates, by component name. */
+export const HEALTH_SUBJECTS = {
+  intake: SUBJECTS.intake.healthCheck,
+  eligibility: SUBJECTS.eligibility.healthCheck,
+  approval: SUBJECTS.approval.healthCheck,
+  payment: SUBJECTS.payment.healthCheck,
+  archive: SUBJECTS.archive.healthCheck,
+  worker: SUBJECTS.worker.healthCheck,
+} as const;
+
+/** NATS queue group of each service: replicas in one group share the load, so one message is handled once. */
+export const QUEUE_GROUPS = {
+  intake: 'intake',
+  eligibility: 'eligibility',
+  approval: 'approval',
+  payment: 'payment',
+  archive: 'archive',
+  worker: 'worker',
+} as const;
+
+export type ServiceName = keyof typeof QUEUE_GROUPS;

@@ -1,0 +1,35 @@
+/** Stages of the approval chain as shown in the ApprovalStage search attribute. Never renamed. */
+export const APPROVAL_STAGES = {
+  acceptance: 'ACCEPTANCE',
+  accepted: 'ACCEPTED',
+} as const;
+export type ApprovalStage = (typeof APPROVAL_STAGES)[keyof typeof APPROVAL_STAGES];
+
+/** Steps whose completion files documents; part of the filing idempotency key. */
+export const APPROVAL_STEPS = {
+  applicationReceived: 'application-received',
+} as const;
+
+export interface ApprovalChainInput {
+  applicationId: string;
+  applicationNo: string;
+  householdId: string;
+  /** The community code (12 digits) the application was filed in. */
+  divisionCode: string;
+  /** Correlates log lines from the HTTP request through every activity. */
+  correlationId: string;
+}
+
+export interface ApprovalChainResult {
+  applicationId: string;
+  stage: ApprovalStage;
+  documentIds: string[];
+}
+
+/** One workflow per application; starting twice is harmless because the id is derived. */
+export function approvalChainWorkflowId(applicationId: string): string {
+  return `approval-chain-${applicationId}`;
+}
+
+/** The workflow type, for clients that start the chain without importing workflow code. */
+export const APPROVAL_CHAIN_WORKFLOW_TYPE = 'approvalChainWorkflow';

@@ -1,0 +1,3 @@
+export * from './approval-chain';
+export * from './search-attributes';
+export * from './task-queues';

@@ -1,0 +1,3 @@
+export * from './divisions/division-code';
+export * from './id-number/id-number';
+export * from './money/fen';

@@ -1,0 +1,58 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+
+/** Infrastructure settings shared by every process; same names everywhere (see .env.example). */
+export class PlatformEnv {
+  @IsString()
+  @IsNotEmpty()
+  DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/dibao';
+
+  @IsString()
+  @IsNotEmpty()
+  NATS_SERVERS = 'nats://127.0.0.1:4222';
+
+  /** A request over NATS fails with a typed timeout after this long; shorter than any activity timeout. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  NATS_REQUEST_TIMEOUT_MS = 10_000;
+
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_ADDRESS = '127.0.0.1:7233';
+
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_NAMESPACE = 'dibao';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+}
+
+/**
+ * Returns a `validate` function for ConfigModule that parses process.env into `envClass` (defaults
+ * filled in) and fails boot listing every bad variable.
+ */
+export function validateEnv<T extends object>(envClass: new () => T): (raw: Record<string, unknown>) => T {
+  return (raw) => {
+    const known = Object.keys(new envClass());
+    const picked = Object.fromEntries(Object.entries(raw).filter(([key]) => known.includes(key) && raw[key] !== ''));
+    const env = plainToInstance(envClass, picked, { exposeDefaultValues: true });
+    const errors = validateSync(env, { skipMissingProperties: false });
+    if (errors.length > 0) {
+      const list = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`).join('\n');
+      throw new Error(`Invalid environment:\n${list}`);
+    }
+    return env;
+  };
+}
+
+/** Reads the environment once outside Nest (scripts, the MikroORM CLI). */
+export function readEnv<T extends object>(envClass: new () => T): T {
+  return validateEnv(envClass)(process.env);
+}

@@ -1,0 +1,42 @@
+import { type EntityClass, type EntitySchema } from '@mikro-orm/core';
+import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+
+import { BaseEntity } from './base.entity';
+
+export interface ServiceOrmSettings {
+  /** The service's own PostgreSQL schema; no other service reads it. */
+  schema: string;
+  entities: Array<EntityClass<unknown> | EntitySchema>;
+  /** Absolute path of the service's src/migrations folder (TypeScript sources). */
+  migrationsPathTs: string;
+  /** Absolute path of the compiled migrations folder. */
+  migrationsPath: string;
+}
+
+/** One MikroORM config per service, used by the app, the migration runner and the MikroORM CLI alike. */
+export function serviceOrmConfig(settings: ServiceOrmSettings, databaseUrl: string): Options {
+  return defineConfig({
+    driver: PostgreSqlDriver,
+    clientUrl: databaseUrl,
+    schema: settings.schema,
+    entities: [BaseEntity, ...settings.entities],
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: false },
+    forceUtcTimezone: true,
+    pool: { min: 0, max: 10 },
+    debug: false,
+    allowGlobalContext: false,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: settings.migrationsPath,
+      pathTs: settings.migrationsPathTs,
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      snapshotName: `.snapshot-${settings.schema}`,
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+import { ErrorCode, type FieldError } from '@app/contracts';
+
+import { DomainError } from './domain-error';
+import { RemoteError } from './remote-error';
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  [ErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.MALFORMED_MESSAGE]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorCode.IDEMPOTENCY_CONFLICT]: HttpStatus.CONFLICT,
+  [ErrorCode.UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.INTERNAL]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+export interface HttpErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: FieldError[];
+}
+
+/** Maps domain errors, typed NATS errors and Nest HTTP exceptions to one JSON error shape. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception }, 'request failed');
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): HttpErrorBody {
+    if (exception instanceof DomainError || exception instanceof RemoteError) {
+      return {
+        statusCode: STATUS_BY_CODE[exception.code],
+        code: exception.code,
+        message: exception.staffMessage,
+        details: exception.details,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'object' && payload !== null && 'code' in payload) {
+        return { statusCode: status, ...(payload as Omit<HttpErrorBody, 'statusCode'>) };
+      }
+      return { statusCode: status, code: HttpStatus[status] ?? 'HTTP_ERROR', message: exception.message };
+    }
+    return { statusCode: 500, code: ErrorCode.INTERNAL, message: '服务内部错误，请稍后重试或联系管理员' };
+  }
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { headers as natsHeaders, type NatsConnection } from 'nats';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+
+import {
+  ErrorCode,
+  isErrorReply,
+  REQUEST_CLASSES,
+  type ReplyOf,
+  type RequestOf,
+  type RequestSubject,
+} from '@app/contracts';
+
+import { DomainError } from '../errors/domain-error';
+import { RemoteError } from '../errors/remote-error';
+import { toFieldErrors, VALIDATION_OPTIONS } from '../errors/validation';
+import { CORRELATION_HEADER, currentCorrelationId } from '../logging/correlation';
+import { NATS_CLIENT } from './messaging.constants';
+
+export interface RequestOptions {
+  timeoutMs?: number;
+  /** Overrides the correlation id of the current context (activities pass the workflow's). */
+  correlationId?: string;
+}
+
+/**
+ * Typed request–reply over NATS. Validates the payload against its contract class before sending, carries
+ * the correlation id in a header, and turns error replies, timeouts and "no responders" into RemoteError.
+ */
+@Injectable()
+export class MessagingClient implements OnApplicationShutdown {
+  private readonly defaultTimeoutMs: number;
+
+  constructor(
+    @Inject(NATS_CLIENT) private readonly client: ClientProxy,
+    config: ConfigService,
+  ) {
+    this.defaultTimeoutMs = config.get<number>('NATS_REQUEST_TIMEOUT_MS', 10_000);
+  }
+
+  async request<S extends RequestSubject>(
+    subject: S,
+    payload: RequestOf<S>,
+    options: RequestOptions = {},
+  ): Promise<ReplyOf<S>> {
+    this.validate(subject, payload);
+    const headers = natsHeaders();
+    const correlationId = options.correlationId ?? currentCorrelationId();
+    if (correlationId) {
+      headers.set(CORRELATION_HEADER, correlationId);
+    }
+    const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    try {
+      return await firstValueFrom(this.client.send<ReplyOf<S>>(subject, record).pipe(timeout(timeoutMs)));
+    } catch (error) {
+      throw this.translate(subject, error, timeoutMs);
+    }
+  }
+
+  /** The underlying connection, for health checks. */
+  async connection(): Promise<NatsConnection> {
+    return (await this.client.connect()) as NatsConnection;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+
+  private validate(subject: RequestSubject, payload: object): void {
+    const instance = plainToInstance(REQUEST_CLASSES[subject], payload);
+    const errors = validateSync(instance, VALIDATION_OPTIONS);
+    if (errors.length > 0) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `payload for ${subject} failed validation`,
+        '消息内容不符合要求',
+        toFieldErrors(errors),
+      );
+    }
+  }
+
+  private translate(subject: string, error: unknown, timeoutMs: number): Error {
+    if (isErrorReply(error)) {
+      return RemoteError.fromReply(subject, error);
+    }
+    if (error instanceof TimeoutError) {
+      return new RemoteError(ErrorCode.UNAVAILABLE, `服务在${timeoutMs}毫秒内未响应（${subject}）`, subject);
+    }
+    const text = error instanceof Error ? error.message : String(error);
+    if (/no responders|503/i.test(text)) {
+      return new RemoteError(ErrorCode.UNAVAILABLE, `没有可用的服务处理该请求（${subject}）`, subject);
+    }
+    if (/no matching message handler/i.test(text)) {
+      return new RemoteError(ErrorCode.UNAVAILABLE, `服务不支持该请求（${subject}）`, subject);
+    }
+    return new RemoteError(ErrorCode.INTERNAL, `调用服务失败（${subject}）：${text}`, subject);
+  }
+}

@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ClientsModule, Transport } from '@nestjs/microservices';
+
+import { MessagingClient } from './messaging.client';
+import { NATS_CLIENT } from './messaging.constants';
+
+/** The NATS client every process uses to send requests (MessagingClient). */
+@Global()
+@Module({
+  imports: [
+    ClientsModule.registerAsync([
+      {
+        name: NATS_CLIENT,
+        inject: [ConfigService],
+        useFactory: (config: ConfigService) => ({
+          transport: Transport.NATS,
+          options: { servers: config.getOrThrow<string>('NATS_SERVERS').split(',') },
+        }),
+      },
+    ]),
+  ],
+  providers: [MessagingClient],
+  exports: [MessagingClient],
+})
+export class MessagingModule {}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Starts the Temporal dev server (frontend 7233, Web UI 8233, namespace dibao) with its SQLite file under var/,
+# registering the custom search attributes the workflows use. Harmless when it already runs.
+source "$(dirname "$0")/../../deploy/local/lib.sh"
+
+host="${TEMPORAL_ADDRESS%:*}"
+port="${TEMPORAL_ADDRESS##*:}"
+if port_open "$host" "$port"; then
+  log "Temporal already answering on $TEMPORAL_ADDRESS"
+else
+  mkdir -p "$VAR/temporal"
+  # Search attributes: ids and codes only. Temporal stores them unencrypted — never names or ID numbers.
+  start_process temporal "$TEMPORAL_BIN" server start-dev \
+    --ip "$host" --port "$port" --ui-port "$TEMPORAL_UI_PORT" \
+    --db-filename "$VAR/temporal/dibao.sqlite" \
+    --namespace "$TEMPORAL_NAMESPACE" \
+    --search-attribute DivisionCode=Keyword \
+    --search-attribute ApprovalStage=Keyword \
+    --search-attribute ApplicationNo=Keyword \
+    --log-level warn
+fi
+ready() { "$TEMPORAL_BIN" operator namespace describe --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; }
+wait_for 60 "Temporal" ready || fail "Temporal did not come up on $TEMPORAL_ADDRESS (see var/log/temporal.log)"
+attributes="$("$TEMPORAL_BIN" operator search-attribute list --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE")"
+for name in DivisionCode ApprovalStage ApplicationNo; do
+  if ! grep -q "$name" <<<"$attributes"; then
+    "$TEMPORAL_BIN" operator search-attribute create --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE" --name "$name" --type Keyword
+  fi
+done
+log "Temporal ready: frontend $TEMPORAL_ADDRESS, namespace $TEMPORAL_NAMESPACE, Web UI http://127.0.0.1:$TEMPORAL_UI_PORT"

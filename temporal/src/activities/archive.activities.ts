@@ -1,0 +1,58 @@
+import { SUBJECTS } from '@app/contracts';
+import type { MessagingClient } from '@app/platform';
+
+import { callService } from './call-service';
+
+export interface FileApplicationReceivedInput {
+  applicationId: string;
+  workflowId: string;
+  step: string;
+  correlationId: string;
+}
+
+/** What the workflow keeps of a filed document: ids and hashes only, never personal data. */
+export interface FiledDocumentRef {
+  documentId: string;
+  itemNo: number;
+  sha256: string;
+}
+
+/**
+ * Archive activities. Personal data never enters workflow history: the activity reads the application from
+ * intake itself and hands it to the archive; its input and result carry ids only.
+ */
+export function createArchiveActivities(messaging: MessagingClient) {
+  return {
+    async fileApplicationReceived(input: FileApplicationReceivedInput): Promise<FiledDocumentRef> {
+      const options = { correlationId: input.correlationId };
+      const application = await callService(() =>
+        messaging.request(SUBJECTS.intake.applicationGet, { applicationId: input.applicationId }, options),
+      );
+      const document = await callService(() =>
+        messaging.request(
+          SUBJECTS.archive.documentFile,
+          {
+            idempotencyKey: `${input.workflowId}:${input.step}`,
+            householdId: application.householdId,
+            divisionCode: application.divisionCode,
+            applicationId: application.id,
+            workflowId: input.workflowId,
+            step: input.step,
+            documentType: 'APPLICATION_RECEIVED',
+            createdBy: 'system',
+            data: {
+              applicationNo: application.applicationNo,
+              applicantName: application.applicantName,
+              applicantIdNumberMasked: application.applicantIdNumberMasked,
+              householdSize: application.householdSize,
+              reason: application.reason,
+              submittedAt: application.submittedAt,
+            },
+          },
+          options,
+        ),
+      );
+      return { documentId: document.id, itemNo: document.itemNo, sha256: document.sha256 };
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { MessagingClient } from '@app/platform';
+
+import { createArchiveActivities } from './archive.activities';
+import { createIntakeActivities } from './intake.activities';
+
+export interface ActivityDependencies {
+  messaging: MessagingClient;
+}
+
+/** Every activity the worker registers; workflows type their proxies with this factory's return type. */
+export function createActivities({ messaging }: ActivityDependencies) {
+  return {
+    ...createArchiveActivities(messaging),
+    ...createIntakeActivities(messaging),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,32 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+
+import type { MessagingClient } from '@app/platform';
+
+import { createActivities } from '../activities/create-activities';
+import { bundlerOptions } from './bundler-options';
+
+export interface WorkerSettings {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  messaging: MessagingClient;
+  /** Prebuilt bundle (production); when absent the workflows are bundled from source at start. */
+  workflowBundlePath?: string;
+}
+
+/** The worker with every workflow and activity, used by main.ts and by tests (on their own task queue). */
+export async function createWorker(
+  settings: WorkerSettings,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: settings.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: settings.namespace,
+    taskQueue: settings.taskQueue,
+    activities: createActivities({ messaging: settings.messaging }),
+    ...(settings.workflowBundlePath
+      ? { workflowBundle: { codePath: settings.workflowBundlePath } }
+      : { workflowsPath: require.resolve('../workflows'), bundlerOptions }),
+  });
+  return { worker, connection };
+}
