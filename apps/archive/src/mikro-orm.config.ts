@@ -4,12 +4,14 @@ import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from 
 
 import { Document } from './documents/document.entity';
 import { ArchiveFile } from './files/archive-file.entity';
+import { migrationList } from './migrations/migration-list';
 
 export const archiveOrmSettings: ServiceOrmSettings = {
   schema: 'archive',
   entities: [ArchiveFile, Document],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
+  migrationList,
 };
 
 /** Used by the MikroORM CLI (`npm run migration:create -- archive`). */

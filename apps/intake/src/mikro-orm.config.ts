@@ -2,15 +2,17 @@ import { join } from 'node:path';
 
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
-import { Application } from './applications/application.entity';
 import { ApplicationCounter } from './applications/application-counter.entity';
+import { Application } from './applications/application.entity';
 import { Household } from './households/household.entity';
+import { migrationList } from './migrations/migration-list';
 
 export const intakeOrmSettings: ServiceOrmSettings = {
   schema: 'intake',
   entities: [Household, Application, ApplicationCounter],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
+  migrationList,
 };
 
 /** Used by the MikroORM CLI (`npm run migration:create -- intake <name>`). */

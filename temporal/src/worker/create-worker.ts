@@ -2,8 +2,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 
 import type { MessagingClient } from '@app/platform';
 
-import { createActivities } from '../activities/create-activities';
 import { bundlerOptions } from './bundler-options';
+import { createActivities } from '../activities/create-activities';
 
 export interface WorkerSettings {
   address: string;

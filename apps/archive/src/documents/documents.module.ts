@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 
-import { BlobsModule } from '../blobs/blobs.module';
-import { RenderingService } from '../rendering/rendering.service';
 import { DocumentsHandler } from './documents.handler';
 import { DocumentsService } from './documents.service';
+import { BlobsModule } from '../blobs/blobs.module';
+import { RenderingService } from '../rendering/rendering.service';
 
 @Module({
   imports: [BlobsModule],

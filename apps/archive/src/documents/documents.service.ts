@@ -10,12 +10,12 @@ import {
 
 import type { DocumentContentReply, DocumentReply, FileDocumentRequest, ListDocumentsReply } from '@app/contracts';
 
-import { BlobStore } from '../blobs/blob-store';
-import { ArchiveFile } from '../files/archive-file.entity';
-import { RenderingService } from '../rendering/rendering.service';
 import { Document } from './document.entity';
 import { DocumentError } from './document.errors';
 import { toDocumentReply } from './document.mapper';
+import { BlobStore } from '../blobs/blob-store';
+import { ArchiveFile } from '../files/archive-file.entity';
+import { RenderingService } from '../rendering/rendering.service';
 
 /** Files documents into household files: render, store the bytes by sha256, append the item. */
 @Injectable()

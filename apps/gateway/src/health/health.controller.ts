@@ -36,7 +36,7 @@ export class HealthController {
       }),
     );
     const gateway = await this.gatewayHealth();
-    const components: AggregatedHealth['components'] = Object.fromEntries([['gateway', gateway], ...entries]);
+    const components = Object.fromEntries([['gateway', gateway], ...entries]) as AggregatedHealth['components'];
     const status = Object.values(components).every((component) => component.status === 'up') ? 'up' : 'down';
     response.status(status === 'up' ? 200 : 503);
     return { status, components };

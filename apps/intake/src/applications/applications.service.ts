@@ -13,11 +13,11 @@ import { approvalChainWorkflowId } from '@app/contracts/temporal';
 import { checkIdNumber, divisionAncestor } from '@app/domain';
 import { currentCorrelationId } from '@app/platform';
 
-import { Household } from '../households/household.entity';
 import { Application } from './application.entity';
 import { ApplicationError } from './application.errors';
 import { toApplicationReply } from './application.mapper';
 import { ApprovalWorkflowService } from './approval-workflow.service';
+import { Household } from '../households/household.entity';
 
 @Injectable()
 export class ApplicationsService {

@@ -1,6 +1,6 @@
-import { type EntityClass, type EntitySchema } from '@mikro-orm/core';
-import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { type EntityClass, type EntitySchema, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 import { BaseEntity } from './base.entity';
 
@@ -12,6 +12,8 @@ export interface ServiceOrmSettings {
   migrationsPathTs: string;
   /** Absolute path of the compiled migrations folder. */
   migrationsPath: string;
+  /** Every migration class, listed so they load the same way from sources, compiled output and tests. */
+  migrationList: MigrationObject[];
 }
 
 /** One MikroORM config per service, used by the app, the migration runner and the MikroORM CLI alike. */
@@ -30,6 +32,7 @@ export function serviceOrmConfig(settings: ServiceOrmSettings, databaseUrl: stri
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: settings.migrationsPath,
+      migrationsList: settings.migrationList,
       pathTs: settings.migrationsPathTs,
       glob: '!(*.d).{js,ts}',
       transactional: true,

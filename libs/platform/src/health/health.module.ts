@@ -4,9 +4,9 @@ import { TerminusModule } from '@nestjs/terminus';
 
 import { HealthCheckRequest, type HealthReply } from '@app/contracts';
 
-import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { HEALTH_OPTIONS, type HealthOptions } from './health.constants';
 import { HealthService } from './health.service';
+import { TemporalClientModule } from '../temporal/temporal-client.module';
 
 function createHealthHandler(subject: string): Type<unknown> {
   @Controller()

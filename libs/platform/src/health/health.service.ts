@@ -3,9 +3,9 @@ import { HealthCheckService, type HealthIndicatorFunction, MikroOrmHealthIndicat
 
 import type { HealthReply, HealthStatus } from '@app/contracts';
 
+import { HEALTH_OPTIONS, type HealthOptions } from './health.constants';
 import { MessagingClient } from '../messaging/messaging.client';
 import { TemporalClientService } from '../temporal/temporal-client.service';
-import { HEALTH_OPTIONS, type HealthOptions } from './health.constants';
 
 /** Runs this process's health indicators (database, NATS, Temporal) and reports them as a HealthReply. */
 @Injectable()
@@ -40,15 +40,11 @@ export class HealthService {
   }
 
   private toReply(details: Record<string, { status: string; message?: string }>): HealthReply {
-    const mapped = Object.fromEntries(
-      Object.entries(details).map(([key, value]) => [
-        key,
-        {
-          status: (value.status === 'up' ? 'up' : 'down') as HealthStatus,
-          ...(value.message ? { message: value.message } : {}),
-        },
-      ]),
-    );
+    const mapped: HealthReply['details'] = {};
+    for (const [key, value] of Object.entries(details)) {
+      const status: HealthStatus = value.status === 'up' ? 'up' : 'down';
+      mapped[key] = value.message ? { status, message: value.message } : { status };
+    }
     const status: HealthStatus = Object.values(mapped).every((value) => value.status === 'up') ? 'up' : 'down';
     return { service: this.options.service, status, details: mapped };
   }

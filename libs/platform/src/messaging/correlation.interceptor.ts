@@ -1,5 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { NatsContext } from '@nestjs/microservices';
+import { type MsgHdrs } from 'nats';
 import { Observable } from 'rxjs';
 
 import { CORRELATION_HEADER, runWithCorrelation } from '../logging/correlation';
@@ -14,7 +15,8 @@ export class CorrelationInterceptor implements NestInterceptor {
       return next.handle();
     }
     const natsContext = context.switchToRpc().getContext<NatsContext>();
-    const correlationId = natsContext.getHeaders?.()?.get(CORRELATION_HEADER) || undefined;
+    const headers = natsContext.getHeaders() as MsgHdrs | undefined;
+    const correlationId = headers?.get(CORRELATION_HEADER) || undefined;
     const subject = natsContext.getSubject();
     const started = Date.now();
     return new Observable((subscriber) =>

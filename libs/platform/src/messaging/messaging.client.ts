@@ -15,11 +15,11 @@ import {
   type RequestSubject,
 } from '@app/contracts';
 
+import { NATS_CLIENT } from './messaging.constants';
 import { DomainError } from '../errors/domain-error';
 import { RemoteError } from '../errors/remote-error';
 import { toFieldErrors, VALIDATION_OPTIONS } from '../errors/validation';
 import { CORRELATION_HEADER, currentCorrelationId } from '../logging/correlation';
-import { NATS_CLIENT } from './messaging.constants';
 
 export interface RequestOptions {
   timeoutMs?: number;
