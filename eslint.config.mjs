@@ -94,6 +94,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // @apps/* lets tests and their harness boot a service's modules; production code never imports another app.
+    files: ['apps/**/src/**/*.ts', 'libs/**/*.ts', 'temporal/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../*'], message: 'Import across projects through @app/* aliases; no ../../ chains.' },
+            {
+              group: ['@apps/*'],
+              message: 'Services never import another app; talk over NATS through @app/contracts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['temporal/src/workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,10 +4,11 @@ import type { Config } from 'jest';
 export const baseConfig: Config = {
   rootDir: __dirname,
   moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json' }] },
   moduleNameMapper: {
     '^@app/(contracts|platform|domain)$': '<rootDir>/libs/$1/src',
     '^@app/(contracts|platform|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@apps/(.*)$': '<rootDir>/apps/$1',
     '^@test/support$': '<rootDir>/test/support',
     '^@test/support/(.*)$': '<rootDir>/test/support/$1',
   },

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 import { serviceOrmConfig, type ServiceOrmSettings } from './orm-config';
 
@@ -12,6 +13,7 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         MikroOrmModule.forRootAsync({
+          driver: PostgreSqlDriver,
           inject: [ConfigService],
           useFactory: (config: ConfigService) => serviceOrmConfig(settings, config.getOrThrow<string>('DATABASE_URL')),
         }),
