@@ -92,7 +92,7 @@ export class MessagingClient implements OnApplicationShutdown {
       return new RemoteError(ErrorCode.UNAVAILABLE, `服务在${timeoutMs}毫秒内未响应（${subject}）`, subject);
     }
     const text = error instanceof Error ? error.message : String(error);
-    if (/no responders|503/i.test(text)) {
+    if (/no responders|no subscribers|503/i.test(text)) {
       return new RemoteError(ErrorCode.UNAVAILABLE, `没有可用的服务处理该请求（${subject}）`, subject);
     }
     if (/no matching message handler/i.test(text)) {

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+
+import type { INestMicroservice } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+
+import { ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
+import { APPROVAL_STAGES, approvalChainWorkflowId, SEARCH_ATTRIBUTES, TASK_QUEUES } from '@app/contracts/temporal';
+import { MessagingClient, TemporalClientService } from '@app/platform';
+import { makeApplication } from '@test/support/factories/application.factory';
+import { startService } from '@test/support/services';
+
+import { AppModule as IntakeAppModule } from '../src/app.module';
+
+describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
+  let app: INestMicroservice;
+  let messaging: MessagingClient;
+  let temporal: TemporalClientService;
+  const started: string[] = [];
+
+  beforeAll(async () => {
+    app = await startService(IntakeAppModule, QUEUE_GROUPS.intake);
+    messaging = app.get(MessagingClient);
+    temporal = app.get(TemporalClientService);
+  });
+
+  afterAll(async () => {
+    // No worker polls in this file: end the chains it started so they do not linger in the test namespace.
+    await Promise.all(
+      started.map((id) =>
+        temporal.client.workflow
+          .getHandle(id)
+          .terminate('test finished')
+          .catch(() => undefined),
+      ),
+    );
+    await app.close();
+  });
+
+  it('stores an application, numbers it per county and year, and starts its workflow with search attributes', async () => {
+    const request = makeApplication();
+    const reply = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
+    started.push(reply.workflowId);
+
+    expect(reply).toMatchObject({ status: 'SUBMITTED', divisionCode: '220102001001', householdSize: 3 });
+    expect(reply.applicationNo).toMatch(/^SQ-220102-\d{4}-\d{6}$/);
+    expect(reply.workflowId).toBe(approvalChainWorkflowId(reply.id));
+    expect(reply.applicantIdNumberMasked).toBe(
+      `${request.applicantIdNumber.slice(0, 6)}********${request.applicantIdNumber.slice(-4)}`,
+    );
+
+    const description = await temporal.client.workflow.getHandle(reply.workflowId).describe();
+    expect(description.taskQueue).toBe(TASK_QUEUES.approval);
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.divisionCode)).toBe('220102001001');
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.applicationNo)).toBe(reply.applicationNo);
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.acceptance);
+  });
+
+  it('gives one application and one workflow when the same request is submitted twice, even concurrently', async () => {
+    const request = makeApplication();
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => messaging.request(SUBJECTS.intake.applicationSubmit, request)),
+    );
+    started.push(replies[0].workflowId);
+
+    expect(new Set(replies.map((reply) => reply.id)).size).toBe(1);
+    const em = app.get(EntityManager).fork();
+    const rows = await em
+      .getConnection()
+      .execute<Array<{ n: string }>>('select count(*) as n from intake.application where idempotency_key = ?', [
+        request.idempotencyKey,
+      ]);
+    expect(Number(rows[0].n)).toBe(1);
+    // Visibility is eventually consistent: wait until the execution is listed, then count.
+    let executions: unknown[] = [];
+    for (let attempt = 0; attempt < 50 && executions.length === 0; attempt += 1) {
+      executions = [];
+      for await (const execution of temporal.client.workflow.list({
+        query: `WorkflowId = '${replies[0].workflowId}'`,
+      })) {
+        executions.push(execution);
+      }
+      if (executions.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    expect(executions).toHaveLength(1);
+  });
+
+  it('refuses the same key with a different payload with IDEMPOTENCY_CONFLICT', async () => {
+    const request = makeApplication();
+    const first = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
+    started.push(first.workflowId);
+
+    await expect(
+      messaging.request(SUBJECTS.intake.applicationSubmit, { ...request, householdSize: 4 }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.IDEMPOTENCY_CONFLICT,
+    });
+  });
+
+  it('refuses an ID number with a wrong check character, naming the field and the expected character', async () => {
+    const request = makeApplication();
+    const last = request.applicantIdNumber.slice(-1);
+    const wrong = request.applicantIdNumber.slice(0, 17) + (last === '0' ? '1' : '0');
+
+    await expect(
+      messaging.request(SUBJECTS.intake.applicationSubmit, { ...request, applicantIdNumber: wrong }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'applicantIdNumber', messages: [expect.stringContaining('校验位错误')] }],
+    });
+  });
+
+  it('refuses a division code that is not a community code', async () => {
+    await expect(
+      messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220102' })),
+    ).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'divisionCode', messages: ['社区（村）行政区划代码应为12位数字'] }],
+    });
+  });
+
+  it('moves the status forward only, and recording it twice changes nothing', async () => {
+    const reply = await messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication());
+    started.push(reply.workflowId);
+
+    const received = await messaging.request(SUBJECTS.intake.applicationRecordStage, {
+      applicationId: reply.id,
+      status: 'RECEIVED',
+      workflowId: reply.workflowId,
+    });
+    const back = await messaging.request(SUBJECTS.intake.applicationRecordStage, {
+      applicationId: reply.id,
+      status: 'SUBMITTED',
+      workflowId: reply.workflowId,
+    });
+    expect(received.status).toBe('RECEIVED');
+    expect(back.status).toBe('RECEIVED');
+  });
+
+  it('answers NOT_FOUND for an unknown application', async () => {
+    await expect(
+      messaging.request(SUBJECTS.intake.applicationGet, { applicationId: randomUUID() }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+  });
+
+  it('reports database, NATS and Temporal as up', async () => {
+    const health = await messaging.request(SUBJECTS.intake.healthCheck, {});
+    expect(health.status).toBe('up');
+    expect(Object.keys(health.details).sort()).toEqual(['database', 'nats', 'temporal']);
+  });
+});

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+
+import type { INestMicroservice } from '@nestjs/common';
+import { WorkflowFailedError } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+
+import { QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
+import {
+  APPROVAL_CHAIN_WORKFLOW_TYPE,
+  APPROVAL_STAGES,
+  type ApprovalChainResult,
+  approvalChainWorkflowId,
+  SEARCH_ATTRIBUTES,
+  TASK_QUEUES,
+} from '@app/contracts/temporal';
+import { MessagingClient, TemporalClientService } from '@app/platform';
+import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
+import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
+import { makeApplication } from '@test/support/factories/application.factory';
+import { startService } from '@test/support/services';
+import { TEST_ENV } from '@test/support/test-env';
+
+import { createWorker } from '../src/worker/create-worker';
+
+/**
+ * The approval chain against the real Temporal dev server, with the real intake and archive services behind
+ * NATS and the real worker (workflows bundled from source). The test namespace keeps it apart from `npm run up`.
+ */
+describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
+  let intake: INestMicroservice;
+  let archive: INestMicroservice;
+  let worker: Worker;
+  let connection: NativeConnection;
+  let running: Promise<void>;
+  let messaging: MessagingClient;
+  let temporal: TemporalClientService;
+
+  beforeAll(async () => {
+    [intake, archive] = await Promise.all([
+      startService(IntakeAppModule, QUEUE_GROUPS.intake),
+      startService(ArchiveAppModule, QUEUE_GROUPS.archive),
+    ]);
+    messaging = intake.get(MessagingClient);
+    temporal = intake.get(TemporalClientService);
+    ({ worker, connection } = await createWorker({
+      address: TEST_ENV.temporalAddress,
+      namespace: TEST_ENV.temporalNamespace,
+      taskQueue: TASK_QUEUES.approval,
+      messaging,
+    }));
+    running = worker.run();
+  }, 120_000);
+
+  afterAll(async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await Promise.all([intake.close(), archive?.close()]);
+  });
+
+  it('files the "application received" record into the household file and marks the application received', async () => {
+    const request = makeApplication({ applicantName: '王小明' });
+    const application = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+
+    const result = await handle.result();
+
+    expect(result.stage).toBe(APPROVAL_STAGES.accepted);
+    const documents = await messaging.request(SUBJECTS.archive.documentList, { applicationId: application.id });
+    expect(documents.items).toHaveLength(1);
+    expect(documents.items[0]).toMatchObject({
+      id: result.documentIds[0],
+      itemNo: 1,
+      householdId: application.householdId,
+      documentType: 'APPLICATION_RECEIVED',
+      step: 'application-received',
+      workflowId: application.workflowId,
+    });
+    const after = await messaging.request(SUBJECTS.intake.applicationGet, { applicationId: application.id });
+    expect(after.status).toBe('RECEIVED');
+    const description = await handle.describe();
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.accepted);
+  });
+
+  it('keeps personal data out of the workflow history (Temporal stores it unencrypted)', async () => {
+    const request = makeApplication({ applicantName: '赵隐私' });
+    const application = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await handle.result();
+
+    // Payload bytes decoded as text, so a name or ID number anywhere in the history would show.
+    const history = JSON.stringify(await handle.fetchHistory(), (key, value: unknown) =>
+      key === 'data' && typeof value === 'string' ? Buffer.from(value, 'base64').toString('utf8') : value,
+    );
+    expect(history).toContain(application.applicationNo); // the decoding works: ids and codes are there
+    expect(history).not.toContain(request.applicantIdNumber);
+    expect(history).not.toContain(request.applicantIdNumber.slice(6, 14));
+    expect(history).not.toContain('赵隐私');
+  });
+
+  it('yields one workflow and one document when the same submission is repeated after completion', async () => {
+    const request = makeApplication();
+    const first = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
+    await temporal.client.workflow.getHandle(first.workflowId).result();
+
+    const again = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
+
+    expect(again.id).toBe(first.id);
+    const documents = await messaging.request(SUBJECTS.archive.documentList, { applicationId: first.id });
+    expect(documents.items).toHaveLength(1);
+  });
+
+  it('retries filing while the archive is down and files exactly once when it returns', async () => {
+    await archive.close();
+    const request = makeApplication();
+    const application = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+
+    await waitFor(
+      async () =>
+        (await handle.describe()).raw.pendingActivities?.some((activity) => (activity.attempt ?? 0) >= 2) ?? false,
+    );
+    archive = await startService(ArchiveAppModule, QUEUE_GROUPS.archive);
+    const result = await handle.result();
+
+    expect(result.documentIds).toHaveLength(1);
+    const documents = await messaging.request(SUBJECTS.archive.documentList, { applicationId: application.id });
+    expect(documents.items).toHaveLength(1);
+  }, 60_000);
+
+  it('fails without retrying when the application does not exist (a business rejection)', async () => {
+    const applicationId = randomUUID();
+    const handle = await temporal.client.workflow.start(APPROVAL_CHAIN_WORKFLOW_TYPE, {
+      workflowId: approvalChainWorkflowId(applicationId),
+      taskQueue: TASK_QUEUES.approval,
+      args: [
+        {
+          applicationId,
+          applicationNo: 'SQ-220102-2026-999999',
+          householdId: randomUUID(),
+          divisionCode: '220102001001',
+          correlationId: 'test',
+        },
+      ],
+    });
+
+    const failure = await handle.result().catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; nonRetryable?: boolean } };
+    expect(cause.cause).toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in time');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
