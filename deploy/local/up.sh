@@ -17,8 +17,15 @@ for service in "${SERVICES[@]}"; do
   (cd "$ROOT" && node "dist/apps/$service/src/migrate.js") || fail "migrations of $service failed"
 done
 
+# Processes still running an older build are restarted; the rest are left alone.
+build_stamp="$(cd "$ROOT" && find dist -name '*.js' -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
 for name in "${SERVICES[@]}" worker gateway; do
+  if pid_alive "$name" && [[ "$(cat "$RUN/$name.build" 2>/dev/null)" != "$build_stamp" ]]; then
+    log "$name runs an older build: restarting"
+    stop_process "$name"
+  fi
   start_process "$name" node --enable-source-maps "$(entry_of "$name")"
+  echo "$build_stamp" >"$RUN/$name.build"
 done
 
 log "waiting for every health check (GET http://127.0.0.1:$PORT/health)"

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
-import { createHttpValidationPipe, HttpErrorFilter } from '@app/platform';
+import { correlationMiddleware, createHttpValidationPipe, HttpErrorFilter } from '@app/platform';
 
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi/openapi';
@@ -13,6 +13,7 @@ import { setupOpenApi } from './openapi/openapi';
 export async function createGateway(): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(correlationMiddleware);
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createHttpValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -15,6 +15,7 @@ export * from './errors/validation';
 export * from './health/health.module';
 export * from './health/health.service';
 export * from './logging/correlation';
+export * from './logging/correlation.middleware';
 export * from './logging/logging.module';
 export * from './logging/redaction';
 export * from './messaging/correlation.interceptor';

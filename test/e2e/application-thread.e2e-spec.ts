@@ -1,0 +1,173 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Client, Connection } from '@temporalio/client';
+
+import { APPROVAL_STAGES, SEARCH_ATTRIBUTES } from '@app/contracts/temporal';
+import { makeIdNumber } from '@test/support/factories/application.factory';
+
+/**
+ * One application travelling end to end through the running stack (`npm run up`): gateway → intake →
+ * Temporal → worker → archive, driven over HTTP the way a caseworker's client would.
+ */
+const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
+const LOG_DIR = join(__dirname, '..', '..', 'var', 'log');
+
+interface Json {
+  [key: string]: any;
+}
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const type = response.headers.get('content-type') ?? '';
+  const payload = type.includes('json') ? ((await response.json()) as Json) : Buffer.from(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, body: payload as Json, bytes: payload as Buffer };
+}
+
+function applicationBody(overrides: Json = {}) {
+  return {
+    divisionCode: '220102001001',
+    applicantName: '刘端到端',
+    applicantIdNumber: makeIdNumber(),
+    householdSize: 2,
+    reason: '家庭成员重病，医疗支出大，收入低于当地低保标准',
+    ...overrides,
+  };
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error('timed out waiting');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('an application end to end (running stack)', () => {
+  let temporal: Client;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+    temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'dibao' });
+  });
+
+  afterAll(async () => {
+    await connection.close();
+  });
+
+  it('reports every component healthy', async () => {
+    const { status, body } = await call('GET', '/health');
+
+    expect(status).toBe(200);
+    expect(Object.keys(body.components).sort()).toEqual(['approval', 'archive', 'eligibility', 'gateway', 'intake', 'payment', 'worker']);
+    for (const component of Object.values(body.components) as Json[]) {
+      expect(component.status).toBe('up');
+    }
+  });
+
+  it('files the received record as a PDF, once, however often the same request is posted', async () => {
+    const key = `e2e-${randomUUID()}`;
+    const correlationId = `e2e-${randomUUID()}`;
+    const body = applicationBody();
+
+    const first = await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': key, 'x-correlation-id': correlationId });
+    const second = await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': key });
+
+    expect(first.status).toBe(201);
+    expect(first.headers.get('x-correlation-id')).toBe(correlationId);
+    expect(second.body.id).toBe(first.body.id);
+    expect(JSON.stringify(first.body)).not.toContain(body.applicantIdNumber);
+
+    const view = await until(async () => {
+      const { body: current } = await call('GET', `/api/v1/applications/${first.body.id}`);
+      return current.application?.status === 'RECEIVED' && current.documents.length > 0 ? current : undefined;
+    });
+    expect(view.documents).toHaveLength(1);
+    const [document] = view.documents as Json[];
+    expect(document).toMatchObject({ itemNo: 1, documentType: 'APPLICATION_RECEIVED', title: '最低生活保障申请受理回执' });
+
+    const pdf = await call('GET', `/api/v1/documents/${document.id}/content`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(document.sha256);
+
+    const handle = temporal.workflow.getHandle(first.body.workflowId);
+    await handle.result();
+    const description = await handle.describe();
+    expect(description.status.name).toBe('COMPLETED');
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.divisionCode)).toBe('220102001001');
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.applicationNo)).toBe(first.body.applicationNo);
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.accepted);
+
+    // The correlation id travelled from the HTTP request through intake, the workflow's activities and the archive.
+    for (const service of ['gateway', 'intake', 'archive']) {
+      expect(readFileSync(join(LOG_DIR, `${service}.log`), 'utf8')).toContain(correlationId);
+    }
+  });
+
+  it('never writes a full ID number or an applicant name into any log', async () => {
+    const body = applicationBody({ applicantName: '孙日志' });
+    const created = await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': `e2e-${randomUUID()}` });
+    await temporal.workflow.getHandle(created.body.workflowId).result();
+
+    for (const file of readdirSync(LOG_DIR).filter((name) => name.endsWith('.log'))) {
+      const text = readFileSync(join(LOG_DIR, file), 'utf8');
+      expect(text).not.toContain(body.applicantIdNumber);
+      expect(text).not.toContain('孙日志');
+    }
+  });
+
+  it('refuses a POST without an Idempotency-Key with a field-level 400', async () => {
+    const { status, body } = await call('POST', '/api/v1/applications', applicationBody());
+
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'Idempotency-Key' }] });
+  });
+
+  it('names every bad field of a body in Chinese', async () => {
+    const bad = { divisionCode: '2201', applicantName: '', applicantIdNumber: '12345', householdSize: 0, reason: 'x', extra: true };
+    const { status, body } = await call('POST', '/api/v1/applications', bad, { 'Idempotency-Key': `e2e-${randomUUID()}` });
+
+    expect(status).toBe(400);
+    const fields = Object.fromEntries((body.details as Json[]).map((detail) => [detail.field, detail.messages.join(' ')]));
+    expect(Object.keys(fields).sort()).toEqual(['applicantIdNumber', 'applicantName', 'divisionCode', 'extra', 'householdSize']);
+    expect(fields.divisionCode).toContain('12位数字');
+    expect(fields.householdSize).toContain('至少为1');
+  });
+
+  it('refuses a reused key with a different body with 409', async () => {
+    const key = `e2e-${randomUUID()}`;
+    const body = applicationBody();
+    await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': key });
+
+    const { status, body: error } = await call('POST', '/api/v1/applications', { ...body, householdSize: 5 }, { 'Idempotency-Key': key });
+
+    expect(status).toBe(409);
+    expect(error.code).toBe('IDEMPOTENCY_CONFLICT');
+  });
+
+  it('answers 404 for an unknown application and 400 for an id that is no UUID', async () => {
+    expect((await call('GET', `/api/v1/applications/${randomUUID()}`)).status).toBe(404);
+    expect((await call('GET', '/api/v1/applications/not-a-uuid')).status).toBe(400);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const { status, body } = await call('GET', '/api/docs-json');
+
+    expect(status).toBe(200);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/v1/applications', '/api/v1/applications/{id}', '/health']));
+  });
+});
