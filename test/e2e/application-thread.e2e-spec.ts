@@ -71,8 +71,16 @@ describe('an application end to end (running stack)', () => {
     const { status, body } = await call('GET', '/health');
 
     expect(status).toBe(200);
-    expect(Object.keys(body.components).sort()).toEqual(['approval', 'archive', 'eligibility', 'gateway', 'intake', 'payment', 'worker']);
-    for (const component of Object.values(body.components) as Json[]) {
+    expect(Object.keys(body.components).sort()).toEqual([
+      'approval',
+      'archive',
+      'eligibility',
+      'gateway',
+      'intake',
+      'payment',
+      'worker',
+    ]);
+    for (const component of Object.values<Json>(body.components)) {
       expect(component.status).toBe('up');
     }
   });
@@ -82,7 +90,10 @@ describe('an application end to end (running stack)', () => {
     const correlationId = `e2e-${randomUUID()}`;
     const body = applicationBody();
 
-    const first = await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': key, 'x-correlation-id': correlationId });
+    const first = await call('POST', '/api/v1/applications', body, {
+      'Idempotency-Key': key,
+      'x-correlation-id': correlationId,
+    });
     const second = await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': key });
 
     expect(first.status).toBe(201);
@@ -96,7 +107,11 @@ describe('an application end to end (running stack)', () => {
     });
     expect(view.documents).toHaveLength(1);
     const [document] = view.documents as Json[];
-    expect(document).toMatchObject({ itemNo: 1, documentType: 'APPLICATION_RECEIVED', title: '最低生活保障申请受理回执' });
+    expect(document).toMatchObject({
+      itemNo: 1,
+      documentType: 'APPLICATION_RECEIVED',
+      title: '最低生活保障申请受理回执',
+    });
 
     const pdf = await call('GET', `/api/v1/documents/${document.id}/content`);
     expect(pdf.status).toBe(200);
@@ -138,12 +153,29 @@ describe('an application end to end (running stack)', () => {
   });
 
   it('names every bad field of a body in Chinese', async () => {
-    const bad = { divisionCode: '2201', applicantName: '', applicantIdNumber: '12345', householdSize: 0, reason: 'x', extra: true };
-    const { status, body } = await call('POST', '/api/v1/applications', bad, { 'Idempotency-Key': `e2e-${randomUUID()}` });
+    const bad = {
+      divisionCode: '2201',
+      applicantName: '',
+      applicantIdNumber: '12345',
+      householdSize: 0,
+      reason: 'x',
+      extra: true,
+    };
+    const { status, body } = await call('POST', '/api/v1/applications', bad, {
+      'Idempotency-Key': `e2e-${randomUUID()}`,
+    });
 
     expect(status).toBe(400);
-    const fields = Object.fromEntries((body.details as Json[]).map((detail) => [detail.field, detail.messages.join(' ')]));
-    expect(Object.keys(fields).sort()).toEqual(['applicantIdNumber', 'applicantName', 'divisionCode', 'extra', 'householdSize']);
+    const fields = Object.fromEntries(
+      (body.details as Json[]).map((detail) => [detail.field, detail.messages.join(' ')]),
+    );
+    expect(Object.keys(fields).sort()).toEqual([
+      'applicantIdNumber',
+      'applicantName',
+      'divisionCode',
+      'extra',
+      'householdSize',
+    ]);
     expect(fields.divisionCode).toContain('12位数字');
     expect(fields.householdSize).toContain('至少为1');
   });
@@ -153,7 +185,12 @@ describe('an application end to end (running stack)', () => {
     const body = applicationBody();
     await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': key });
 
-    const { status, body: error } = await call('POST', '/api/v1/applications', { ...body, householdSize: 5 }, { 'Idempotency-Key': key });
+    const { status, body: error } = await call(
+      'POST',
+      '/api/v1/applications',
+      { ...body, householdSize: 5 },
+      { 'Idempotency-Key': key },
+    );
 
     expect(status).toBe(409);
     expect(error.code).toBe('IDEMPOTENCY_CONFLICT');
@@ -168,6 +205,8 @@ describe('an application end to end (running stack)', () => {
     const { status, body } = await call('GET', '/api/docs-json');
 
     expect(status).toBe(200);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/v1/applications', '/api/v1/applications/{id}', '/health']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/applications', '/api/v1/applications/{id}', '/health']),
+    );
   });
 });
