@@ -7,7 +7,7 @@ const config: Config = {
   ...baseConfig,
   rootDir: '..',
   displayName: 'integration',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/temporal'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/temporal', '<rootDir>/test/integration'],
   testRegex: '\\.integration-spec\\.ts$',
   setupFiles: ['reflect-metadata', '<rootDir>/test/support/integration-env.setup.ts'],
   globalSetup: '<rootDir>/test/support/integration-global-setup.ts',
