@@ -31,3 +31,14 @@ else
   start_process nats nats-server -a 127.0.0.1 -p 4222 -js -sd "$VAR/nats"
   wait_for 30 "NATS" port_open 127.0.0.1 4222 || fail "NATS did not open 127.0.0.1:4222 (see var/log/nats.log)"
 fi
+
+# JetStream must be enabled: durable events rely on it.
+if ! (cd "$ROOT" && node -e '
+  const { connect } = require("nats");
+  connect({ servers: "nats://127.0.0.1:4222", timeout: 3000 })
+    .then(async (nc) => { await (await nc.jetstreamManager()).getAccountInfo(); await nc.close(); })
+    .catch((error) => { console.error(error.message); process.exit(1); });
+'); then
+  fail "NATS on 127.0.0.1:4222 runs without JetStream: restart it with -js (see docs/operations.md)"
+fi
+log "NATS JetStream enabled"

@@ -128,7 +128,7 @@ describe('an application end to end (running stack)', () => {
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.accepted);
 
     // The correlation id travelled from the HTTP request through intake, the workflow's activities and the archive.
-    for (const service of ['gateway', 'intake', 'archive']) {
+    for (const service of ['gateway', 'intake', 'worker', 'archive']) {
       expect(readFileSync(join(LOG_DIR, `${service}.log`), 'utf8')).toContain(correlationId);
     }
   });

@@ -7,6 +7,7 @@ export interface FileApplicationReceivedInput {
   applicationId: string;
   workflowId: string;
   step: string;
+  /** Read by the worker's correlation interceptor; carried by every activity input. */
   correlationId: string;
 }
 
@@ -24,33 +25,28 @@ export interface FiledDocumentRef {
 export function createArchiveActivities(messaging: MessagingClient) {
   return {
     async fileApplicationReceived(input: FileApplicationReceivedInput): Promise<FiledDocumentRef> {
-      const options = { correlationId: input.correlationId };
       const application = await callService(() =>
-        messaging.request(SUBJECTS.intake.applicationGet, { applicationId: input.applicationId }, options),
+        messaging.request(SUBJECTS.intake.applicationGet, { applicationId: input.applicationId }),
       );
       const document = await callService(() =>
-        messaging.request(
-          SUBJECTS.archive.documentFile,
-          {
-            idempotencyKey: `${input.workflowId}:${input.step}`,
-            householdId: application.householdId,
-            divisionCode: application.divisionCode,
-            applicationId: application.id,
-            workflowId: input.workflowId,
-            step: input.step,
-            documentType: 'APPLICATION_RECEIVED',
-            createdBy: 'system',
-            data: {
-              applicationNo: application.applicationNo,
-              applicantName: application.applicantName,
-              applicantIdNumberMasked: application.applicantIdNumberMasked,
-              householdSize: application.householdSize,
-              reason: application.reason,
-              submittedAt: application.submittedAt,
-            },
+        messaging.request(SUBJECTS.archive.documentFile, {
+          idempotencyKey: `${input.workflowId}:${input.step}`,
+          householdId: application.householdId,
+          divisionCode: application.divisionCode,
+          applicationId: application.id,
+          workflowId: input.workflowId,
+          step: input.step,
+          documentType: 'APPLICATION_RECEIVED',
+          createdBy: 'system',
+          data: {
+            applicationNo: application.applicationNo,
+            applicantName: application.applicantName,
+            applicantIdNumberMasked: application.applicantIdNumberMasked,
+            householdSize: application.householdSize,
+            reason: application.reason,
+            submittedAt: application.submittedAt,
           },
-          options,
-        ),
+        }),
       );
       return { documentId: document.id, itemNo: document.itemNo, sha256: document.sha256 };
     },

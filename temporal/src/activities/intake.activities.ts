@@ -14,11 +14,11 @@ export function createIntakeActivities(messaging: MessagingClient) {
   return {
     async recordApplicationStage(input: RecordApplicationStageInput): Promise<void> {
       await callService(() =>
-        messaging.request(
-          SUBJECTS.intake.applicationRecordStage,
-          { applicationId: input.applicationId, status: input.status, workflowId: input.workflowId },
-          { correlationId: input.correlationId },
-        ),
+        messaging.request(SUBJECTS.intake.applicationRecordStage, {
+          applicationId: input.applicationId,
+          status: input.status,
+          workflowId: input.workflowId,
+        }),
       );
     },
   };

@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { MessagingClient } from '@app/platform';
 
 import { bundlerOptions } from './bundler-options';
+import { correlationActivityInterceptor } from './correlation.interceptor';
 import { createActivities } from '../activities/create-activities';
 
 export interface WorkerSettings {
@@ -24,6 +25,7 @@ export async function createWorker(
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     activities: createActivities({ messaging: settings.messaging }),
+    interceptors: { activity: [correlationActivityInterceptor] },
     ...(settings.workflowBundlePath
       ? { workflowBundle: { codePath: settings.workflowBundlePath } }
       : { workflowsPath: require.resolve('../workflows'), bundlerOptions }),
