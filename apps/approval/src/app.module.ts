@@ -1,30 +1,11 @@
 import { Module } from '@nestjs/common';
 
-import { SUBJECTS } from '@app/contracts';
-import {
-  DatabaseModule,
-  HealthModule,
-  LoggingModule,
-  MessagingModule,
-  PlatformConfigModule,
-  PlatformEnv,
-} from '@app/platform';
+import { PlatformEnv, ServicePlatformModule } from '@app/platform';
 
 import { approvalOrmSettings } from './mikro-orm.config';
 
 /** The approval service: its schema, migrations and health so far; capabilities arrive with their issues. */
 @Module({
-  imports: [
-    PlatformConfigModule.forRoot(PlatformEnv),
-    LoggingModule.forService('approval'),
-    MessagingModule,
-    DatabaseModule.forService(approvalOrmSettings),
-    HealthModule.forService({
-      service: 'approval',
-      subject: SUBJECTS.approval.healthCheck,
-      database: true,
-      temporal: false,
-    }),
-  ],
+  imports: [ServicePlatformModule.forService({ service: 'approval', env: PlatformEnv, orm: approvalOrmSettings })],
 })
 export class AppModule {}

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 
-import { SUBJECTS } from '@app/contracts';
-import { DatabaseModule, HealthModule, LoggingModule, MessagingModule, PlatformConfigModule } from '@app/platform';
+import { ServicePlatformModule } from '@app/platform';
 
 import { ArchiveEnv } from './archive.env';
 import { DocumentsModule } from './documents/documents.module';
@@ -9,16 +8,7 @@ import { archiveOrmSettings } from './mikro-orm.config';
 
 @Module({
   imports: [
-    PlatformConfigModule.forRoot(ArchiveEnv),
-    LoggingModule.forService('archive'),
-    MessagingModule,
-    DatabaseModule.forService(archiveOrmSettings),
-    HealthModule.forService({
-      service: 'archive',
-      subject: SUBJECTS.archive.healthCheck,
-      database: true,
-      temporal: false,
-    }),
+    ServicePlatformModule.forService({ service: 'archive', env: ArchiveEnv, orm: archiveOrmSettings }),
     DocumentsModule,
   ],
 })

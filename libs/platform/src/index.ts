@@ -1,4 +1,5 @@
 export * from './bootstrap/bootstrap-service';
+export * from './bootstrap/service-platform.module';
 export * from './config/env';
 export * from './config/platform-config.module';
 export * from './database/base.entity';
