@@ -13,9 +13,16 @@ log "compiling (tsc)"
 (cd "$ROOT" && npm run --silent build)
 
 log "applying migrations"
-for service in "${SERVICES[@]}"; do
+for service in "${SERVICES[@]}" gateway; do
   (cd "$ROOT" && node "dist/apps/$service/src/migrate.js") || fail "migrations of $service failed"
 done
+
+if [[ "${NODE_ENV:-}" != "production" ]]; then
+  log "seeding the demo organisation (password: DIBAO_DEMO_PASSWORD, default dibao-demo-2026)"
+  for service in intake gateway; do
+    (cd "$ROOT" && node "dist/apps/$service/src/seed/seed-demo.js") || fail "demo seed of $service failed"
+  done
+fi
 
 # Processes still running an older build are restarted; the rest are left alone.
 build_stamp="$(cd "$ROOT" && find dist -name '*.js' -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"

@@ -1,7 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 import { PlatformEnv } from '@app/platform';
+
+const DEVELOPMENT_JWT_SECRET = 'dibao-local-development-secret-not-for-production';
 
 export class GatewayEnv extends PlatformEnv {
   @Type(() => Number)
@@ -15,4 +17,46 @@ export class GatewayEnv extends PlatformEnv {
   @IsInt()
   @Min(100)
   HEALTH_TIMEOUT_MS = 2000;
+
+  /** HS256 key of the access tokens. Required (≥ 32 characters, not the development default) in production. */
+  @IsString()
+  @IsNotEmpty()
+  @ValidateIf((env: GatewayEnv) => env.NODE_ENV === 'production')
+  @MinLength(32)
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 7;
+
+  /** Failed logins in a row that lock an account, and for how long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_LOCKOUT_THRESHOLD = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_LOCKOUT_MINUTES = 15;
+
+  /** Login attempts per client address per minute (throttling, before any password check). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_LOGIN_RATE_PER_MINUTE = 20;
+}
+
+export function assertProductionSecret(env: GatewayEnv): void {
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    throw new Error('JWT_SECRET must be set in production');
+  }
 }

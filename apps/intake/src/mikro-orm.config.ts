@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
 import { ApplicationCounter } from './applications/application-counter.entity';
+import { Division } from './divisions/division.entity';
 import { Application } from './applications/application.entity';
 import { Household } from './households/household.entity';
 import { migrationList } from './migrations/migration-list';
 
 export const intakeOrmSettings: ServiceOrmSettings = {
   schema: 'intake',
-  entities: [Household, Application, ApplicationCounter],
+  entities: [Household, Application, ApplicationCounter, Division],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

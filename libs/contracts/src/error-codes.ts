@@ -5,6 +5,12 @@ export enum ErrorCode {
   /** The message body was not JSON or not an object. */
   MALFORMED_MESSAGE = 'MALFORMED_MESSAGE',
   NOT_FOUND = 'NOT_FOUND',
+  /** No valid credentials (HTTP 401). */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** Wrong role, out of the caller's division, or a record the caller may not know exists (HTTP 403). */
+  FORBIDDEN = 'FORBIDDEN',
+  /** Too many attempts; the account or client must wait (HTTP 429). */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** The idempotency key was used before with a different payload. */
   IDEMPOTENCY_CONFLICT = 'IDEMPOTENCY_CONFLICT',
   /** A dependency (database, Temporal, another service) did not answer; retrying may help. */

@@ -12,3 +12,6 @@ export * from './intake/submit-application.request';
 export * from './message-map';
 export * from './subjects';
 export * from './request-classes';
+export * from './identity/caller';
+export * from './identity/permissions';
+export * from './identity/roles';

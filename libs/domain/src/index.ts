@@ -1,3 +1,4 @@
 export * from './divisions/division-code';
 export * from './id-number/id-number';
 export * from './money/fen';
+export * from './demo/demo-organisation';

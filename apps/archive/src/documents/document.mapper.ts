@@ -7,6 +7,7 @@ export function toDocumentReply(document: Document): DocumentReply {
     id: document.id,
     fileId: document.file.id,
     householdId: document.householdId,
+    divisionCode: document.file.divisionCode,
     applicationId: document.applicationId,
     itemNo: document.itemNo,
     documentType: document.documentType,

@@ -8,7 +8,14 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/postgresql';
 
-import type { DocumentContentReply, DocumentReply, FileDocumentRequest, ListDocumentsReply } from '@app/contracts';
+import {
+  type DocumentContentReply,
+  type DocumentReply,
+  type FileDocumentRequest,
+  type ListDocumentsReply,
+  PERMISSIONS,
+} from '@app/contracts';
+import { AccessError, assertPermission, assertVisible, inScope, isSystemCaller, requireCaller } from '@app/platform';
 
 import { Document } from './document.entity';
 import { DocumentError } from './document.errors';
@@ -30,6 +37,10 @@ export class DocumentsService {
 
   @CreateRequestContext()
   async file(request: FileDocumentRequest): Promise<DocumentReply> {
+    // Filing happens as a workflow step completes: only the system (the Temporal worker) files.
+    if (!isSystemCaller(requireCaller())) {
+      throw AccessError.wrongRole(PERMISSIONS.documentRead);
+    }
     const requestHash = sha256(JSON.stringify(canonical(request)));
     const existing = await this.findByKey(request.idempotencyKey, requestHash);
     if (existing) {
@@ -110,7 +121,10 @@ export class DocumentsService {
 
   @CreateRequestContext()
   async content(documentId: string): Promise<DocumentContentReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.documentRead);
     const document = await this.em.findOne(Document, { id: documentId }, { populate: ['file'] });
+    assertVisible(caller, document?.file.divisionCode);
     if (!document) {
       throw DocumentError.notFound(documentId);
     }

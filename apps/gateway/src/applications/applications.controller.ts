@@ -6,29 +6,51 @@ import {
   Headers,
   HttpCode,
   Param,
+  ParseBoolPipe,
   ParseUUIDPipe,
   Post,
+  Query,
+  Req,
 } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 
-import { type ApplicationReply, ErrorCode, type ListDocumentsReply, SUBJECTS } from '@app/contracts';
-import { MessagingClient } from '@app/platform';
+import {
+  type ApplicationReply,
+  ErrorCode,
+  type ListDocumentsReply,
+  PERMISSIONS,
+  rolesAllow,
+  SUBJECTS,
+} from '@app/contracts';
+import { MessagingClient, requireCaller } from '@app/platform';
 
+import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { AccessLogService } from '../access-log/access-log.service';
+import { RequirePermission } from '../identity/auth/auth.decorators';
 import { CreateApplicationDto } from './dto/create-application.dto';
 
 export interface ApplicationView {
   application: ApplicationReply;
-  documents: ListDocumentsReply['items'];
+  /** Documents filed so far; omitted for roles that may not read archive items. */
+  documents?: ListDocumentsReply['items'];
 }
 
 @ApiTags('applications')
+@ApiBearerAuth()
 @Controller('v1/applications')
 export class ApplicationsController {
-  constructor(private readonly messaging: MessagingClient) {}
+  constructor(
+    private readonly messaging: MessagingClient,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Submit a dibao application; starts its approval chain. Idempotent by Idempotency-Key.' })
+  @RequirePermission(PERMISSIONS.applicationCreate)
+  @ApiOperation({
+    summary: 'Submit a dibao application in your community; starts its approval chain. Idempotent by Idempotency-Key.',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key and body → same application' })
   async create(
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -49,14 +71,40 @@ export class ApplicationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'An application with its status and the documents filed for it so far' })
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiOperation({
+    summary: 'An application with its status and filed documents. Logged in the access log with its purpose.',
+  })
+  @ApiHeader({
+    name: 'X-Access-Purpose',
+    required: true,
+    description: 'Why you look (UTF-8, percent-encoded); or ?purpose=',
+  })
+  @ApiQuery({
+    name: 'reveal',
+    required: false,
+    description: 'true: the full ID number (roles with personal-data:reveal; logged as REVEAL)',
+  })
   async get(
     @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @AccessPurpose() purpose: string,
+    @Req() request: Request,
+    @Query('reveal', new ParseBoolPipe({ optional: true, errorHttpStatusCode: 400 })) reveal?: boolean,
   ): Promise<ApplicationView> {
+    const caller = requireCaller();
+    const withDocuments = rolesAllow(caller.roles, PERMISSIONS.documentRead);
     const [application, documents] = await Promise.all([
-      this.messaging.request(SUBJECTS.intake.applicationGet, { applicationId: id }),
-      this.messaging.request(SUBJECTS.archive.documentList, { applicationId: id }),
+      this.messaging.request(SUBJECTS.intake.applicationGet, { applicationId: id, reveal: reveal ?? false }),
+      withDocuments ? this.messaging.request(SUBJECTS.archive.documentList, { applicationId: id }) : undefined,
     ]);
-    return { application, documents: documents.items };
+    await this.accessLog.record({
+      action: reveal ? 'REVEAL' : 'READ',
+      recordType: 'application',
+      recordId: application.id,
+      recordDivision: application.divisionCode,
+      purpose,
+      clientIp: clientIp(request),
+    });
+    return { application, ...(documents ? { documents: documents.items } : {}) };
   }
 }

@@ -1,21 +1,46 @@
-import { Controller, Get, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 
-import { SUBJECTS } from '@app/contracts';
+import { PERMISSIONS, SUBJECTS } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
 
+import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { AccessLogService } from '../access-log/access-log.service';
+import { RequirePermission } from '../identity/auth/auth.decorators';
+
 @ApiTags('archive')
+@ApiBearerAuth()
 @Controller('v1/documents')
 export class DocumentsController {
-  constructor(private readonly messaging: MessagingClient) {}
+  constructor(
+    private readonly messaging: MessagingClient,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
   @Get(':id/content')
+  @RequirePermission(PERMISSIONS.documentRead)
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The bytes of an archived document (a PDF), with its sha256 in the ETag' })
+  @ApiHeader({
+    name: 'X-Access-Purpose',
+    required: true,
+    description: 'Why you look (UTF-8, percent-encoded); or ?purpose=',
+  })
+  @ApiOperation({ summary: 'The bytes of an archived document (a PDF). Logged in the access log with its purpose.' })
   async content(
     @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @AccessPurpose() purpose: string,
+    @Req() request: Request,
   ): Promise<StreamableFile> {
     const reply = await this.messaging.request(SUBJECTS.archive.documentGetContent, { documentId: id });
+    await this.accessLog.record({
+      action: 'DOWNLOAD',
+      recordType: 'document',
+      recordId: reply.document.id,
+      recordDivision: reply.document.divisionCode,
+      purpose,
+      clientIp: clientIp(request),
+    });
     const bytes = Buffer.from(reply.contentBase64, 'base64');
     return new StreamableFile(bytes, {
       type: reply.document.mediaType,

@@ -1,10 +1,13 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { HEALTH_SUBJECTS, type HealthReply } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
+
+import { Public } from '../identity/auth/auth.decorators';
 
 export interface AggregatedHealth {
   status: 'up' | 'down';
@@ -12,11 +15,13 @@ export interface AggregatedHealth {
 }
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly messaging: MessagingClient,
     private readonly config: ConfigService,
+    private readonly em: EntityManager,
   ) {}
 
   @Get()
@@ -43,12 +48,26 @@ export class HealthController {
   }
 
   private async gatewayHealth(): Promise<HealthReply> {
-    try {
-      await (await this.messaging.connection()).flush();
-      return { service: 'gateway', status: 'up', details: { nats: { status: 'up' } } };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { service: 'gateway', status: 'down', details: { nats: { status: 'down', message } } };
-    }
+    const details: HealthReply['details'] = {};
+    await Promise.all([
+      (async () => {
+        try {
+          await (await this.messaging.connection()).flush();
+          details.nats = { status: 'up' };
+        } catch (error) {
+          details.nats = { status: 'down', message: error instanceof Error ? error.message : String(error) };
+        }
+      })(),
+      (async () => {
+        try {
+          await this.em.fork().execute('select 1');
+          details.database = { status: 'up' };
+        } catch (error) {
+          details.database = { status: 'down', message: error instanceof Error ? error.message : String(error) };
+        }
+      })(),
+    ]);
+    const status = Object.values(details).every((detail) => detail.status === 'up') ? 'up' : 'down';
+    return { service: 'gateway', status, details };
   }
 }

@@ -9,6 +9,7 @@ export function setupOpenApi(app: INestApplication): void {
       'Back office for the Minimum Living Security programme (最低生活保障). Errors: { statusCode, code, message, details[] }.',
     )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -3,8 +3,8 @@ import { maskIdNumber } from '@app/domain';
 
 import type { Application } from './application.entity';
 
-/** The wire view of an application: the ID number is always masked. */
-export function toApplicationReply(application: Application): ApplicationReply {
+/** The wire view of an application: the ID number masked, in full only when `reveal` was allowed and asked for. */
+export function toApplicationReply(application: Application, reveal = false): ApplicationReply {
   return {
     id: application.id,
     applicationNo: application.applicationNo,
@@ -12,6 +12,7 @@ export function toApplicationReply(application: Application): ApplicationReply {
     divisionCode: application.divisionCode,
     applicantName: application.applicantName,
     applicantIdNumberMasked: maskIdNumber(application.applicantIdNumber),
+    ...(reveal ? { applicantIdNumber: application.applicantIdNumber } : {}),
     householdSize: application.householdSize,
     reason: application.reason,
     status: application.status,

@@ -22,7 +22,7 @@ export class ApplicationsHandler {
 
   @MessagePattern(SUBJECTS.intake.applicationGet)
   get(@Payload() request: GetApplicationRequest): Promise<ApplicationReply> {
-    return this.applications.get(request.applicationId);
+    return this.applications.get(request.applicationId, request.reveal ?? false);
   }
 
   @MessagePattern(SUBJECTS.intake.applicationRecordStage)

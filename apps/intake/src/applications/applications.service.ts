@@ -5,13 +5,22 @@ import { CreateRequestContext, EntityManager, UniqueConstraintViolationException
 
 import {
   APPLICATION_STATUSES,
+  PERMISSIONS,
   type ApplicationReply,
   type RecordApplicationStageRequest,
   type SubmitApplicationRequest,
 } from '@app/contracts';
 import { approvalChainWorkflowId } from '@app/contracts/temporal';
 import { checkIdNumber, divisionAncestor } from '@app/domain';
-import { currentCorrelationId } from '@app/platform';
+import {
+  AccessError,
+  assertPermission,
+  assertVisible,
+  currentCorrelationId,
+  inScope,
+  isSystemCaller,
+  requireCaller,
+} from '@app/platform';
 
 import { Application } from './application.entity';
 import { ApplicationError } from './application.errors';
@@ -34,6 +43,11 @@ export class ApplicationsService {
    */
   @CreateRequestContext()
   async submit(request: SubmitApplicationRequest): Promise<ApplicationReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.applicationCreate);
+    if (!inScope(caller, request.divisionCode)) {
+      throw AccessError.outOfDivision(request.divisionCode);
+    }
     const idCheck = checkIdNumber(request.applicantIdNumber);
     if (!idCheck.valid) {
       throw ApplicationError.invalidIdNumber(idCheck.reason ?? '身份证号码不正确');
@@ -65,17 +79,23 @@ export class ApplicationsService {
   }
 
   @CreateRequestContext()
-  async get(applicationId: string): Promise<ApplicationReply> {
-    const application = await this.em.findOne(Application, { id: applicationId }, { populate: ['household'] });
-    if (!application) {
-      throw ApplicationError.notFound(applicationId);
+  async get(applicationId: string, reveal = false): Promise<ApplicationReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.applicationRead);
+    if (reveal) {
+      assertPermission(caller, PERMISSIONS.personalDataReveal);
     }
-    return toApplicationReply(application);
+    const application = await this.em.findOne(Application, { id: applicationId }, { populate: ['household'] });
+    assertVisible(caller, application?.divisionCode);
+    return toApplicationReply(application as Application, reveal);
   }
 
   /** Moves the status forward (never back); recording the same status twice changes nothing. */
   @CreateRequestContext()
   async recordStage(request: RecordApplicationStageRequest): Promise<ApplicationReply> {
+    if (!isSystemCaller(requireCaller())) {
+      throw AccessError.wrongRole(PERMISSIONS.applicationCreate);
+    }
     const application = await this.em.findOne(Application, { id: request.applicationId }, { populate: ['household'] });
     if (!application) {
       throw ApplicationError.notFound(request.applicationId);

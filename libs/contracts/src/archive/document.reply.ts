@@ -4,6 +4,8 @@ export interface DocumentReply {
   id: string;
   fileId: string;
   householdId: string;
+  /** Division of the household file (its community); decides who may see the item. */
+  divisionCode: string;
   applicationId: string;
   /** 件号: position of the item in the household file, from 1, without gaps. */
   itemNo: number;

@@ -11,6 +11,8 @@ export interface ApplicationReply {
   applicantName: string;
   /** Always masked on the wire; the full number stays in intake and in the archived documents. */
   applicantIdNumberMasked: string;
+  /** The full number, only when asked for with `reveal` by a role allowed to see it. */
+  applicantIdNumber?: string;
   householdSize: number;
   reason: string;
   status: ApplicationStatus;

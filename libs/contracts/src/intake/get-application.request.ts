@@ -1,6 +1,11 @@
-import { IsUUID } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 
 export class GetApplicationRequest {
   @IsUUID('4', { message: '申请编号格式不正确' })
   applicationId: string;
+
+  /** Ask for the full ID number (needs personal-data:reveal; the gateway logs every reveal). */
+  @IsOptional()
+  @IsBoolean()
+  reveal?: boolean;
 }

@@ -55,3 +55,29 @@ export async function migrateService(
     process.exitCode = 1;
   }
 }
+
+/**
+ * Runs a demo-data seed against a service's schema, unless NODE_ENV is production (demo data never reaches
+ * production). The seed must be idempotent.
+ */
+export async function seedService(
+  service: string,
+  settings: ServiceOrmSettings,
+  databaseUrl: string,
+  seed: (orm: MikroORM) => Promise<string>,
+): Promise<void> {
+  if (process.env.NODE_ENV === 'production') {
+    process.stderr.write(`${service}: demo seed refused in production\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const orm = await MikroORM.init({ ...serviceOrmConfig(settings, databaseUrl), allowGlobalContext: true });
+  try {
+    process.stdout.write(`${service}: ${await seed(orm)}\n`);
+  } catch (error) {
+    process.stderr.write(`${service}: demo seed failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  } finally {
+    await orm.close(true);
+  }
+}

@@ -5,7 +5,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 
-import { CORRELATION_HEADER, currentCorrelationId } from './correlation';
+import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context';
 import { redactPaths } from './redaction';
 
 /** JSON logs (pino) with the service name and the correlation id of the current request on every line. */

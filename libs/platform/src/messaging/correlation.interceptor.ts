@@ -1,11 +1,11 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { NatsContext } from '@nestjs/microservices';
 import { type MsgHdrs } from 'nats';
-import { Observable } from 'rxjs';
+import { Observable, type Subscriber } from 'rxjs';
 
-import { CORRELATION_HEADER, runWithCorrelation } from '../logging/correlation';
+import { callerFromHeaders, CORRELATION_HEADER, runAsCaller, runWithCorrelation } from '../context/request-context';
 
-/** Runs each NATS handler inside the correlation id its caller sent in the message headers. */
+/** Runs each NATS handler inside the correlation id and caller identity its sender put in the message headers. */
 @Injectable()
 export class CorrelationInterceptor implements NestInterceptor {
   private readonly logger = new Logger('NatsHandler');
@@ -17,23 +17,30 @@ export class CorrelationInterceptor implements NestInterceptor {
     const natsContext = context.switchToRpc().getContext<NatsContext>();
     const headers = natsContext.getHeaders() as MsgHdrs | undefined;
     const correlationId = headers?.get(CORRELATION_HEADER) || undefined;
+    const caller = callerFromHeaders((name) => headers?.get(name) || undefined);
     const subject = natsContext.getSubject();
     const started = Date.now();
     return new Observable((subscriber) =>
-      runWithCorrelation(correlationId, () => {
-        this.logger.debug({ subject }, 'handling');
-        return next.handle().subscribe({
-          next: (value) => subscriber.next(value),
-          error: (error: unknown) => {
-            this.logger.log({ subject, ms: Date.now() - started, outcome: 'error' }, 'handled');
-            subscriber.error(error);
-          },
-          complete: () => {
-            this.logger.log({ subject, ms: Date.now() - started, outcome: 'ok' }, 'handled');
-            subscriber.complete();
-          },
-        });
-      }),
+      runWithCorrelation(correlationId, () =>
+        caller
+          ? runAsCaller(caller, () => this.handle(next, subscriber, subject, started))
+          : this.handle(next, subscriber, subject, started),
+      ),
     );
+  }
+
+  private handle(next: CallHandler, subscriber: Subscriber<unknown>, subject: string, started: number) {
+    this.logger.debug({ subject }, 'handling');
+    return next.handle().subscribe({
+      next: (value) => subscriber.next(value),
+      error: (error: unknown) => {
+        this.logger.log({ subject, ms: Date.now() - started, outcome: 'error' }, 'handled');
+        subscriber.error(error);
+      },
+      complete: () => {
+        this.logger.log({ subject, ms: Date.now() - started, outcome: 'ok' }, 'handled');
+        subscriber.complete();
+      },
+    });
   }
 }

@@ -19,17 +19,17 @@ import { NATS_CLIENT } from './messaging.constants';
 import { DomainError } from '../errors/domain-error';
 import { RemoteError } from '../errors/remote-error';
 import { toFieldErrors, VALIDATION_OPTIONS } from '../errors/validation';
-import { CORRELATION_HEADER, currentCorrelationId } from '../logging/correlation';
+import { callerToHeaders, CORRELATION_HEADER, currentCaller, currentCorrelationId } from '../context/request-context';
 
 export interface RequestOptions {
   timeoutMs?: number;
-  /** Overrides the correlation id of the current context (activities pass the workflow's). */
+  /** Overrides the correlation id of the current context. */
   correlationId?: string;
 }
 
 /**
  * Typed request–reply over NATS. Validates the payload against its contract class before sending, carries
- * the correlation id in a header, and turns error replies, timeouts and "no responders" into RemoteError.
+ * the correlation id and the caller (see CALLER_HEADERS) in headers, and turns error replies, timeouts and "no responders" into RemoteError.
  */
 @Injectable()
 export class MessagingClient implements OnApplicationShutdown {
@@ -52,6 +52,12 @@ export class MessagingClient implements OnApplicationShutdown {
     const correlationId = options.correlationId ?? currentCorrelationId();
     if (correlationId) {
       headers.set(CORRELATION_HEADER, correlationId);
+    }
+    const caller = currentCaller();
+    if (caller) {
+      for (const [name, value] of Object.entries(callerToHeaders(caller))) {
+        headers.set(name, value);
+      }
     }
     const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { CORRELATION_HEADER, runWithCorrelation } from './correlation';
+import { CORRELATION_HEADER, runWithCorrelation } from './request-context';
 
 /**
  * Express middleware for the gateway: takes the caller's x-correlation-id (or makes one), echoes it in the

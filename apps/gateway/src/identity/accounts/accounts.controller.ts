@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { PERMISSIONS } from '@app/contracts';
+
+import { RequirePermission } from '../auth/auth.decorators';
+import { type AccountView, toAccountView } from './account.mapper';
+import { AccountsService } from './accounts.service';
+import { CreateAccountDto } from './dto/create-account.dto';
+import { ResetPasswordDto } from './dto/reset-password.dto';
+import { UpdateAccountDto } from './dto/update-account.dto';
+
+const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller('v1/accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @RequirePermission(PERMISSIONS.accountManage)
+  @ApiOperation({ summary: 'Accounts in your division and below' })
+  async list(): Promise<AccountView[]> {
+    return (await this.accounts.list()).map(toAccountView);
+  }
+
+  @Post()
+  @RequirePermission(PERMISSIONS.accountManage)
+  @ApiOperation({ summary: 'Create an account in your division or below (201; the same request again: 200)' })
+  async create(@Body() body: CreateAccountDto, @Res({ passthrough: true }) response: Response): Promise<AccountView> {
+    const { account, created } = await this.accounts.create(body);
+    response.status(created ? 201 : 200);
+    return toAccountView(account);
+  }
+
+  @Patch(':id')
+  @RequirePermission(PERMISSIONS.accountManage)
+  @ApiOperation({ summary: 'Change name, division, roles or active flag of an account in your subtree' })
+  async update(@Param('id', uuid) id: string, @Body() body: UpdateAccountDto): Promise<AccountView> {
+    return toAccountView(await this.accounts.update(id, body));
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @RequirePermission(PERMISSIONS.accountManage)
+  @ApiOperation({ summary: 'Set a new password; unlocks the account and revokes its refresh tokens' })
+  async resetPassword(@Param('id', uuid) id: string, @Body() body: ResetPasswordDto): Promise<void> {
+    await this.accounts.resetPassword(id, body.password);
+  }
+}

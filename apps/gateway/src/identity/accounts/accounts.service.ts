@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+
+import { AccessError, assertVisible, inScope, requireCaller } from '@app/platform';
+
+import { AuthService } from '../auth/auth.service';
+import { Account } from './account.entity';
+import { AccountError } from './account.errors';
+import type { CreateAccountDto } from './dto/create-account.dto';
+import type { UpdateAccountDto } from './dto/update-account.dto';
+import { PasswordHasher } from './password-hasher';
+
+/** Accounts, managed by administrators within their own division subtree. */
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger(AccountsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly passwords: PasswordHasher,
+    private readonly auth: AuthService,
+  ) {}
+
+  findActive(id: string): Promise<Account | null> {
+    return this.em.fork().findOne(Account, { id, active: true });
+  }
+
+  async get(id: string): Promise<Account> {
+    return this.em.fork().findOneOrFail(Account, { id });
+  }
+
+  async list(): Promise<Account[]> {
+    const caller = requireCaller();
+    return this.em
+      .fork()
+      .find(
+        Account,
+        { divisionCode: { $like: `${caller.divisionCode}%` } },
+        { orderBy: { divisionCode: 'asc', username: 'asc' } },
+      );
+  }
+
+  /**
+   * Creates an account inside the caller's subtree. The username is the natural key: the same request again
+   * returns the existing account; the same username with anything different is refused.
+   */
+  async create(dto: CreateAccountDto): Promise<{ account: Account; created: boolean }> {
+    const caller = requireCaller();
+    if (!inScope(caller, dto.divisionCode)) {
+      throw AccessError.outOfDivision(dto.divisionCode);
+    }
+    const em = this.em.fork();
+    const existing = await em.findOne(Account, { username: dto.username });
+    if (existing) {
+      return { account: await this.sameOrConflict(existing, dto), created: false };
+    }
+    try {
+      const account = em.create(Account, {
+        username: dto.username,
+        displayName: dto.displayName,
+        divisionCode: dto.divisionCode,
+        roles: dto.roles,
+        passwordHash: await this.passwords.hash(dto.password),
+      });
+      await em.flush();
+      this.logger.log({ username: dto.username, by: caller.username }, 'account created');
+      return { account, created: true };
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await this.em.fork().findOneOrFail(Account, { username: dto.username });
+        return { account: await this.sameOrConflict(winner, dto), created: false };
+      }
+      throw error;
+    }
+  }
+
+  async update(id: string, dto: UpdateAccountDto): Promise<Account> {
+    const caller = requireCaller();
+    return this.em.fork().transactional(async (em) => {
+      const account = await em.findOne(Account, { id });
+      assertVisible(caller, account?.divisionCode);
+      const target = account as Account;
+      const changesStanding = dto.roles !== undefined || dto.divisionCode !== undefined || dto.active !== undefined;
+      if (target.id === caller.userId && changesStanding) {
+        throw AccountError.notSelf();
+      }
+      if (dto.divisionCode !== undefined && !inScope(caller, dto.divisionCode)) {
+        throw AccessError.outOfDivision(dto.divisionCode);
+      }
+      em.assign(target, {
+        ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
+        ...(dto.divisionCode !== undefined ? { divisionCode: dto.divisionCode } : {}),
+        ...(dto.roles !== undefined ? { roles: dto.roles } : {}),
+        ...(dto.active !== undefined ? { active: dto.active } : {}),
+      });
+      if (dto.active === false) {
+        await this.auth.revokeAll(em, target.id);
+      }
+      this.logger.log({ username: target.username, by: caller.username, fields: Object.keys(dto) }, 'account updated');
+      return target;
+    });
+  }
+
+  /** Sets a new password, unlocks the account and revokes its refresh tokens. */
+  async resetPassword(id: string, password: string): Promise<void> {
+    const caller = requireCaller();
+    await this.em.fork().transactional(async (em) => {
+      const account = await em.findOne(Account, { id });
+      assertVisible(caller, account?.divisionCode);
+      const target = account as Account;
+      target.passwordHash = await this.passwords.hash(password);
+      target.failedLogins = 0;
+      target.lockedUntil = undefined;
+      await this.auth.revokeAll(em, target.id);
+      this.logger.log({ username: target.username, by: caller.username }, 'password reset');
+    });
+  }
+
+  private async sameOrConflict(existing: Account, dto: CreateAccountDto): Promise<Account> {
+    const same =
+      existing.displayName === dto.displayName &&
+      existing.divisionCode === dto.divisionCode &&
+      [...existing.roles].sort().join() === [...dto.roles].sort().join() &&
+      (await this.passwords.verify(existing.passwordHash, dto.password));
+    if (!same || !inScope(requireCaller(), existing.divisionCode)) {
+      throw AccountError.usernameTaken(dto.username);
+    }
+    return existing;
+  }
+}

@@ -1,0 +1,8 @@
+import type { MigrationObject } from '@mikro-orm/core';
+
+import { Migration20261126145915 } from './Migration20261126145915_identity';
+
+/** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
+export const migrationList: MigrationObject[] = [
+  { name: 'Migration20261126145915_identity', class: Migration20261126145915 },
+];

@@ -1,0 +1,32 @@
+import type { Role } from './roles';
+
+/** What a caller may do. Checked at the gateway and again by the service that holds the data. */
+export const PERMISSIONS = {
+  applicationCreate: 'application:create',
+  applicationRead: 'application:read',
+  /** See a full ID number instead of the masked one; every reveal is logged. */
+  personalDataReveal: 'personal-data:reveal',
+  documentRead: 'document:read',
+  accountManage: 'account:manage',
+  accessLogRead: 'access-log:read',
+} as const;
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
+const P = PERMISSIONS;
+
+/** The one table of which role may do what. Scope (which divisions) is checked separately. */
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  COMMUNITY_CASEWORKER: [P.applicationCreate, P.applicationRead, P.documentRead],
+  STREET_REVIEWER: [P.applicationRead, P.documentRead],
+  COUNTY_APPROVER: [P.applicationRead, P.documentRead, P.personalDataReveal],
+  COUNTY_FINANCE: [P.applicationRead],
+  ARCHIVIST: [P.applicationRead, P.documentRead],
+  AUDITOR: [P.applicationRead, P.documentRead, P.accessLogRead],
+  ADMINISTRATOR: [P.accountManage, P.accessLogRead],
+};
+
+export function rolesAllow(roles: readonly string[], permission: Permission): boolean {
+  return roles.some(
+    (role) => (ROLE_PERMISSIONS as Record<string, Permission[] | undefined>)[role]?.includes(permission) ?? false,
+  );
+}
