@@ -16,6 +16,7 @@ import {
 import { MessagingClient, TemporalClientService } from '@app/platform';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
+import { as, CALLERS } from '@test/support/callers';
 import { makeApplication } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
@@ -40,13 +41,20 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
       startService(IntakeAppModule, QUEUE_GROUPS.intake),
       startService(ArchiveAppModule, QUEUE_GROUPS.archive),
     ]);
-    messaging = intake.get(MessagingClient);
+    const client = intake.get(MessagingClient);
+    // Staff calls as the caseworker of 华阳社区, reads as the county approver; the worker acts as the system.
+    messaging = {
+      request: (...args: Parameters<MessagingClient['request']>) =>
+        as(args[0] === SUBJECTS.intake.applicationSubmit ? CALLERS.community1 : CALLERS.county1, () =>
+          client.request(...args),
+        ),
+    } as MessagingClient;
     temporal = intake.get(TemporalClientService);
     ({ worker, connection } = await createWorker({
       address: TEST_ENV.temporalAddress,
       namespace: TEST_ENV.temporalNamespace,
       taskQueue: TASK_QUEUES.approval,
-      messaging,
+      messaging: client,
     }));
     running = worker.run();
   }, 120_000);

@@ -7,6 +7,7 @@ import { serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 import { approvalOrmSettings } from '@apps/approval/src/mikro-orm.config';
 import { archiveOrmSettings } from '@apps/archive/src/mikro-orm.config';
 import { eligibilityOrmSettings } from '@apps/eligibility/src/mikro-orm.config';
+import { gatewayOrmSettings } from '@apps/gateway/src/mikro-orm.config';
 import { intakeOrmSettings } from '@apps/intake/src/mikro-orm.config';
 import { paymentOrmSettings } from '@apps/payment/src/mikro-orm.config';
 import { TEST_ENV } from '@test/support/test-env';
@@ -17,6 +18,7 @@ const SERVICES: Array<[string, ServiceOrmSettings]> = [
   ['approval', approvalOrmSettings],
   ['payment', paymentOrmSettings],
   ['archive', archiveOrmSettings],
+  ['gateway', gatewayOrmSettings],
 ];
 
 describe('service migrations', () => {
@@ -46,7 +48,7 @@ describe('service migrations', () => {
 
   it('keeps each migration inside its own service schema', () => {
     for (const [service, settings] of SERVICES) {
-      expect(settings.schema).toBe(service);
+      expect(settings.schema).toBe(service === 'gateway' ? 'identity' : service);
       expect(settings.migrationsPathTs).toBe(join(__dirname, '..', '..', 'apps', service, 'src', 'migrations'));
     }
   });

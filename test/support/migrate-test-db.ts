@@ -1,27 +1,45 @@
 import './register-paths';
 
+import { MikroORM } from '@mikro-orm/postgresql';
+
 import { runMigrations, serviceOrmConfig } from '@app/platform';
 import { approvalOrmSettings } from '@apps/approval/src/mikro-orm.config';
 import { archiveOrmSettings } from '@apps/archive/src/mikro-orm.config';
 import { eligibilityOrmSettings } from '@apps/eligibility/src/mikro-orm.config';
+import { gatewayOrmSettings } from '@apps/gateway/src/mikro-orm.config';
+import { seedDemoAccounts } from '@apps/gateway/src/seed/demo-accounts.seed';
 import { intakeOrmSettings } from '@apps/intake/src/mikro-orm.config';
+import { seedDemoDivisions } from '@apps/intake/src/seed/demo-divisions.seed';
 import { paymentOrmSettings } from '@apps/payment/src/mikro-orm.config';
 
 import { TEST_ENV } from './test-env';
 
 /**
- * Applies every service's migrations to the test database. Run in its own process by the global setup, so
- * entity metadata never leaks into Jest's sandboxes.
+ * Applies every service's migrations to the test database and seeds the demo organisation, as `npm run up`
+ * does. Run in its own process by the global setup, so entity metadata never leaks into Jest's sandboxes.
  */
 async function main(): Promise<void> {
-  for (const settings of [
+  const all = [
     intakeOrmSettings,
     eligibilityOrmSettings,
     approvalOrmSettings,
     paymentOrmSettings,
     archiveOrmSettings,
-  ]) {
+    gatewayOrmSettings,
+  ];
+  for (const settings of all) {
     await runMigrations({ ...serviceOrmConfig(settings, TEST_ENV.databaseUrl), logger: () => undefined });
+  }
+  for (const [settings, seed] of [
+    [intakeOrmSettings, seedDemoDivisions],
+    [gatewayOrmSettings, seedDemoAccounts],
+  ] as const) {
+    const orm = await MikroORM.init({ ...serviceOrmConfig(settings, TEST_ENV.databaseUrl), allowGlobalContext: true });
+    try {
+      await seed(orm);
+    } finally {
+      await orm.close(true);
+    }
   }
 }
 

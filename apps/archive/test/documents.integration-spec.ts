@@ -3,16 +3,25 @@ import { readFileSync } from 'node:fs';
 
 import type { INestMicroservice } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { JSONCodec, StringCodec } from 'nats';
+import { headers as natsHeaders, JSONCodec, StringCodec } from 'nats';
 
 import { ErrorCode, type FileDocumentRequest, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
-import { MessagingClient, RemoteError } from '@app/platform';
+import { callerToHeaders, MessagingClient, RemoteError, SYSTEM_CALLER } from '@app/platform';
+import { as, CALLERS } from '@test/support/callers';
 import { rawNats, startService } from '@test/support/services';
 
 import { AppModule as ArchiveAppModule } from '../src/app.module';
 import { BlobStore } from '../src/blobs/blob-store';
 import { FilesystemBlobStore } from '../src/blobs/filesystem-blob-store';
 import { DocumentsService } from '../src/documents/documents.service';
+
+function systemHeaders() {
+  const headers = natsHeaders();
+  for (const [name, value] of Object.entries(callerToHeaders(SYSTEM_CALLER))) {
+    headers.set(name, value);
+  }
+  return headers;
+}
 
 function fileRequest(overrides: Partial<FileDocumentRequest> = {}): FileDocumentRequest {
   return {
@@ -42,7 +51,11 @@ describe('archive documents (real PostgreSQL and NATS)', () => {
 
   beforeAll(async () => {
     app = await startService(ArchiveAppModule, QUEUE_GROUPS.archive);
-    messaging = app.get(MessagingClient);
+    const client = app.get(MessagingClient);
+    // Filing is the worker's job: these tests speak as the system unless they say otherwise.
+    messaging = {
+      request: (...args: Parameters<MessagingClient['request']>) => as(CALLERS.system, () => client.request(...args)),
+    } as MessagingClient;
   });
 
   afterAll(async () => {
@@ -110,7 +123,10 @@ describe('archive documents (real PostgreSQL and NATS)', () => {
     const nats = await rawNats();
     try {
       const bad = { ...fileRequest(), householdId: 'not-a-uuid', divisionCode: '2201', data: { applicationNo: '' } };
-      const reply = await nats.request(SUBJECTS.archive.documentFile, JSONCodec().encode(bad), { timeout: 5000 });
+      const reply = await nats.request(SUBJECTS.archive.documentFile, JSONCodec().encode(bad), {
+        timeout: 5000,
+        headers: systemHeaders(),
+      });
       const body = JSONCodec<{ err: { code: string; details: Array<{ field: string }> } }>().decode(reply.data);
 
       expect(body.err.code).toBe(ErrorCode.VALIDATION_FAILED);
@@ -148,10 +164,16 @@ describe('archive documents (real PostgreSQL and NATS)', () => {
     });
   });
 
-  it('answers NOT_FOUND for a document that does not exist', async () => {
-    const failure = messaging.request(SUBJECTS.archive.documentGetContent, { documentId: randomUUID() });
-    await expect(failure).rejects.toBeInstanceOf(RemoteError);
-    await expect(failure).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+  it('answers NOT_FOUND to the system and a typed FORBIDDEN to staff for a document that does not exist', async () => {
+    const documentId = randomUUID();
+    await expect(messaging.request(SUBJECTS.archive.documentGetContent, { documentId })).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+    const asStaff = as(CALLERS.county1, () =>
+      app.get(MessagingClient).request(SUBJECTS.archive.documentGetContent, { documentId }),
+    );
+    await expect(asStaff).rejects.toBeInstanceOf(RemoteError);
+    await expect(asStaff).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
   });
 
   it('reports its database and NATS as up', async () => {
@@ -186,6 +208,74 @@ describe('archive documents (real PostgreSQL and NATS)', () => {
   });
 });
 
+describe('archive scope (caller identity from the NATS headers)', () => {
+  let app: INestMicroservice;
+  let client: MessagingClient;
+  let filed: { id: string; applicationId: string };
+
+  beforeAll(async () => {
+    app = await startService(ArchiveAppModule, QUEUE_GROUPS.archive);
+    client = app.get(MessagingClient);
+    const request = fileRequest({ divisionCode: '220102001001' });
+    const document = await as(CALLERS.system, () => client.request(SUBJECTS.archive.documentFile, request));
+    filed = { id: document.id, applicationId: request.applicationId };
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lets callers of the division and above read the item', async () => {
+    for (const who of [CALLERS.street1, CALLERS.county1, CALLERS.archivist1]) {
+      const content = await as(who, () =>
+        client.request(SUBJECTS.archive.documentGetContent, { documentId: filed.id }),
+      );
+      expect(content.document.id).toBe(filed.id);
+    }
+  });
+
+  it('answers FORBIDDEN out of scope, exactly as for an item that does not exist', async () => {
+    const outOfScope = as(CALLERS.community2, () =>
+      client.request(SUBJECTS.archive.documentGetContent, { documentId: filed.id }),
+    );
+    const missing = as(CALLERS.county1, () =>
+      client.request(SUBJECTS.archive.documentGetContent, { documentId: randomUUID() }),
+    );
+    const [a, b] = await Promise.all([
+      outOfScope.catch((error: unknown) => error),
+      missing.catch((error: unknown) => error),
+    ]);
+    expect(a).toMatchObject({ code: ErrorCode.FORBIDDEN, staffMessage: '无权访问该记录或记录不存在' });
+    expect(b).toMatchObject({ code: ErrorCode.FORBIDDEN, staffMessage: '无权访问该记录或记录不存在' });
+  });
+
+  it('lists no items of another community', async () => {
+    const list = await as(CALLERS.community2, () =>
+      client.request(SUBJECTS.archive.documentList, { applicationId: filed.applicationId }),
+    );
+    expect(list.items).toEqual([]);
+  });
+
+  it('refuses a role without document:read and a message without a caller', async () => {
+    await expect(
+      as(CALLERS.finance1, () => client.request(SUBJECTS.archive.documentGetContent, { documentId: filed.id })),
+    ).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    await expect(client.request(SUBJECTS.archive.documentGetContent, { documentId: filed.id })).rejects.toMatchObject({
+      code: ErrorCode.UNAUTHENTICATED,
+    });
+  });
+
+  it('lets only the system file documents', async () => {
+    await expect(
+      as(CALLERS.county1, () => client.request(SUBJECTS.archive.documentFile, fileRequest())),
+    ).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+  });
+});
+
 describe('archive replicas in one queue group', () => {
   let replicas: INestMicroservice[];
 
@@ -204,9 +294,11 @@ describe('archive replicas in one queue group', () => {
     const spies = replicas.map((replica) => jest.spyOn(replica.get(DocumentsService), 'listByApplication'));
     const messaging = replicas[0].get(MessagingClient);
 
-    await Promise.all(
-      Array.from({ length: 30 }, () =>
-        messaging.request(SUBJECTS.archive.documentList, { applicationId: randomUUID() }),
+    await as(CALLERS.county1, () =>
+      Promise.all(
+        Array.from({ length: 30 }, () =>
+          messaging.request(SUBJECTS.archive.documentList, { applicationId: randomUUID() }),
+        ),
       ),
     );
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
 import { ApplicationCounter } from './applications/application-counter.entity';
-import { Division } from './divisions/division.entity';
 import { Application } from './applications/application.entity';
+import { Division } from './divisions/division.entity';
 import { Household } from './households/household.entity';
 import { migrationList } from './migrations/migration-list';
 

@@ -6,6 +6,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
 import { APPROVAL_STAGES, approvalChainWorkflowId, SEARCH_ATTRIBUTES, TASK_QUEUES } from '@app/contracts/temporal';
 import { MessagingClient, TemporalClientService } from '@app/platform';
+import { as, CALLERS } from '@test/support/callers';
 import { makeApplication } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
 
@@ -19,7 +20,14 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
 
   beforeAll(async () => {
     app = await startService(IntakeAppModule, QUEUE_GROUPS.intake);
-    messaging = app.get(MessagingClient);
+    const client = app.get(MessagingClient);
+    // The caseworker of 华阳社区 unless a test says otherwise; record-stage is the system's.
+    messaging = {
+      request: (...args: Parameters<MessagingClient['request']>) =>
+        as(args[0] === SUBJECTS.intake.applicationRecordStage ? CALLERS.system : CALLERS.community1, () =>
+          client.request(...args),
+        ),
+    } as MessagingClient;
     temporal = app.get(TemporalClientService);
   });
 
@@ -138,11 +146,88 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
     expect(back.status).toBe('RECEIVED');
   });
 
-  it('answers NOT_FOUND for an unknown application', async () => {
+  it('answers FORBIDDEN for an unknown application, as for one out of scope', async () => {
     await expect(
       messaging.request(SUBJECTS.intake.applicationGet, { applicationId: randomUUID() }),
     ).rejects.toMatchObject({
-      code: ErrorCode.NOT_FOUND,
+      code: ErrorCode.FORBIDDEN,
+    });
+  });
+
+  describe('scope and roles, enforced by intake itself', () => {
+    let client: MessagingClient;
+    let applicationId: string;
+
+    beforeAll(async () => {
+      client = app.get(MessagingClient);
+      const reply = await messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication());
+      started.push(reply.workflowId);
+      applicationId = reply.id;
+    });
+
+    it('refuses a message without a caller with UNAUTHENTICATED', async () => {
+      await expect(client.request(SUBJECTS.intake.applicationGet, { applicationId })).rejects.toMatchObject({
+        code: ErrorCode.UNAUTHENTICATED,
+      });
+    });
+
+    it('refuses a caseworker filing in another community, naming the field', async () => {
+      const request = makeApplication({ divisionCode: '220102001001' });
+      await expect(
+        as(CALLERS.community2, () => client.request(SUBJECTS.intake.applicationSubmit, request)),
+      ).rejects.toMatchObject({
+        code: ErrorCode.FORBIDDEN,
+        details: [{ field: 'divisionCode' }],
+      });
+    });
+
+    it('refuses roles that may not file an application', async () => {
+      for (const who of [CALLERS.street1, CALLERS.county1, CALLERS.archivist1]) {
+        await expect(
+          as(who, () => client.request(SUBJECTS.intake.applicationSubmit, makeApplication())),
+        ).rejects.toMatchObject({
+          code: ErrorCode.FORBIDDEN,
+        });
+      }
+    });
+
+    it('shows the application up the chain of its division and to nobody beside it', async () => {
+      for (const who of [CALLERS.community1, CALLERS.street1, CALLERS.county1, CALLERS.finance1]) {
+        await expect(
+          as(who, () => client.request(SUBJECTS.intake.applicationGet, { applicationId })),
+        ).resolves.toMatchObject({
+          id: applicationId,
+        });
+      }
+      for (const who of [CALLERS.community2, CALLERS.otherCounty]) {
+        await expect(
+          as(who, () => client.request(SUBJECTS.intake.applicationGet, { applicationId })),
+        ).rejects.toMatchObject({
+          code: ErrorCode.FORBIDDEN,
+          staffMessage: '无权访问该记录或记录不存在',
+        });
+      }
+    });
+
+    it('reveals the full ID number only to roles allowed to see it', async () => {
+      const revealed = await as(CALLERS.county1, () =>
+        client.request(SUBJECTS.intake.applicationGet, { applicationId, reveal: true }),
+      );
+      expect(revealed.applicantIdNumber).toMatch(/^\d{17}[\dX]$/);
+      const masked = await as(CALLERS.county1, () => client.request(SUBJECTS.intake.applicationGet, { applicationId }));
+      expect(masked.applicantIdNumber).toBeUndefined();
+      await expect(
+        as(CALLERS.community1, () => client.request(SUBJECTS.intake.applicationGet, { applicationId, reveal: true })),
+      ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    });
+
+    it('takes stage records from the system only', async () => {
+      const request = { applicationId, status: 'RECEIVED' as const, workflowId: 'x' };
+      await expect(
+        as(CALLERS.county1, () => client.request(SUBJECTS.intake.applicationRecordStage, request)),
+      ).rejects.toMatchObject({
+        code: ErrorCode.FORBIDDEN,
+      });
     });
   });
 

@@ -111,12 +111,14 @@ export class DocumentsService {
 
   @CreateRequestContext()
   async listByApplication(applicationId: string): Promise<ListDocumentsReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.documentRead);
     const documents = await this.em.find(
       Document,
       { applicationId },
       { orderBy: { itemNo: 'asc' }, populate: ['file'] },
     );
-    return { items: documents.map(toDocumentReply) };
+    return { items: documents.filter((document) => inScope(caller, document.file.divisionCode)).map(toDocumentReply) };
   }
 
   @CreateRequestContext()

@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { PERMISSIONS } from '@app/contracts';
 
-import { RequirePermission } from '../identity/auth/auth.decorators';
 import type { ChainVerification } from './access-log-chain';
 import type { AccessLogEntry } from './access-log-entry.entity';
 import { AccessLogService } from './access-log.service';
 import { AccessLogQueryDto } from './dto/access-log.query.dto';
+import { RequirePermission } from '../identity/auth/auth.decorators';
 
 @ApiTags('access log')
 @ApiBearerAuth()

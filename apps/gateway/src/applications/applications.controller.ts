@@ -25,10 +25,10 @@ import {
 } from '@app/contracts';
 import { MessagingClient, requireCaller } from '@app/platform';
 
-import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { AccessLogService } from '../access-log/access-log.service';
-import { RequirePermission } from '../identity/auth/auth.decorators';
+import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { CreateApplicationDto } from './dto/create-application.dto';
+import { RequirePermission } from '../identity/auth/auth.decorators';
 
 export interface ApplicationView {
   application: ApplicationReply;

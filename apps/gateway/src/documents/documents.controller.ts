@@ -5,8 +5,8 @@ import type { Request } from 'express';
 import { PERMISSIONS, SUBJECTS } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
 
-import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { AccessLogService } from '../access-log/access-log.service';
+import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 @ApiTags('archive')

@@ -26,6 +26,11 @@ export class AccessError extends DomainError {
     );
   }
 
+  /** For system callers only: staff get notVisible() for missing records too. */
+  static missing(): AccessError {
+    return new AccessError(ErrorCode.NOT_FOUND, 'record not found', '记录不存在');
+  }
+
   static outOfDivision(divisionCode: string): AccessError {
     return new AccessError(
       ErrorCode.FORBIDDEN,
@@ -66,6 +71,9 @@ export function assertPermission(caller: Caller, permission: Permission): void {
  * cannot tell an out-of-scope record from a missing one.
  */
 export function assertVisible(caller: Caller, divisionCode: string | undefined): void {
+  if (divisionCode === undefined && isSystemCaller(caller)) {
+    throw AccessError.missing();
+  }
   if (divisionCode === undefined || !inScope(caller, divisionCode)) {
     throw AccessError.notVisible();
   }

@@ -5,8 +5,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 
-import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context';
 import { redactPaths } from './redaction';
+import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context';
 
 /** JSON logs (pino) with the service name and the correlation id of the current request on every line. */
 @Module({})

@@ -16,10 +16,10 @@ import {
 } from '@app/contracts';
 
 import { NATS_CLIENT } from './messaging.constants';
+import { callerToHeaders, CORRELATION_HEADER, currentCaller, currentCorrelationId } from '../context/request-context';
 import { DomainError } from '../errors/domain-error';
 import { RemoteError } from '../errors/remote-error';
 import { toFieldErrors, VALIDATION_OPTIONS } from '../errors/validation';
-import { callerToHeaders, CORRELATION_HEADER, currentCaller, currentCorrelationId } from '../context/request-context';
 
 export interface RequestOptions {
   timeoutMs?: number;

@@ -4,9 +4,9 @@ import type { Response } from 'express';
 
 import { PERMISSIONS } from '@app/contracts';
 
-import { RequirePermission } from '../auth/auth.decorators';
 import { type AccountView, toAccountView } from './account.mapper';
 import { AccountsService } from './accounts.service';
+import { RequirePermission } from '../auth/auth.decorators';
 import { CreateAccountDto } from './dto/create-account.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateAccountDto } from './dto/update-account.dto';

@@ -3,9 +3,9 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 
 import { AccessError, assertVisible, inScope, requireCaller } from '@app/platform';
 
-import { AuthService } from '../auth/auth.service';
 import { Account } from './account.entity';
 import { AccountError } from './account.errors';
+import { AuthService } from '../auth/auth.service';
 import type { CreateAccountDto } from './dto/create-account.dto';
 import type { UpdateAccountDto } from './dto/update-account.dto';
 import { PasswordHasher } from './password-hasher';

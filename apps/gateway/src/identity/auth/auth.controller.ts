@@ -4,10 +4,10 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 
 import { requireCaller } from '@app/platform';
 
-import { type AccountView, toAccountView } from '../accounts/account.mapper';
-import { AccountsService } from '../accounts/accounts.service';
 import { Public } from './auth.decorators';
 import { AuthService, type TokenPair } from './auth.service';
+import { type AccountView, toAccountView } from '../accounts/account.mapper';
+import { AccountsService } from '../accounts/accounts.service';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 

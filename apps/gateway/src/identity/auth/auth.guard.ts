@@ -6,9 +6,9 @@ import type { Request } from 'express';
 import { ErrorCode, type Permission, rolesAllow } from '@app/contracts';
 import { AccessError, bindCaller, DomainError } from '@app/platform';
 
-import { AccountsService } from '../accounts/accounts.service';
 import type { AccessTokenClaims } from './access-token';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './auth.decorators';
+import { AccountsService } from '../accounts/accounts.service';
 
 /**
  * Every route needs a valid access token unless marked @Public. The token's signature and expiry are checked,

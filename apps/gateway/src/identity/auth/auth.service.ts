@@ -5,11 +5,11 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { EntityManager } from '@mikro-orm/postgresql';
 
-import { Account } from '../accounts/account.entity';
-import { PasswordHasher } from '../accounts/password-hasher';
 import type { AccessTokenClaims } from './access-token';
 import { AuthError } from './auth.errors';
 import { RefreshToken } from './refresh-token.entity';
+import { Account } from '../accounts/account.entity';
+import { PasswordHasher } from '../accounts/password-hasher';
 
 export interface TokenPair {
   accessToken: string;
