@@ -25,6 +25,9 @@ export const DEMO_DIVISIONS: DemoDivision[] = [
   { code: '220102002001', name: '北安社区', level: 5, parentCode: '220102002', urbanRural: 'URBAN' },
   { code: '220102002002', name: '重庆路北社区', level: 5, parentCode: '220102002', urbanRural: 'URBAN' },
   { code: '220104', name: '朝阳区', level: 3, parentCode: '2201', urbanRural: 'URBAN' },
+  // 朝阳区 is outside the demo district: tests file records there to check that 南关区 staff cannot see them.
+  { code: '220104001', name: '前进街道', level: 4, parentCode: '220104', urbanRural: 'URBAN' },
+  { code: '220104001001', name: '东田社区', level: 5, parentCode: '220104001', urbanRural: 'URBAN' },
 ];
 
 export interface DemoAccount {

@@ -55,24 +55,21 @@ export class AuthService {
 
   /** Rotates a refresh token. Presenting one that was already rotated revokes every token of the account. */
   async refresh(refreshToken: string): Promise<TokenPair> {
-    return this.em.fork().transactional(async (em) => {
-      const stored = await em.findOne(
-        RefreshToken,
-        { tokenHash: hashToken(refreshToken) },
-        { populate: ['account'], lockMode: undefined },
-      );
+    const outcome = await this.em.fork().transactional(async (em): Promise<TokenPair | 'refused'> => {
+      const stored = await em.findOne(RefreshToken, { tokenHash: hashToken(refreshToken) }, { populate: ['account'] });
       if (!stored) {
-        throw AuthError.badRefreshToken();
+        return 'refused';
       }
       if (stored.revokedAt) {
         if (stored.replacedBy) {
-          await em.nativeUpdate(RefreshToken, { account: stored.account, revokedAt: null }, { revokedAt: new Date() });
+          // A rotated token came back: someone holds a copy. Revoke the whole account's tokens (committed).
+          await this.revokeAll(em, stored.account.id);
           this.logger.warn({ username: stored.account.username }, 'rotated refresh token reused: all tokens revoked');
         }
-        throw AuthError.badRefreshToken();
+        return 'refused';
       }
       if (stored.expiresAt <= new Date() || !stored.account.active) {
-        throw AuthError.badRefreshToken();
+        return 'refused';
       }
       const pair = await this.issue(em, stored.account);
       const replacement = await em.findOneOrFail(RefreshToken, { tokenHash: hashToken(pair.refreshToken) });
@@ -80,6 +77,10 @@ export class AuthService {
       stored.replacedBy = replacement.id;
       return pair;
     });
+    if (outcome === 'refused') {
+      throw AuthError.badRefreshToken();
+    }
+    return outcome;
   }
 
   /** Revokes a refresh token; unknown or already revoked tokens change nothing. */
