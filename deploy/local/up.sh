@@ -26,11 +26,18 @@ fi
 
 # Processes still running an older build are restarted; the rest are left alone.
 build_stamp="$(cd "$ROOT" && find dist -name '*.js' -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+stale=()
 for name in "${SERVICES[@]}" worker gateway; do
   if pid_alive "$name" && [[ "$(cat "$RUN/$name.build" 2>/dev/null)" != "$build_stamp" ]]; then
-    log "$name runs an older build: restarting"
-    stop_process "$name"
+    stale+=("$name")
   fi
+done
+if ((${#stale[@]})); then
+  log "restarting what runs an older build: ${stale[*]}"
+  for name in "${stale[@]}"; do stop_process "$name" & done
+  wait
+fi
+for name in "${SERVICES[@]}" worker gateway; do
   start_process "$name" node --enable-source-maps "$(entry_of "$name")"
   echo "$build_stamp" >"$RUN/$name.build"
 done

@@ -6,28 +6,13 @@ import { Client, Connection } from '@temporalio/client';
 
 import { APPROVAL_STAGES, SEARCH_ATTRIBUTES } from '@app/contracts/temporal';
 import { makeIdNumber } from '@test/support/factories/application.factory';
+import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
 
 /**
  * One application travelling end to end through the running stack (`npm run up`): gateway → intake →
- * Temporal → worker → archive, driven over HTTP the way a caseworker's client would.
+ * Temporal → worker → archive, driven over HTTP by the seeded caseworker of 华阳社区.
  */
-const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 const LOG_DIR = join(__dirname, '..', '..', 'var', 'log');
-
-interface Json {
-  [key: string]: any;
-}
-
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const type = response.headers.get('content-type') ?? '';
-  const payload = type.includes('json') ? ((await response.json()) as Json) : Buffer.from(await response.arrayBuffer());
-  return { status: response.status, headers: response.headers, body: payload as Json, bytes: payload as Buffer };
-}
 
 function applicationBody(overrides: Json = {}) {
   return {
@@ -40,34 +25,30 @@ function applicationBody(overrides: Json = {}) {
   };
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('timed out waiting');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('an application end to end (running stack)', () => {
   let temporal: Client;
   let connection: Connection;
+  let token: string;
 
   beforeAll(async () => {
     connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
     temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'dibao' });
+    token = await tokenOf('community1');
   });
 
   afterAll(async () => {
     await connection.close();
   });
 
-  it('reports every component healthy', async () => {
+  function post(body: unknown, key: string | undefined, headers: Record<string, string> = {}) {
+    return call('POST', '/api/v1/applications', {
+      token,
+      body,
+      headers: { ...(key ? { 'Idempotency-Key': key } : {}), ...headers },
+    });
+  }
+
+  it('reports every component healthy without a token', async () => {
     const { status, body } = await call('GET', '/health');
 
     expect(status).toBe(200);
@@ -90,11 +71,8 @@ describe('an application end to end (running stack)', () => {
     const correlationId = `e2e-${randomUUID()}`;
     const body = applicationBody();
 
-    const first = await call('POST', '/api/v1/applications', body, {
-      'Idempotency-Key': key,
-      'x-correlation-id': correlationId,
-    });
-    const second = await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': key });
+    const first = await post(body, key, { 'x-correlation-id': correlationId });
+    const second = await post(body, key);
 
     expect(first.status).toBe(201);
     expect(first.headers.get('x-correlation-id')).toBe(correlationId);
@@ -102,7 +80,10 @@ describe('an application end to end (running stack)', () => {
     expect(JSON.stringify(first.body)).not.toContain(body.applicantIdNumber);
 
     const view = await until(async () => {
-      const { body: current } = await call('GET', `/api/v1/applications/${first.body.id}`);
+      const { body: current } = await call('GET', `/api/v1/applications/${first.body.id}`, {
+        token,
+        headers: purpose(),
+      });
       return current.application?.status === 'RECEIVED' && current.documents.length > 0 ? current : undefined;
     });
     expect(view.documents).toHaveLength(1);
@@ -113,7 +94,10 @@ describe('an application end to end (running stack)', () => {
       title: '最低生活保障申请受理回执',
     });
 
-    const pdf = await call('GET', `/api/v1/documents/${document.id}/content`);
+    const pdf = await call('GET', `/api/v1/documents/${document.id}/content`, {
+      token,
+      headers: purpose('核对受理回执'),
+    });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -127,7 +111,7 @@ describe('an application end to end (running stack)', () => {
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.applicationNo)).toBe(first.body.applicationNo);
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.accepted);
 
-    // The correlation id travelled from the HTTP request through intake, the workflow's activities and the archive.
+    // The correlation id travelled from the HTTP request through intake, the worker's activities and the archive.
     for (const service of ['gateway', 'intake', 'worker', 'archive']) {
       expect(readFileSync(join(LOG_DIR, `${service}.log`), 'utf8')).toContain(correlationId);
     }
@@ -135,7 +119,7 @@ describe('an application end to end (running stack)', () => {
 
   it('never writes a full ID number or an applicant name into any log', async () => {
     const body = applicationBody({ applicantName: '孙日志' });
-    const created = await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': `e2e-${randomUUID()}` });
+    const created = await post(body, `e2e-${randomUUID()}`);
     await temporal.workflow.getHandle(created.body.workflowId).result();
 
     for (const file of readdirSync(LOG_DIR).filter((name) => name.endsWith('.log'))) {
@@ -146,7 +130,7 @@ describe('an application end to end (running stack)', () => {
   });
 
   it('refuses a POST without an Idempotency-Key with a field-level 400', async () => {
-    const { status, body } = await call('POST', '/api/v1/applications', applicationBody());
+    const { status, body } = await post(applicationBody(), undefined);
 
     expect(status).toBe(400);
     expect(body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'Idempotency-Key' }] });
@@ -161,9 +145,7 @@ describe('an application end to end (running stack)', () => {
       reason: 'x',
       extra: true,
     };
-    const { status, body } = await call('POST', '/api/v1/applications', bad, {
-      'Idempotency-Key': `e2e-${randomUUID()}`,
-    });
+    const { status, body } = await post(bad, `e2e-${randomUUID()}`);
 
     expect(status).toBe(400);
     const fields = Object.fromEntries(
@@ -183,30 +165,31 @@ describe('an application end to end (running stack)', () => {
   it('refuses a reused key with a different body with 409', async () => {
     const key = `e2e-${randomUUID()}`;
     const body = applicationBody();
-    await call('POST', '/api/v1/applications', body, { 'Idempotency-Key': key });
+    await post(body, key);
 
-    const { status, body: error } = await call(
-      'POST',
-      '/api/v1/applications',
-      { ...body, householdSize: 5 },
-      { 'Idempotency-Key': key },
-    );
+    const { status, body: error } = await post({ ...body, householdSize: 5 }, key);
 
     expect(status).toBe(409);
     expect(error.code).toBe('IDEMPOTENCY_CONFLICT');
   });
 
-  it('answers 404 for an unknown application and 400 for an id that is no UUID', async () => {
-    expect((await call('GET', `/api/v1/applications/${randomUUID()}`)).status).toBe(404);
-    expect((await call('GET', '/api/v1/applications/not-a-uuid')).status).toBe(400);
+  it('answers 403 for an unknown application (as for one out of scope) and 400 for an id that is no UUID', async () => {
+    expect((await call('GET', `/api/v1/applications/${randomUUID()}`, { token, headers: purpose() })).status).toBe(403);
+    expect((await call('GET', '/api/v1/applications/not-a-uuid', { token, headers: purpose() })).status).toBe(400);
   });
 
-  it('serves the OpenAPI document', async () => {
+  it('serves the OpenAPI document without a token', async () => {
     const { status, body } = await call('GET', '/api/docs-json');
 
     expect(status).toBe(200);
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/applications', '/api/v1/applications/{id}', '/health']),
+      expect.arrayContaining([
+        '/api/v1/applications',
+        '/api/v1/applications/{id}',
+        '/api/v1/auth/login',
+        '/api/v1/access-log',
+        '/health',
+      ]),
     );
   });
 });

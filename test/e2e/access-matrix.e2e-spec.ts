@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+
+import { makeIdNumber } from '@test/support/factories/application.factory';
+import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
+
+/**
+ * Every protected route, called as every seeded role, against a record inside and a record outside the
+ * caller's division. One table: later issues add their routes to ROUTES. Statuses are compared as '2xx' or
+ * the exact 4xx code.
+ */
+type User = 'admin' | 'county1' | 'finance1' | 'archivist1' | 'auditor1' | 'street1' | 'community1' | 'community2';
+type Scope = 'in' | 'out';
+type Expected = '2xx' | 401 | 403;
+type Sample = 'A' | 'B' | 'C';
+
+const USERS: User[] = ['admin', 'county1', 'finance1', 'archivist1', 'auditor1', 'street1', 'community1', 'community2'];
+
+/** A: 华阳社区 (street A), B: 北安社区 (street B), C: 东田社区 in 朝阳区, outside the demo district. */
+const COMMUNITY: { [R in Sample]: string } = { A: '220102001001', B: '220102002001', C: '220104001001' };
+
+/** Which record is inside / outside each user's division. (Nothing in Jilin is outside the province admin's.) */
+const RECORD_FOR: { [U in User]: { in: Sample; out: Sample } } = {
+  admin: { in: 'A', out: 'C' },
+  county1: { in: 'A', out: 'C' },
+  finance1: { in: 'A', out: 'C' },
+  archivist1: { in: 'A', out: 'C' },
+  auditor1: { in: 'B', out: 'C' },
+  street1: { in: 'A', out: 'B' },
+  community1: { in: 'A', out: 'B' },
+  community2: { in: 'B', out: 'A' },
+};
+
+interface Fixture {
+  applications: { [R in Sample]: string };
+  documents: { [R in Sample]: string };
+}
+
+interface Route {
+  name: string;
+  call: (token: string | undefined, record: Sample, scope: Scope, fixture: Fixture) => Promise<number>;
+  /** [in scope, out of scope] per user; anyone without a token gets 401. */
+  expected: { [U in User]: [Expected, Expected] };
+}
+
+const DENIED: [Expected, Expected] = [403, 403];
+const SCOPED: [Expected, Expected] = ['2xx', 403];
+const ANYWHERE: [Expected, Expected] = ['2xx', '2xx'];
+
+function only(users: Partial<{ [U in User]: [Expected, Expected] }>): { [U in User]: [Expected, Expected] } {
+  return Object.fromEntries(USERS.map((user) => [user, users[user] ?? DENIED])) as {
+    [U in User]: [Expected, Expected];
+  };
+}
+
+const status = async (promise: Promise<{ status: number }>) => (await promise).status;
+
+export const ROUTES: Route[] = [
+  {
+    name: 'POST /api/v1/applications',
+    call: (token, record) =>
+      status(
+        call('POST', '/api/v1/applications', {
+          token,
+          headers: { 'Idempotency-Key': `matrix-${randomUUID()}` },
+          body: {
+            divisionCode: COMMUNITY[record],
+            applicantName: '矩阵测试',
+            applicantIdNumber: makeIdNumber(),
+            householdSize: 1,
+            reason: '权限矩阵测试',
+          },
+        }),
+      ),
+    expected: only({ community1: SCOPED, community2: SCOPED }),
+  },
+  {
+    name: 'GET /api/v1/applications/:id',
+    call: (token, record, _scope, fixture) =>
+      status(call('GET', `/api/v1/applications/${fixture.applications[record]}`, { token, headers: purpose() })),
+    expected: only({
+      county1: SCOPED,
+      finance1: SCOPED,
+      archivist1: SCOPED,
+      auditor1: SCOPED,
+      street1: SCOPED,
+      community1: SCOPED,
+      community2: SCOPED,
+    }),
+  },
+  {
+    name: 'GET /api/v1/applications/:id?reveal=true',
+    call: (token, record, _scope, fixture) =>
+      status(
+        call('GET', `/api/v1/applications/${fixture.applications[record]}?reveal=true`, {
+          token,
+          headers: purpose('核对身份'),
+        }),
+      ),
+    expected: only({ county1: SCOPED }),
+  },
+  {
+    name: 'GET /api/v1/documents/:id/content',
+    call: (token, record, _scope, fixture) =>
+      status(call('GET', `/api/v1/documents/${fixture.documents[record]}/content`, { token, headers: purpose() })),
+    expected: only({
+      county1: SCOPED,
+      archivist1: SCOPED,
+      auditor1: SCOPED,
+      street1: SCOPED,
+      community1: SCOPED,
+      community2: SCOPED,
+    }),
+  },
+  {
+    name: 'GET /api/v1/accounts',
+    call: (token) => status(call('GET', '/api/v1/accounts', { token })),
+    expected: only({ admin: ANYWHERE }),
+  },
+  {
+    name: 'POST /api/v1/accounts',
+    call: (token, _record, scope) =>
+      status(
+        call('POST', '/api/v1/accounts', {
+          token,
+          body: {
+            username: scope === 'in' ? 'matrix-account' : 'matrix-account-beijing',
+            displayName: '矩阵测试账户',
+            divisionCode: scope === 'in' ? '220102001002' : '11',
+            roles: ['COMMUNITY_CASEWORKER'],
+            password: 'matrix-account-pass',
+          },
+        }),
+      ),
+    expected: only({ admin: SCOPED }),
+  },
+  {
+    name: 'GET /api/v1/access-log',
+    call: (token) => status(call('GET', '/api/v1/access-log?limit=5', { token })),
+    expected: only({ admin: ANYWHERE, auditor1: ANYWHERE }),
+  },
+  {
+    name: 'POST /api/v1/access-log/verify',
+    call: (token) => status(call('POST', '/api/v1/access-log/verify', { token })),
+    expected: only({ admin: ANYWHERE, auditor1: ANYWHERE }),
+  },
+];
+
+function category(code: number): string {
+  return code >= 200 && code < 300 ? '2xx' : String(code);
+}
+
+async function fileApplication(token: string, record: Sample): Promise<{ application: string; document: string }> {
+  const created = await call('POST', '/api/v1/applications', {
+    token,
+    headers: { 'Idempotency-Key': `matrix-fixture-${randomUUID()}` },
+    body: {
+      divisionCode: COMMUNITY[record],
+      applicantName: '矩阵样本',
+      applicantIdNumber: makeIdNumber(),
+      householdSize: 2,
+      reason: '权限矩阵样本',
+    },
+  });
+  expect(created.status).toBe(201);
+  const view = await until(async () => {
+    const current = await call('GET', `/api/v1/applications/${created.body.id}`, {
+      token,
+      headers: purpose('准备测试数据'),
+    });
+    return (current.body.documents as Json[] | undefined)?.length ? current.body : undefined;
+  });
+  return { application: created.body.id as string, document: (view.documents as Json[])[0].id as string };
+}
+
+describe('access matrix: every protected route × every role × in and out of scope', () => {
+  let fixture: Fixture;
+  const tokens = new Map<User, string>();
+
+  beforeAll(async () => {
+    for (const user of USERS) {
+      tokens.set(user, await tokenOf(user));
+    }
+    // A caseworker outside the demo district, made by the province administrator (idempotent by username).
+    const outsider = {
+      username: 'e2e-dongtian',
+      displayName: '东田社区经办',
+      divisionCode: COMMUNITY.C,
+      roles: ['COMMUNITY_CASEWORKER'],
+      password: 'e2e-dongtian-pass',
+    };
+    const made = await call('POST', '/api/v1/accounts', { token: tokens.get('admin'), body: outsider });
+    expect([200, 201]).toContain(made.status);
+    const [a, b, c] = await Promise.all([
+      fileApplication(tokens.get('community1') as string, 'A'),
+      fileApplication(tokens.get('community2') as string, 'B'),
+      fileApplication(await tokenOf('e2e-dongtian', outsider.password), 'C'),
+    ]);
+    fixture = {
+      applications: { A: a.application, B: b.application, C: c.application },
+      documents: { A: a.document, B: b.document, C: c.document },
+    };
+  }, 90_000);
+
+  it.each(ROUTES.map((route) => [route.name, route] as const))('%s', async (_name, route) => {
+    const actual: string[] = [];
+    const wanted: string[] = [];
+    for (const user of USERS) {
+      for (const [index, scope] of (['in', 'out'] as const).entries()) {
+        const record = RECORD_FOR[user][scope];
+        actual.push(`${user}/${scope}: ${category(await route.call(tokens.get(user), record, scope, fixture))}`);
+        wanted.push(`${user}/${scope}: ${route.expected[user][index]}`);
+      }
+    }
+    actual.push(`anonymous: ${category(await route.call(undefined, 'A', 'in', fixture))}`);
+    wanted.push('anonymous: 401');
+    expect(actual).toEqual(wanted);
+  });
+
+  it('answers an out-of-scope record exactly as a missing one, so existence is not revealed', async () => {
+    const token = tokens.get('community1');
+    const outOfScope = await call('GET', `/api/v1/applications/${fixture.applications.B}`, {
+      token,
+      headers: purpose(),
+    });
+    const missing = await call('GET', `/api/v1/applications/${randomUUID()}`, { token, headers: purpose() });
+    expect(outOfScope.status).toBe(missing.status);
+    expect(outOfScope.body).toEqual(missing.body);
+  });
+});
