@@ -2,3 +2,4 @@ export * from './divisions/division-code';
 export * from './id-number/id-number';
 export * from './money/fen';
 export * from './demo/demo-organisation';
+export * from './masking/masking';

@@ -5,7 +5,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 
-import { redactPaths } from './redaction';
+import { maskedErrorSerializer, redactPaths } from './redaction';
 import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context';
 
 /** JSON logs (pino) with the service name and the correlation id of the current request on every line. */
@@ -34,6 +34,7 @@ export class LoggingModule {
               },
               customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id: string }).id }),
               serializers: {
+                err: maskedErrorSerializer,
                 req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },

@@ -1,17 +1,35 @@
-import { maskIdNumber } from '@app/domain';
+import { maskPersonalDataInText } from '@app/domain';
 
-/** Log paths that never reach a log line in clear: ID numbers, names, secrets. */
+/** Log paths that never reach a log line in clear: ID numbers, names, accounts, phones, secrets. */
 export const redactPaths = [
   'req.headers.authorization',
   '*.password',
+  '*.passwordHash',
+  '*.refreshToken',
+  '*.accessToken',
   '*.applicantIdNumber',
   '*.idNumber',
   '*.applicantName',
+  '*.bankAccount',
+  '*.phone',
   '*.data.applicantIdNumber',
   '*.data.applicantName',
 ];
 
-/** Masks ID numbers inside free text before it is logged. */
+/** Masks ID numbers (and bank accounts and mobiles) inside free text before it is logged. */
 export function maskIdNumbersInText(text: string): string {
-  return text.replace(/\b\d{17}[\dXx]\b/g, (match) => maskIdNumber(match));
+  return maskPersonalDataInText(text);
+}
+
+/** pino serializer for errors: the message and stack with personal data masked (database errors quote values). */
+export function maskedErrorSerializer(error: unknown): unknown {
+  if (!(error instanceof Error)) {
+    return error;
+  }
+  return {
+    type: error.name,
+    message: maskPersonalDataInText(error.message),
+    stack: error.stack ? maskPersonalDataInText(error.stack) : undefined,
+    ...('code' in error ? { code: (error as { code: unknown }).code } : {}),
+  };
 }
