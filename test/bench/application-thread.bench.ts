@@ -1,11 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 
-import { idNumberCheckCharacter } from '@app/domain';
+import { DEFAULT_DEMO_PASSWORD, idNumberCheckCharacter } from '@app/domain';
 
 /**
  * How fast one application travels through the running stack (`npm run up`): the latency of
  * POST /api/v1/applications, and the time until its "application received" record is archived
- * (status RECEIVED with one document). Prints figures; asserts nothing.
+ * (status RECEIVED with one document), as the demo caseworker — so each poll also writes an access-log entry.
+ * Prints figures; asserts nothing.
  *
  *   npm run bench            BENCH_APPLICATIONS=200 BENCH_CONCURRENCY=4 by default
  */
@@ -18,11 +19,27 @@ function idNumber(): string {
   return first17 + idNumberCheckCharacter(first17);
 }
 
-async function one(): Promise<{ submitMs: number; archivedMs: number }> {
+async function login(): Promise<string> {
+  const response = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      username: 'community1',
+      password: process.env.DIBAO_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    }),
+  });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function one(token: string): Promise<{ submitMs: number; archivedMs: number }> {
   const started = performance.now();
   const response = await fetch(`${BASE_URL}/api/v1/applications`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'Idempotency-Key': `bench-${randomUUID()}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'Idempotency-Key': `bench-${randomUUID()}`,
+    },
     body: JSON.stringify({
       divisionCode: '220102001001',
       applicantName: '性能测试',
@@ -37,7 +54,11 @@ async function one(): Promise<{ submitMs: number; archivedMs: number }> {
   const { id } = (await response.json()) as { id: string };
   const submitMs = performance.now() - started;
   for (;;) {
-    const view = (await (await fetch(`${BASE_URL}/api/v1/applications/${id}`)).json()) as {
+    const view = (await (
+      await fetch(`${BASE_URL}/api/v1/applications/${id}?purpose=${encodeURIComponent('性能测试')}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as {
       application: { status: string };
       documents: unknown[];
     };
@@ -54,6 +75,7 @@ function percentile(values: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
+  const token = await login();
   const results: Array<{ submitMs: number; archivedMs: number }> = [];
   let next = 0;
   const started = performance.now();
@@ -61,7 +83,7 @@ async function main(): Promise<void> {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < TOTAL) {
         next += 1;
-        results.push(await one());
+        results.push(await one(token));
       }
     }),
   );
