@@ -52,7 +52,7 @@ export class GatewayEnv extends PlatformEnv {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  AUTH_LOGIN_RATE_PER_MINUTE = 20;
+  AUTH_LOGIN_RATE_PER_MINUTE = 30;
 }
 
 export function assertProductionSecret(env: GatewayEnv): void {
