@@ -17,6 +17,10 @@ for service in "${SERVICES[@]}" gateway; do
   (cd "$ROOT" && node "dist/apps/$service/src/migrate.js") || fail "migrations of $service failed"
 done
 
+log "loading the division codes (${DIVISION_PROVINCES:-22}; idempotent)"
+# shellcheck disable=SC2086
+(cd "$ROOT" && node dist/apps/intake/src/divisions/load-divisions.js ${DIVISION_PROVINCES:-22}) || fail "loading divisions failed"
+
 if [[ "${NODE_ENV:-}" != "production" ]]; then
   log "seeding the demo organisation (password: DIBAO_DEMO_PASSWORD, default dibao-demo-2026)"
   for service in intake gateway; do

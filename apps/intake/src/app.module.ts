@@ -3,11 +3,13 @@ import { Module } from '@nestjs/common';
 import { PlatformEnv, ServicePlatformModule } from '@app/platform';
 
 import { ApplicationsModule } from './applications/applications.module';
+import { DivisionsModule } from './divisions/divisions.module';
 import { intakeOrmSettings } from './mikro-orm.config';
 
 @Module({
   imports: [
     ServicePlatformModule.forService({ service: 'intake', env: PlatformEnv, orm: intakeOrmSettings, temporal: true }),
+    DivisionsModule,
     ApplicationsModule,
   ],
 })

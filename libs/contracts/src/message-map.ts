@@ -5,6 +5,7 @@ import type { ListDocumentsRequest } from './archive/list-documents.request';
 import type { HealthCheckRequest, HealthReply } from './common/health';
 import type { ApplicationReply } from './intake/application.reply';
 import type { GetApplicationRequest } from './intake/get-application.request';
+import type { DivisionReply, GetDivisionRequest } from './intake/get-division.request';
 import type { RecordApplicationStageRequest } from './intake/record-application-stage.request';
 import type { SubmitApplicationRequest } from './intake/submit-application.request';
 import type { SUBJECTS } from './subjects';
@@ -16,6 +17,7 @@ export interface RequestMap {
   [SUBJECTS.intake.applicationSubmit]: { request: SubmitApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationGet]: { request: GetApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationRecordStage]: { request: RecordApplicationStageRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.divisionGet]: { request: GetDivisionRequest; reply: DivisionReply };
   [SUBJECTS.intake.healthCheck]: Health;
   [SUBJECTS.eligibility.healthCheck]: Health;
   [SUBJECTS.approval.healthCheck]: Health;

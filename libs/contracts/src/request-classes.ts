@@ -3,6 +3,7 @@ import { GetDocumentContentRequest } from './archive/get-document-content.reques
 import { ListDocumentsRequest } from './archive/list-documents.request';
 import { HealthCheckRequest } from './common/health';
 import { GetApplicationRequest } from './intake/get-application.request';
+import { GetDivisionRequest } from './intake/get-division.request';
 import { RecordApplicationStageRequest } from './intake/record-application-stage.request';
 import { SubmitApplicationRequest } from './intake/submit-application.request';
 import type { RequestSubject } from './message-map';
@@ -13,6 +14,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.applicationSubmit]: SubmitApplicationRequest,
   [SUBJECTS.intake.applicationGet]: GetApplicationRequest,
   [SUBJECTS.intake.applicationRecordStage]: RecordApplicationStageRequest,
+  [SUBJECTS.intake.divisionGet]: GetDivisionRequest,
   [SUBJECTS.intake.healthCheck]: HealthCheckRequest,
   [SUBJECTS.eligibility.healthCheck]: HealthCheckRequest,
   [SUBJECTS.approval.healthCheck]: HealthCheckRequest,

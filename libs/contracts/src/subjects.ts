@@ -7,6 +7,7 @@ export const SUBJECTS = {
     applicationSubmit: 'intake.application.submit',
     applicationGet: 'intake.application.get',
     applicationRecordStage: 'intake.application.record-stage',
+    divisionGet: 'intake.division.get',
     healthCheck: 'intake.health.check',
   },
   eligibility: {

@@ -26,6 +26,7 @@ import { Application } from './application.entity';
 import { ApplicationError } from './application.errors';
 import { toApplicationReply } from './application.mapper';
 import { ApprovalWorkflowService } from './approval-workflow.service';
+import { DivisionsService } from '../divisions/divisions.service';
 import { Household } from '../households/household.entity';
 
 @Injectable()
@@ -35,6 +36,7 @@ export class ApplicationsService {
   constructor(
     private readonly em: EntityManager,
     private readonly workflows: ApprovalWorkflowService,
+    private readonly divisions: DivisionsService,
   ) {}
 
   /**
@@ -48,7 +50,10 @@ export class ApplicationsService {
     if (!inScope(caller, request.divisionCode)) {
       throw AccessError.outOfDivision(request.divisionCode);
     }
-    const idCheck = checkIdNumber(request.applicantIdNumber);
+    await this.divisions.assertCurrent(request.divisionCode, 5);
+    const idNumber = request.applicantIdNumber.trim();
+    const addressKnown = await this.divisions.isKnownAddressCode(idNumber.slice(0, 6));
+    const idCheck = checkIdNumber(idNumber, { isKnownAddressCode: () => addressKnown });
     if (!idCheck.valid) {
       throw ApplicationError.invalidIdNumber(idCheck.reason ?? '身份证号码不正确');
     }

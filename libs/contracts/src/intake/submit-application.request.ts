@@ -18,8 +18,8 @@ export class SubmitApplicationRequest {
   @MaxLength(50, { message: '申请人姓名不能超过50个字符' })
   applicantName: string;
 
-  /** 18-character citizen ID number; the service checks the check character. */
-  @Matches(/^\d{17}[\dXx]$/, { message: '身份证号码应为18位：前17位为数字，末位为数字或X' })
+  /** 18-character ID number (or a legacy 15-digit one, upgraded); the service checks every rule. */
+  @Matches(/^(\d{15}|\d{17}[\dXx])$/, { message: '身份证号码应为18位（前17位为数字，末位为数字或X），或15位旧号码' })
   applicantIdNumber: string;
 
   @IsInt({ message: '家庭人口数必须是整数' })

@@ -1,7 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
-import { AccessError, assertVisible, inScope, requireCaller } from '@app/platform';
+import { ErrorCode, SUBJECTS } from '@app/contracts';
+import {
+  AccessError,
+  assertVisible,
+  DomainError,
+  inScope,
+  MessagingClient,
+  RemoteError,
+  requireCaller,
+} from '@app/platform';
 
 import { Account } from './account.entity';
 import { AccountError } from './account.errors';
@@ -19,6 +28,7 @@ export class AccountsService {
     private readonly em: EntityManager,
     private readonly passwords: PasswordHasher,
     private readonly auth: AuthService,
+    private readonly messaging: MessagingClient,
   ) {}
 
   findActive(id: string): Promise<Account | null> {
@@ -49,6 +59,7 @@ export class AccountsService {
     if (!inScope(caller, dto.divisionCode)) {
       throw AccessError.outOfDivision(dto.divisionCode);
     }
+    await this.assertKnownDivision(dto.divisionCode);
     const em = this.em.fork();
     const existing = await em.findOne(Account, { username: dto.username });
     if (existing) {
@@ -87,6 +98,9 @@ export class AccountsService {
       if (dto.divisionCode !== undefined && !inScope(caller, dto.divisionCode)) {
         throw AccessError.outOfDivision(dto.divisionCode);
       }
+      if (dto.divisionCode !== undefined) {
+        await this.assertKnownDivision(dto.divisionCode);
+      }
       em.assign(target, {
         ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
         ...(dto.divisionCode !== undefined ? { divisionCode: dto.divisionCode } : {}),
@@ -114,6 +128,20 @@ export class AccountsService {
       await this.auth.revokeAll(em, target.id);
       this.logger.log({ username: target.username, by: caller.username }, 'password reset');
     });
+  }
+
+  /** The division must exist in the division table (intake owns it). */
+  private async assertKnownDivision(code: string): Promise<void> {
+    try {
+      await this.messaging.request(SUBJECTS.intake.divisionGet, { code });
+    } catch (error) {
+      if (error instanceof RemoteError && error.code === ErrorCode.NOT_FOUND) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `division ${code} unknown`, '行政区划代码不存在或已撤销', [
+          { field: 'divisionCode', messages: [`行政区划代码${code}在行政区划表中不存在或已撤销`] },
+        ]);
+      }
+      throw error;
+    }
   }
 
   private async sameOrConflict(existing: Account, dto: CreateAccountDto): Promise<Account> {
