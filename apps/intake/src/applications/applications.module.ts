@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 
 import { TemporalClientModule } from '@app/platform';
 
-
 import { ApplicationsHandler } from './applications.handler';
 import { ApplicationsService } from './applications.service';
 import { ApprovalWorkflowService } from './approval-workflow.service';
