@@ -5,12 +5,14 @@ import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from 
 import { ApplicationCounter } from './applications/application-counter.entity';
 import { Application } from './applications/application.entity';
 import { Division } from './divisions/division.entity';
+import { HouseholdMember } from './households/household-member.entity';
 import { Household } from './households/household.entity';
+import { Person } from './households/person.entity';
 import { migrationList } from './migrations/migration-list';
 
 export const intakeOrmSettings: ServiceOrmSettings = {
   schema: 'intake',
-  entities: [Household, Application, ApplicationCounter, Division],
+  entities: [Person, Household, HouseholdMember, Application, ApplicationCounter, Division],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

@@ -8,6 +8,8 @@ export * from './error-codes';
 export * from './intake/application.reply';
 export * from './intake/get-application.request';
 export * from './intake/get-division.request';
+export * from './intake/household.reply';
+export * from './intake/household.request';
 export * from './intake/record-application-stage.request';
 export * from './intake/submit-application.request';
 export * from './message-map';

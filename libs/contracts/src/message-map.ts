@@ -6,6 +6,13 @@ import type { HealthCheckRequest, HealthReply } from './common/health';
 import type { ApplicationReply } from './intake/application.reply';
 import type { GetApplicationRequest } from './intake/get-application.request';
 import type { DivisionReply, GetDivisionRequest } from './intake/get-division.request';
+import type { HouseholdReply, ImportHouseholdsReply, SearchHouseholdsReply } from './intake/household.reply';
+import type {
+  CreateHouseholdRequest,
+  GetHouseholdRequest,
+  ImportHouseholdsRequest,
+  SearchHouseholdsRequest,
+} from './intake/household.request';
 import type { RecordApplicationStageRequest } from './intake/record-application-stage.request';
 import type { SubmitApplicationRequest } from './intake/submit-application.request';
 import type { SUBJECTS } from './subjects';
@@ -18,6 +25,10 @@ export interface RequestMap {
   [SUBJECTS.intake.applicationGet]: { request: GetApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationRecordStage]: { request: RecordApplicationStageRequest; reply: ApplicationReply };
   [SUBJECTS.intake.divisionGet]: { request: GetDivisionRequest; reply: DivisionReply };
+  [SUBJECTS.intake.householdCreate]: { request: CreateHouseholdRequest; reply: HouseholdReply };
+  [SUBJECTS.intake.householdGet]: { request: GetHouseholdRequest; reply: HouseholdReply };
+  [SUBJECTS.intake.householdSearch]: { request: SearchHouseholdsRequest; reply: SearchHouseholdsReply };
+  [SUBJECTS.intake.householdImport]: { request: ImportHouseholdsRequest; reply: ImportHouseholdsReply };
   [SUBJECTS.intake.healthCheck]: Health;
   [SUBJECTS.eligibility.healthCheck]: Health;
   [SUBJECTS.approval.healthCheck]: Health;

@@ -4,6 +4,12 @@ import { ListDocumentsRequest } from './archive/list-documents.request';
 import { HealthCheckRequest } from './common/health';
 import { GetApplicationRequest } from './intake/get-application.request';
 import { GetDivisionRequest } from './intake/get-division.request';
+import {
+  CreateHouseholdRequest,
+  GetHouseholdRequest,
+  ImportHouseholdsRequest,
+  SearchHouseholdsRequest,
+} from './intake/household.request';
 import { RecordApplicationStageRequest } from './intake/record-application-stage.request';
 import { SubmitApplicationRequest } from './intake/submit-application.request';
 import type { RequestSubject } from './message-map';
@@ -15,6 +21,10 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.applicationGet]: GetApplicationRequest,
   [SUBJECTS.intake.applicationRecordStage]: RecordApplicationStageRequest,
   [SUBJECTS.intake.divisionGet]: GetDivisionRequest,
+  [SUBJECTS.intake.householdCreate]: CreateHouseholdRequest,
+  [SUBJECTS.intake.householdGet]: GetHouseholdRequest,
+  [SUBJECTS.intake.householdSearch]: SearchHouseholdsRequest,
+  [SUBJECTS.intake.householdImport]: ImportHouseholdsRequest,
   [SUBJECTS.intake.healthCheck]: HealthCheckRequest,
   [SUBJECTS.eligibility.healthCheck]: HealthCheckRequest,
   [SUBJECTS.approval.healthCheck]: HealthCheckRequest,

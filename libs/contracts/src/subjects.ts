@@ -8,6 +8,10 @@ export const SUBJECTS = {
     applicationGet: 'intake.application.get',
     applicationRecordStage: 'intake.application.record-stage',
     divisionGet: 'intake.division.get',
+    householdCreate: 'intake.household.create',
+    householdGet: 'intake.household.get',
+    householdSearch: 'intake.household.search',
+    householdImport: 'intake.household.import',
     healthCheck: 'intake.health.check',
   },
   eligibility: {

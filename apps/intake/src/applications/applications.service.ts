@@ -27,7 +27,7 @@ import { ApplicationError } from './application.errors';
 import { toApplicationReply } from './application.mapper';
 import { ApprovalWorkflowService } from './approval-workflow.service';
 import { DivisionsService } from '../divisions/divisions.service';
-import { Household } from '../households/household.entity';
+import { HouseholdsService } from '../households/households.service';
 
 @Injectable()
 export class ApplicationsService {
@@ -37,6 +37,7 @@ export class ApplicationsService {
     private readonly em: EntityManager,
     private readonly workflows: ApprovalWorkflowService,
     private readonly divisions: DivisionsService,
+    private readonly households: HouseholdsService,
   ) {}
 
   /**
@@ -115,7 +116,12 @@ export class ApplicationsService {
 
   private async create(request: SubmitApplicationRequest, requestHash: string): Promise<Application> {
     return this.em.transactional(async (em) => {
-      const household = await this.householdFor(em, request);
+      const household = await this.households.householdForApplicant(
+        em,
+        request.divisionCode,
+        request.applicantName,
+        request.applicantIdNumber,
+      );
       const applicationNo = await this.nextApplicationNo(em, request.divisionCode);
       const application = em.create(Application, {
         applicationNo,
@@ -132,21 +138,6 @@ export class ApplicationsService {
       application.workflowId = approvalChainWorkflowId(application.id);
       this.logger.log({ applicationId: application.id, applicationNo }, 'application stored');
       return application;
-    });
-  }
-
-  private async householdFor(em: EntityManager, request: SubmitApplicationRequest): Promise<Household> {
-    const existing = await em.findOne(Household, { headIdNumber: request.applicantIdNumber });
-    if (existing) {
-      if (existing.divisionCode !== request.divisionCode) {
-        throw ApplicationError.householdHeadedElsewhere();
-      }
-      return existing;
-    }
-    return em.create(Household, {
-      headIdNumber: request.applicantIdNumber,
-      headName: request.applicantName,
-      divisionCode: request.divisionCode,
     });
   }
 

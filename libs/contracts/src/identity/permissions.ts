@@ -4,6 +4,8 @@ import type { Role } from './roles';
 export const PERMISSIONS = {
   applicationCreate: 'application:create',
   applicationRead: 'application:read',
+  /** Register households and search the registry by name or ID number. */
+  householdRegister: 'household:register',
   /** See a full ID number instead of the masked one; every reveal is logged. */
   personalDataReveal: 'personal-data:reveal',
   documentRead: 'document:read',
@@ -16,7 +18,7 @@ const P = PERMISSIONS;
 
 /** The one table of which role may do what. Scope (which divisions) is checked separately. */
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  COMMUNITY_CASEWORKER: [P.applicationCreate, P.applicationRead, P.documentRead],
+  COMMUNITY_CASEWORKER: [P.applicationCreate, P.applicationRead, P.documentRead, P.householdRegister],
   STREET_REVIEWER: [P.applicationRead, P.documentRead],
   COUNTY_APPROVER: [P.applicationRead, P.documentRead, P.personalDataReveal],
   COUNTY_FINANCE: [P.applicationRead],

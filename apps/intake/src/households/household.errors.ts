@@ -1,0 +1,30 @@
+import { ErrorCode, type FieldError } from '@app/contracts';
+import { maskIdNumber } from '@app/domain';
+import { DomainError } from '@app/platform';
+
+export class HouseholdError extends DomainError {
+  static invalidMembers(details: FieldError[]): HouseholdError {
+    return new HouseholdError(
+      ErrorCode.VALIDATION_FAILED,
+      'household members invalid',
+      '家庭成员信息不符合要求',
+      details,
+    );
+  }
+
+  /** The person is already an active member of another household: name its reference, mask the ID number. */
+  static alreadyMember(field: string, idNumber: string, householdNo: string): HouseholdError {
+    const message = `身份证号${maskIdNumber(idNumber)}的人员已是另一低保家庭（${householdNo}）的成员，一人只能属于一个低保家庭`;
+    return new HouseholdError(ErrorCode.IDEMPOTENCY_CONFLICT, 'person already in an active household', message, [
+      { field, messages: [message] },
+    ]);
+  }
+
+  static keyReused(idempotencyKey: string): HouseholdError {
+    return new HouseholdError(
+      ErrorCode.IDEMPOTENCY_CONFLICT,
+      `idempotency key ${idempotencyKey} was used for a different household`,
+      '该幂等键已用于登记另一户内容不同的家庭',
+    );
+  }
+}

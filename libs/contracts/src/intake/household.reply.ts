@@ -1,0 +1,47 @@
+import type { HouseholdStatus } from '@app/domain';
+
+export interface HouseholdMemberReply {
+  personId: string;
+  name: string;
+  idNumberMasked: string;
+  relationship: string;
+  isHead: boolean;
+  sex: string;
+  birthDate: string;
+  disabilityGrade: number | null;
+  health: string;
+  workCapacity: string;
+  schooling: string;
+  hukouHouseholdNo: string | null;
+  hukouType: string | null;
+}
+
+export interface HouseholdReply {
+  id: string;
+  householdNo: string;
+  divisionCode: string;
+  status: HouseholdStatus;
+  address: string | null;
+  members: HouseholdMemberReply[];
+}
+
+export interface HouseholdHit {
+  householdId: string;
+  householdNo: string;
+  divisionCode: string;
+  status: HouseholdStatus;
+  headName: string;
+  memberCount: number;
+  /** The member the query matched. */
+  matched: { name: string; idNumberMasked: string; relationship: string };
+}
+
+export interface SearchHouseholdsReply {
+  items: HouseholdHit[];
+}
+
+export interface ImportHouseholdsReply {
+  imported: number;
+  /** Households whose idempotency key was already registered. */
+  skipped: number;
+}
