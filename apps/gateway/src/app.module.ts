@@ -7,6 +7,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { GatewayEnv } from './gateway.env';
 import { HealthController } from './health/health.controller';
+import { HouseholdsController } from './households/households.controller';
 import { IdentityModule } from './identity/identity.module';
 import { gatewayOrmSettings } from './mikro-orm.config';
 
@@ -19,6 +20,6 @@ import { gatewayOrmSettings } from './mikro-orm.config';
     IdentityModule,
     AccessLogModule,
   ],
-  controllers: [ApplicationsController, DocumentsController, HealthController],
+  controllers: [ApplicationsController, DocumentsController, HouseholdsController, HealthController],
 })
 export class AppModule {}

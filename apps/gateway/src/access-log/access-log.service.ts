@@ -10,7 +10,7 @@ export type AccessAction = 'READ' | 'REVEAL' | 'DOWNLOAD';
 
 export interface AccessRecord {
   action: AccessAction;
-  recordType: 'application' | 'document';
+  recordType: 'application' | 'document' | 'household';
   recordId: string;
   recordDivision: string;
   purpose: string;

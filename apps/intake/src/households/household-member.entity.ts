@@ -13,7 +13,8 @@ import { Person } from './person.entity';
 @Entity({ tableName: 'household_member' })
 @Unique({
   name: 'household_member_one_active',
-  expression: 'create unique index "household_member_one_active" on "intake"."household_member" ("person_id") where "active"',
+  expression:
+    'create unique index "household_member_one_active" on "intake"."household_member" ("person_id") where "active"',
 })
 export class HouseholdMember extends BaseEntity<'active' | 'disabilityGrade' | 'hukouHouseholdNo' | 'hukouType'> {
   @Index()

@@ -1,0 +1,90 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+
+import { ErrorCode, type HouseholdReply, PERMISSIONS, type SearchHouseholdsReply, SUBJECTS } from '@app/contracts';
+import { MessagingClient } from '@app/platform';
+
+import { AccessLogService } from '../access-log/access-log.service';
+import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { CreateHouseholdDto } from './dto/create-household.dto';
+import { SearchHouseholdsQueryDto } from './dto/search-households.query.dto';
+import { RequirePermission } from '../identity/auth/auth.decorators';
+
+@ApiTags('households')
+@ApiBearerAuth()
+@Controller('v1/households')
+export class HouseholdsController {
+  constructor(
+    private readonly messaging: MessagingClient,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.householdRegister)
+  @ApiOperation({ summary: 'Register an assessment household with its members. Idempotent by Idempotency-Key.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  create(
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: CreateHouseholdDto,
+  ): Promise<HouseholdReply> {
+    if (!idempotencyKey || idempotencyKey.length > 128) {
+      throw new BadRequestException({
+        code: ErrorCode.VALIDATION_FAILED,
+        message: '请求缺少Idempotency-Key请求头（不超过128个字符）',
+        details: [{ field: 'Idempotency-Key', messages: ['必须提供幂等键，同一请求重复提交时使用同一个键'] }],
+      });
+    }
+    return this.messaging.request(SUBJECTS.intake.householdCreate, { ...body, idempotencyKey });
+  }
+
+  @Get()
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiOperation({
+    summary:
+      'Find households in your division by a member name (full or partial) or a full ID number; ID numbers masked',
+  })
+  search(@Query() query: SearchHouseholdsQueryDto): Promise<SearchHouseholdsReply> {
+    return this.messaging.request(SUBJECTS.intake.householdSearch, { q: query.q, limit: query.limit });
+  }
+
+  @Get(':id')
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiHeader({
+    name: 'X-Access-Purpose',
+    required: true,
+    description: 'Why you look (UTF-8, percent-encoded); or ?purpose=',
+  })
+  @ApiOperation({
+    summary: 'A household and its members (ID numbers masked). Logged in the access log with its purpose.',
+  })
+  async get(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @AccessPurpose() purpose: string,
+    @Req() request: Request,
+  ): Promise<HouseholdReply> {
+    const household = await this.messaging.request(SUBJECTS.intake.householdGet, { householdId: id });
+    await this.accessLog.record({
+      action: 'READ',
+      recordType: 'household',
+      recordId: household.id,
+      recordDivision: household.divisionCode,
+      purpose,
+      clientIp: clientIp(request),
+    });
+    return household;
+  }
+}
