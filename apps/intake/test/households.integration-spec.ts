@@ -146,7 +146,9 @@ describe('household registry (real PostgreSQL, NATS)', () => {
     ],
   ])('refuses %s with a field-level error and writes nothing', async (_case, build, field, text) => {
     const request = build();
-    const failure = await asCaseworker((c) => c.request(SUBJECTS.intake.householdCreate, request)).catch(
+    // A caseworker whose scope covers the county, so the rule under test is what answers.
+    const countyWide = { ...CALLERS.community1, divisionCode: '220102' };
+    const failure = await as(countyWide, () => client.request(SUBJECTS.intake.householdCreate, request)).catch(
       (error: unknown) => error,
     );
     expect(failure).toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
