@@ -33,6 +33,7 @@ const RECORD_FOR: { [U in User]: { in: Sample; out: Sample } } = {
 interface Fixture {
   applications: { [R in Sample]: string };
   documents: { [R in Sample]: string };
+  households: { [R in Sample]: string };
 }
 
 interface Route {
@@ -112,6 +113,57 @@ export const ROUTES: Route[] = [
     }),
   },
   {
+    name: 'POST /api/v1/households',
+    call: (token, record) =>
+      status(
+        call('POST', '/api/v1/households', {
+          token,
+          headers: { 'Idempotency-Key': `matrix-hh-${randomUUID()}` },
+          body: {
+            divisionCode: COMMUNITY[record],
+            members: [
+              {
+                name: '矩阵户主',
+                idNumber: makeIdNumber(),
+                relationship: '02',
+                health: 'HEALTHY',
+                workCapacity: 'FULL',
+                schooling: 'NONE',
+              },
+            ],
+          },
+        }),
+      ),
+    expected: only({ community1: SCOPED, community2: SCOPED }),
+  },
+  {
+    name: 'GET /api/v1/households/:id',
+    call: (token, record, _scope, fixture) =>
+      status(call('GET', `/api/v1/households/${fixture.households[record]}`, { token, headers: purpose() })),
+    expected: only({
+      county1: SCOPED,
+      finance1: SCOPED,
+      archivist1: SCOPED,
+      auditor1: SCOPED,
+      street1: SCOPED,
+      community1: SCOPED,
+      community2: SCOPED,
+    }),
+  },
+  {
+    name: 'GET /api/v1/households?q=',
+    call: (token) => status(call('GET', `/api/v1/households?q=${encodeURIComponent('矩阵样本')}`, { token })),
+    expected: only({
+      county1: ANYWHERE,
+      finance1: ANYWHERE,
+      archivist1: ANYWHERE,
+      auditor1: ANYWHERE,
+      street1: ANYWHERE,
+      community1: ANYWHERE,
+      community2: ANYWHERE,
+    }),
+  },
+  {
     name: 'GET /api/v1/accounts',
     call: (token) => status(call('GET', '/api/v1/accounts', { token })),
     expected: only({ admin: ANYWHERE }),
@@ -149,7 +201,10 @@ function category(code: number): string {
   return code >= 200 && code < 300 ? '2xx' : String(code);
 }
 
-async function fileApplication(token: string, record: Sample): Promise<{ application: string; document: string }> {
+async function fileApplication(
+  token: string,
+  record: Sample,
+): Promise<{ application: string; document: string; household: string }> {
   const created = await call('POST', '/api/v1/applications', {
     token,
     headers: { 'Idempotency-Key': `matrix-fixture-${randomUUID()}` },
@@ -169,7 +224,11 @@ async function fileApplication(token: string, record: Sample): Promise<{ applica
     });
     return (current.body.documents as Json[] | undefined)?.length ? current.body : undefined;
   });
-  return { application: created.body.id as string, document: (view.documents as Json[])[0].id as string };
+  return {
+    application: created.body.id as string,
+    document: (view.documents as Json[])[0].id as string,
+    household: created.body.householdId as string,
+  };
 }
 
 describe('access matrix: every protected route × every role × in and out of scope', () => {
@@ -198,6 +257,7 @@ describe('access matrix: every protected route × every role × in and out of sc
     fixture = {
       applications: { A: a.application, B: b.application, C: c.application },
       documents: { A: a.document, B: b.document, C: c.document },
+      households: { A: a.household, B: b.household, C: c.household },
     };
   }, 90_000);
 
