@@ -96,7 +96,10 @@ async function load(db: Client): Promise<void> {
   const communities = (
     await db.query(`select code from intake.division where level = 5 and code like '22%' and valid_to is null`)
   ).rows.map((row: { code: string }) => row.code);
-  const existing = new Set<string>();
+  // ID numbers already in the registry (earlier runs, tests), so no generated person collides with one.
+  const existing = new Set<string>(
+    (await db.query('select id_number from intake.person')).rows.map((row: { id_number: string }) => row.id_number),
+  );
   const nats = await connect({ servers: NATS_SERVERS });
   const codec = JSONCodec();
   const hdrs = natsHeaders();
@@ -161,8 +164,12 @@ async function main(): Promise<void> {
   const longer = sample.filter((row) => [...row.name].length === 3);
   const queries = Array.from({ length: SEARCHES }, (_, i) => {
     const kind = i % 3;
-    if (kind === 0 && twoChar.length) {return pick(twoChar).name;}
-    if (kind === 1 && longer.length) {return [...pick(longer).name].slice(0, 2).join('');}
+    if (kind === 0 && twoChar.length) {
+      return pick(twoChar).name;
+    }
+    if (kind === 1 && longer.length) {
+      return [...pick(longer).name].slice(0, 2).join('');
+    }
     return pick(sample).id_number;
   });
 
@@ -219,13 +226,16 @@ async function main(): Promise<void> {
     const params = isId ? [q] : [queryGrams(q), `%${q}%`];
     const t = performance.now();
     await db.query(
-      `select h.id, h.household_no, h.division_code, h.status, p.name, p.id_number, m.relationship,
+      `with hits as (
+         select h.id, h.household_no, h.division_code, h.status, p.name, p.id_number, m.relationship, m.active
+           from intake.person p join intake.household_member m on m.person_id = p.id join intake.household h on h.id = m.household_id
+          where ${where} and h.division_code like '22%'
+          order by (p.name = $${params.length + 1}) desc, m.active desc, p.name, h.household_no limit 20)
+       select hits.*,
               (select hp.name from intake.household_member hm join intake.person hp on hp.id = hm.person_id
-                where hm.household_id = h.id and hm.is_head order by hm.active desc limit 1) as head_name,
-              (select count(*)::int from intake.household_member cm where cm.household_id = h.id and cm.active) as member_count
-         from intake.person p join intake.household_member m on m.person_id = p.id join intake.household h on h.id = m.household_id
-        where ${where} and h.division_code like '22%'
-        order by (p.name = $${params.length + 1}) desc, m.active desc, p.name, h.household_no limit 20`,
+                where hm.household_id = hits.id and hm.is_head order by hm.active desc limit 1) as head_name,
+              (select count(*)::int from intake.household_member cm where cm.household_id = hits.id and cm.active) as member_count
+         from hits order by (hits.name = $${params.length + 1}) desc, hits.active desc, hits.name, hits.household_no`,
       [...params, q],
     );
     bare.push(performance.now() - t);

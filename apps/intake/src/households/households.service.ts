@@ -159,18 +159,23 @@ export class HouseholdsService {
         { field: 'q', messages: ['请输入姓名或身份证号码'] },
       ]);
     }
+    // The top hits first (index scan, sort, limit), then the head's name and member count for those only.
     const rows = await this.em.getConnection().execute<Array<Record<string, string | number>>>(
-      `select h.id, h.household_no, h.division_code, h.status, p.name, p.id_number, m.relationship,
+      `with hits as (
+         select h.id, h.household_no, h.division_code, h.status, p.name, p.id_number, m.relationship, m.active
+           from intake.person p
+           join intake.household_member m on m.person_id = p.id
+           join intake.household h on h.id = m.household_id
+          where ${where} and h.division_code like ?
+          order by (p.name = ?) desc, m.active desc, p.name, h.household_no
+          limit ?)
+       select hits.*,
               (select hp.name from intake.household_member hm join intake.person hp on hp.id = hm.person_id
-                where hm.household_id = h.id and hm.is_head order by hm.active desc limit 1) as head_name,
-              (select count(*)::int from intake.household_member cm where cm.household_id = h.id and cm.active) as member_count
-         from intake.person p
-         join intake.household_member m on m.person_id = p.id
-         join intake.household h on h.id = m.household_id
-        where ${where} and h.division_code like ?
-        order by (p.name = ?) desc, m.active desc, p.name, h.household_no
-        limit ?`,
-      [...params, scope, query, limit],
+                where hm.household_id = hits.id and hm.is_head order by hm.active desc limit 1) as head_name,
+              (select count(*)::int from intake.household_member cm where cm.household_id = hits.id and cm.active) as member_count
+         from hits
+        order by (hits.name = ?) desc, hits.active desc, hits.name, hits.household_no`,
+      [...params, scope, query, limit, query],
     );
     return {
       items: rows.map((row) => ({
