@@ -46,6 +46,7 @@ async function one(token: string): Promise<{ submitMs: number; archivedMs: numbe
       applicantIdNumber: idNumber(),
       householdSize: 1 + randomInt(5),
       reason: '性能测试申请',
+      details: { dataCheckConsent: true },
     }),
   });
   if (response.status !== 201) {

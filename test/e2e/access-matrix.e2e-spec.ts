@@ -69,6 +69,7 @@ export const ROUTES: Route[] = [
             applicantIdNumber: makeIdNumber(),
             householdSize: 1,
             reason: '权限矩阵测试',
+            details: { dataCheckConsent: true },
           },
         }),
       ),
@@ -214,6 +215,7 @@ async function fileApplication(
       applicantIdNumber: makeIdNumber(),
       householdSize: 2,
       reason: '权限矩阵样本',
+      details: { dataCheckConsent: true },
     },
   });
   expect(created.status).toBe(201);

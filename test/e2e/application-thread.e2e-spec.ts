@@ -21,6 +21,7 @@ function applicationBody(overrides: Json = {}) {
     applicantIdNumber: makeIdNumber(),
     householdSize: 2,
     reason: '家庭成员重病，医疗支出大，收入低于当地低保标准',
+    details: { dataCheckConsent: true },
     ...overrides,
   };
 }

@@ -4,6 +4,11 @@ import type { GetDocumentContentRequest } from './archive/get-document-content.r
 import type { ListDocumentsRequest } from './archive/list-documents.request';
 import type { HealthCheckRequest, HealthReply } from './common/health';
 import type { ApplicationReply } from './intake/application.reply';
+import type {
+  SubmitDraftRequest,
+  UpdateApplicationRequest,
+  WithdrawApplicationRequest,
+} from './intake/change-application.request';
 import type { GetApplicationRequest } from './intake/get-application.request';
 import type { DivisionReply, GetDivisionRequest } from './intake/get-division.request';
 import type { HouseholdReply, ImportHouseholdsReply, SearchHouseholdsReply } from './intake/household.reply';
@@ -24,6 +29,9 @@ export interface RequestMap {
   [SUBJECTS.intake.applicationSubmit]: { request: SubmitApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationGet]: { request: GetApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationRecordStage]: { request: RecordApplicationStageRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationUpdate]: { request: UpdateApplicationRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationSubmitDraft]: { request: SubmitDraftRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationWithdraw]: { request: WithdrawApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.divisionGet]: { request: GetDivisionRequest; reply: DivisionReply };
   [SUBJECTS.intake.householdCreate]: { request: CreateHouseholdRequest; reply: HouseholdReply };
   [SUBJECTS.intake.householdGet]: { request: GetHouseholdRequest; reply: HouseholdReply };

@@ -2,6 +2,11 @@ import { FileDocumentRequest } from './archive/file-document.request';
 import { GetDocumentContentRequest } from './archive/get-document-content.request';
 import { ListDocumentsRequest } from './archive/list-documents.request';
 import { HealthCheckRequest } from './common/health';
+import {
+  SubmitDraftRequest,
+  UpdateApplicationRequest,
+  WithdrawApplicationRequest,
+} from './intake/change-application.request';
 import { GetApplicationRequest } from './intake/get-application.request';
 import { GetDivisionRequest } from './intake/get-division.request';
 import {
@@ -20,6 +25,9 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.applicationSubmit]: SubmitApplicationRequest,
   [SUBJECTS.intake.applicationGet]: GetApplicationRequest,
   [SUBJECTS.intake.applicationRecordStage]: RecordApplicationStageRequest,
+  [SUBJECTS.intake.applicationUpdate]: UpdateApplicationRequest,
+  [SUBJECTS.intake.applicationSubmitDraft]: SubmitDraftRequest,
+  [SUBJECTS.intake.applicationWithdraw]: WithdrawApplicationRequest,
   [SUBJECTS.intake.divisionGet]: GetDivisionRequest,
   [SUBJECTS.intake.householdCreate]: CreateHouseholdRequest,
   [SUBJECTS.intake.householdGet]: GetHouseholdRequest,

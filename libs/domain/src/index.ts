@@ -5,3 +5,4 @@ export * from './demo/demo-organisation';
 export * from './masking/masking';
 export * from './household/household-codes';
 export * from './household/name-grams';
+export * from './household/means-codes';

@@ -44,7 +44,7 @@ export function createArchiveActivities(messaging: MessagingClient) {
             applicantIdNumberMasked: application.applicantIdNumberMasked,
             householdSize: application.householdSize,
             reason: application.reason,
-            submittedAt: application.submittedAt,
+            submittedAt: application.submittedAt ?? application.updatedAt,
           },
         }),
       );

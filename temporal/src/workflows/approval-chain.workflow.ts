@@ -1,4 +1,4 @@
-import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 
 import {
   APPROVAL_STAGES,
@@ -6,6 +6,7 @@ import {
   type ApprovalChainInput,
   type ApprovalChainResult,
   SEARCH_ATTRIBUTES,
+  withdrawSignal,
 } from '@app/contracts/temporal';
 
 import type { Activities } from '../activities/create-activities';
@@ -27,6 +28,10 @@ const { fileApplicationReceived, recordApplicationStage } = proxyActivities<Acti
  */
 export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<ApprovalChainResult> {
   const workflowId = `approval-chain-${input.applicationId}`;
+  let withdrawn = false;
+  setHandler(withdrawSignal, () => {
+    withdrawn = true;
+  });
   const received = await fileApplicationReceived({
     applicationId: input.applicationId,
     workflowId,
@@ -39,6 +44,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     status: 'RECEIVED',
     correlationId: input.correlationId,
   });
-  upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.approvalStage, value: APPROVAL_STAGES.accepted }]);
-  return { applicationId: input.applicationId, stage: APPROVAL_STAGES.accepted, documentIds: [received.documentId] };
+  // The receipt is filed either way (the application was received); a withdrawal ends the chain here.
+  const stage = withdrawn ? APPROVAL_STAGES.withdrawn : APPROVAL_STAGES.accepted;
+  upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.approvalStage, value: stage }]);
+  return { applicationId: input.applicationId, stage, documentIds: [received.documentId] };
 }

@@ -20,6 +20,7 @@ export function makeApplication(overrides: Partial<SubmitApplicationRequest> = {
     applicantIdNumber: makeIdNumber(),
     householdSize: 3,
     reason: '家庭主要劳动力因病丧失劳动能力',
+    details: { dataCheckConsent: true },
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import {
   HttpCode,
   Param,
   ParseBoolPipe,
+  Patch,
   ParseUUIDPipe,
   Post,
   Query,
@@ -28,6 +29,8 @@ import { MessagingClient, requireCaller } from '@app/platform';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { CreateApplicationDto } from './dto/create-application.dto';
+import { UpdateApplicationDto } from './dto/update-application.dto';
+import { WithdrawApplicationDto } from './dto/withdraw-application.dto';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 export interface ApplicationView {
@@ -106,5 +109,36 @@ export class ApplicationsController {
       clientIp: clientIp(request),
     });
     return { application, ...(documents ? { documents: documents.items } : {}) };
+  }
+
+  @Patch(':id')
+  @RequirePermission(PERMISSIONS.applicationCreate)
+  @ApiOperation({ summary: 'Edit a draft application' })
+  update(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @Body() body: UpdateApplicationDto,
+  ): Promise<ApplicationReply> {
+    return this.messaging.request(SUBJECTS.intake.applicationUpdate, { applicationId: id, ...body });
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.applicationCreate)
+  @ApiOperation({ summary: 'Submit a draft (needs the data-check consent); starts the approval chain. Idempotent.' })
+  submit(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+  ): Promise<ApplicationReply> {
+    return this.messaging.request(SUBJECTS.intake.applicationSubmitDraft, { applicationId: id }, { timeoutMs: 15_000 });
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.applicationCreate)
+  @ApiOperation({ summary: 'Withdraw an application; the running approval chain is signalled. Idempotent.' })
+  withdraw(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @Body() body: WithdrawApplicationDto,
+  ): Promise<ApplicationReply> {
+    return this.messaging.request(SUBJECTS.intake.applicationWithdraw, { applicationId: id, reason: body.reason });
   }
 }

@@ -1,12 +1,12 @@
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 
-import { APPLICATION_STATUSES, type ApplicationStatus } from '@app/contracts';
+import { type ApplicationDetails, APPLICATION_STATUSES, type ApplicationStatus } from '@app/contracts';
 import { BaseEntity } from '@app/platform';
 
 import { Household } from '../households/household.entity';
 
 @Entity({ tableName: 'application' })
-export class Application extends BaseEntity<'status' | 'workflowStartedAt' | 'submittedAt'> {
+export class Application extends BaseEntity<'status' | 'workflowStartedAt' | 'submittedAt' | 'conflictOfInterest'> {
   /** Human reference, unique: SQ-<county>-<year>-<6-digit sequence>. */
   @Unique()
   @Property({ length: 32 })
@@ -49,6 +49,18 @@ export class Application extends BaseEntity<'status' | 'workflowStartedAt' | 'su
   @Property({ type: 'timestamptz', nullable: true })
   workflowStartedAt?: Date;
 
-  @Property({ type: 'timestamptz' })
-  submittedAt: Date = new Date();
+  /** When it was submitted; null while a draft. */
+  @Property({ type: 'timestamptz', nullable: true })
+  submittedAt?: Date;
+
+  /** What the household declared: incomes, deductions, assets, payment account, consent. */
+  @Property({ type: 'json', nullable: true })
+  details?: ApplicationDetails;
+
+  /** Close relative of a caseworker or committee member: registered and filed separately, home visit at county. */
+  @Property({ type: 'boolean' })
+  conflictOfInterest: boolean = false;
+
+  @Property({ length: 500, nullable: true })
+  withdrawnReason?: string;
 }

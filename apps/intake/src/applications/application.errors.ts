@@ -1,4 +1,4 @@
-import { ErrorCode } from '@app/contracts';
+import { ErrorCode, type FieldError } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
 export class ApplicationError extends DomainError {
@@ -39,5 +39,29 @@ export class ApplicationError extends DomainError {
       '该申请人已在其他社区登记为户主',
       [{ field: 'divisionCode', messages: ['申请人已在其他社区（村）登记，请在原登记地申请或先办理迁移'] }],
     );
+  }
+
+  static detailsInvalid(details: FieldError[]): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.VALIDATION_FAILED,
+      'application details invalid',
+      '申请信息不符合要求',
+      details,
+    );
+  }
+
+  static notDraft(status: string): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.VALIDATION_FAILED,
+      `application is ${status}, not a draft`,
+      '只能修改草稿状态的申请',
+      [{ field: 'status', messages: [`申请当前状态为${status}，已提交的申请不能修改`] }],
+    );
+  }
+
+  static withdrawn(): ApplicationError {
+    return new ApplicationError(ErrorCode.VALIDATION_FAILED, 'application withdrawn', '申请已撤回，不能再提交', [
+      { field: 'status', messages: ['申请已撤回'] },
+    ]);
   }
 }

@@ -1,5 +1,5 @@
-import type { ApplicationReply } from '@app/contracts';
-import { maskIdNumber } from '@app/domain';
+import type { ApplicationDetailsView, ApplicationReply } from '@app/contracts';
+import { maskBankAccount, maskIdNumber } from '@app/domain';
 
 import type { Application } from './application.entity';
 
@@ -17,7 +17,25 @@ export function toApplicationReply(application: Application, reveal = false): Ap
     reason: application.reason,
     status: application.status,
     workflowId: application.workflowId,
-    submittedAt: application.submittedAt.toISOString(),
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+    details: application.details ? detailsView(application.details) : null,
+    withdrawnReason: application.withdrawnReason ?? null,
     updatedAt: application.updatedAt.toISOString(),
+  };
+}
+
+function detailsView(details: NonNullable<Application['details']>): ApplicationDetailsView {
+  const { paymentAccount, ...rest } = details;
+  return {
+    ...rest,
+    ...(paymentAccount
+      ? {
+          paymentAccount: {
+            bankName: paymentAccount.bankName,
+            accountNoMasked: maskBankAccount(paymentAccount.accountNo),
+            holderIdNumberMasked: maskIdNumber(paymentAccount.holderIdNumber),
+          },
+        }
+      : {}),
   };
 }

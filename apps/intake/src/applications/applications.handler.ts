@@ -6,7 +6,10 @@ import {
   GetApplicationRequest,
   RecordApplicationStageRequest,
   SubmitApplicationRequest,
+  SubmitDraftRequest,
   SUBJECTS,
+  UpdateApplicationRequest,
+  WithdrawApplicationRequest,
 } from '@app/contracts';
 
 import { ApplicationsService } from './applications.service';
@@ -28,5 +31,20 @@ export class ApplicationsHandler {
   @MessagePattern(SUBJECTS.intake.applicationRecordStage)
   recordStage(@Payload() request: RecordApplicationStageRequest): Promise<ApplicationReply> {
     return this.applications.recordStage(request);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationUpdate)
+  update(@Payload() request: UpdateApplicationRequest): Promise<ApplicationReply> {
+    return this.applications.update(request);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationSubmitDraft)
+  submitDraft(@Payload() request: SubmitDraftRequest): Promise<ApplicationReply> {
+    return this.applications.submitDraft(request.applicationId);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationWithdraw)
+  withdraw(@Payload() request: WithdrawApplicationRequest): Promise<ApplicationReply> {
+    return this.applications.withdraw(request.applicationId, request.reason);
   }
 }

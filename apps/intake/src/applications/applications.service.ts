@@ -4,8 +4,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CreateRequestContext, EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
+  type ApplicationDetails,
   APPLICATION_STATUSES,
+  type FieldError,
   PERMISSIONS,
+  type UpdateApplicationRequest,
   type ApplicationReply,
   type RecordApplicationStageRequest,
   type SubmitApplicationRequest,
@@ -63,6 +66,9 @@ export class ApplicationsService {
       applicantIdNumber: idCheck.normalized,
       applicantName: request.applicantName.trim(),
     };
+    if (!request.draft) {
+      assertConsent(request.details);
+    }
     const requestHash = hashRequest(normalized);
 
     let application = await this.findByKey(request.idempotencyKey, requestHash);
@@ -81,6 +87,66 @@ export class ApplicationsService {
       }
     }
     await this.ensureWorkflow(application);
+    return toApplicationReply(application);
+  }
+
+  /** Edits a draft; anything but a draft is refused. The declared details are checked against the household. */
+  @CreateRequestContext()
+  async update(request: UpdateApplicationRequest): Promise<ApplicationReply> {
+    const application = await this.loadForChange(request.applicationId);
+    if (application.status !== 'DRAFT') {
+      throw ApplicationError.notDraft(application.status);
+    }
+    await this.em.transactional(async (em) => {
+      if (request.details !== undefined) {
+        await this.assertDetailsFit(em, application, request.details);
+        application.details = request.details;
+        application.conflictOfInterest = request.details.conflictOfInterest ?? false;
+      }
+      if (request.householdSize !== undefined) {
+        application.householdSize = request.householdSize;
+      }
+      if (request.reason !== undefined) {
+        application.reason = request.reason;
+      }
+      em.persist(application);
+    });
+    return toApplicationReply(application);
+  }
+
+  /** Submits a draft and starts its approval chain; submitting again changes nothing. */
+  @CreateRequestContext()
+  async submitDraft(applicationId: string): Promise<ApplicationReply> {
+    const application = await this.loadForChange(applicationId);
+    if (application.status === 'WITHDRAWN') {
+      throw ApplicationError.withdrawn();
+    }
+    if (application.status === 'DRAFT') {
+      assertConsent(application.details);
+      await this.assertDetailsFit(this.em, application, application.details);
+      application.status = 'SUBMITTED';
+      application.submittedAt = new Date();
+      await this.em.flush();
+      this.logger.log({ applicationId: application.id }, 'draft submitted');
+    }
+    await this.ensureWorkflow(application);
+    return toApplicationReply(application);
+  }
+
+  /** Withdraws the application and signals its running chain; withdrawing again changes nothing. */
+  @CreateRequestContext()
+  async withdraw(applicationId: string, reason: string): Promise<ApplicationReply> {
+    const application = await this.loadForChange(applicationId);
+    if (application.status === 'WITHDRAWN') {
+      return toApplicationReply(application);
+    }
+    application.status = 'WITHDRAWN';
+    application.withdrawnReason = reason;
+    await this.em.flush();
+    if (application.workflowStartedAt) {
+      await this.workflows.signalWithdrawn(application.workflowId, reason);
+    }
+    this.logger.log({ applicationId: application.id }, 'application withdrawn');
     return toApplicationReply(application);
   }
 
@@ -114,6 +180,50 @@ export class ApplicationsService {
     return toApplicationReply(application);
   }
 
+  /** The application, for a caller who may file applications in its division. */
+  private async loadForChange(applicationId: string): Promise<Application> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.applicationCreate);
+    const application = await this.em.findOne(Application, { id: applicationId }, { populate: ['household'] });
+    assertVisible(caller, application?.divisionCode);
+    return application as Application;
+  }
+
+  /** Incomes and deductions belong to members of the household; the payment account is the head's. */
+  private async assertDetailsFit(
+    em: EntityManager,
+    application: Pick<Application, 'household'>,
+    details?: ApplicationDetails,
+  ): Promise<void> {
+    if (!details) {
+      return;
+    }
+    const members = await this.households.activeMembers(em, application.household);
+    const known = new Set(members.map((member) => member.idNumber));
+    const head = members.find((member) => member.isHead)?.idNumber;
+    const errors: FieldError[] = [];
+    const norm = (id: string) => checkIdNumber(id).normalized;
+    (details.incomes ?? []).forEach((income, index) => {
+      if (!known.has(norm(income.memberIdNumber))) {
+        errors.push({ field: `details.incomes[${index}].memberIdNumber`, messages: ['收入所属人员不是本家庭的成员'] });
+      }
+    });
+    (details.deductions ?? []).forEach((deduction, index) => {
+      if (!known.has(norm(deduction.memberIdNumber))) {
+        errors.push({
+          field: `details.deductions[${index}].memberIdNumber`,
+          messages: ['支出所属人员不是本家庭的成员'],
+        });
+      }
+    });
+    if (details.paymentAccount && norm(details.paymentAccount.holderIdNumber) !== head) {
+      errors.push({ field: 'details.paymentAccount.holderIdNumber', messages: ['低保金账户的持有人须为户主本人'] });
+    }
+    if (errors.length > 0) {
+      throw ApplicationError.detailsInvalid(errors);
+    }
+  }
+
   private async create(request: SubmitApplicationRequest, requestHash: string): Promise<Application> {
     return this.em.transactional(async (em) => {
       const household = await this.households.householdForApplicant(
@@ -122,6 +232,7 @@ export class ApplicationsService {
         request.applicantName,
         request.applicantIdNumber,
       );
+      await this.assertDetailsFit(em, { household }, request.details);
       const applicationNo = await this.nextApplicationNo(em, request.divisionCode);
       const application = em.create(Application, {
         applicationNo,
@@ -134,6 +245,10 @@ export class ApplicationsService {
         householdSize: request.householdSize,
         reason: request.reason,
         workflowId: '',
+        status: request.draft ? 'DRAFT' : 'SUBMITTED',
+        submittedAt: request.draft ? undefined : new Date(),
+        details: request.details,
+        conflictOfInterest: request.details?.conflictOfInterest ?? false,
       });
       application.workflowId = approvalChainWorkflowId(application.id);
       this.logger.log({ applicationId: application.id, applicationNo }, 'application stored');
@@ -165,7 +280,7 @@ export class ApplicationsService {
   }
 
   private async ensureWorkflow(application: Application): Promise<void> {
-    if (application.workflowStartedAt) {
+    if (application.workflowStartedAt || application.status === 'DRAFT' || application.status === 'WITHDRAWN') {
       return;
     }
     try {
@@ -192,6 +307,20 @@ function hashRequest(request: SubmitApplicationRequest): string {
     request.applicantIdNumber,
     request.householdSize,
     request.reason,
+    request.details ?? null,
+    request.draft ?? false,
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/** Submission needs the signed authorisation for the economic-status data check ([R2] Art. 9). */
+function assertConsent(details?: ApplicationDetails): void {
+  if (details?.dataCheckConsent !== true) {
+    throw ApplicationError.detailsInvalid([
+      {
+        field: 'details.dataCheckConsent',
+        messages: ['提交申请须签署家庭经济状况核对授权书（dataCheckConsent为true）'],
+      },
+    ]);
+  }
 }

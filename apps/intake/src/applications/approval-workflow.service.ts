@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 
 import {
   APPROVAL_CHAIN_WORKFLOW_TYPE,
@@ -7,6 +7,7 @@ import {
   type ApprovalChainInput,
   SEARCH_ATTRIBUTES,
   TASK_QUEUES,
+  withdrawSignal,
 } from '@app/contracts/temporal';
 import { TemporalClientService } from '@app/platform';
 
@@ -35,6 +36,19 @@ export class ApprovalWorkflowService {
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         this.logger.log({ workflowId }, 'approval workflow already started');
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** Tells a running chain that the applicant withdrew; a chain that already finished needs no telling. */
+  async signalWithdrawn(workflowId: string, reason: string): Promise<void> {
+    try {
+      await this.temporal.client.workflow.getHandle(workflowId).signal(withdrawSignal, { reason });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        this.logger.log({ workflowId }, 'chain already finished: withdrawal needs no signal');
         return;
       }
       throw error;

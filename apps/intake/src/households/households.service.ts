@@ -125,6 +125,12 @@ export class HouseholdsService {
     return household;
   }
 
+  /** ID numbers of a household's active members, and which is the head. */
+  async activeMembers(em: EntityManager, household: Household): Promise<Array<{ idNumber: string; isHead: boolean }>> {
+    const members = await em.find(HouseholdMember, { household, active: true }, { populate: ['person'] });
+    return members.map((member) => ({ idNumber: member.person.idNumber, isHead: member.isHead }));
+  }
+
   @CreateRequestContext()
   async get(householdId: string): Promise<HouseholdReply> {
     const caller = requireCaller();

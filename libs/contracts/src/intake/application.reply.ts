@@ -1,5 +1,12 @@
+import type { ApplicationDetails } from './application-details';
+
+/** The declared details as replied: the payment account number masked. */
+export type ApplicationDetailsView = Omit<ApplicationDetails, 'paymentAccount'> & {
+  paymentAccount?: { bankName: string; accountNoMasked: string; holderIdNumberMasked: string };
+};
+
 /** Where an application stands. Grows with the approval chain; values are never renamed. */
-export const APPLICATION_STATUSES = ['SUBMITTED', 'RECEIVED'] as const;
+export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RECEIVED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export interface ApplicationReply {
@@ -17,6 +24,10 @@ export interface ApplicationReply {
   reason: string;
   status: ApplicationStatus;
   workflowId: string;
-  submittedAt: string;
+  /** Null while a draft. */
+  submittedAt: string | null;
+  /** What the household declared (incomes, deductions, assets, payment account masked, consent, conflict flag). */
+  details: ApplicationDetailsView | null;
+  withdrawnReason: string | null;
   updatedAt: string;
 }

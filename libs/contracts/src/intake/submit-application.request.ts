@@ -1,5 +1,18 @@
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
+import { ApplicationDetails } from './application-details';
 import { IsCommunityCode } from '../common/division-code.validator';
 
 export class SubmitApplicationRequest {
@@ -32,4 +45,15 @@ export class SubmitApplicationRequest {
   @IsNotEmpty({ message: '申请理由不能为空' })
   @MaxLength(2000, { message: '申请理由不能超过2000个字符' })
   reason: string;
+
+  /** Incomes, deductions, assets, payment account, conflict-of-interest flag and data-check consent. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApplicationDetails)
+  details?: ApplicationDetails;
+
+  /** true: keep it as a draft to edit and submit later; otherwise it is submitted at once. */
+  @IsOptional()
+  @IsBoolean({ message: 'draft 必须是布尔值' })
+  draft?: boolean;
 }

@@ -1,7 +1,13 @@
+import { defineSignal } from '@temporalio/workflow';
+
+/** Sent when the applicant withdraws; the chain stops at its next step. */
+export const withdrawSignal = defineSignal<[{ reason: string }]>('withdraw');
+
 /** Stages of the approval chain as shown in the ApprovalStage search attribute. Never renamed. */
 export const APPROVAL_STAGES = {
   acceptance: 'ACCEPTANCE',
   accepted: 'ACCEPTED',
+  withdrawn: 'WITHDRAWN',
 } as const;
 export type ApprovalStage = (typeof APPROVAL_STAGES)[keyof typeof APPROVAL_STAGES];
 

@@ -11,6 +11,7 @@ export const redactPaths = [
   '*.idNumber',
   '*.applicantName',
   '*.bankAccount',
+  '*.accountNo',
   '*.phone',
   '*.data.applicantIdNumber',
   '*.data.applicantName',

@@ -1,7 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
-import { IsCommunityCode } from '@app/contracts';
+import { ApplicationDetails, IsCommunityCode } from '@app/contracts';
 
 export class CreateApplicationDto {
   @ApiProperty({ description: 'Community or village division code (12 digits)', example: '220102001001' })
@@ -32,4 +44,19 @@ export class CreateApplicationDto {
   @IsNotEmpty({ message: '申请理由不能为空' })
   @MaxLength(2000, { message: '申请理由不能超过2000个字符' })
   reason: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Incomes, deductions, assets (fen), payment account (holder = head), conflict flag, data-check consent',
+    type: ApplicationDetails,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApplicationDetails)
+  details?: ApplicationDetails;
+
+  @ApiPropertyOptional({ description: 'true: keep as a draft (edit with PATCH, submit with POST …/submit)' })
+  @IsOptional()
+  @IsBoolean({ message: 'draft 必须是布尔值' })
+  draft?: boolean;
 }

@@ -1,0 +1,136 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+import { ABSURD_AMOUNT_FEN, ASSET_TYPE_CODES, DEDUCTION_CATEGORY_CODES, INCOME_CATEGORY_CODES } from '@app/domain';
+import type { AssetType, DeductionCategory, IncomeCategory } from '@app/domain';
+
+const ID = /^(\d{15}|\d{17}[\dXx])$/;
+
+/** One declared income of one member, in fen per period. */
+export class DeclaredIncome {
+  @Matches(ID, { message: '收入所属成员的身份证号码格式不正确' })
+  memberIdNumber: string;
+
+  @IsIn(INCOME_CATEGORY_CODES, { message: `收入类别只能是：${INCOME_CATEGORY_CODES.join('、')}` })
+  category: IncomeCategory;
+
+  @IsInt({ message: '金额必须是以分为单位的整数' })
+  @Min(0, { message: '金额不能为负数' })
+  @Max(ABSURD_AMOUNT_FEN, { message: '金额超出合理范围，请核对（单位为分）' })
+  amountFen: number;
+
+  @IsIn(['MONTH', 'YEAR'], { message: '周期只能是MONTH（每月）或YEAR（每年）' })
+  period: 'MONTH' | 'YEAR';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: '说明不能超过200个字符' })
+  note?: string;
+}
+
+/** A deductible expenditure (rigid medical or disability spending, employment cost), in fen per period. */
+export class DeclaredDeduction {
+  @Matches(ID, { message: '支出所属成员的身份证号码格式不正确' })
+  memberIdNumber: string;
+
+  @IsIn(DEDUCTION_CATEGORY_CODES, { message: `扣减类别只能是：${DEDUCTION_CATEGORY_CODES.join('、')}` })
+  category: DeductionCategory;
+
+  @IsInt({ message: '金额必须是以分为单位的整数' })
+  @Min(0, { message: '金额不能为负数' })
+  @Max(ABSURD_AMOUNT_FEN, { message: '金额超出合理范围，请核对（单位为分）' })
+  amountFen: number;
+
+  @IsIn(['MONTH', 'YEAR'], { message: '周期只能是MONTH（每月）或YEAR（每年）' })
+  period: 'MONTH' | 'YEAR';
+}
+
+/** One declared asset of the household. */
+export class DeclaredAsset {
+  @IsIn(ASSET_TYPE_CODES, { message: `财产类型只能是：${ASSET_TYPE_CODES.join('、')}` })
+  type: AssetType;
+
+  @IsInt({ message: '价值必须是以分为单位的整数' })
+  @Min(0, { message: '价值不能为负数' })
+  @Max(ABSURD_AMOUNT_FEN * 100, { message: '价值超出合理范围，请核对（单位为分）' })
+  valueFen: number;
+
+  @IsOptional()
+  @IsInt({ message: '数量必须是整数' })
+  @Min(1, { message: '数量至少为1' })
+  @Max(100, { message: '数量超出合理范围' })
+  quantity?: number;
+
+  /** Floor area in square metres (dwellings). */
+  @IsOptional()
+  @IsInt({ message: '面积必须是整数（平方米）' })
+  @Min(1, { message: '面积至少为1平方米' })
+  @Max(10_000, { message: '面积超出合理范围' })
+  areaM2?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: '说明不能超过200个字符' })
+  note?: string;
+}
+
+/** The account the benefit is paid to; its holder must be the head of household. */
+export class PaymentAccount {
+  @IsString()
+  @IsNotEmpty({ message: '开户银行不能为空' })
+  @MaxLength(100, { message: '开户银行不能超过100个字符' })
+  bankName: string;
+
+  @Matches(/^\d{12,30}$/, { message: '银行账号应为12至30位数字' })
+  accountNo: string;
+
+  @Matches(ID, { message: '账户持有人身份证号码格式不正确' })
+  holderIdNumber: string;
+}
+
+/** The means-test part of an application: what the household declares. */
+export class ApplicationDetails {
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DeclaredIncome)
+  incomes?: DeclaredIncome[];
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DeclaredDeduction)
+  deductions?: DeclaredDeduction[];
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DeclaredAsset)
+  assets?: DeclaredAsset[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PaymentAccount)
+  paymentAccount?: PaymentAccount;
+
+  /** The applicant is a close relative of a dibao caseworker or committee member (单独登记备案). */
+  @IsOptional()
+  conflictOfInterest?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: '说明不能超过500个字符' })
+  conflictOfInterestNote?: string;
+
+  /** The household signed the authorisation for the economic-status data check (核对授权书). */
+  @IsOptional()
+  dataCheckConsent?: boolean;
+}
