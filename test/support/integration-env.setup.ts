@@ -13,3 +13,4 @@ process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'warn';
 process.env.NATS_REQUEST_TIMEOUT_MS = '5000';
 process.env.ARCHIVE_BLOB_DIR = mkdtempSync(join(tmpdir(), 'dibao-test-blobs-'));
 process.env.AUTH_LOGIN_RATE_PER_MINUTE = '40';
+process.env.UPLOAD_MAX_BYTES = String(2 * 1024 * 1024);

@@ -5,11 +5,13 @@ import { ServicePlatformModule } from '@app/platform';
 import { ArchiveEnv } from './archive.env';
 import { DocumentsModule } from './documents/documents.module';
 import { archiveOrmSettings } from './mikro-orm.config';
+import { UploadsModule } from './uploads/uploads.module';
 
 @Module({
   imports: [
     ServicePlatformModule.forService({ service: 'archive', env: ArchiveEnv, orm: archiveOrmSettings }),
     DocumentsModule,
+    UploadsModule,
   ],
 })
 export class AppModule {}

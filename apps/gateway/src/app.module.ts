@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { MulterModule } from '@nestjs/platform-express';
 
 import { DatabaseModule, LoggingModule, MessagingModule, PlatformConfigModule } from '@app/platform';
 
@@ -18,6 +20,12 @@ import { gatewayOrmSettings } from './mikro-orm.config';
     MessagingModule,
     DatabaseModule.forService(gatewayOrmSettings),
     IdentityModule,
+    MulterModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        limits: { fileSize: config.getOrThrow<number>('UPLOAD_MAX_BYTES'), files: 1 },
+      }),
+    }),
     AccessLogModule,
   ],
   controllers: [ApplicationsController, DocumentsController, HouseholdsController, HealthController],

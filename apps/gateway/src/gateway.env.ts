@@ -53,6 +53,13 @@ export class GatewayEnv extends PlatformEnv {
   @IsInt()
   @Min(1)
   AUTH_LOGIN_RATE_PER_MINUTE = 30;
+
+  /** Largest evidence upload accepted, in bytes (default 10 MiB). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 }
 
 export function assertProductionSecret(env: GatewayEnv): void {

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { PlatformEnv, ServicePlatformModule } from '@app/platform';
 
 import { ApplicationsModule } from './applications/applications.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { DivisionsModule } from './divisions/divisions.module';
 import { HouseholdsModule } from './households/households.module';
 import { intakeOrmSettings } from './mikro-orm.config';
@@ -13,6 +14,7 @@ import { intakeOrmSettings } from './mikro-orm.config';
     DivisionsModule,
     HouseholdsModule,
     ApplicationsModule,
+    AttachmentsModule,
   ],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from 
 
 import { ApplicationCounter } from './applications/application-counter.entity';
 import { Application } from './applications/application.entity';
+import { Attachment } from './attachments/attachment.entity';
 import { Division } from './divisions/division.entity';
 import { HouseholdMember } from './households/household-member.entity';
 import { Household } from './households/household.entity';
@@ -12,7 +13,7 @@ import { migrationList } from './migrations/migration-list';
 
 export const intakeOrmSettings: ServiceOrmSettings = {
   schema: 'intake',
-  entities: [Person, Household, HouseholdMember, Application, ApplicationCounter, Division],
+  entities: [Person, Household, HouseholdMember, Application, ApplicationCounter, Division, Attachment],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

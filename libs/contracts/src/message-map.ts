@@ -1,9 +1,11 @@
 import type { DocumentContentReply, DocumentReply, ListDocumentsReply } from './archive/document.reply';
 import type { FileDocumentRequest } from './archive/file-document.request';
 import type { GetDocumentContentRequest } from './archive/get-document-content.request';
+import type { IngestUploadReply, IngestUploadRequest } from './archive/ingest-upload.request';
 import type { ListDocumentsRequest } from './archive/list-documents.request';
 import type { HealthCheckRequest, HealthReply } from './common/health';
 import type { ApplicationReply } from './intake/application.reply';
+import type { AddAttachmentRequest, AttachmentReply } from './intake/attachment.request';
 import type {
   SubmitDraftRequest,
   UpdateApplicationRequest,
@@ -32,6 +34,8 @@ export interface RequestMap {
   [SUBJECTS.intake.applicationUpdate]: { request: UpdateApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationSubmitDraft]: { request: SubmitDraftRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationWithdraw]: { request: WithdrawApplicationRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.attachmentAdd]: { request: AddAttachmentRequest; reply: AttachmentReply };
+  [SUBJECTS.archive.uploadIngest]: { request: IngestUploadRequest; reply: IngestUploadReply };
   [SUBJECTS.intake.divisionGet]: { request: GetDivisionRequest; reply: DivisionReply };
   [SUBJECTS.intake.householdCreate]: { request: CreateHouseholdRequest; reply: HouseholdReply };
   [SUBJECTS.intake.householdGet]: { request: GetHouseholdRequest; reply: HouseholdReply };

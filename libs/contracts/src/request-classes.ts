@@ -1,7 +1,9 @@
 import { FileDocumentRequest } from './archive/file-document.request';
 import { GetDocumentContentRequest } from './archive/get-document-content.request';
+import { IngestUploadRequest } from './archive/ingest-upload.request';
 import { ListDocumentsRequest } from './archive/list-documents.request';
 import { HealthCheckRequest } from './common/health';
+import { AddAttachmentRequest } from './intake/attachment.request';
 import {
   SubmitDraftRequest,
   UpdateApplicationRequest,
@@ -29,6 +31,8 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.applicationSubmitDraft]: SubmitDraftRequest,
   [SUBJECTS.intake.applicationWithdraw]: WithdrawApplicationRequest,
   [SUBJECTS.intake.divisionGet]: GetDivisionRequest,
+  [SUBJECTS.intake.attachmentAdd]: AddAttachmentRequest,
+  [SUBJECTS.archive.uploadIngest]: IngestUploadRequest,
   [SUBJECTS.intake.householdCreate]: CreateHouseholdRequest,
   [SUBJECTS.intake.householdGet]: GetHouseholdRequest,
   [SUBJECTS.intake.householdSearch]: SearchHouseholdsRequest,

@@ -10,6 +10,7 @@ export const SUBJECTS = {
     applicationUpdate: 'intake.application.update',
     applicationSubmitDraft: 'intake.application.submit-draft',
     applicationWithdraw: 'intake.application.withdraw',
+    attachmentAdd: 'intake.attachment.add',
     divisionGet: 'intake.division.get',
     householdCreate: 'intake.household.create',
     householdGet: 'intake.household.get',
@@ -30,6 +31,7 @@ export const SUBJECTS = {
     documentFile: 'archive.document.file',
     documentList: 'archive.document.list',
     documentGetContent: 'archive.document.get-content',
+    uploadIngest: 'archive.upload.ingest',
     healthCheck: 'archive.health.check',
   },
   worker: {

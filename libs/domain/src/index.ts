@@ -6,3 +6,4 @@ export * from './masking/masking';
 export * from './household/household-codes';
 export * from './household/name-grams';
 export * from './household/means-codes';
+export * from './files/media-type';

@@ -27,5 +27,6 @@ export * from './messaging/messaging.client';
 export * from './messaging/messaging.constants';
 export * from './messaging/messaging.module';
 export * from './messaging/nats-server.options';
+export * from './messaging/upload-store';
 export * from './temporal/temporal-client.module';
 export * from './temporal/temporal-client.service';

@@ -1,3 +1,5 @@
+import { createHash, randomUUID } from 'node:crypto';
+
 import {
   BadRequestException,
   Body,
@@ -12,19 +14,26 @@ import {
   Post,
   Query,
   Req,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
 import {
   type ApplicationReply,
+  type AttachmentReply,
   ErrorCode,
+  EVIDENCE_TYPES,
+  type EvidenceType,
   type ListDocumentsReply,
   PERMISSIONS,
   rolesAllow,
   SUBJECTS,
 } from '@app/contracts';
-import { MessagingClient, requireCaller } from '@app/platform';
+import { sniffEvidenceType } from '@app/domain';
+import { MessagingClient, requireCaller, UploadStore } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
@@ -32,6 +41,13 @@ import { CreateApplicationDto } from './dto/create-application.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
 import { WithdrawApplicationDto } from './dto/withdraw-application.dto';
 import { RequirePermission } from '../identity/auth/auth.decorators';
+
+/** What multer hands over for a file field (memory storage). */
+interface UploadedEvidence {
+  buffer: Buffer;
+  originalname: string;
+  size: number;
+}
 
 export interface ApplicationView {
   application: ApplicationReply;
@@ -46,6 +62,7 @@ export class ApplicationsController {
   constructor(
     private readonly messaging: MessagingClient,
     private readonly accessLog: AccessLogService,
+    private readonly uploads: UploadStore,
   ) {}
 
   @Post()
@@ -140,5 +157,60 @@ export class ApplicationsController {
     @Body() body: WithdrawApplicationDto,
   ): Promise<ApplicationReply> {
     return this.messaging.request(SUBJECTS.intake.applicationWithdraw, { applicationId: id, reason: body.reason });
+  }
+
+  @Post(':id/attachments')
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.applicationCreate)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'evidenceType'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        evidenceType: { type: 'string', enum: [...EVIDENCE_TYPES] },
+      },
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Upload evidence (PDF, JPEG, PNG or OFD, decided by content; size limit UPLOAD_MAX_BYTES). Stored once by sha256.',
+  })
+  async attach(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UploadedFile() file: UploadedEvidence | undefined,
+    @Body('evidenceType') evidenceType: string | undefined,
+  ): Promise<AttachmentReply> {
+    const errors: Array<{ field: string; messages: string[] }> = [];
+    if (!evidenceType || !(EVIDENCE_TYPES as readonly string[]).includes(evidenceType)) {
+      errors.push({ field: 'evidenceType', messages: [`材料类型只能是：${EVIDENCE_TYPES.join('、')}`] });
+    }
+    const sniffed = file ? sniffEvidenceType(file.buffer) : undefined;
+    if (!file) {
+      errors.push({ field: 'file', messages: ['请选择要上传的文件（表单字段file）'] });
+    } else if (!sniffed?.mediaType) {
+      errors.push({ field: 'file', messages: [sniffed?.reason ?? '文件类型不受支持'] });
+    }
+    if (errors.length > 0 || !file || !sniffed?.mediaType) {
+      throw new BadRequestException({
+        code: ErrorCode.VALIDATION_FAILED,
+        message: '上传的材料不符合要求',
+        details: errors,
+      });
+    }
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const uploadName = `upload-${randomUUID()}`;
+    await this.uploads.put(uploadName, file.buffer);
+    const stored = await this.messaging.request(SUBJECTS.archive.uploadIngest, { uploadName, sha256 });
+    return this.messaging.request(SUBJECTS.intake.attachmentAdd, {
+      applicationId: id,
+      evidenceType: evidenceType as EvidenceType,
+      sha256: stored.sha256,
+      sizeBytes: stored.sizeBytes,
+      mediaType: stored.mediaType,
+      originalName: (file.originalname || 'upload').slice(0, 200),
+    });
   }
 }

@@ -4,6 +4,7 @@ import { Migration20261126142618 } from './Migration20261126142618_applications'
 import { Migration20261126145942_divisions } from './Migration20261126145942_divisions';
 import { Migration20261126152650_households } from './Migration20261126152650_households';
 import { Migration20261126154022_application_details } from './Migration20261126154022_application_details';
+import { Migration20261126154429_attachments } from './Migration20261126154429_attachments';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -11,4 +12,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261126145942_divisions', class: Migration20261126145942_divisions },
   { name: 'Migration20261126152650_households', class: Migration20261126152650_households },
   { name: 'Migration20261126154022_application_details', class: Migration20261126154022_application_details },
+  { name: 'Migration20261126154429_attachments', class: Migration20261126154429_attachments },
 ];

@@ -54,6 +54,14 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (typeof payload === 'object' && payload !== null && 'code' in payload) {
         return { statusCode: status, ...(payload as Omit<HttpErrorBody, 'statusCode'>) };
       }
+      if ((status as HttpStatus) === HttpStatus.PAYLOAD_TOO_LARGE) {
+        return {
+          statusCode: status,
+          code: 'PAYLOAD_TOO_LARGE',
+          message: '上传文件超过大小限制',
+          details: [{ field: 'file', messages: ['文件过大'] }],
+        };
+      }
       return { statusCode: status, code: HttpStatus[status] ?? 'HTTP_ERROR', message: exception.message };
     }
     return { statusCode: 500, code: ErrorCode.INTERNAL, message: '服务内部错误，请稍后重试或联系管理员' };

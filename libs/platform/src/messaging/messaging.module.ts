@@ -4,6 +4,7 @@ import { ClientsModule, Transport } from '@nestjs/microservices';
 
 import { MessagingClient } from './messaging.client';
 import { NATS_CLIENT } from './messaging.constants';
+import { UploadStore } from './upload-store';
 
 /** The NATS client every process uses to send requests (MessagingClient). */
 @Global()
@@ -20,7 +21,7 @@ import { NATS_CLIENT } from './messaging.constants';
       },
     ]),
   ],
-  providers: [MessagingClient],
-  exports: [MessagingClient],
+  providers: [MessagingClient, UploadStore],
+  exports: [MessagingClient, UploadStore],
 })
 export class MessagingModule {}
