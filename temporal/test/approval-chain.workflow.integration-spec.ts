@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import type { INestMicroservice } from '@nestjs/common';
 import { WorkflowFailedError } from '@temporalio/client';
@@ -13,7 +13,7 @@ import {
   SEARCH_ATTRIBUTES,
   TASK_QUEUES,
 } from '@app/contracts/temporal';
-import { MessagingClient, TemporalClientService } from '@app/platform';
+import { MessagingClient, TemporalClientService, UploadStore } from '@app/platform';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { as, CALLERS } from '@test/support/callers';
@@ -88,6 +88,48 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     expect(after.status).toBe('RECEIVED');
     const description = await handle.describe();
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.accepted);
+  });
+
+  it('files the evidence uploaded before submission into the household file with the receipt', async () => {
+    const draft = await messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication({ draft: true }));
+    const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4000, 0x20), Buffer.from('\n%%EOF\n')]);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    await intake.get(UploadStore).put('upload-evidence-test', content);
+    const stored = await as(CALLERS.community1, () =>
+      intake
+        .get(MessagingClient)
+        .request(SUBJECTS.archive.uploadIngest, { uploadName: 'upload-evidence-test', sha256 }),
+    );
+    await as(CALLERS.community1, () =>
+      intake.get(MessagingClient).request(SUBJECTS.intake.attachmentAdd, {
+        applicationId: draft.id,
+        evidenceType: 'INCOME_PROOF',
+        sha256,
+        sizeBytes: stored.sizeBytes,
+        mediaType: stored.mediaType,
+        originalName: '工资证明.pdf',
+      }),
+    );
+
+    const submitted = await as(CALLERS.community1, () =>
+      intake.get(MessagingClient).request(SUBJECTS.intake.applicationSubmitDraft, { applicationId: draft.id }),
+    );
+    const result = await temporal.client.workflow
+      .getHandle<() => Promise<ApprovalChainResult>>(submitted.workflowId)
+      .result();
+
+    expect(result.documentIds).toHaveLength(2);
+    const documents = await messaging.request(SUBJECTS.archive.documentList, { applicationId: draft.id });
+    expect(documents.items.map((item) => [item.itemNo, item.documentType])).toEqual([
+      [1, 'APPLICATION_RECEIVED'],
+      [2, 'EVIDENCE'],
+    ]);
+    expect(documents.items[1]).toMatchObject({
+      sha256,
+      title: '收入证明（工资证明.pdf）',
+      mediaType: 'application/pdf',
+      createdBy: 'community1',
+    });
   });
 
   it('keeps personal data out of the workflow history (Temporal stores it unencrypted)', async () => {

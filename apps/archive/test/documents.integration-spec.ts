@@ -100,7 +100,10 @@ describe('archive documents (real PostgreSQL and NATS)', () => {
     const request = fileRequest();
     await messaging.request(SUBJECTS.archive.documentFile, request);
 
-    const reused = { ...request, data: { ...request.data, householdSize: 5 } };
+    const reused = {
+      ...request,
+      data: { ...(request.data as NonNullable<FileDocumentRequest['data']>), householdSize: 5 },
+    };
     await expect(messaging.request(SUBJECTS.archive.documentFile, reused)).rejects.toMatchObject({
       code: ErrorCode.IDEMPOTENCY_CONFLICT,
     });

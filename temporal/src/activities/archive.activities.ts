@@ -16,6 +16,8 @@ export interface FiledDocumentRef {
   documentId: string;
   itemNo: number;
   sha256: string;
+  /** Evidence items filed with the receipt. */
+  evidence?: FiledDocumentRef[];
 }
 
 /**
@@ -48,7 +50,30 @@ export function createArchiveActivities(messaging: MessagingClient) {
           },
         }),
       );
-      return { documentId: document.id, itemNo: document.itemNo, sha256: document.sha256 };
+      // Evidence uploaded by now is part of this step: it enters the household file with the receipt.
+      const evidence: FiledDocumentRef[] = [];
+      for (const attachment of application.attachments) {
+        const filed = await callService(() =>
+          messaging.request(SUBJECTS.archive.documentFile, {
+            idempotencyKey: `${input.workflowId}:${input.step}:evidence:${attachment.id}`,
+            householdId: application.householdId,
+            divisionCode: application.divisionCode,
+            applicationId: application.id,
+            workflowId: input.workflowId,
+            step: input.step,
+            documentType: 'EVIDENCE',
+            createdBy: attachment.uploadedBy,
+            evidence: {
+              sha256: attachment.sha256,
+              mediaType: attachment.mediaType,
+              evidenceType: attachment.evidenceType,
+              originalName: attachment.originalName,
+            },
+          }),
+        );
+        evidence.push({ documentId: filed.id, itemNo: filed.itemNo, sha256: filed.sha256 });
+      }
+      return { documentId: document.id, itemNo: document.itemNo, sha256: document.sha256, evidence };
     },
   };
 }

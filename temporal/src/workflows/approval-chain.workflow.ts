@@ -47,5 +47,6 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   // The receipt is filed either way (the application was received); a withdrawal ends the chain here.
   const stage = withdrawn ? APPROVAL_STAGES.withdrawn : APPROVAL_STAGES.accepted;
   upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.approvalStage, value: stage }]);
-  return { applicationId: input.applicationId, stage, documentIds: [received.documentId] };
+  const documentIds = [received.documentId, ...(received.evidence ?? []).map((item) => item.documentId)];
+  return { applicationId: input.applicationId, stage, documentIds };
 }

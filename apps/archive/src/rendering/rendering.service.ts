@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
-import type { FileDocumentRequest } from '@app/contracts';
+import { ErrorCode, EVIDENCE_LABELS, type EvidenceType, type FileDocumentRequest } from '@app/contracts';
+import { DomainError } from '@app/platform';
+
 
 import { applicationReceivedContent } from './application-received.template';
 import { renderPdf } from './pdf-document';
+import { BlobStore } from '../blobs/blob-store';
 
 export interface RenderedDocument {
   title: string;
@@ -14,11 +17,36 @@ export interface RenderedDocument {
 /** Turns a filing request into the document's bytes, by document type. */
 @Injectable()
 export class RenderingService {
+  constructor(private readonly blobs: BlobStore) {}
+
   async render(request: FileDocumentRequest): Promise<RenderedDocument> {
     switch (request.documentType) {
       case 'APPLICATION_RECEIVED': {
+        if (!request.data) {
+          throw new DomainError(ErrorCode.VALIDATION_FAILED, 'receipt data missing', '缺少受理回执内容', [
+            { field: 'data', messages: ['缺少受理回执内容'] },
+          ]);
+        }
         const content = applicationReceivedContent(request.data, request.divisionCode, request.createdBy);
         return { title: content.title, mediaType: 'application/pdf', content: await renderPdf(content) };
+      }
+      case 'EVIDENCE': {
+        const evidence = request.evidence;
+        const bytes = evidence ? await this.blobs.get(evidence.sha256) : undefined;
+        if (!evidence || !bytes) {
+          throw new DomainError(
+            ErrorCode.VALIDATION_FAILED,
+            'evidence blob missing',
+            '证明材料文件不存在，请重新上传',
+            [{ field: 'evidence.sha256', messages: ['档案库中没有该文件'] }],
+          );
+        }
+        const label = EVIDENCE_LABELS[evidence.evidenceType as EvidenceType] ?? '证明材料';
+        return {
+          title: `${label}（${evidence.originalName}）`.slice(0, 200),
+          mediaType: evidence.mediaType,
+          content: bytes,
+        };
       }
     }
   }

@@ -4,7 +4,11 @@ import { maskBankAccount, maskIdNumber } from '@app/domain';
 import type { Application } from './application.entity';
 
 /** The wire view of an application: the ID number masked, in full only when `reveal` was allowed and asked for. */
-export function toApplicationReply(application: Application, reveal = false): ApplicationReply {
+export function toApplicationReply(
+  application: Application,
+  reveal = false,
+  attachments: ApplicationReply['attachments'] = [],
+): ApplicationReply {
   return {
     id: application.id,
     applicationNo: application.applicationNo,
@@ -20,6 +24,7 @@ export function toApplicationReply(application: Application, reveal = false): Ap
     submittedAt: application.submittedAt?.toISOString() ?? null,
     details: application.details ? detailsView(application.details) : null,
     withdrawnReason: application.withdrawnReason ?? null,
+    attachments,
     updatedAt: application.updatedAt.toISOString(),
   };
 }

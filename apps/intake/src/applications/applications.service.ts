@@ -29,6 +29,7 @@ import { Application } from './application.entity';
 import { ApplicationError } from './application.errors';
 import { toApplicationReply } from './application.mapper';
 import { ApprovalWorkflowService } from './approval-workflow.service';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { DivisionsService } from '../divisions/divisions.service';
 import { HouseholdsService } from '../households/households.service';
 
@@ -41,6 +42,7 @@ export class ApplicationsService {
     private readonly workflows: ApprovalWorkflowService,
     private readonly divisions: DivisionsService,
     private readonly households: HouseholdsService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /**
@@ -159,7 +161,7 @@ export class ApplicationsService {
     }
     const application = await this.em.findOne(Application, { id: applicationId }, { populate: ['household'] });
     assertVisible(caller, application?.divisionCode);
-    return toApplicationReply(application as Application, reveal);
+    return toApplicationReply(application as Application, reveal, await this.attachments.list(this.em, applicationId));
   }
 
   /** Moves the status forward (never back); recording the same status twice changes nothing. */

@@ -1,11 +1,42 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 import { IsCommunityCode } from '../common/division-code.validator';
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
-export const DOCUMENT_TYPES = ['APPLICATION_RECEIVED'] as const;
+export const DOCUMENT_TYPES = ['APPLICATION_RECEIVED', 'EVIDENCE'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** An uploaded evidence file (its bytes are in the blob store). */
+export class EvidenceRef {
+  @Matches(/^[0-9a-f]{64}$/)
+  sha256: string;
+
+  @IsIn(['application/pdf', 'image/jpeg', 'image/png', 'application/ofd'])
+  mediaType: string;
+
+  /** The evidence type (EVIDENCE_TYPES of intake), e.g. INCOME_PROOF. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  evidenceType: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  originalName: string;
+}
 
 /** Data for the "application received" record (申请受理回执). */
 export class ApplicationReceivedData {
@@ -70,7 +101,15 @@ export class FileDocumentRequest {
   @IsNotEmpty()
   createdBy: string;
 
+  /** For APPLICATION_RECEIVED: what the receipt prints. */
+  @ValidateIf((request: FileDocumentRequest) => request.documentType === 'APPLICATION_RECEIVED')
   @ValidateNested()
   @Type(() => ApplicationReceivedData)
-  data: ApplicationReceivedData;
+  data?: ApplicationReceivedData;
+
+  /** For EVIDENCE: an uploaded file already in the blob store, filed as an item of the household file. */
+  @ValidateIf((request: FileDocumentRequest) => request.documentType === 'EVIDENCE')
+  @ValidateNested()
+  @Type(() => EvidenceRef)
+  evidence?: EvidenceRef;
 }

@@ -1,4 +1,5 @@
 import type { ApplicationDetails } from './application-details';
+import type { AttachmentReply } from './attachment.request';
 
 /** The declared details as replied: the payment account number masked. */
 export type ApplicationDetailsView = Omit<ApplicationDetails, 'paymentAccount'> & {
@@ -29,5 +30,7 @@ export interface ApplicationReply {
   /** What the household declared (incomes, deductions, assets, payment account masked, consent, conflict flag). */
   details: ApplicationDetailsView | null;
   withdrawnReason: string | null;
+  /** Evidence uploaded for the application (filed into the household file when the step that uses it completes). */
+  attachments: AttachmentReply[];
   updatedAt: string;
 }
