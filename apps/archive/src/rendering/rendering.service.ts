@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, EVIDENCE_LABELS, type EvidenceType, type FileDocumentRequest } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
-
 import { applicationReceivedContent } from './application-received.template';
 import { renderPdf } from './pdf-document';
 import { BlobStore } from '../blobs/blob-store';
