@@ -222,8 +222,8 @@ async function main(): Promise<void> {
   const bare: number[] = [];
   for (const q of queries) {
     const isId = /^\d{17}[\dX]$/.test(q);
-    const where = isId ? 'p.id_number = $1' : 'p.name_grams @> $1::text[] and p.name like $2';
-    const params = isId ? [q] : [queryGrams(q), `%${q}%`];
+    const where = isId ? 'p.id_number = $1' : 'p.name_grams @> string_to_array($1, chr(31)) and p.name like $2';
+    const params = isId ? [q] : [queryGrams(q).join('\x1f'), `%${q}%`];
     const t = performance.now();
     await db.query(
       `with hits as (

@@ -237,14 +237,20 @@ describe('household registry (real PostgreSQL, NATS)', () => {
       const connection = app.get(EntityManager).fork().getConnection();
       await connection.execute('set enable_seqscan = off');
       try {
-        const grams = `{${queryGrams(target.name.slice(0, 2)).join(',')}}`;
+        const grams = queryGrams(target.name.slice(0, 2)).join('\x1f');
         const plan = await connection.execute<Array<Record<string, string>>>(
-          `explain select p.id from intake.person p where p.name_grams @> ?::text[] and p.name like ?`,
+          `explain select p.id from intake.person p where p.name_grams @> string_to_array(?, chr(31)) and p.name like ?`,
           [grams, `%${target.name.slice(0, 2)}%`],
         );
         expect(plan.map((row) => Object.values(row)[0]).join('\n')).toContain('person_name_grams_index');
       } finally {
         await connection.execute('set enable_seqscan = on');
+      }
+    });
+
+    it('takes quotes, backslashes and wildcards in a query as plain text', async () => {
+      for (const q of ['王"伟', '张\\三', '%', '_', "李'"]) {
+        await expect(search(q)).resolves.toEqual({ items: [] });
       }
     });
 

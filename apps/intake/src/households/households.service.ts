@@ -151,15 +151,14 @@ export class HouseholdsService {
     const query = q.trim();
     const idCheck = /^(\d{15}|\d{17}[\dXx])$/.test(query) ? checkIdNumber(query) : undefined;
     const scope = `${isSystemCaller(caller) ? '' : caller.divisionCode}%`;
-    const where = idCheck ? 'p.id_number = ?' : 'p.name_grams @> ?::text[] and p.name like ?';
+    // Grams travel as one string split in SQL on the unit separator, which no name contains.
+    const where = idCheck ? 'p.id_number = ?' : 'p.name_grams @> string_to_array(?, chr(31)) and p.name like ?';
+    const separator = String.fromCharCode(31);
+    const plain = query.split(separator).join('');
+    const grams = queryGrams(plain);
     const params: unknown[] = idCheck
       ? [idCheck.normalized]
-      : [
-          `{${queryGrams(query)
-            .map((g) => `"${g.replace(/"/g, '')}"`)
-            .join(',')}}`,
-          `%${query.replace(/[%_\\]/g, '')}%`,
-        ];
+      : [grams.join(separator), `%${plain.replace(/[%_\\]/g, '')}%`];
     if (!idCheck && queryGrams(query).length === 0) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'empty query', '检索词不能为空', [
         { field: 'q', messages: ['请输入姓名或身份证号码'] },

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+
+import { makeIdNumber } from '@test/support/factories/application.factory';
+import { call, purpose, tokenOf } from '@test/support/http-client';
+
+/** A caseworker drafts, edits, submits and withdraws an application, and registers and finds a household, over HTTP. */
+describe('application lifecycle and household registry (running stack)', () => {
+  let token: string;
+
+  beforeAll(async () => {
+    token = await tokenOf('community1');
+  });
+
+  it('drafts, edits, submits once, and withdraws', async () => {
+    const head = makeIdNumber();
+    const draft = await call('POST', '/api/v1/applications', {
+      token,
+      headers: { 'Idempotency-Key': `e2e-draft-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        applicantName: '周草稿',
+        applicantIdNumber: head,
+        householdSize: 1,
+        reason: '草稿测试',
+        draft: true,
+      },
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ status: 'DRAFT', submittedAt: null });
+
+    const edited = await call('PATCH', `/api/v1/applications/${draft.body.id}`, {
+      token,
+      body: {
+        details: {
+          incomes: [{ memberIdNumber: head, category: 'TRANSFER', amountFen: 45_000, period: 'MONTH' }],
+          paymentAccount: { bankName: '中国邮政储蓄银行', accountNo: '6221881234567890', holderIdNumber: head },
+          dataCheckConsent: true,
+        },
+      },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.details.paymentAccount.accountNoMasked).toBe('************7890');
+
+    const submitted = await call('POST', `/api/v1/applications/${draft.body.id}/submit`, { token });
+    const again = await call('POST', `/api/v1/applications/${draft.body.id}/submit`, { token });
+    expect(submitted.body.status).toBe('SUBMITTED');
+    expect(again.body.submittedAt).toBe(submitted.body.submittedAt);
+
+    const refusedEdit = await call('PATCH', `/api/v1/applications/${draft.body.id}`, {
+      token,
+      body: { reason: '再改' },
+    });
+    expect(refusedEdit.status).toBe(400);
+
+    const withdrawn = await call('POST', `/api/v1/applications/${draft.body.id}/withdraw`, {
+      token,
+      body: { reason: '申请人撤回' },
+    });
+    expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', withdrawnReason: '申请人撤回' });
+  });
+
+  it('registers a household and finds it by name and by ID number, masked', async () => {
+    const idNumber = makeIdNumber();
+    const name = `阚${'琮琰琨'[Math.floor(Math.random() * 3)]}${'瑾瑜璇'[Math.floor(Math.random() * 3)]}`;
+    const created = await call('POST', '/api/v1/households', {
+      token,
+      headers: { 'Idempotency-Key': `e2e-hh-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        members: [{ name, idNumber, relationship: '02', health: 'HEALTHY', workCapacity: 'NONE', schooling: 'NONE' }],
+      },
+    });
+    expect(created.status).toBe(201);
+
+    for (const q of [name, name.slice(0, 2), idNumber]) {
+      const found = await call('GET', `/api/v1/households?q=${encodeURIComponent(q)}`, { token });
+      expect(found.body.items.map((item: { householdId: string }) => item.householdId)).toContain(created.body.id);
+      expect(JSON.stringify(found.body)).not.toContain(idNumber);
+    }
+    const read = await call('GET', `/api/v1/households/${created.body.id}`, {
+      token,
+      headers: purpose('入户调查准备'),
+    });
+    expect(read.body.members[0]).toMatchObject({
+      name,
+      isHead: true,
+      idNumberMasked: `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`,
+    });
+  });
+});
