@@ -283,6 +283,13 @@ describe('household registry (real PostgreSQL, NATS)', () => {
       );
       expect(items).toHaveLength(1);
       expect(items[0].memberCount).toBe(2);
+      const unknown = [household([member()], { divisionCode: '220102001999' })];
+      await expect(
+        as(CALLERS.system, () => client.request(SUBJECTS.intake.householdImport, { households: unknown })),
+      ).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'households', messages: ['行政区划代码220102001999在行政区划表中不存在或已撤销'] }],
+      });
       await expect(
         as(CALLERS.county1, () => client.request(SUBJECTS.intake.householdImport, { households: batch })),
       ).rejects.toMatchObject({

@@ -248,6 +248,20 @@ export class HouseholdsService {
             "hukouHouseholdNo" text, "hukouType" text)`,
         [],
       );
+      const unknownDivisions = await run<Array<{ division: string }>>(
+        `select distinct i.division from import_household i
+          where not exists (select 1 from intake.division d where d.code = i.division and d.level = 5 and d.valid_to is null)
+          limit 5`,
+        [],
+      );
+      if (unknownDivisions.length > 0) {
+        throw HouseholdError.invalidMembers(
+          unknownDivisions.map((row) => ({
+            field: 'households',
+            messages: [`行政区划代码${row.division}在行政区划表中不存在或已撤销`],
+          })),
+        );
+      }
       const busy = await run<Array<{ id_number: string }>>(
         `select p.id_number from import_member i join intake.person p on p.id_number = i."idNumber"
            join intake.household_member m on m.person_id = p.id and m.active limit 5`,
