@@ -5,7 +5,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Param,
   ParseBoolPipe,
@@ -40,6 +39,7 @@ import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator'
 import { CreateApplicationDto } from './dto/create-application.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
 import { WithdrawApplicationDto } from './dto/withdraw-application.dto';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 /** What multer hands over for a file field (memory storage). */
@@ -73,16 +73,9 @@ export class ApplicationsController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key and body → same application' })
   async create(
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: string,
     @Body() body: CreateApplicationDto,
   ): Promise<ApplicationReply> {
-    if (!idempotencyKey || idempotencyKey.length > 128) {
-      throw new BadRequestException({
-        code: ErrorCode.VALIDATION_FAILED,
-        message: '请求缺少Idempotency-Key请求头（不超过128个字符）',
-        details: [{ field: 'Idempotency-Key', messages: ['必须提供幂等键，同一申请重复提交时使用同一个键'] }],
-      });
-    }
     return this.messaging.request(
       SUBJECTS.intake.applicationSubmit,
       { ...body, idempotencyKey },

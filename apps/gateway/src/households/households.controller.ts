@@ -1,26 +1,15 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
-import { ErrorCode, type HouseholdReply, PERMISSIONS, type SearchHouseholdsReply, SUBJECTS } from '@app/contracts';
+import { type HouseholdReply, PERMISSIONS, type SearchHouseholdsReply, SUBJECTS } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { CreateHouseholdDto } from './dto/create-household.dto';
 import { SearchHouseholdsQueryDto } from './dto/search-households.query.dto';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 @ApiTags('households')
@@ -37,17 +26,7 @@ export class HouseholdsController {
   @RequirePermission(PERMISSIONS.householdRegister)
   @ApiOperation({ summary: 'Register an assessment household with its members. Idempotent by Idempotency-Key.' })
   @ApiHeader({ name: 'Idempotency-Key', required: true })
-  create(
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Body() body: CreateHouseholdDto,
-  ): Promise<HouseholdReply> {
-    if (!idempotencyKey || idempotencyKey.length > 128) {
-      throw new BadRequestException({
-        code: ErrorCode.VALIDATION_FAILED,
-        message: '请求缺少Idempotency-Key请求头（不超过128个字符）',
-        details: [{ field: 'Idempotency-Key', messages: ['必须提供幂等键，同一请求重复提交时使用同一个键'] }],
-      });
-    }
+  create(@IdempotencyKey() idempotencyKey: string, @Body() body: CreateHouseholdDto): Promise<HouseholdReply> {
     return this.messaging.request(SUBJECTS.intake.householdCreate, { ...body, idempotencyKey });
   }
 
