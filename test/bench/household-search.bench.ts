@@ -222,21 +222,24 @@ async function main(): Promise<void> {
   const bare: number[] = [];
   for (const q of queries) {
     const isId = /^\d{17}[\dX]$/.test(q);
-    const where = isId ? 'p.id_number = $1' : 'p.name_grams @> string_to_array($1, chr(31)) and p.name like $2';
-    const params = isId ? [q] : [queryGrams(q).join('\x1f'), `%${q}%`];
+    const columns = `h.id, h.household_no, h.division_code, h.status, p.name, p.id_number, m.relationship, m.active`;
+    const from = `intake.person p join intake.household_member m on m.person_id = p.id join intake.household h on h.id = m.household_id`;
+    const hits = isId
+      ? `select ${columns}, 0 as rank from ${from} where p.id_number = $1 and h.division_code like '22%' limit 20`
+      : `(select ${columns}, 0 as rank from ${from} where p.name = $1 and h.division_code like '22%' limit 20)
+         union all
+         (select ${columns}, 1 as rank from ${from}
+           where p.name_grams @> string_to_array($2, chr(31)) and p.name like $3 and p.name <> $1 and h.division_code like '22%' limit 20)`;
+    const params = isId ? [q] : [q, queryGrams(q).join('\x1f'), `%${q}%`];
     const t = performance.now();
     await db.query(
-      `with hits as (
-         select h.id, h.household_no, h.division_code, h.status, p.name, p.id_number, m.relationship, m.active
-           from intake.person p join intake.household_member m on m.person_id = p.id join intake.household h on h.id = m.household_id
-          where ${where} and h.division_code like '22%'
-          order by (p.name = $${params.length + 1}) desc, m.active desc, p.name, h.household_no limit 20)
+      `with hits as (select * from (${hits}) u limit 20)
        select hits.*,
               (select hp.name from intake.household_member hm join intake.person hp on hp.id = hm.person_id
                 where hm.household_id = hits.id and hm.is_head order by hm.active desc limit 1) as head_name,
               (select count(*)::int from intake.household_member cm where cm.household_id = hits.id and cm.active) as member_count
-         from hits order by (hits.name = $${params.length + 1}) desc, hits.active desc, hits.name, hits.household_no`,
-      [...params, q],
+         from hits order by hits.rank, hits.active desc, hits.name, hits.household_no`,
+      params,
     );
     bare.push(performance.now() - t);
   }

@@ -151,36 +151,48 @@ export class HouseholdsService {
     const query = q.trim();
     const idCheck = /^(\d{15}|\d{17}[\dXx])$/.test(query) ? checkIdNumber(query) : undefined;
     const scope = `${isSystemCaller(caller) ? '' : caller.divisionCode}%`;
-    // Grams travel as one string split in SQL on the unit separator, which no name contains.
-    const where = idCheck ? 'p.id_number = ?' : 'p.name_grams @> string_to_array(?, chr(31)) and p.name like ?';
     const separator = String.fromCharCode(31);
     const plain = query.split(separator).join('');
-    const grams = queryGrams(plain);
-    const params: unknown[] = idCheck
-      ? [idCheck.normalized]
-      : [grams.join(separator), `%${plain.replace(/[%_\\]/g, '')}%`];
-    if (!idCheck && queryGrams(query).length === 0) {
+    if (!idCheck && queryGrams(plain).length === 0) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'empty query', '检索词不能为空', [
         { field: 'q', messages: ['请输入姓名或身份证号码'] },
       ]);
     }
-    // The top hits first (index scan, sort, limit), then the head's name and member count for those only.
+    const columns = `h.id, h.household_no, h.division_code, h.status, p.name, p.id_number, m.relationship, m.active`;
+    const from = `intake.person p join intake.household_member m on m.person_id = p.id join intake.household h on h.id = m.household_id`;
+    // Exact names first (B-tree on name), then partial matches through the GIN index over name grams (the grams
+    // travel as one string split on the unit separator, which no name contains). Each branch stops at the limit,
+    // so a common name never sorts thousands of rows.
+    const [hitsSql, hitParams] = idCheck
+      ? [
+          `select ${columns}, 0 as rank from ${from} where p.id_number = ? and h.division_code like ? limit ?`,
+          [idCheck.normalized, scope, limit],
+        ]
+      : [
+          `(select ${columns}, 0 as rank from ${from} where p.name = ? and h.division_code like ? limit ?)
+           union all
+           (select ${columns}, 1 as rank from ${from}
+             where p.name_grams @> string_to_array(?, chr(31)) and p.name like ? and p.name <> ? and h.division_code like ? limit ?)`,
+          [
+            plain,
+            scope,
+            limit,
+            queryGrams(plain).join(separator),
+            `%${plain.replace(/[%_\\]/g, '')}%`,
+            plain,
+            scope,
+            limit,
+          ],
+        ];
     const rows = await this.em.getConnection().execute<Array<Record<string, string | number>>>(
-      `with hits as (
-         select h.id, h.household_no, h.division_code, h.status, p.name, p.id_number, m.relationship, m.active
-           from intake.person p
-           join intake.household_member m on m.person_id = p.id
-           join intake.household h on h.id = m.household_id
-          where ${where} and h.division_code like ?
-          order by (p.name = ?) desc, m.active desc, p.name, h.household_no
-          limit ?)
+      `with hits as (select * from (${hitsSql}) u limit ?)
        select hits.*,
               (select hp.name from intake.household_member hm join intake.person hp on hp.id = hm.person_id
                 where hm.household_id = hits.id and hm.is_head order by hm.active desc limit 1) as head_name,
               (select count(*)::int from intake.household_member cm where cm.household_id = hits.id and cm.active) as member_count
          from hits
-        order by (hits.name = ?) desc, hits.active desc, hits.name, hits.household_no`,
-      [...params, scope, query, limit, query],
+        order by hits.rank, hits.active desc, hits.name, hits.household_no`,
+      [...hitParams, limit],
     );
     return {
       items: rows.map((row) => ({

@@ -13,6 +13,7 @@ export class Person extends BaseEntity {
   @Property({ length: 32 })
   idKind: string;
 
+  @Index()
   @Property({ length: 50 })
   name: string;
 
