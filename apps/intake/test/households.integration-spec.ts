@@ -248,6 +248,17 @@ describe('household registry (real PostgreSQL, NATS)', () => {
       }
     });
 
+    it('finds a name written with a middle dot or spaces', async () => {
+      const name = `阿依${rareName('古')}·买买提`;
+      const created = await asCaseworker((c) =>
+        c.request(SUBJECTS.intake.householdCreate, household([member({ name })])),
+      );
+      for (const q of [name, name.replace('·', ''), name.replace('·', ' ')]) {
+        const { items } = await search(q);
+        expect(items.map((item) => item.householdId)).toContain(created.id);
+      }
+    });
+
     it('takes quotes, backslashes and wildcards in a query as plain text', async () => {
       for (const q of ['王"伟', '张\\三', '%', '_', "李'"]) {
         await expect(search(q)).resolves.toEqual({ items: [] });

@@ -16,7 +16,14 @@ import {
   PERMISSIONS,
   type SearchHouseholdsReply,
 } from '@app/contracts';
-import { checkIdNumber, HEAD_RELATIONSHIP, type HouseholdStatus, maskIdNumber, queryGrams } from '@app/domain';
+import {
+  checkIdNumber,
+  HEAD_RELATIONSHIP,
+  type HouseholdStatus,
+  maskIdNumber,
+  normalizeName,
+  queryGrams,
+} from '@app/domain';
 import {
   AccessError,
   assertPermission,
@@ -152,7 +159,7 @@ export class HouseholdsService {
     const idCheck = /^(\d{15}|\d{17}[\dXx])$/.test(query) ? checkIdNumber(query) : undefined;
     const scope = `${isSystemCaller(caller) ? '' : caller.divisionCode}%`;
     const separator = String.fromCharCode(31);
-    const plain = query.split(separator).join('');
+    const plain = normalizeName(query.split(separator).join(''));
     if (!idCheck && queryGrams(plain).length === 0) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'empty query', '检索词不能为空', [
         { field: 'q', messages: ['请输入姓名或身份证号码'] },
