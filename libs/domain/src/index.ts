@@ -7,3 +7,4 @@ export * from './household/household-codes';
 export * from './household/name-grams';
 export * from './household/means-codes';
 export * from './files/media-type';
+export * from './eligibility/assessment';
