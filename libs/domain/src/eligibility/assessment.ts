@@ -1,7 +1,7 @@
+import type { HealthState } from '../household/household-codes';
+import type { AssetType, DeductionCategory, IncomeCategory } from '../household/means-codes';
 import type { Fen } from '../money/fen';
 import { formatYuan } from '../money/fen';
-import type { AssetType, DeductionCategory, IncomeCategory } from '../household/means-codes';
-import type { HealthState } from '../household/household-codes';
 
 /**
  * The means test and benefit of one household (domain §2), pure and deterministic: same inputs and versions,
