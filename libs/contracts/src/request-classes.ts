@@ -3,6 +3,7 @@ import { GetDocumentContentRequest } from './archive/get-document-content.reques
 import { IngestUploadRequest } from './archive/ingest-upload.request';
 import { ListDocumentsRequest } from './archive/list-documents.request';
 import { HealthCheckRequest } from './common/health';
+import { PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
 import { AddAttachmentRequest } from './intake/attachment.request';
 import {
   SubmitDraftRequest,
@@ -38,6 +39,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.householdSearch]: SearchHouseholdsRequest,
   [SUBJECTS.intake.householdImport]: ImportHouseholdsRequest,
   [SUBJECTS.intake.healthCheck]: HealthCheckRequest,
+  [SUBJECTS.eligibility.assessmentPreview]: PreviewAssessmentRequest,
   [SUBJECTS.eligibility.healthCheck]: HealthCheckRequest,
   [SUBJECTS.approval.healthCheck]: HealthCheckRequest,
   [SUBJECTS.payment.healthCheck]: HealthCheckRequest,

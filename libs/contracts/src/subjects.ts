@@ -19,6 +19,7 @@ export const SUBJECTS = {
     healthCheck: 'intake.health.check',
   },
   eligibility: {
+    assessmentPreview: 'eligibility.assessment.preview',
     healthCheck: 'eligibility.health.check',
   },
   approval: {
