@@ -165,6 +165,30 @@ export const ROUTES: Route[] = [
     }),
   },
   {
+    name: 'POST /api/v1/eligibility/preview',
+    call: (token, record) =>
+      status(
+        call('POST', '/api/v1/eligibility/preview', {
+          token,
+          body: {
+            divisionCode: COMMUNITY[record],
+            urbanRural: 'URBAN',
+            at: '2026-11-26',
+            members: [{ idNumber: '220102198001010012', birthDate: '1980-01-01', health: 'HEALTHY' }],
+          },
+        }),
+      ),
+    expected: only({
+      county1: SCOPED,
+      finance1: SCOPED,
+      archivist1: SCOPED,
+      auditor1: SCOPED,
+      street1: SCOPED,
+      community1: SCOPED,
+      community2: SCOPED,
+    }),
+  },
+  {
     name: 'GET /api/v1/accounts',
     call: (token) => status(call('GET', '/api/v1/accounts', { token })),
     expected: only({ admin: ANYWHERE }),
