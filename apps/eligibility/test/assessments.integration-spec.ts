@@ -69,6 +69,22 @@ describe('eligibility preview (real PostgreSQL, NATS)', () => {
     });
   });
 
+  it('refuses a date that does not exist with a field-level 400, never a database error', async () => {
+    for (const at of ['2026-13-45', '2026-02-30']) {
+      await expect(preview(family({ at }))).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'at' }],
+      });
+    }
+    const badBirth = family({
+      members: [{ idNumber: '220102198001010012', birthDate: '1980-02-31', health: 'HEALTHY' }],
+    });
+    await expect(preview(badBirth)).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'members[0].birthDate' }],
+    });
+  });
+
   it('refuses negative amounts with a field-level error and callers outside the division', async () => {
     const negative = family({
       incomes: [{ memberIdNumber: '220102198001010012', category: 'WAGES', amountFen: -5, period: 'MONTH' }],

@@ -73,6 +73,10 @@ describe('divisions (real PostgreSQL, NATS)', () => {
     await expect(get('990102', '2023-06-30')).resolves.toMatchObject({ name: '乙县' });
     await expect(get('990102')).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
     await expect(get('990103', '2023-06-30')).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+    await expect(get('990101', '2023-02-30')).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'at' }],
+    });
   });
 
   it('refuses an application in a community code that is not in the division table', async () => {

@@ -6,6 +6,7 @@ export * from './archive/list-documents.request';
 export * from './common/division-code.validator';
 export * from './eligibility/preview-assessment.request';
 export * from './common/health';
+export * from './common/identity.validators';
 export * from './error-codes';
 export * from './intake/application-details';
 export * from './intake/application.reply';

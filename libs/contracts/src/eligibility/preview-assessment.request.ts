@@ -15,13 +15,14 @@ import {
 import { HEALTH_STATES } from '@app/domain';
 import type { AssessmentResult, HealthState } from '@app/domain';
 
-import { DeclaredAsset, DeclaredDeduction, DeclaredIncome } from '../intake/application-details';
+import { IsCalendarDate, IsIdNumber } from '../common/identity.validators';
+import { DeclaredMeans } from '../intake/application-details';
 
 export class PreviewMember {
-  @Matches(/^(\d{15}|\d{17}[\dXx])$/, { message: '身份证号码格式不正确' })
+  @IsIdNumber()
   idNumber: string;
 
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '出生日期格式应为YYYY-MM-DD' })
+  @IsCalendarDate({ message: '出生日期应为存在的日期，格式YYYY-MM-DD' })
   birthDate: string;
 
   @IsOptional()
@@ -35,7 +36,7 @@ export class PreviewMember {
 }
 
 /** A household composition, incomes and assets to assess, stored nowhere (a caseworker's preview). */
-export class PreviewAssessmentRequest {
+export class PreviewAssessmentRequest extends DeclaredMeans {
   /** The community (12 digits) or county the household lives in; its standard applies. */
   @Matches(/^(\d{6}|\d{9}|\d{12})$/, { message: '行政区划代码应为6、9或12位数字' })
   divisionCode: string;
@@ -43,7 +44,7 @@ export class PreviewAssessmentRequest {
   @IsIn(['URBAN', 'RURAL'], { message: '城乡类别只能是URBAN（城市）或RURAL（农村）' })
   urbanRural: 'URBAN' | 'RURAL';
 
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为YYYY-MM-DD' })
+  @IsCalendarDate({ message: '评估日期应为存在的日期，格式YYYY-MM-DD' })
   at: string;
 
   @IsArray()
@@ -52,21 +53,6 @@ export class PreviewAssessmentRequest {
   @ValidateNested({ each: true })
   @Type(() => PreviewMember)
   members: PreviewMember[];
-
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DeclaredIncome)
-  incomes?: DeclaredIncome[];
-
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DeclaredDeduction)
-  deductions?: DeclaredDeduction[];
-
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DeclaredAsset)
-  assets?: DeclaredAsset[];
 }
 
 export type AssessmentReply = AssessmentResult;

@@ -15,15 +15,12 @@ import {
 import { ABSURD_AMOUNT_FEN, ASSET_TYPE_CODES, DEDUCTION_CATEGORY_CODES, INCOME_CATEGORY_CODES } from '@app/domain';
 import type { AssetType, DeductionCategory, IncomeCategory } from '@app/domain';
 
-const ID = /^(\d{15}|\d{17}[\dXx])$/;
+import { IsIdNumber } from '../common/identity.validators';
 
-/** One declared income of one member, in fen per period. */
-export class DeclaredIncome {
-  @Matches(ID, { message: '收入所属成员的身份证号码格式不正确' })
+/** An amount one member receives or spends, in fen per period. */
+export class DeclaredAmount {
+  @IsIdNumber('所属成员的身份证号码格式不正确')
   memberIdNumber: string;
-
-  @IsIn(INCOME_CATEGORY_CODES, { message: `收入类别只能是：${INCOME_CATEGORY_CODES.join('、')}` })
-  category: IncomeCategory;
 
   @IsInt({ message: '金额必须是以分为单位的整数' })
   @Min(0, { message: '金额不能为负数' })
@@ -32,6 +29,12 @@ export class DeclaredIncome {
 
   @IsIn(['MONTH', 'YEAR'], { message: '周期只能是MONTH（每月）或YEAR（每年）' })
   period: 'MONTH' | 'YEAR';
+}
+
+/** One declared income of one member (domain §2.3 categories). */
+export class DeclaredIncome extends DeclaredAmount {
+  @IsIn(INCOME_CATEGORY_CODES, { message: `收入类别只能是：${INCOME_CATEGORY_CODES.join('、')}` })
+  category: IncomeCategory;
 
   @IsOptional()
   @IsString()
@@ -39,21 +42,10 @@ export class DeclaredIncome {
   note?: string;
 }
 
-/** A deductible expenditure (rigid medical or disability spending, employment cost), in fen per period. */
-export class DeclaredDeduction {
-  @Matches(ID, { message: '支出所属成员的身份证号码格式不正确' })
-  memberIdNumber: string;
-
+/** A deductible expenditure (rigid medical or disability spending, employment cost). */
+export class DeclaredDeduction extends DeclaredAmount {
   @IsIn(DEDUCTION_CATEGORY_CODES, { message: `扣减类别只能是：${DEDUCTION_CATEGORY_CODES.join('、')}` })
   category: DeductionCategory;
-
-  @IsInt({ message: '金额必须是以分为单位的整数' })
-  @Min(0, { message: '金额不能为负数' })
-  @Max(ABSURD_AMOUNT_FEN, { message: '金额超出合理范围，请核对（单位为分）' })
-  amountFen: number;
-
-  @IsIn(['MONTH', 'YEAR'], { message: '周期只能是MONTH（每月）或YEAR（每年）' })
-  period: 'MONTH' | 'YEAR';
 }
 
 /** One declared asset of the household. */
@@ -95,12 +87,12 @@ export class PaymentAccount {
   @Matches(/^\d{12,30}$/, { message: '银行账号应为12至30位数字' })
   accountNo: string;
 
-  @Matches(ID, { message: '账户持有人身份证号码格式不正确' })
+  @IsIdNumber('账户持有人身份证号码格式不正确')
   holderIdNumber: string;
 }
 
-/** The means-test part of an application: what the household declares. */
-export class ApplicationDetails {
+/** What a household declares for the means test: incomes, deductible expenditure, assets. */
+export class DeclaredMeans {
   @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => DeclaredIncome)
@@ -115,7 +107,10 @@ export class ApplicationDetails {
   @ValidateNested({ each: true })
   @Type(() => DeclaredAsset)
   assets?: DeclaredAsset[];
+}
 
+/** The means-test part of an application, with the payment account, conflict flag and consent. */
+export class ApplicationDetails extends DeclaredMeans {
   @IsOptional()
   @ValidateNested()
   @Type(() => PaymentAccount)

@@ -1,12 +1,14 @@
 import { IsOptional, Matches } from 'class-validator';
 
+import { IsCalendarDate } from '../common/identity.validators';
+
 export class GetDivisionRequest {
   @Matches(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, { message: '行政区划代码应为2、4、6、9或12位数字' })
   code: string;
 
   /** The version valid on this day (YYYY-MM-DD); default today. */
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为YYYY-MM-DD' })
+  @IsCalendarDate()
   at?: string;
 }
 

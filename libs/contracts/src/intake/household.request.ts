@@ -20,6 +20,7 @@ import { HEALTH_STATES, HUKOU_TYPES, RELATIONSHIP_CODES, SCHOOLING_STAGES, WORK_
 import type { HealthState, HukouType, RelationshipCode, SchoolingStage, WorkCapacity } from '@app/domain';
 
 import { IsCommunityCode } from '../common/division-code.validator';
+import { IsIdNumber } from '../common/identity.validators';
 
 export class HouseholdMemberInput {
   @IsString({ message: '姓名必须是文本' })
@@ -27,7 +28,7 @@ export class HouseholdMemberInput {
   @MaxLength(50, { message: '姓名不能超过50个字符' })
   name: string;
 
-  @Matches(/^(\d{15}|\d{17}[\dXx])$/, { message: '身份证号码应为18位（前17位为数字，末位为数字或X），或15位旧号码' })
+  @IsIdNumber()
   idNumber: string;
 
   /** GB/T 4761 relationship to the head; the head is 02. */

@@ -5,7 +5,6 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -14,6 +13,7 @@ import {
 
 import { ApplicationDetails } from './application-details';
 import { IsCommunityCode } from '../common/division-code.validator';
+import { IsIdNumber } from '../common/identity.validators';
 
 export class SubmitApplicationRequest {
   /** The caller's key: the same key with the same payload yields the same application. */
@@ -32,7 +32,7 @@ export class SubmitApplicationRequest {
   applicantName: string;
 
   /** 18-character ID number (or a legacy 15-digit one, upgraded); the service checks every rule. */
-  @Matches(/^(\d{15}|\d{17}[\dXx])$/, { message: '身份证号码应为18位（前17位为数字，末位为数字或X），或15位旧号码' })
+  @IsIdNumber()
   applicantIdNumber: string;
 
   @IsInt({ message: '家庭人口数必须是整数' })

@@ -6,14 +6,13 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 
-import { ApplicationDetails, IsCommunityCode } from '@app/contracts';
+import { ApplicationDetails, IsCommunityCode, IsIdNumber } from '@app/contracts';
 
 export class CreateApplicationDto {
   @ApiProperty({ description: 'Community or village division code (12 digits)', example: '220102001001' })
@@ -27,7 +26,7 @@ export class CreateApplicationDto {
   applicantName: string;
 
   @ApiProperty({ description: '18-character citizen ID number', example: '220102198001010013' })
-  @Matches(/^(\d{15}|\d{17}[\dXx])$/, { message: '身份证号码应为18位（前17位为数字，末位为数字或X），或15位旧号码' })
+  @IsIdNumber()
   applicantIdNumber: string;
 
   @ApiProperty({ description: 'Members of the household living together', minimum: 1, maximum: 30, example: 3 })
