@@ -17,7 +17,7 @@ export class AssessmentsService {
   async preview(request: PreviewAssessmentRequest): Promise<AssessmentReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.applicationRead);
-    if (!inScope(caller, request.divisionCode) && !request.divisionCode.startsWith(caller.divisionCode)) {
+    if (!inScope(caller, request.divisionCode)) {
       throw AccessError.outOfDivision(request.divisionCode);
     }
     const em = this.em.fork();

@@ -32,15 +32,6 @@ export class ApplicationError extends DomainError {
     );
   }
 
-  static householdHeadedElsewhere(): ApplicationError {
-    return new ApplicationError(
-      ErrorCode.VALIDATION_FAILED,
-      'household head already registered in another community',
-      '该申请人已在其他社区登记为户主',
-      [{ field: 'divisionCode', messages: ['申请人已在其他社区（村）登记，请在原登记地申请或先办理迁移'] }],
-    );
-  }
-
   static detailsInvalid(details: FieldError[]): ApplicationError {
     return new ApplicationError(
       ErrorCode.VALIDATION_FAILED,

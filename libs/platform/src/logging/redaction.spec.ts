@@ -1,13 +1,13 @@
-import { maskIdNumbersInText } from './redaction';
+import { maskPersonalDataInText } from '@app/domain';
 
-describe('maskIdNumbersInText', () => {
+describe('maskPersonalDataInText', () => {
   it('masks every ID number inside free text', () => {
-    expect(maskIdNumbersInText('申请人 11010519491231002X 与 220102198001010012')).toBe(
+    expect(maskPersonalDataInText('申请人 11010519491231002X 与 220102198001010012')).toBe(
       '申请人 110105********002X 与 220102********0012',
     );
   });
 
   it('leaves other numbers alone', () => {
-    expect(maskIdNumbersInText('编号 SQ-220102-2026-000001')).toBe('编号 SQ-220102-2026-000001');
+    expect(maskPersonalDataInText('编号 SQ-220102-2026-000001')).toBe('编号 SQ-220102-2026-000001');
   });
 });

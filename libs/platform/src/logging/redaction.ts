@@ -17,11 +17,6 @@ export const redactPaths = [
   '*.data.applicantName',
 ];
 
-/** Masks ID numbers (and bank accounts and mobiles) inside free text before it is logged. */
-export function maskIdNumbersInText(text: string): string {
-  return maskPersonalDataInText(text);
-}
-
 /** pino serializer for errors: the message and stack with personal data masked (database errors quote values). */
 export function maskedErrorSerializer(error: unknown): unknown {
   if (!(error instanceof Error)) {
