@@ -6,6 +6,7 @@ import { DatabaseModule, LoggingModule, MessagingModule, PlatformConfigModule } 
 
 import { AccessLogModule } from './access-log/access-log.module';
 import { ApplicationsController } from './applications/applications.controller';
+import { EvidenceUploadService } from './applications/evidence-upload.service';
 import { DocumentsController } from './documents/documents.controller';
 import { EligibilityController } from './eligibility/eligibility.controller';
 import { GatewayEnv } from './gateway.env';
@@ -29,6 +30,7 @@ import { gatewayOrmSettings } from './mikro-orm.config';
     }),
     AccessLogModule,
   ],
+  providers: [EvidenceUploadService],
   controllers: [
     ApplicationsController,
     DocumentsController,

@@ -1,7 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -23,31 +20,22 @@ import type { Request } from 'express';
 import {
   type ApplicationReply,
   type AttachmentReply,
-  ErrorCode,
   EVIDENCE_TYPES,
-  type EvidenceType,
   type ListDocumentsReply,
   PERMISSIONS,
   rolesAllow,
   SUBJECTS,
 } from '@app/contracts';
-import { sniffEvidenceType } from '@app/domain';
-import { MessagingClient, requireCaller, UploadStore } from '@app/platform';
+import { MessagingClient, requireCaller } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { CreateApplicationDto } from './dto/create-application.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
 import { WithdrawApplicationDto } from './dto/withdraw-application.dto';
+import { EvidenceUploadService, type UploadedEvidence } from './evidence-upload.service';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
-
-/** What multer hands over for a file field (memory storage). */
-interface UploadedEvidence {
-  buffer: Buffer;
-  originalname: string;
-  size: number;
-}
 
 export interface ApplicationView {
   application: ApplicationReply;
@@ -62,7 +50,7 @@ export class ApplicationsController {
   constructor(
     private readonly messaging: MessagingClient,
     private readonly accessLog: AccessLogService,
-    private readonly uploads: UploadStore,
+    private readonly evidence: EvidenceUploadService,
   ) {}
 
   @Post()
@@ -176,34 +164,6 @@ export class ApplicationsController {
     @UploadedFile() file: UploadedEvidence | undefined,
     @Body('evidenceType') evidenceType: string | undefined,
   ): Promise<AttachmentReply> {
-    const errors: Array<{ field: string; messages: string[] }> = [];
-    if (!evidenceType || !(EVIDENCE_TYPES as readonly string[]).includes(evidenceType)) {
-      errors.push({ field: 'evidenceType', messages: [`材料类型只能是：${EVIDENCE_TYPES.join('、')}`] });
-    }
-    const sniffed = file ? sniffEvidenceType(file.buffer) : undefined;
-    if (!file) {
-      errors.push({ field: 'file', messages: ['请选择要上传的文件（表单字段file）'] });
-    } else if (!sniffed?.mediaType) {
-      errors.push({ field: 'file', messages: [sniffed?.reason ?? '文件类型不受支持'] });
-    }
-    if (errors.length > 0 || !file || !sniffed?.mediaType) {
-      throw new BadRequestException({
-        code: ErrorCode.VALIDATION_FAILED,
-        message: '上传的材料不符合要求',
-        details: errors,
-      });
-    }
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    const uploadName = `upload-${randomUUID()}`;
-    await this.uploads.put(uploadName, file.buffer);
-    const stored = await this.messaging.request(SUBJECTS.archive.uploadIngest, { uploadName, sha256 });
-    return this.messaging.request(SUBJECTS.intake.attachmentAdd, {
-      applicationId: id,
-      evidenceType: evidenceType as EvidenceType,
-      sha256: stored.sha256,
-      sizeBytes: stored.sizeBytes,
-      mediaType: stored.mediaType,
-      originalName: (file.originalname || 'upload').slice(0, 200),
-    });
+    return this.evidence.attach(id, evidenceType, file);
   }
 }
