@@ -2,13 +2,15 @@ import { join } from 'node:path';
 
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
+import { Assessment } from './assessments/assessment.entity';
 import { migrationList } from './migrations/migration-list';
-import { Policy } from './policies/policy.entity';
-import { Standard } from './standards/standard.entity';
+import { Policy } from './rule-versions/policy.entity';
+import { RuleChange } from './rule-versions/rule-change.entity';
+import { Standard } from './rule-versions/standard.entity';
 
 export const eligibilityOrmSettings: ServiceOrmSettings = {
   schema: 'eligibility',
-  entities: [Standard, Policy],
+  entities: [Standard, Policy, RuleChange, Assessment],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

@@ -2,6 +2,7 @@ import type { INestMicroservice } from '@nestjs/common';
 
 import { ErrorCode, type PreviewAssessmentRequest, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
+import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { as, CALLERS } from '@test/support/callers';
 import { startService } from '@test/support/services';
 
@@ -10,6 +11,7 @@ import { AppModule as EligibilityAppModule } from '../src/app.module';
 /** The preview against the seeded demo standard of 长春市 (urban 770 yuan) and the demo policy. */
 describe('eligibility preview (real PostgreSQL, NATS)', () => {
   let app: INestMicroservice;
+  let intake: INestMicroservice;
   let client: MessagingClient;
   const preview = (request: PreviewAssessmentRequest, who = CALLERS.community1) =>
     as(who, () => client.request(SUBJECTS.eligibility.assessmentPreview, request));
@@ -28,11 +30,13 @@ describe('eligibility preview (real PostgreSQL, NATS)', () => {
 
   beforeAll(async () => {
     app = await startService(EligibilityAppModule, QUEUE_GROUPS.eligibility);
+    intake = await startService(IntakeAppModule, QUEUE_GROUPS.intake);
     client = app.get(MessagingClient);
   });
 
   afterAll(async () => {
     await app.close();
+    await intake.close();
   });
 
   it('applies the standard of the prefecture and the policy in force, with supplements and an explanation', async () => {
@@ -91,5 +95,23 @@ describe('eligibility preview (real PostgreSQL, NATS)', () => {
     });
     await expect(preview(negative)).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
     await expect(preview(family(), CALLERS.community2)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+  });
+
+  it('refuses a division the registry does not know, an overflowing amount and a household with no members', async () => {
+    await expect(preview(family({ divisionCode: '229999001001' }), CALLERS.system)).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'divisionCode', messages: ['行政区划代码229999001001不存在'] }],
+    });
+    const overflowing = family({
+      incomes: [{ memberIdNumber: '220102198001010012', category: 'WAGES', amountFen: 2 ** 53, period: 'MONTH' }],
+    });
+    await expect(preview(overflowing)).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'incomes[0].amountFen' }],
+    });
+    await expect(preview(family({ members: [] }))).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'members', messages: ['至少一名家庭成员'] }],
+    });
   });
 });

@@ -13,6 +13,8 @@ export enum ErrorCode {
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** The idempotency key was used before with a different payload. */
   IDEMPOTENCY_CONFLICT = 'IDEMPOTENCY_CONFLICT',
+  /** The request contradicts what is stored (e.g. a period overlapping an existing version) (HTTP 409). */
+  CONFLICT = 'CONFLICT',
   /** A dependency (database, Temporal, another service) did not answer; retrying may help. */
   UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL = 'INTERNAL',

@@ -5,6 +5,8 @@ export * from './archive/ingest-upload.request';
 export * from './archive/list-documents.request';
 export * from './common/division-code.validator';
 export * from './eligibility/preview-assessment.request';
+export * from './eligibility/rule-versions.request';
+export * from './eligibility/run-assessment.request';
 export * from './common/health';
 export * from './common/identity.validators';
 export * from './error-codes';

@@ -5,6 +5,24 @@ import type { IngestUploadReply, IngestUploadRequest } from './archive/ingest-up
 import type { ListDocumentsRequest } from './archive/list-documents.request';
 import type { HealthCheckRequest, HealthReply } from './common/health';
 import type { AssessmentReply, PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
+import type {
+  CreatePolicyRequest,
+  CreateStandardRequest,
+  ListPoliciesReply,
+  ListRuleChangesReply,
+  ListRuleChangesRequest,
+  ListRuleVersionsRequest,
+  ListStandardsReply,
+  PolicyReply,
+  StandardReply,
+} from './eligibility/rule-versions.request';
+import type {
+  GetAssessmentRequest,
+  ListAssessmentsReply,
+  ListAssessmentsRequest,
+  RunAssessmentRequest,
+  StoredAssessmentReply,
+} from './eligibility/run-assessment.request';
 import type { ApplicationReply } from './intake/application.reply';
 import type { AddAttachmentRequest, AttachmentReply } from './intake/attachment.request';
 import type {
@@ -44,6 +62,14 @@ export interface RequestMap {
   [SUBJECTS.intake.householdImport]: { request: ImportHouseholdsRequest; reply: ImportHouseholdsReply };
   [SUBJECTS.intake.healthCheck]: Health;
   [SUBJECTS.eligibility.assessmentPreview]: { request: PreviewAssessmentRequest; reply: AssessmentReply };
+  [SUBJECTS.eligibility.assessmentRun]: { request: RunAssessmentRequest; reply: StoredAssessmentReply };
+  [SUBJECTS.eligibility.assessmentGet]: { request: GetAssessmentRequest; reply: StoredAssessmentReply };
+  [SUBJECTS.eligibility.assessmentList]: { request: ListAssessmentsRequest; reply: ListAssessmentsReply };
+  [SUBJECTS.eligibility.standardCreate]: { request: CreateStandardRequest; reply: StandardReply };
+  [SUBJECTS.eligibility.standardList]: { request: ListRuleVersionsRequest; reply: ListStandardsReply };
+  [SUBJECTS.eligibility.policyCreate]: { request: CreatePolicyRequest; reply: PolicyReply };
+  [SUBJECTS.eligibility.policyList]: { request: ListRuleVersionsRequest; reply: ListPoliciesReply };
+  [SUBJECTS.eligibility.ruleChangeList]: { request: ListRuleChangesRequest; reply: ListRuleChangesReply };
   [SUBJECTS.eligibility.healthCheck]: Health;
   [SUBJECTS.approval.healthCheck]: Health;
   [SUBJECTS.payment.healthCheck]: Health;

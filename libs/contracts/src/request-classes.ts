@@ -4,6 +4,17 @@ import { IngestUploadRequest } from './archive/ingest-upload.request';
 import { ListDocumentsRequest } from './archive/list-documents.request';
 import { HealthCheckRequest } from './common/health';
 import { PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
+import {
+  CreatePolicyRequest,
+  CreateStandardRequest,
+  ListRuleChangesRequest,
+  ListRuleVersionsRequest,
+} from './eligibility/rule-versions.request';
+import {
+  GetAssessmentRequest,
+  ListAssessmentsRequest,
+  RunAssessmentRequest,
+} from './eligibility/run-assessment.request';
 import { AddAttachmentRequest } from './intake/attachment.request';
 import {
   SubmitDraftRequest,
@@ -40,6 +51,14 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.householdImport]: ImportHouseholdsRequest,
   [SUBJECTS.intake.healthCheck]: HealthCheckRequest,
   [SUBJECTS.eligibility.assessmentPreview]: PreviewAssessmentRequest,
+  [SUBJECTS.eligibility.assessmentRun]: RunAssessmentRequest,
+  [SUBJECTS.eligibility.assessmentGet]: GetAssessmentRequest,
+  [SUBJECTS.eligibility.assessmentList]: ListAssessmentsRequest,
+  [SUBJECTS.eligibility.standardCreate]: CreateStandardRequest,
+  [SUBJECTS.eligibility.standardList]: ListRuleVersionsRequest,
+  [SUBJECTS.eligibility.policyCreate]: CreatePolicyRequest,
+  [SUBJECTS.eligibility.policyList]: ListRuleVersionsRequest,
+  [SUBJECTS.eligibility.ruleChangeList]: ListRuleChangesRequest,
   [SUBJECTS.eligibility.healthCheck]: HealthCheckRequest,
   [SUBJECTS.approval.healthCheck]: HealthCheckRequest,
   [SUBJECTS.payment.healthCheck]: HealthCheckRequest,

@@ -20,6 +20,14 @@ export const SUBJECTS = {
   },
   eligibility: {
     assessmentPreview: 'eligibility.assessment.preview',
+    assessmentRun: 'eligibility.assessment.run',
+    assessmentGet: 'eligibility.assessment.get',
+    assessmentList: 'eligibility.assessment.list',
+    standardCreate: 'eligibility.standard.create',
+    standardList: 'eligibility.standard.list',
+    policyCreate: 'eligibility.policy.create',
+    policyList: 'eligibility.policy.list',
+    ruleChangeList: 'eligibility.rule-change.list',
     healthCheck: 'eligibility.health.check',
   },
   approval: {

@@ -8,3 +8,4 @@ export * from './household/name-grams';
 export * from './household/means-codes';
 export * from './files/media-type';
 export * from './eligibility/assessment';
+export * from './hashing/canonical-json';

@@ -15,6 +15,7 @@ import {
   type ListDocumentsReply,
   PERMISSIONS,
 } from '@app/contracts';
+import { canonicalJson } from '@app/domain';
 import { AccessError, assertPermission, assertVisible, inScope, isSystemCaller, requireCaller } from '@app/platform';
 
 import { Document } from './document.entity';
@@ -41,7 +42,7 @@ export class DocumentsService {
     if (!isSystemCaller(requireCaller())) {
       throw AccessError.wrongRole(PERMISSIONS.documentRead);
     }
-    const requestHash = sha256(JSON.stringify(canonical(request)));
+    const requestHash = sha256(canonicalJson(request));
     const existing = await this.findByKey(request.idempotencyKey, requestHash);
     if (existing) {
       return existing;
@@ -151,19 +152,4 @@ export class DocumentsService {
 
 function sha256(value: string | Buffer): string {
   return createHash('sha256').update(value).digest('hex');
-}
-
-/** The request with keys sorted, so the hash does not depend on key order. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(canonical);
-  }
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
 }

@@ -1,7 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
-import { type AssessmentReply, PreviewAssessmentRequest, SUBJECTS } from '@app/contracts';
+import {
+  type AssessmentReply,
+  GetAssessmentRequest,
+  ListAssessmentsRequest,
+  type ListAssessmentsReply,
+  PreviewAssessmentRequest,
+  RunAssessmentRequest,
+  type StoredAssessmentReply,
+  SUBJECTS,
+} from '@app/contracts';
 
 import { AssessmentsService } from './assessments.service';
 
@@ -12,5 +21,20 @@ export class AssessmentsHandler {
   @MessagePattern(SUBJECTS.eligibility.assessmentPreview)
   preview(@Payload() request: PreviewAssessmentRequest): Promise<AssessmentReply> {
     return this.assessments.preview(request);
+  }
+
+  @MessagePattern(SUBJECTS.eligibility.assessmentRun)
+  run(@Payload() request: RunAssessmentRequest): Promise<StoredAssessmentReply> {
+    return this.assessments.run(request);
+  }
+
+  @MessagePattern(SUBJECTS.eligibility.assessmentGet)
+  get(@Payload() request: GetAssessmentRequest): Promise<StoredAssessmentReply> {
+    return this.assessments.get(request.assessmentId);
+  }
+
+  @MessagePattern(SUBJECTS.eligibility.assessmentList)
+  list(@Payload() request: ListAssessmentsRequest): Promise<ListAssessmentsReply> {
+    return this.assessments.list(request.householdId);
   }
 }

@@ -1,17 +1,32 @@
+import { createHash } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
-import { type AssessmentReply, ErrorCode, PERMISSIONS, type PreviewAssessmentRequest } from '@app/contracts';
-import { assessHousehold, checkIdNumber } from '@app/domain';
-import { AccessError, assertPermission, DomainError, inScope, requireCaller } from '@app/platform';
+import {
+  type AssessmentReply,
+  ErrorCode,
+  type ListAssessmentsReply,
+  PERMISSIONS,
+  type PreviewAssessmentRequest,
+  type RunAssessmentRequest,
+  type StoredAssessmentReply,
+} from '@app/contracts';
+import { assessHousehold, type AssessmentInput, canonicalJson, checkIdNumber } from '@app/domain';
+import { AccessError, assertPermission, assertVisible, DomainError, inScope, requireCaller } from '@app/platform';
 
-import { Policy } from '../policies/policy.entity';
-import { Standard } from '../standards/standard.entity';
+import { Assessment } from './assessment.entity';
+import { KnownDivisions } from '../rule-versions/known-divisions';
+import { RuleVersionsService } from '../rule-versions/rule-versions.service';
 
 /** Runs the means test with the standard and policy in force for a division on a date. */
 @Injectable()
 export class AssessmentsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly versions: RuleVersionsService,
+    private readonly divisions: KnownDivisions,
+  ) {}
 
   /** An assessment stored nowhere: what a caseworker shows a family before anything is filed. */
   async preview(request: PreviewAssessmentRequest): Promise<AssessmentReply> {
@@ -20,47 +35,143 @@ export class AssessmentsService {
     if (!inScope(caller, request.divisionCode)) {
       throw AccessError.outOfDivision(request.divisionCode);
     }
-    const em = this.em.fork();
-    const candidates = [request.divisionCode.slice(0, 6), request.divisionCode.slice(0, 4)];
-    const inForce = {
-      $or: [{ effectiveTo: null }, { effectiveTo: { $gte: request.at } }],
-      effectiveFrom: { $lte: request.at },
-    };
-    const standards = await em.find(Standard, {
-      divisionCode: { $in: candidates },
-      urbanRural: request.urbanRural,
-      ...inForce,
-    });
-    const policies = await em.find(Policy, { divisionCode: { $in: candidates }, ...inForce });
-    const mostSpecific = <T extends { divisionCode: string }>(rows: T[]) =>
-      rows.sort((a, b) => b.divisionCode.length - a.divisionCode.length)[0];
-    const standard = mostSpecific(standards);
-    const policy = mostSpecific(policies);
-    if (!standard || !policy) {
-      throw new DomainError(
-        ErrorCode.NOT_FOUND,
-        'no standard or policy in force',
-        `该地区在${request.at}没有适用的低保标准或计算政策`,
-        [{ field: 'divisionCode', messages: ['该地区在该日期没有适用的低保标准或计算政策'] }],
-      );
+    return (await this.assess(request)).result;
+  }
+
+  /**
+   * Assess and store, immutably. Idempotent by key: the same key and inputs return the first assessment (even
+   * if a new standard came into force since); the same key with other inputs is refused.
+   */
+  async run(request: RunAssessmentRequest): Promise<StoredAssessmentReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.assessmentRun);
+    if (!inScope(caller, request.divisionCode)) {
+      throw AccessError.outOfDivision(request.divisionCode);
     }
-    const normalize = (id: string) => checkIdNumber(id).normalized;
-    return assessHousehold(
-      {
-        members: request.members.map((member) => ({ ...member, idNumber: normalize(member.idNumber) })),
-        incomes: (request.incomes ?? []).map((income) => ({
-          ...income,
-          memberIdNumber: normalize(income.memberIdNumber),
-        })),
-        deductions: (request.deductions ?? []).map((deduction) => ({
-          ...deduction,
-          memberIdNumber: normalize(deduction.memberIdNumber),
-        })),
-        assets: request.assets ?? [],
-        at: request.at,
-      },
+    const em = this.em.fork();
+    const input = normalizedInput(request);
+    const inputHash = hashInput(request, input);
+    const first = await em.findOne(Assessment, { idempotencyKey: request.idempotencyKey });
+    if (first) {
+      return this.repeated(first, inputHash);
+    }
+    const { result } = await this.assess(request, input);
+    const row = em.create(Assessment, {
+      idempotencyKey: request.idempotencyKey,
+      householdId: request.householdId,
+      applicationId: request.applicationId,
+      divisionCode: request.divisionCode,
+      urbanRural: request.urbanRural,
+      at: request.at,
+      standardId: result.standardId,
+      policyId: result.policyId,
+      inputHash,
+      input,
+      result,
+      createdBy: caller.userId,
+    });
+    try {
+      await em.insert(row);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await this.em.fork().findOneOrFail(Assessment, { idempotencyKey: request.idempotencyKey });
+        return this.repeated(winner, inputHash);
+      }
+      throw error;
+    }
+    return toReply(row);
+  }
+
+  async get(assessmentId: string): Promise<StoredAssessmentReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.applicationRead);
+    const row = await this.em.fork().findOne(Assessment, { id: assessmentId });
+    assertVisible(caller, row?.divisionCode);
+    return toReply(row!);
+  }
+
+  /** A household's assessments, newest first, those in the caller's scope. */
+  async list(householdId: string): Promise<ListAssessmentsReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.applicationRead);
+    const rows = await this.em.fork().find(Assessment, { householdId }, { orderBy: { createdAt: 'desc' }, limit: 100 });
+    return { items: rows.filter((row) => inScope(caller, row.divisionCode)).map(toReply) };
+  }
+
+  private repeated(first: Assessment, inputHash: string): StoredAssessmentReply {
+    if (first.inputHash !== inputHash) {
+      const message = '该幂等键已用于内容不同的另一次评估';
+      throw new DomainError(ErrorCode.IDEMPOTENCY_CONFLICT, 'idempotency key reused', message, [
+        { field: 'idempotencyKey', messages: [message] },
+      ]);
+    }
+    return toReply(first);
+  }
+
+  private async assess(request: PreviewAssessmentRequest, input = normalizedInput(request)) {
+    await this.divisions.assertExists(request.divisionCode);
+    const { standard, policy } = await this.versions.inForce(request.divisionCode, request.urbanRural, request.at);
+    const result = assessHousehold(
+      input,
       { id: standard.id, amountFen: Number(standard.amountFen), period: standard.period },
       { id: policy.id, ...policy.rules },
     );
+    return { result };
   }
+}
+
+/** The input as assessed: ID numbers in their 18-digit form, absent lists empty. */
+function normalizedInput(request: PreviewAssessmentRequest): AssessmentInput {
+  const normalize = (id: string) => checkIdNumber(id).normalized;
+  return {
+    members: request.members.map((member) => ({
+      idNumber: normalize(member.idNumber),
+      birthDate: member.birthDate,
+      disabilityGrade: member.disabilityGrade ?? null,
+      health: member.health,
+    })),
+    incomes: (request.incomes ?? []).map((income) => ({
+      memberIdNumber: normalize(income.memberIdNumber),
+      category: income.category,
+      amountFen: income.amountFen,
+      period: income.period,
+    })),
+    deductions: (request.deductions ?? []).map((deduction) => ({
+      memberIdNumber: normalize(deduction.memberIdNumber),
+      category: deduction.category,
+      amountFen: deduction.amountFen,
+      period: deduction.period,
+    })),
+    assets: (request.assets ?? []).map((asset) => ({
+      type: asset.type,
+      valueFen: asset.valueFen,
+      ...(asset.quantity !== undefined ? { quantity: asset.quantity } : {}),
+    })),
+    at: request.at,
+  };
+}
+
+function hashInput(request: RunAssessmentRequest, input: AssessmentInput): string {
+  const canonical = canonicalJson({
+    householdId: request.householdId,
+    applicationId: request.applicationId ?? null,
+    divisionCode: request.divisionCode,
+    urbanRural: request.urbanRural,
+    input,
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function toReply(row: Assessment): StoredAssessmentReply {
+  return {
+    ...row.result,
+    id: row.id,
+    householdId: row.householdId,
+    applicationId: row.applicationId ?? null,
+    divisionCode: row.divisionCode,
+    urbanRural: row.urbanRural,
+    at: row.at,
+    inputHash: row.inputHash,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

@@ -11,6 +11,10 @@ export const PERMISSIONS = {
   documentRead: 'document:read',
   accountManage: 'account:manage',
   accessLogRead: 'access-log:read',
+  /** Publish new versions of local standards and calculation policies (county/city administrators). */
+  eligibilityRulesManage: 'eligibility-rules:manage',
+  /** Run and store an eligibility assessment of a registered household. */
+  assessmentRun: 'assessment:run',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -18,13 +22,13 @@ const P = PERMISSIONS;
 
 /** The one table of which role may do what. Scope (which divisions) is checked separately. */
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  COMMUNITY_CASEWORKER: [P.applicationCreate, P.applicationRead, P.documentRead, P.householdRegister],
-  STREET_REVIEWER: [P.applicationRead, P.documentRead],
-  COUNTY_APPROVER: [P.applicationRead, P.documentRead, P.personalDataReveal],
+  COMMUNITY_CASEWORKER: [P.applicationCreate, P.applicationRead, P.documentRead, P.householdRegister, P.assessmentRun],
+  STREET_REVIEWER: [P.applicationRead, P.documentRead, P.assessmentRun],
+  COUNTY_APPROVER: [P.applicationRead, P.documentRead, P.personalDataReveal, P.assessmentRun],
   COUNTY_FINANCE: [P.applicationRead],
   ARCHIVIST: [P.applicationRead, P.documentRead],
   AUDITOR: [P.applicationRead, P.documentRead, P.accessLogRead],
-  ADMINISTRATOR: [P.accountManage, P.accessLogRead],
+  ADMINISTRATOR: [P.accountManage, P.accessLogRead, P.eligibilityRulesManage],
 };
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {

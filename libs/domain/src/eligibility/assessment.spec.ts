@@ -159,6 +159,62 @@ describe('assessHousehold', () => {
     expect(a).toMatchObject({ standardId: 'std-220102-urban-2024', policyId: 'policy-demo-1' });
   });
 
+  it('works the domain brief example: standard 660, 3 members, household income 900 → 1,080 yuan a month', () => {
+    const result = assessHousehold(
+      household(),
+      { id: 's660', amountFen: 66_000, period: 'MONTH' },
+      {
+        ...policy,
+        supplements: [],
+      },
+    );
+    expect(result).toMatchObject({ eligible: true, perCapitaIncomeFen: 30_000, baseFen: 108_000, totalFen: 108_000 });
+  });
+
+  it('income exactly at the standard is not below it', () => {
+    const atStandard = household({
+      incomes: [{ memberIdNumber: '220102198001010012', category: 'WAGES', amountFen: 231_000, period: 'MONTH' }],
+    });
+    const result = assessHousehold(atStandard, standard, policy);
+    expect(result.perCapitaIncomeFen).toBe(77_000);
+    expect(result).toMatchObject({ eligible: false, totalFen: 0 });
+    const oneFenLess = household({
+      incomes: [{ memberIdNumber: '220102198001010012', category: 'WAGES', amountFen: 230_997, period: 'MONTH' }],
+    });
+    expect(assessHousehold(oneFenLess, standard, { ...policy, supplements: [] })).toMatchObject({
+      eligible: true,
+      perCapitaIncomeFen: 76_999,
+      baseFen: 3,
+      totalFen: 100,
+    });
+  });
+
+  it('rounds the total per policy: up, nearest or down, to the fen, jiao or yuan', () => {
+    // 2,000 + 1 fen / 3 → per capita 666.67 → gap 103.33 × 3 = 309.99 yuan.
+    const input = household({
+      incomes: [{ memberIdNumber: '220102198001010012', category: 'WAGES', amountFen: 200_001, period: 'MONTH' }],
+    });
+    const total = (rounding: Policy['rounding']) =>
+      assessHousehold(input, standard, { ...policy, supplements: [], rounding }).totalFen;
+    expect(total({ unitFen: 1, mode: 'DOWN' })).toBe(30_999);
+    expect(total({ unitFen: 100, mode: 'UP' })).toBe(31_000);
+    expect(total({ unitFen: 100, mode: 'DOWN' })).toBe(30_900);
+    expect(total({ unitFen: 10, mode: 'NEAREST' })).toBe(31_000);
+  });
+
+  it('counts only the income items the jurisdiction counts', () => {
+    const input = household({
+      incomes: [
+        { memberIdNumber: '220102198001010012', category: 'WAGES', amountFen: 90_000, period: 'MONTH' },
+        { memberIdNumber: '220102198001010012', category: 'TRANSFER', amountFen: 60_000, period: 'MONTH' },
+      ],
+    });
+    expect(assessHousehold(input, standard, policy).householdIncomeFen).toBe(150_000);
+    const wagesOnly = assessHousehold(input, standard, { ...policy, countedIncome: ['WAGES'] });
+    expect(wagesOnly.householdIncomeFen).toBe(90_000);
+    expect(wagesOnly.rules[0].text).toContain('1项不计入收入的款项');
+  });
+
   it('converts yearly amounts to months, rounding down', () => {
     expect(monthly({ amountFen: 100_001, period: 'YEAR' })).toBe(8_333);
     expect(monthly({ amountFen: 500, period: 'MONTH' })).toBe(500);

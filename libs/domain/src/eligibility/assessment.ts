@@ -52,6 +52,8 @@ export interface Policy {
   perCapitaFloorFen?: Fen;
   /** Rounding of the monthly total: to 1 fen, 1 jiao (10) or 1 yuan (100); UP favours the household. */
   rounding: { unitFen: 1 | 10 | 100; mode: 'UP' | 'NEAREST' | 'DOWN' };
+  /** Income categories counted (domain §2.3); absent: DEFAULT_COUNTED_INCOME. NOT_COUNTED is never counted. */
+  countedIncome?: IncomeCategory[];
   deductible: DeductionCategory[];
   /** Money assets per capita at most this many times the annual standard. */
   moneyAssetMultipleOfAnnualStandard: number;
@@ -82,7 +84,7 @@ export interface AssessmentResult {
   policyId: string;
 }
 
-const COUNTED: IncomeCategory[] = ['WAGES', 'BUSINESS', 'PROPERTY', 'TRANSFER', 'OTHER'];
+export const DEFAULT_COUNTED_INCOME: IncomeCategory[] = ['WAGES', 'BUSINESS', 'PROPERTY', 'TRANSFER', 'OTHER'];
 const MONEY_ASSETS: AssetType[] = ['DEPOSIT', 'SECURITIES', 'COMMERCIAL_INSURANCE', 'CLAIM', 'INTERNET_FINANCE'];
 const y = (fen: Fen) => `${formatYuan(fen)}元`;
 
@@ -136,8 +138,11 @@ export function assessHousehold(input: AssessmentInput, standard: Standard, poli
   }
   const standardFen = monthly(standard);
 
-  const counted = input.incomes.filter((income) => COUNTED.includes(income.category));
-  const ignored = input.incomes.filter((income) => !COUNTED.includes(income.category));
+  const countedCategories: IncomeCategory[] = (policy.countedIncome ?? DEFAULT_COUNTED_INCOME).filter(
+    (c) => c !== 'NOT_COUNTED',
+  );
+  const counted = input.incomes.filter((income) => countedCategories.includes(income.category));
+  const ignored = input.incomes.filter((income) => !countedCategories.includes(income.category));
   const grossFen = counted.reduce((sum, income) => sum + monthly(income), 0);
   const deductibleFen = input.deductions
     .filter((d) => policy.deductible.includes(d.category))
