@@ -164,6 +164,51 @@ export const ROUTES: Route[] = [
     expected: readers(SCOPED),
   },
   {
+    name: 'GET /api/v1/eligibility/standards',
+    call: (token, record) =>
+      status(call('GET', `/api/v1/eligibility/standards?divisionCode=${COMMUNITY[record]}`, { token })),
+    // Standards are public figures: every staff member reads those governing their own division.
+    expected: { ...readers(SCOPED), admin: ANYWHERE },
+  },
+  {
+    name: 'POST /api/v1/eligibility/standards',
+    call: (token, record, scope) => {
+      // A one-day version in a far-future year, so repeated runs never overlap each other.
+      const day = new Date(Date.UTC(2200 + Math.floor(Math.random() * 700), 0, 1 + Math.floor(Math.random() * 365)));
+      const date = day.toISOString().slice(0, 10);
+      return status(
+        call('POST', '/api/v1/eligibility/standards', {
+          token,
+          headers: { 'Idempotency-Key': `matrix-${randomUUID()}` },
+          body: {
+            divisionCode: scope === 'in' ? COMMUNITY[record].slice(0, 6) : '110101',
+            urbanRural: 'URBAN',
+            effectiveFrom: date,
+            effectiveTo: date,
+            amountFen: 100_000,
+            period: 'MONTH',
+            reason: '权限矩阵测试',
+          },
+        }),
+      );
+    },
+    expected: only({ admin: SCOPED }),
+  },
+  {
+    name: 'GET /api/v1/eligibility/rule-changes',
+    call: (token, record, scope) =>
+      status(
+        call(
+          'GET',
+          `/api/v1/eligibility/rule-changes?divisionCode=${scope === 'in' ? COMMUNITY[record].slice(0, 6) : '1101'}`,
+          {
+            token,
+          },
+        ),
+      ),
+    expected: only({ admin: SCOPED }),
+  },
+  {
     name: 'GET /api/v1/accounts',
     call: (token) => status(call('GET', '/api/v1/accounts', { token })),
     expected: only({ admin: ANYWHERE }),

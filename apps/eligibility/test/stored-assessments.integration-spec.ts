@@ -88,6 +88,22 @@ describe('stored assessments (real PostgreSQL, NATS)', () => {
     expect(figures(b)).toEqual(figures(a));
   });
 
+  it('many at once (written in groups) each get their own row; a key repeated inside a group is stored once', async () => {
+    const householdId = randomUUID();
+    const requests = Array.from({ length: 60 }, (_, i) =>
+      request({
+        householdId,
+        incomes: [{ memberIdNumber: '220102198001010012', category: 'WAGES', amountFen: i * 1000, period: 'MONTH' }],
+      }),
+    );
+    const twin = requests[7];
+    const replies = await Promise.all([...requests, twin].map((r) => run(r)));
+    expect(new Set(replies.map((reply) => reply.id)).size).toBe(60);
+    expect(replies[60]).toEqual(replies[7]);
+    expect(replies.map((reply) => reply.householdIncomeFen).slice(0, 60)).toEqual(requests.map((_, i) => i * 1000));
+    expect(await count(householdId)).toBe(60);
+  });
+
   it('refuses a reused key with other inputs, and nothing more is stored', async () => {
     const householdId = randomUUID();
     const key = `assess-${randomUUID()}`;

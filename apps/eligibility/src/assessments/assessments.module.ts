@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AssessmentWriter } from './assessment-writer';
 import { AssessmentsHandler } from './assessments.handler';
 import { AssessmentsService } from './assessments.service';
 import { RuleVersionsModule } from '../rule-versions/rule-versions.module';
@@ -7,6 +8,6 @@ import { RuleVersionsModule } from '../rule-versions/rule-versions.module';
 @Module({
   imports: [RuleVersionsModule],
   controllers: [AssessmentsHandler],
-  providers: [AssessmentsService],
+  providers: [AssessmentsService, AssessmentWriter],
 })
 export class AssessmentsModule {}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 
 import {
   type AssessmentReply,
@@ -15,6 +15,7 @@ import {
 import { assessHousehold, type AssessmentInput, canonicalJson, checkIdNumber } from '@app/domain';
 import { AccessError, assertPermission, assertVisible, DomainError, inScope, requireCaller } from '@app/platform';
 
+import { AssessmentWriter } from './assessment-writer';
 import { Assessment } from './assessment.entity';
 import { KnownDivisions } from '../rule-versions/known-divisions';
 import { RuleVersionsService } from '../rule-versions/rule-versions.service';
@@ -26,6 +27,7 @@ export class AssessmentsService {
     private readonly em: EntityManager,
     private readonly versions: RuleVersionsService,
     private readonly divisions: KnownDivisions,
+    private readonly writer: AssessmentWriter,
   ) {}
 
   /** An assessment stored nowhere: what a caseworker shows a family before anything is filed. */
@@ -35,7 +37,7 @@ export class AssessmentsService {
     if (!inScope(caller, request.divisionCode)) {
       throw AccessError.outOfDivision(request.divisionCode);
     }
-    return (await this.assess(request)).result;
+    return this.assess(request);
   }
 
   /**
@@ -48,38 +50,39 @@ export class AssessmentsService {
     if (!inScope(caller, request.divisionCode)) {
       throw AccessError.outOfDivision(request.divisionCode);
     }
-    const em = this.em.fork();
     const input = normalizedInput(request);
     const inputHash = hashInput(request, input);
-    const first = await em.findOne(Assessment, { idempotencyKey: request.idempotencyKey });
-    if (first) {
-      return this.repeated(first, inputHash);
-    }
-    const { result } = await this.assess(request, input);
-    const row = em.create(Assessment, {
+    const result = await this.assess(request, input);
+    // Written in a group with the other assessments in flight; a repeated key inserts nothing.
+    const inserted = await this.writer.insert({
       idempotencyKey: request.idempotencyKey,
       householdId: request.householdId,
-      applicationId: request.applicationId,
+      applicationId: request.applicationId ?? null,
       divisionCode: request.divisionCode,
       urbanRural: request.urbanRural,
       at: request.at,
       standardId: result.standardId,
       policyId: result.policyId,
       inputHash,
-      input,
-      result,
+      input: JSON.stringify(input),
+      result: JSON.stringify(result),
       createdBy: caller.userId,
     });
-    try {
-      await em.insert(row);
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        const winner = await this.em.fork().findOneOrFail(Assessment, { idempotencyKey: request.idempotencyKey });
-        return this.repeated(winner, inputHash);
-      }
-      throw error;
+    if (!inserted) {
+      const first = await this.em.fork().findOneOrFail(Assessment, { idempotencyKey: request.idempotencyKey });
+      return this.repeated(first, inputHash);
     }
-    return toReply(row);
+    return {
+      ...result,
+      id: inserted.id,
+      householdId: request.householdId,
+      applicationId: request.applicationId ?? null,
+      divisionCode: request.divisionCode,
+      urbanRural: request.urbanRural,
+      at: request.at,
+      inputHash,
+      createdAt: inserted.createdAt.toISOString(),
+    };
   }
 
   async get(assessmentId: string): Promise<StoredAssessmentReply> {
@@ -111,12 +114,7 @@ export class AssessmentsService {
   private async assess(request: PreviewAssessmentRequest, input = normalizedInput(request)) {
     await this.divisions.assertExists(request.divisionCode);
     const { standard, policy } = await this.versions.inForce(request.divisionCode, request.urbanRural, request.at);
-    const result = assessHousehold(
-      input,
-      { id: standard.id, amountFen: Number(standard.amountFen), period: standard.period },
-      { id: policy.id, ...policy.rules },
-    );
-    return { result };
+    return assessHousehold(input, standard, policy);
   }
 }
 

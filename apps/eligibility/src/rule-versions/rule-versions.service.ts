@@ -11,7 +11,12 @@ import {
   type PolicyReply,
   type StandardReply,
 } from '@app/contracts';
-import { canonicalJson, divisionWithin } from '@app/domain';
+import {
+  canonicalJson,
+  divisionWithin,
+  type Policy as DomainPolicy,
+  type Standard as DomainStandard,
+} from '@app/domain';
 import { AccessError, assertPermission, inScope, requireCaller } from '@app/platform';
 
 import { KnownDivisions } from './known-divisions';
@@ -21,6 +26,27 @@ import { RuleVersionError } from './rule-version.errors';
 import { Standard } from './standard.entity';
 
 type Version = Standard | Policy;
+
+/** What an assessment needs of the versions in force: the calculation's own inputs, with their ids. */
+export interface VersionsInForce {
+  standard: DomainStandard;
+  policy: DomainPolicy;
+}
+
+interface InForceRow {
+  kind: 'STANDARD' | 'POLICY';
+  id: string;
+  division_code: string;
+  amount_fen: string | null;
+  period: 'MONTH' | 'YEAR' | null;
+  rules: Omit<DomainPolicy, 'id'> | null;
+}
+
+/**
+ * How long a lookup of the versions in force is reused. Changes made through this process clear it at once;
+ * another replica's change is seen within this time (versions are normally published ahead of their date).
+ */
+const IN_FORCE_CACHE_MS = 5_000;
 
 /** The divisions whose versions apply to `divisionCode`: its county (6 digits) and prefecture (4 digits). */
 export function governingDivisions(divisionCode: string): string[] {
@@ -46,6 +72,9 @@ const isOverlap = (error: unknown) => (error as { code?: string }).code === '23P
  */
 @Injectable()
 export class RuleVersionsService {
+  /** Versions in force recently looked up; cleared by every change made here, and kept IN_FORCE_CACHE_MS. */
+  private readonly recent = new Map<string, { versions: VersionsInForce; until: number }>();
+
   constructor(
     private readonly em: EntityManager,
     private readonly divisions: KnownDivisions,
@@ -146,26 +175,46 @@ export class RuleVersionsService {
     };
   }
 
-  /** The standard and policy in force for a household's division on a date: the most specific of each. */
-  async inForce(
-    divisionCode: string,
-    urbanRural: 'URBAN' | 'RURAL',
-    at: string,
-  ): Promise<{ standard: Standard; policy: Policy }> {
-    const em = this.em.fork();
-    const candidates = governingDivisions(divisionCode);
-    const [standards, policies] = await Promise.all([
-      em.find(Standard, { divisionCode: { $in: candidates }, urbanRural, ...inForceOn(at) }),
-      em.find(Policy, { divisionCode: { $in: candidates }, ...inForceOn(at) }),
-    ]);
-    const mostSpecific = <T extends { divisionCode: string }>(rows: T[]) =>
-      rows.sort((a, b) => b.divisionCode.length - a.divisionCode.length)[0];
-    const standard = mostSpecific(standards);
-    const policy = mostSpecific(policies);
+  /**
+   * The standard and policy in force for a household's division on a date: the most specific of each. One
+   * plain SQL round trip (it runs for every assessment).
+   */
+  async inForce(divisionCode: string, urbanRural: 'URBAN' | 'RURAL', at: string): Promise<VersionsInForce> {
+    const [county, prefecture = county] = governingDivisions(divisionCode);
+    const cacheKey = `${county}|${urbanRural}|${at}`;
+    const cached = this.recent.get(cacheKey);
+    if (cached && cached.until > Date.now()) {
+      return cached.versions;
+    }
+    const rows = await this.em.getConnection().execute<InForceRow[]>(
+      `select * from (
+         (select 'STANDARD' as kind, id, division_code, amount_fen, period, null::jsonb as rules
+            from eligibility.standard
+           where division_code in (?, ?) and urban_rural = ? and effective_from <= ?
+             and (effective_to is null or effective_to >= ?)
+           order by length(division_code) desc limit 1)
+         union all
+         (select 'POLICY', id, division_code, null, null, rules
+            from eligibility.policy
+           where division_code in (?, ?) and effective_from <= ? and (effective_to is null or effective_to >= ?)
+           order by length(division_code) desc limit 1)
+       ) found`,
+      [county, prefecture, urbanRural, at, at, county, prefecture, at, at],
+    );
+    const standard = rows.find((row) => row.kind === 'STANDARD');
+    const policy = rows.find((row) => row.kind === 'POLICY');
     if (!standard || !policy) {
       throw RuleVersionError.notInForce(divisionCode, at);
     }
-    return { standard, policy };
+    const versions = {
+      standard: { id: standard.id, amountFen: Number(standard.amount_fen), period: standard.period! },
+      policy: { id: policy.id, ...policy.rules! },
+    };
+    if (this.recent.size >= 10_000) {
+      this.recent.clear();
+    }
+    this.recent.set(cacheKey, { versions, until: Date.now() + IN_FORCE_CACHE_MS });
+    return versions;
   }
 
   private async authorizeChange(request: CreateStandardRequest | CreatePolicyRequest): Promise<Caller> {
@@ -204,7 +253,7 @@ export class RuleVersionsService {
       return repeated;
     }
     try {
-      return await this.em.fork().transactional(async (tx) => {
+      const created = await this.em.fork().transactional(async (tx) => {
         const audit = (action: RuleChange['action'], version: T, before: unknown) =>
           tx.create(RuleChange, {
             kind,
@@ -234,6 +283,8 @@ export class RuleVersionsService {
         audit('CREATE', version, null);
         return version;
       });
+      this.recent.clear();
+      return created;
     } catch (error) {
       if (isOverlap(error)) {
         throw RuleVersionError.overlaps(label, '并发提交的另一版本');

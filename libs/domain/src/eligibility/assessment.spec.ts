@@ -215,6 +215,18 @@ describe('assessHousehold', () => {
     expect(wagesOnly.rules[0].text).toContain('1项不计入收入的款项');
   });
 
+  it('counts a member as elderly from the 60th birthday, not the day before', () => {
+    const elderly = (birthDate: string) =>
+      assessHousehold(
+        household({ members: [member('220102196611260012', birthDate)], incomes: [] }),
+        standard,
+        policy,
+      ).rules.some((rule) => rule.code === 'SUPPLEMENT_ELDERLY');
+    expect(elderly('1966-11-26')).toBe(true);
+    expect(elderly('1966-11-27')).toBe(false);
+    expect(elderly('1966-12-01')).toBe(false);
+  });
+
   it('converts yearly amounts to months, rounding down', () => {
     expect(monthly({ amountFen: 100_001, period: 'YEAR' })).toBe(8_333);
     expect(monthly({ amountFen: 500, period: 'MONTH' })).toBe(500);

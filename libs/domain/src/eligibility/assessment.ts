@@ -93,10 +93,10 @@ export function monthly(amount: { amountFen: Fen; period: Period }): Fen {
   return amount.period === 'MONTH' ? amount.amountFen : Math.floor(amount.amountFen / 12);
 }
 
+/** Whole years between two YYYY-MM-DD dates (the month-day part compares as a string). */
 function ageOn(birthDate: string, at: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [ay, am, ad] = at.split('-').map(Number);
-  return ay - by - (am < bm || (am === bm && ad < bd) ? 1 : 0);
+  const years = Number(at.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return at.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 function round(fen: Fen, rule: Policy['rounding']): Fen {
@@ -234,17 +234,26 @@ export function assessHousehold(input: AssessmentInput, standard: Standard, poli
       });
       baseFen = policy.perCapitaFloorFen * size;
     }
+    // The amount of each category once; per member the highest of its categories is paid.
+    const amountOf = new Map<SupplementCategory, Fen>();
+    for (const s of policy.supplements) {
+      const fen = s.fixedFen ?? Math.floor((standardFen * (s.perMilleOfStandard ?? 0)) / 1000);
+      amountOf.set(s.category, Math.max(fen, amountOf.get(s.category) ?? 0));
+    }
     for (const member of input.members) {
-      const options = supplementCategories(member, input.at)
-        .flatMap((category) => policy.supplements.filter((s) => s.category === category))
-        .map((s) => ({ s, fen: s.fixedFen ?? Math.floor((standardFen * (s.perMilleOfStandard ?? 0)) / 1000) }))
-        .sort((a, b) => b.fen - a.fen);
-      if (options.length > 0 && options[0].fen > 0) {
-        supplementsFen += options[0].fen;
+      let best: { category: SupplementCategory; fen: Fen } | undefined;
+      for (const category of supplementCategories(member, input.at)) {
+        const fen = amountOf.get(category) ?? 0;
+        if (fen > 0 && (best === undefined || fen > best.fen)) {
+          best = { category, fen };
+        }
+      }
+      if (best) {
+        supplementsFen += best.fen;
         rules.push({
-          code: `SUPPLEMENT_${options[0].s.category}`,
+          code: `SUPPLEMENT_${best.category}`,
           passed: true,
-          text: `成员${member.idNumber.slice(0, 6)}********${member.idNumber.slice(-4)}属于${SUPPLEMENT_LABELS[options[0].s.category]}，分类施保${y(options[0].fen)}`,
+          text: `成员${member.idNumber.slice(0, 6)}********${member.idNumber.slice(-4)}属于${SUPPLEMENT_LABELS[best.category]}，分类施保${y(best.fen)}`,
         });
       }
     }
