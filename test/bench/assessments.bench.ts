@@ -104,8 +104,12 @@ async function overNats(): Promise<void> {
     };
     const started = performance.now();
     const reply = codec.decode(
-      (await nats.request(SUBJECTS.eligibility.assessmentRun, codec.encode(request), { timeout: 30_000, headers: hdrs }))
-        .data,
+      (
+        await nats.request(SUBJECTS.eligibility.assessmentRun, codec.encode(request), {
+          timeout: 30_000,
+          headers: hdrs,
+        })
+      ).data,
     ) as { err?: unknown };
     if (reply.err) {
       throw new Error(`assessment failed: ${JSON.stringify(reply.err).slice(0, 300)}`);
