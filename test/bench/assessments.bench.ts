@@ -29,7 +29,7 @@ function household(size: number): Omit<RunAssessmentRequest, 'idempotencyKey' | 
   const members = Array.from({ length: size }, (_, i) => ({
     idNumber: idNumber(years[i], Math.floor(Math.random() * 1000)),
     birthDate: `${years[i]}-01-01`,
-    health: (i === 0 && Math.random() < 0.2 ? 'SERIOUS_ILLNESS' : 'HEALTHY'),
+    health: i === 0 && Math.random() < 0.2 ? 'SERIOUS_ILLNESS' : 'HEALTHY',
   }));
   return {
     divisionCode: '220102001001',
