@@ -26,7 +26,7 @@ function idNumber(year: number, serial: number): string {
 
 function household(size: number): Omit<RunAssessmentRequest, 'idempotencyKey' | 'householdId'> {
   const years = [1950, 1978, 1980, 2008, 2012, 2016];
-  const members = Array.from({ length: size }, (_, i) => ({
+  const members = Array.from({ length: size }, (_, i): RunAssessmentRequest['members'][number] => ({
     idNumber: idNumber(years[i], Math.floor(Math.random() * 1000)),
     birthDate: `${years[i]}-01-01`,
     health: i === 0 && Math.random() < 0.2 ? 'SERIOUS_ILLNESS' : 'HEALTHY',
