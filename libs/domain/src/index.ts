@@ -9,3 +9,4 @@ export * from './household/means-codes';
 export * from './files/media-type';
 export * from './eligibility/assessment';
 export * from './hashing/canonical-json';
+export * from './calendar/working-days';
