@@ -17,6 +17,9 @@ for service in "${SERVICES[@]}" gateway; do
   (cd "$ROOT" && node "dist/apps/$service/src/migrate.js") || fail "migrations of $service failed"
 done
 
+log "loading reference data: holiday calendars and the default approval policy (idempotent)"
+(cd "$ROOT" && node dist/apps/approval/src/seed/seed-reference.js) || fail "reference data of approval failed"
+
 log "loading the division codes (${DIVISION_PROVINCES:-22}; idempotent)"
 # shellcheck disable=SC2086
 (cd "$ROOT" && node dist/apps/intake/src/divisions/load-divisions.js ${DIVISION_PROVINCES:-22}) || fail "loading divisions failed"

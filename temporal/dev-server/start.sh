@@ -17,14 +17,16 @@ else
     --search-attribute DivisionCode=Keyword \
     --search-attribute ApprovalStage=Keyword \
     --search-attribute ApplicationNo=Keyword \
+    --search-attribute ApprovalDueDate=Datetime \
     --log-level warn
 fi
 ready() { "$TEMPORAL_BIN" operator namespace describe --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; }
 wait_for 60 "Temporal" ready || fail "Temporal did not come up on $TEMPORAL_ADDRESS (see var/log/temporal.log)"
 attributes="$("$TEMPORAL_BIN" operator search-attribute list --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE")"
-for name in DivisionCode ApprovalStage ApplicationNo; do
-  if ! grep -q "$name" <<<"$attributes"; then
-    "$TEMPORAL_BIN" operator search-attribute create --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE" --name "$name" --type Keyword
+for pair in DivisionCode=Keyword ApprovalStage=Keyword ApplicationNo=Keyword ApprovalDueDate=Datetime; do
+  if ! grep -q "${pair%=*}" <<<"$attributes"; then
+    "$TEMPORAL_BIN" operator search-attribute create --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE" \
+      --name "${pair%=*}" --type "${pair#*=}"
   fi
 done
 log "Temporal ready: frontend $TEMPORAL_ADDRESS, namespace $TEMPORAL_NAMESPACE, Web UI http://127.0.0.1:$TEMPORAL_UI_PORT"

@@ -81,8 +81,11 @@ async function ensureTemporalNamespace(): Promise<void> {
         throw error;
       }
     }
-    const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
-    const wanted = Object.values(SEARCH_ATTRIBUTES).map((key) => key.name);
+    const { IndexedValueType } = temporal.api.enums.v1;
+    const indexedType = (type: string) =>
+      type === 'DATETIME' ? IndexedValueType.INDEXED_VALUE_TYPE_DATETIME : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+    const typeOf = new Map(Object.values(SEARCH_ATTRIBUTES).map((key) => [key.name, indexedType(key.type)]));
+    const wanted = [...typeOf.keys()];
     for (let attempt = 0; ; attempt += 1) {
       try {
         const existing = await connection.operatorService.listSearchAttributes({
@@ -92,7 +95,7 @@ async function ensureTemporalNamespace(): Promise<void> {
         if (missing.length > 0) {
           await connection.operatorService.addSearchAttributes({
             namespace: TEST_ENV.temporalNamespace,
-            searchAttributes: Object.fromEntries(missing.map((name) => [name, keyword])),
+            searchAttributes: Object.fromEntries(missing.map((name) => [name, typeOf.get(name)!])),
           });
         }
         return;

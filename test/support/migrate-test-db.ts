@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 
 import { runMigrations, serviceOrmConfig } from '@app/platform';
 import { approvalOrmSettings } from '@apps/approval/src/mikro-orm.config';
+import { seedReferenceData } from '@apps/approval/src/seed/reference-data.seed';
 import { archiveOrmSettings } from '@apps/archive/src/mikro-orm.config';
 import { eligibilityOrmSettings } from '@apps/eligibility/src/mikro-orm.config';
 import { seedDemoStandards } from '@apps/eligibility/src/seed/demo-standards.seed';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     [intakeOrmSettings, seedDemoDivisions],
     [gatewayOrmSettings, seedDemoAccounts],
     [eligibilityOrmSettings, seedDemoStandards],
+    [approvalOrmSettings, seedReferenceData],
   ] as const) {
     const orm = await MikroORM.init({ ...serviceOrmConfig(settings, TEST_ENV.databaseUrl), allowGlobalContext: true });
     try {

@@ -2,10 +2,21 @@ import { Module } from '@nestjs/common';
 
 import { PlatformEnv, ServicePlatformModule } from '@app/platform';
 
+import { CalendarModule } from './calendar/calendar.module';
 import { approvalOrmSettings } from './mikro-orm.config';
+import { TasksModule } from './tasks/tasks.module';
 
-/** The approval service: its schema, migrations and health so far; capabilities arrive with their issues. */
+/** The approval service: the staff inbox, decisions into the chain, approval policies, the holiday calendar. */
 @Module({
-  imports: [ServicePlatformModule.forService({ service: 'approval', env: PlatformEnv, orm: approvalOrmSettings })],
+  imports: [
+    ServicePlatformModule.forService({
+      service: 'approval',
+      env: PlatformEnv,
+      orm: approvalOrmSettings,
+      temporal: true,
+    }),
+    CalendarModule,
+    TasksModule,
+  ],
 })
 export class AppModule {}

@@ -2,11 +2,14 @@ import { join } from 'node:path';
 
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
+import { CalendarYearRow, Holiday } from './calendar/holiday.entity';
 import { migrationList } from './migrations/migration-list';
+import { ApprovalPolicyRow } from './policies/approval-policy.entity';
+import { Task } from './tasks/task.entity';
 
 export const approvalOrmSettings: ServiceOrmSettings = {
   schema: 'approval',
-  entities: [],
+  entities: [Task, Holiday, CalendarYearRow, ApprovalPolicyRow],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

@@ -26,3 +26,5 @@ export * from './request-classes';
 export * from './identity/caller';
 export * from './identity/permissions';
 export * from './identity/roles';
+export * from './approval/approval-policy';
+export * from './approval/task.request';

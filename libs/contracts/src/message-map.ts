@@ -1,3 +1,17 @@
+import type { ApprovalPolicy } from './approval/approval-policy';
+import type {
+  CalendarReply,
+  CloseTaskRequest,
+  DecideTaskRequest,
+  DecisionReply,
+  EscalateTaskRequest,
+  ListTasksReply,
+  ListTasksRequest,
+  LoadCalendarRequest,
+  OpenTaskRequest,
+  ResolveApprovalPolicyRequest,
+  TaskReply,
+} from './approval/task.request';
 import type { DocumentContentReply, DocumentReply, ListDocumentsReply } from './archive/document.reply';
 import type { FileDocumentRequest } from './archive/file-document.request';
 import type { GetDocumentContentRequest } from './archive/get-document-content.request';
@@ -71,6 +85,14 @@ export interface RequestMap {
   [SUBJECTS.eligibility.policyList]: { request: ListRuleVersionsRequest; reply: ListPoliciesReply };
   [SUBJECTS.eligibility.ruleChangeList]: { request: ListRuleChangesRequest; reply: ListRuleChangesReply };
   [SUBJECTS.eligibility.healthCheck]: Health;
+  [SUBJECTS.approval.policyResolve]: { request: ResolveApprovalPolicyRequest; reply: ApprovalPolicy };
+  [SUBJECTS.approval.taskOpen]: { request: OpenTaskRequest; reply: TaskReply };
+  [SUBJECTS.approval.taskClose]: { request: CloseTaskRequest; reply: TaskReply };
+  [SUBJECTS.approval.taskEscalate]: { request: EscalateTaskRequest; reply: TaskReply };
+  [SUBJECTS.approval.taskList]: { request: ListTasksRequest; reply: ListTasksReply };
+  [SUBJECTS.approval.taskDecide]: { request: DecideTaskRequest; reply: DecisionReply };
+  [SUBJECTS.approval.calendarLoad]: { request: LoadCalendarRequest; reply: CalendarReply };
+  [SUBJECTS.approval.calendarList]: { request: HealthCheckRequest; reply: CalendarReply };
   [SUBJECTS.approval.healthCheck]: Health;
   [SUBJECTS.payment.healthCheck]: Health;
   [SUBJECTS.archive.documentFile]: { request: FileDocumentRequest; reply: DocumentReply };

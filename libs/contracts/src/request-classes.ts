@@ -1,3 +1,12 @@
+import {
+  CloseTaskRequest,
+  DecideTaskRequest,
+  EscalateTaskRequest,
+  ListTasksRequest,
+  LoadCalendarRequest,
+  OpenTaskRequest,
+  ResolveApprovalPolicyRequest,
+} from './approval/task.request';
 import { FileDocumentRequest } from './archive/file-document.request';
 import { GetDocumentContentRequest } from './archive/get-document-content.request';
 import { IngestUploadRequest } from './archive/ingest-upload.request';
@@ -60,6 +69,14 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.eligibility.policyList]: ListRuleVersionsRequest,
   [SUBJECTS.eligibility.ruleChangeList]: ListRuleChangesRequest,
   [SUBJECTS.eligibility.healthCheck]: HealthCheckRequest,
+  [SUBJECTS.approval.policyResolve]: ResolveApprovalPolicyRequest,
+  [SUBJECTS.approval.taskOpen]: OpenTaskRequest,
+  [SUBJECTS.approval.taskClose]: CloseTaskRequest,
+  [SUBJECTS.approval.taskEscalate]: EscalateTaskRequest,
+  [SUBJECTS.approval.taskList]: ListTasksRequest,
+  [SUBJECTS.approval.taskDecide]: DecideTaskRequest,
+  [SUBJECTS.approval.calendarLoad]: LoadCalendarRequest,
+  [SUBJECTS.approval.calendarList]: HealthCheckRequest,
   [SUBJECTS.approval.healthCheck]: HealthCheckRequest,
   [SUBJECTS.payment.healthCheck]: HealthCheckRequest,
   [SUBJECTS.archive.documentFile]: FileDocumentRequest,

@@ -31,6 +31,14 @@ export const SUBJECTS = {
     healthCheck: 'eligibility.health.check',
   },
   approval: {
+    policyResolve: 'approval.policy.resolve',
+    taskOpen: 'approval.task.open',
+    taskClose: 'approval.task.close',
+    taskEscalate: 'approval.task.escalate',
+    taskList: 'approval.task.list',
+    taskDecide: 'approval.task.decide',
+    calendarLoad: 'approval.calendar.load',
+    calendarList: 'approval.calendar.list',
     healthCheck: 'approval.health.check',
   },
   payment: {

@@ -1,8 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 
 import { Migration20261126140000_approval_schema } from './Migration20261126140000_approval_schema';
+import { Migration20261126175310_inbox_calendar_policy } from './Migration20261126175310_inbox_calendar_policy';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
   { name: 'Migration20261126140000_approval_schema', class: Migration20261126140000_approval_schema },
+  { name: 'Migration20261126175310_inbox_calendar_policy', class: Migration20261126175310_inbox_calendar_policy },
 ];

@@ -29,6 +29,32 @@ export class RenderingService {
         const content = applicationReceivedContent(request.data, request.divisionCode, request.createdBy);
         return { title: content.title, mediaType: 'application/pdf', content: await renderPdf(content) };
       }
+      case 'ASSESSMENT_REPORT':
+      case 'COMMUNITY_OPINION':
+      case 'PUBLICITY_NOTICE':
+      case 'OBJECTION_RECORD':
+      case 'STREET_REVIEW':
+      case 'COUNTY_CONFIRMATION':
+      case 'RETURN_NOTICE':
+      case 'APPROVAL_NOTICE':
+      case 'REFUSAL_NOTICE':
+      case 'ESCALATION_RECORD': {
+        const form = request.form;
+        if (!form) {
+          throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [
+            { field: 'form', messages: ['缺少环节记录内容'] },
+          ]);
+        }
+        const content = {
+          title: form.title,
+          subtitle: form.subtitle,
+          fields: form.fields,
+          notes: form.notes,
+          footer: `本记录由低保业务系统在环节办结时自动生成并归档（经办：${request.createdBy}；环节：${request.step}）`,
+          createdAt: new Date(form.completedAt),
+        };
+        return { title: form.title, mediaType: 'application/pdf', content: await renderPdf(content) };
+      }
       case 'EVIDENCE': {
         const evidence = request.evidence;
         const bytes = evidence ? await this.blobs.get(evidence.sha256) : undefined;

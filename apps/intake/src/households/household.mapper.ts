@@ -4,11 +4,12 @@ import { maskIdNumber } from '@app/domain';
 import type { HouseholdMember } from './household-member.entity';
 import type { Household } from './household.entity';
 
-export function toMemberReply(member: HouseholdMember): HouseholdMemberReply {
+export function toMemberReply(member: HouseholdMember, reveal = false): HouseholdMemberReply {
   return {
     personId: member.person.id,
     name: member.person.name,
     idNumberMasked: maskIdNumber(member.person.idNumber),
+    ...(reveal ? { idNumber: member.person.idNumber } : {}),
     relationship: member.relationship,
     isHead: member.isHead,
     sex: member.person.sex,
@@ -23,7 +24,7 @@ export function toMemberReply(member: HouseholdMember): HouseholdMemberReply {
 }
 
 /** ID numbers always masked; members ordered head first. */
-export function toHouseholdReply(household: Household, members: HouseholdMember[]): HouseholdReply {
+export function toHouseholdReply(household: Household, members: HouseholdMember[], reveal = false): HouseholdReply {
   return {
     id: household.id,
     householdNo: household.householdNo,
@@ -32,6 +33,6 @@ export function toHouseholdReply(household: Household, members: HouseholdMember[
     address: household.address ?? null,
     members: [...members]
       .sort((a, b) => Number(b.isHead) - Number(a.isHead) || a.relationship.localeCompare(b.relationship))
-      .map(toMemberReply),
+      .map((member) => toMemberReply(member, reveal)),
   };
 }

@@ -25,7 +25,7 @@ export class HouseholdsHandler {
 
   @MessagePattern(SUBJECTS.intake.householdGet)
   get(@Payload() request: GetHouseholdRequest): Promise<HouseholdReply> {
-    return this.households.get(request.householdId);
+    return this.households.get(request.householdId, request.reveal ?? false);
   }
 
   @MessagePattern(SUBJECTS.intake.householdSearch)

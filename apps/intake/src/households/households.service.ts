@@ -139,12 +139,15 @@ export class HouseholdsService {
   }
 
   @CreateRequestContext()
-  async get(householdId: string): Promise<HouseholdReply> {
+  async get(householdId: string, reveal = false): Promise<HouseholdReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.applicationRead);
+    if (reveal) {
+      assertPermission(caller, PERMISSIONS.personalDataReveal);
+    }
     const household = await this.em.findOne(Household, { id: householdId });
     assertVisible(caller, household?.divisionCode);
-    return this.reply(householdId);
+    return this.reply(householdId, reveal);
   }
 
   /**
@@ -417,10 +420,10 @@ export class HouseholdsService {
     return this.reply(existing.id);
   }
 
-  private async reply(householdId: string): Promise<HouseholdReply> {
+  private async reply(householdId: string, reveal = false): Promise<HouseholdReply> {
     const em = this.em.fork();
     const household = await em.findOneOrFail(Household, { id: householdId });
     const members = await em.find(HouseholdMember, { household, active: true }, { populate: ['person'] });
-    return toHouseholdReply(household, members);
+    return toHouseholdReply(household, members, reveal);
   }
 }

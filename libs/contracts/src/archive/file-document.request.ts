@@ -1,6 +1,10 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsIn,
+  IsISO8601,
+  IsOptional,
   IsInt,
   IsNotEmpty,
   IsString,
@@ -14,9 +18,65 @@ import {
 
 import { IsCommunityCode } from '../common/division-code.validator';
 
+/** Document types rendered from a step's form (title, fields, notes) — the records of the approval chain. */
+export const FORM_DOCUMENT_TYPES = [
+  'ASSESSMENT_REPORT', // 家庭经济状况核对认定结果
+  'COMMUNITY_OPINION', // 社区（村）初审意见
+  'PUBLICITY_NOTICE', // 公示
+  'OBJECTION_RECORD', // 公示期异议记录
+  'STREET_REVIEW', // 街道（乡镇）审核意见
+  'COUNTY_CONFIRMATION', // 县级审核确认意见
+  'RETURN_NOTICE', // 退回补正通知
+  'APPROVAL_NOTICE', // 最低生活保障确认通知书
+  'REFUSAL_NOTICE', // 不予确认通知书
+  'ESCALATION_RECORD', // 超时督办记录
+] as const;
+
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
-export const DOCUMENT_TYPES = ['APPLICATION_RECEIVED', 'EVIDENCE'] as const;
+export const DOCUMENT_TYPES = ['APPLICATION_RECEIVED', 'EVIDENCE', ...FORM_DOCUMENT_TYPES] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export type FormDocumentType = (typeof FORM_DOCUMENT_TYPES)[number];
+
+export class FormField {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  label: string;
+
+  @IsString()
+  @MaxLength(4000)
+  value: string;
+}
+
+/** What a step's record prints: the archive renders it as a PDF in Chinese. No full ID numbers. */
+export class StepForm {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subtitle?: string;
+
+  @IsArray()
+  @ArrayMaxSize(80)
+  @ValidateNested({ each: true })
+  @Type(() => FormField)
+  fields: FormField[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  notes?: string[];
+
+  /** ISO-8601 time the step completed (printed, and fixes the PDF's creation date). */
+  @IsISO8601()
+  completedAt: string;
+}
 
 /** An uploaded evidence file (its bytes are in the blob store). */
 export class EvidenceRef {
@@ -106,6 +166,14 @@ export class FileDocumentRequest {
   @ValidateNested()
   @Type(() => ApplicationReceivedData)
   data?: ApplicationReceivedData;
+
+  /** For the FORM_DOCUMENT_TYPES: the step's record to render. */
+  @ValidateIf((request: FileDocumentRequest) =>
+    (FORM_DOCUMENT_TYPES as readonly string[]).includes(request.documentType),
+  )
+  @ValidateNested()
+  @Type(() => StepForm)
+  form?: StepForm;
 
   /** For EVIDENCE: an uploaded file already in the blob store, filed as an item of the household file. */
   @ValidateIf((request: FileDocumentRequest) => request.documentType === 'EVIDENCE')

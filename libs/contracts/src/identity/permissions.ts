@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   accessLogRead: 'access-log:read',
   /** Publish new versions of local standards and calculation policies (county/city administrators). */
   eligibilityRulesManage: 'eligibility-rules:manage',
+  /** Load a year's official holiday arrangement (the working-day calendar of every time limit). */
+  calendarManage: 'calendar:manage',
+  /** Record an objection received during publicity. */
+  objectionRecord: 'objection:record',
   /** Run and store an eligibility assessment of a registered household. */
   assessmentRun: 'assessment:run',
 } as const;
@@ -28,7 +32,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   COUNTY_FINANCE: [P.applicationRead],
   ARCHIVIST: [P.applicationRead, P.documentRead],
   AUDITOR: [P.applicationRead, P.documentRead, P.accessLogRead],
-  ADMINISTRATOR: [P.accountManage, P.accessLogRead, P.eligibilityRulesManage],
+  ADMINISTRATOR: [P.accountManage, P.accessLogRead, P.eligibilityRulesManage, P.calendarManage],
 };
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {

@@ -4,6 +4,8 @@ export interface HouseholdMemberReply {
   personId: string;
   name: string;
   idNumberMasked: string;
+  /** Only when asked for with `reveal` by a caller allowed to see it. */
+  idNumber?: string;
   relationship: string;
   isHead: boolean;
   sex: string;

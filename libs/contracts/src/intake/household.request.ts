@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -85,6 +86,11 @@ export class CreateHouseholdRequest {
 export class GetHouseholdRequest {
   @IsUUID('4', { message: '家庭编号格式不正确' })
   householdId: string;
+
+  /** Full ID numbers of the members (system and roles with personal-data:reveal only). */
+  @IsOptional()
+  @IsBoolean()
+  reveal?: boolean;
 }
 
 export class SearchHouseholdsRequest {

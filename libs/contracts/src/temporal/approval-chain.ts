@@ -6,7 +6,15 @@ export const withdrawSignal = defineSignal<[{ reason: string }]>('withdraw');
 /** Stages of the approval chain as shown in the ApprovalStage search attribute. Never renamed. */
 export const APPROVAL_STAGES = {
   acceptance: 'ACCEPTANCE',
+  /** Kept for chains started before the decision stages existed. */
   accepted: 'ACCEPTED',
+  assessment: 'ASSESSMENT',
+  community: 'COMMUNITY',
+  publicity: 'PUBLICITY',
+  street: 'STREET',
+  county: 'COUNTY',
+  approved: 'APPROVED',
+  rejected: 'REJECTED',
   withdrawn: 'WITHDRAWN',
 } as const;
 export type ApprovalStage = (typeof APPROVAL_STAGES)[keyof typeof APPROVAL_STAGES];
@@ -14,6 +22,9 @@ export type ApprovalStage = (typeof APPROVAL_STAGES)[keyof typeof APPROVAL_STAGE
 /** Steps whose completion files documents; part of the filing idempotency key. */
 export const APPROVAL_STEPS = {
   applicationReceived: 'application-received',
+  assessment: 'assessment',
+  publicity: 'publicity',
+  outcome: 'outcome',
 } as const;
 
 export interface ApprovalChainInput {

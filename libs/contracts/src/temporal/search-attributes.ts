@@ -8,6 +8,8 @@ export const SEARCH_ATTRIBUTES = {
   divisionCode: defineSearchAttributeKey('DivisionCode', SearchAttributeType.KEYWORD),
   approvalStage: defineSearchAttributeKey('ApprovalStage', SearchAttributeType.KEYWORD),
   applicationNo: defineSearchAttributeKey('ApplicationNo', SearchAttributeType.KEYWORD),
+  /** When the open stage must be decided (end of its last working day, Beijing time). */
+  approvalDueDate: defineSearchAttributeKey('ApprovalDueDate', SearchAttributeType.DATETIME),
 } as const;
 
 /** Name=Type pairs as the Temporal CLI takes them (`--search-attribute`). */
@@ -15,4 +17,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS = [
   'DivisionCode=Keyword',
   'ApprovalStage=Keyword',
   'ApplicationNo=Keyword',
+  'ApprovalDueDate=Datetime',
 ];

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+
+import { CalendarHandler } from './calendar.handler';
+import { CalendarService } from './calendar.service';
+
+/** The official holiday calendar, per year, as data. */
+@Module({ controllers: [CalendarHandler], providers: [CalendarService], exports: [CalendarService] })
+export class CalendarModule {}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+
+import { type CalendarReply, type LoadCalendarRequest, PERMISSIONS } from '@app/contracts';
+import { ErrorCode } from '@app/contracts';
+import { WorkingCalendar } from '@app/domain';
+import { assertPermission, DomainError, requireCaller } from '@app/platform';
+
+import { CalendarYearRow, Holiday } from './holiday.entity';
+
+/** The holiday calendar as data: loaded per year by an administrator, read for every due date. */
+@Injectable()
+export class CalendarService {
+  private cached?: { calendar: WorkingCalendar; until: number };
+
+  constructor(private readonly em: EntityManager) {}
+
+  async load(request: LoadCalendarRequest): Promise<CalendarReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.calendarManage);
+    const outside = request.days.filter((day) => !day.date.startsWith(`${request.year}-`));
+    if (outside.length > 0) {
+      const message = `日期${outside[0].date}不属于${request.year}年`;
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'day outside the year', message, [
+        { field: 'days', messages: [message] },
+      ]);
+    }
+    await loadCalendarYear(this.em.fork(), request, caller.username);
+    this.cached = undefined;
+    return this.list();
+  }
+
+  async list(): Promise<CalendarReply> {
+    const rows = await this.em.fork().find(CalendarYearRow, {}, { orderBy: { year: 'asc' } });
+    return { years: rows.map((row) => ({ year: row.year, days: row.days, loadedAt: row.loadedAt.toISOString() })) };
+  }
+
+  /** Every loaded year, reused for a minute (a newly loaded year is seen at once in this process). */
+  async calendar(): Promise<WorkingCalendar> {
+    if (this.cached && this.cached.until > Date.now()) {
+      return this.cached.calendar;
+    }
+    const em = this.em.fork();
+    const [years, days] = await Promise.all([em.find(CalendarYearRow, {}), em.find(Holiday, {})]);
+    const calendar = new WorkingCalendar(
+      years.map((y) => ({
+        year: y.year,
+        days: days.filter((d) => d.year === y.year).map((d) => ({ date: d.date, isOffDay: d.isOffDay })),
+      })),
+    );
+    this.cached = { calendar, until: Date.now() + 60_000 };
+    return calendar;
+  }
+}
+
+/** Replaces a year's arrangement in one transaction. */
+export async function loadCalendarYear(
+  em: EntityManager,
+  year: { year: number; days: Array<{ date: string; isOffDay: boolean; name?: string }>; papers?: string[] },
+  loadedBy: string,
+): Promise<void> {
+  await em.transactional(async (tx) => {
+    await tx.nativeDelete(Holiday, { year: year.year });
+    await tx.nativeDelete(CalendarYearRow, { year: year.year });
+    for (const day of year.days) {
+      tx.create(Holiday, { date: day.date, year: year.year, isOffDay: day.isOffDay, name: day.name });
+    }
+    tx.create(CalendarYearRow, { year: year.year, days: year.days.length, papers: year.papers, loadedBy });
+  });
+}

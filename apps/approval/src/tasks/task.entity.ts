@@ -1,0 +1,87 @@
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+
+import type { DecisionReply, DecisionStage } from '@app/contracts';
+import { BaseEntity } from '@app/platform';
+
+/**
+ * One stage of one application waiting for (or having had) a decision: the staff inbox. Kept current by the
+ * chain's activities; never read from Temporal's visibility API.
+ */
+@Entity({ tableName: 'task' })
+@Unique({ properties: ['workflowId', 'stage', 'attempt'] })
+@Index({ properties: ['status', 'stage', 'divisionCode'] })
+export class Task extends BaseEntity<
+  | 'dueDate'
+  | 'calendarMissingYear'
+  | 'escalatedAt'
+  | 'outcome'
+  | 'opinion'
+  | 'decidedBy'
+  | 'decidedAt'
+  | 'documentId'
+  | 'status'
+  | 'decisionKey'
+  | 'decisionReply'
+> {
+  @Property({ type: 'uuid' })
+  applicationId: string;
+
+  @Property({ length: 40 })
+  applicationNo: string;
+
+  @Property({ type: 'uuid' })
+  householdId: string;
+
+  /** The application's community (12 digits); the stage's division is its prefix. */
+  @Property({ length: 12 })
+  divisionCode: string;
+
+  @Property({ length: 200 })
+  workflowId: string;
+
+  @Property({ length: 16 })
+  stage: DecisionStage;
+
+  @Property({ length: 32 })
+  role: string;
+
+  @Property()
+  attempt: number;
+
+  @Property({ length: 16 })
+  status: 'OPEN' | 'DONE' | 'CANCELLED' = 'OPEN';
+
+  @Property({ type: 'timestamptz' })
+  openedAt: Date;
+
+  @Property({ type: 'date', nullable: true })
+  dueDate?: string;
+
+  @Property({ nullable: true })
+  calendarMissingYear?: number;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  escalatedAt?: Date;
+
+  @Property({ length: 16, nullable: true })
+  outcome?: string;
+
+  @Property({ type: 'text', nullable: true })
+  opinion?: string;
+
+  @Property({ length: 100, nullable: true })
+  decidedBy?: string;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  decidedAt?: Date;
+
+  @Property({ type: 'uuid', nullable: true })
+  documentId?: string;
+
+  /** The staff's idempotency key of the decision and what it answered, so a repeat returns the same. */
+  @Property({ length: 128, nullable: true })
+  decisionKey?: string;
+
+  @Property({ type: 'json', nullable: true })
+  decisionReply?: DecisionReply;
+}

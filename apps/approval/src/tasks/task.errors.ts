@@ -1,0 +1,17 @@
+import { ErrorCode } from '@app/contracts';
+import { DomainError } from '@app/platform';
+
+export class TaskError extends DomainError {
+  static notOpen(): TaskError {
+    const message = '该任务已办结或已撤销，不能再作决定';
+    return new TaskError(ErrorCode.CONFLICT, 'task not open', message, [{ field: 'taskId', messages: [message] }]);
+  }
+
+  static wrongLevel(stageLabel: string): TaskError {
+    return new TaskError(ErrorCode.FORBIDDEN, 'caller not at the stage level', `只有本级经办人员可以办理${stageLabel}`);
+  }
+
+  static refusedByChain(reason: string): TaskError {
+    return new TaskError(ErrorCode.CONFLICT, `the chain refused the decision: ${reason}`, reason);
+  }
+}

@@ -1,0 +1,57 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+
+import {
+  type ApprovalPolicy,
+  CloseTaskRequest,
+  DecideTaskRequest,
+  type DecisionReply,
+  EscalateTaskRequest,
+  type ListTasksReply,
+  ListTasksRequest,
+  OpenTaskRequest,
+  ResolveApprovalPolicyRequest,
+  SUBJECTS,
+  type TaskReply,
+} from '@app/contracts';
+
+import { TasksService } from './tasks.service';
+import { PoliciesService } from '../policies/policies.service';
+
+@Controller()
+export class TasksHandler {
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly policies: PoliciesService,
+  ) {}
+
+  @MessagePattern(SUBJECTS.approval.policyResolve)
+  resolvePolicy(@Payload() request: ResolveApprovalPolicyRequest): Promise<ApprovalPolicy> {
+    return this.policies.resolve(request.divisionCode, request.at);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskOpen)
+  open(@Payload() request: OpenTaskRequest): Promise<TaskReply> {
+    return this.tasks.open(request);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskClose)
+  close(@Payload() request: CloseTaskRequest): Promise<TaskReply> {
+    return this.tasks.close(request);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskEscalate)
+  escalate(@Payload() request: EscalateTaskRequest): Promise<TaskReply> {
+    return this.tasks.escalate(request.taskId);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskList)
+  list(@Payload() request: ListTasksRequest): Promise<ListTasksReply> {
+    return this.tasks.list(request);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskDecide)
+  decide(@Payload() request: DecideTaskRequest): Promise<DecisionReply> {
+    return this.tasks.decide(request);
+  }
+}

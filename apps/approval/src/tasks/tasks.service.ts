@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+
+import {
+  type CloseTaskRequest,
+  type DecideTaskRequest,
+  type DecisionReply,
+  type ListTasksReply,
+  type ListTasksRequest,
+  type OpenTaskRequest,
+  PERMISSIONS,
+  STAGE_DIVISION_DIGITS,
+  STAGE_LABELS,
+  type TaskReply,
+} from '@app/contracts';
+import { decideUpdate } from '@app/contracts/temporal';
+import { beijingDate, CalendarMissingError } from '@app/domain';
+import {
+  AccessError,
+  assertPermission,
+  assertVisible,
+  isSystemCaller,
+  requireCaller,
+  TemporalClientService,
+} from '@app/platform';
+
+import { Task } from './task.entity';
+import { TaskError } from './task.errors';
+import { CalendarService } from '../calendar/calendar.service';
+
+/** The staff inbox: tasks opened and closed by the chain, decided by staff through a Temporal update. */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly calendars: CalendarService,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  /** Opens the task of a stage (the chain's activity); the same (workflow, stage, attempt) opens it once. */
+  async open(request: OpenTaskRequest): Promise<TaskReply> {
+    this.assertSystem();
+    const em = this.em.fork();
+    const existing = await em.findOne(Task, {
+      workflowId: request.workflowId,
+      stage: request.stage,
+      attempt: request.attempt,
+    });
+    if (existing) {
+      return toTaskReply(existing);
+    }
+    let dueDate: string | undefined;
+    let calendarMissingYear: number | undefined;
+    try {
+      dueDate = (await this.calendars.calendar()).addWorkingDays(request.openedOn, request.limitWorkingDays);
+    } catch (error) {
+      if (!(error instanceof CalendarMissingError)) {
+        throw error;
+      }
+      calendarMissingYear = error.year;
+    }
+    const data = {
+      id: randomUUID(),
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      status: 'OPEN' as const,
+      applicationId: request.applicationId,
+      applicationNo: request.applicationNo,
+      householdId: request.householdId,
+      divisionCode: request.divisionCode,
+      workflowId: request.workflowId,
+      stage: request.stage,
+      role: request.role,
+      attempt: request.attempt,
+      openedAt: new Date(),
+      dueDate,
+      calendarMissingYear,
+    };
+    try {
+      await em.insert(Task, data);
+    } catch (error) {
+      // A retried activity racing its first attempt: the first insert stands.
+      if (!(error instanceof UniqueConstraintViolationException)) {
+        throw error;
+      }
+    }
+    return toTaskReply(
+      await this.em.fork().findOneOrFail(Task, {
+        workflowId: request.workflowId,
+        stage: request.stage,
+        attempt: request.attempt,
+      }),
+    );
+  }
+
+  async close(request: CloseTaskRequest): Promise<TaskReply> {
+    this.assertSystem();
+    const em = this.em.fork();
+    const task = await em.findOneOrFail(Task, { id: request.taskId });
+    if (task.status === 'OPEN') {
+      task.status = request.outcome === 'CANCELLED' ? 'CANCELLED' : 'DONE';
+      task.outcome = request.outcome;
+      task.opinion = request.opinion;
+      task.decidedBy = request.decidedBy;
+      task.decidedAt = new Date();
+      task.documentId = request.documentId;
+      await em.flush();
+    }
+    return toTaskReply(task);
+  }
+
+  async escalate(taskId: string): Promise<TaskReply> {
+    this.assertSystem();
+    const em = this.em.fork();
+    const task = await em.findOneOrFail(Task, { id: taskId });
+    task.escalatedAt ??= new Date();
+    await em.flush();
+    return toTaskReply(task);
+  }
+
+  /** The caller's inbox: open tasks of their role(s) for applications in their division subtree. */
+  async list(request: ListTasksRequest): Promise<ListTasksReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.applicationRead);
+    const today = beijingDate(new Date());
+    const tasks = await this.em.fork().find(
+      Task,
+      {
+        status: 'OPEN',
+        role: { $in: caller.roles },
+        divisionCode: { $like: `${caller.divisionCode}%` },
+        ...(request.stage ? { stage: request.stage } : {}),
+        ...(request.overdueOnly ? { dueDate: { $lt: today } } : {}),
+      },
+      { orderBy: { dueDate: 'asc', openedAt: 'asc' }, limit: request.limit ?? 50 },
+    );
+    return { items: tasks.map(toTaskReply) };
+  }
+
+  /**
+   * A staff decision: checked here (scope, role, level), then sent to the chain as a Temporal update whose
+   * validator checks it again before anything is recorded. Idempotent by key.
+   */
+  async decide(request: DecideTaskRequest): Promise<DecisionReply> {
+    const caller = requireCaller();
+    const em = this.em.fork();
+    const task = await em.findOne(Task, { id: request.taskId });
+    assertVisible(caller, task?.divisionCode);
+    if (task!.decisionKey === request.idempotencyKey && task!.decisionReply) {
+      return task!.decisionReply;
+    }
+    if (task!.status !== 'OPEN') {
+      throw TaskError.notOpen();
+    }
+    if (!caller.roles.includes(task!.role as never)) {
+      throw new AccessError(
+        AccessError.wrongRole(PERMISSIONS.applicationRead).code,
+        `caller lacks role ${task!.role}`,
+        `只有${STAGE_LABELS[task!.stage]}的经办人员可以作出此决定`,
+      );
+    }
+    if (caller.divisionCode !== task!.divisionCode.slice(0, STAGE_DIVISION_DIGITS[task!.stage])) {
+      throw TaskError.wrongLevel(STAGE_LABELS[task!.stage]);
+    }
+    let reply: DecisionReply;
+    try {
+      reply = await this.temporal.client.workflow.getHandle(task!.workflowId).executeUpdate(decideUpdate, {
+        updateId: `decision-${request.idempotencyKey}`,
+        args: [
+          {
+            taskId: task!.id,
+            decision: request.decision,
+            opinion: request.opinion,
+            reasons: request.reasons,
+            returnTo: request.returnTo,
+            missing: request.missing,
+            actor: {
+              userId: caller.userId,
+              username: caller.username,
+              roles: caller.roles,
+              divisionCode: caller.divisionCode,
+            },
+            decidedAt: new Date().toISOString(),
+          },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw TaskError.refusedByChain(error.cause?.message ?? '审批流程拒绝了该决定');
+      }
+      throw error;
+    }
+    await em.nativeUpdate(Task, { id: task!.id }, { decisionKey: request.idempotencyKey, decisionReply: reply });
+    return reply;
+  }
+
+  private assertSystem(): void {
+    if (!isSystemCaller(requireCaller())) {
+      throw AccessError.notVisible();
+    }
+  }
+}
+
+export function toTaskReply(task: Task): TaskReply {
+  const today = beijingDate(new Date());
+  return {
+    id: task.id,
+    applicationId: task.applicationId,
+    applicationNo: task.applicationNo,
+    householdId: task.householdId,
+    divisionCode: task.divisionCode,
+    stage: task.stage,
+    role: task.role,
+    attempt: task.attempt,
+    status: task.status,
+    openedAt: task.openedAt.toISOString(),
+    dueDate: task.dueDate ?? null,
+    calendarMissingYear: task.calendarMissingYear ?? null,
+    overdue: task.status === 'OPEN' && task.dueDate !== undefined && task.dueDate !== null && task.dueDate < today,
+    escalatedAt: task.escalatedAt?.toISOString() ?? null,
+    outcome: task.outcome ?? null,
+    opinion: task.opinion ?? null,
+    decidedBy: task.decidedBy ?? null,
+    decidedAt: task.decidedAt?.toISOString() ?? null,
+    documentId: task.documentId ?? null,
+  };
+}

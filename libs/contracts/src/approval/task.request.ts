@@ -1,0 +1,232 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+import { DECISION_STAGES, type DecisionStage } from './approval-policy';
+import { IsCalendarDate } from '../common/identity.validators';
+
+export const DECISIONS = ['APPROVE', 'REJECT', 'RETURN'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** A staff decision on a task of their inbox. Idempotent by key: the same key returns the first result. */
+export class DecideTaskRequest {
+  @IsUUID('4', { message: '任务编号格式不正确' })
+  taskId: string;
+
+  @IsIn(DECISIONS, { message: '决定只能是APPROVE（同意）、REJECT（不同意）或RETURN（退回）' })
+  decision: Decision;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写意见' })
+  @MaxLength(2000, { message: '意见不能超过2000个字符' })
+  opinion: string;
+
+  /** REJECT: the reasons printed on the refusal notice. */
+  @ValidateIf((r: DecideTaskRequest) => r.decision === 'REJECT')
+  @IsArray({ message: '不同意时必须写明理由' })
+  @ArrayMinSize(1, { message: '不同意时必须写明理由' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  reasons?: string[];
+
+  /** RETURN: to the previous stage, or to the applicant for more material (with what is missing). */
+  @ValidateIf((r: DecideTaskRequest) => r.decision === 'RETURN')
+  @IsIn(['PREVIOUS', 'APPLICANT'], { message: '退回对象只能是PREVIOUS（上一环节）或APPLICANT（申请人）' })
+  returnTo?: 'PREVIOUS' | 'APPLICANT';
+
+  @ValidateIf((r: DecideTaskRequest) => r.decision === 'RETURN' && r.returnTo === 'APPLICANT')
+  @IsArray({ message: '退回申请人补正时必须列明缺少的材料' })
+  @ArrayMinSize(1, { message: '退回申请人补正时必须列明缺少的材料' })
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  missing?: string[];
+
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  idempotencyKey: string;
+}
+
+export class ListTasksRequest {
+  @IsOptional()
+  @IsIn(DECISION_STAGES)
+  stage?: DecisionStage;
+
+  @IsOptional()
+  @IsBoolean()
+  overdueOnly?: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+/** Opened by the workflow when a stage starts (system only). Idempotent per (workflow, stage, attempt). */
+export class OpenTaskRequest {
+  @IsUUID('4')
+  applicationId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  applicationNo: string;
+
+  @IsUUID('4')
+  householdId: string;
+
+  @Matches(/^\d{12}$/)
+  divisionCode: string;
+
+  @IsString()
+  @IsNotEmpty()
+  workflowId: string;
+
+  @IsIn(DECISION_STAGES)
+  stage: DecisionStage;
+
+  @IsString()
+  @IsNotEmpty()
+  role: string;
+
+  @IsInt()
+  @Min(1)
+  attempt: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  limitWorkingDays: number;
+
+  /** The Beijing date the stage opened (from workflow time). */
+  @IsCalendarDate()
+  openedOn: string;
+}
+
+export class CloseTaskRequest {
+  @IsUUID('4')
+  taskId: string;
+
+  @IsIn([...DECISIONS, 'CANCELLED'])
+  outcome: Decision | 'CANCELLED';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  opinion?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  decidedBy?: string;
+
+  @IsOptional()
+  @IsUUID('4')
+  documentId?: string;
+}
+
+export class EscalateTaskRequest {
+  @IsUUID('4')
+  taskId: string;
+}
+
+export class ResolveApprovalPolicyRequest {
+  @Matches(/^\d{12}$/)
+  divisionCode: string;
+
+  @IsCalendarDate()
+  at: string;
+}
+
+export interface TaskReply {
+  id: string;
+  applicationId: string;
+  applicationNo: string;
+  householdId: string;
+  divisionCode: string;
+  stage: DecisionStage;
+  role: string;
+  attempt: number;
+  status: 'OPEN' | 'DONE' | 'CANCELLED';
+  openedAt: string;
+  /** Last working day to decide; null when the holiday calendar of that year is not loaded. */
+  dueDate: string | null;
+  /** Set when the due date could not be computed: which year's calendar is missing. */
+  calendarMissingYear: number | null;
+  overdue: boolean;
+  escalatedAt: string | null;
+  outcome: string | null;
+  opinion: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  documentId: string | null;
+}
+
+export interface ListTasksReply {
+  items: TaskReply[];
+}
+
+/** What a decision led to, once its record is filed. */
+export interface DecisionReply {
+  taskId: string;
+  decision: Decision;
+  /** The archived record of the step. */
+  documentId: string;
+  /** The stage now open, or the outcome. */
+  next: DecisionStage | 'PUBLICITY' | 'APPROVED' | 'REJECTED' | 'APPLICANT';
+}
+
+export class CalendarDay {
+  @IsCalendarDate()
+  date: string;
+
+  @IsBoolean()
+  isOffDay: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  name?: string;
+}
+
+/** A year's official holiday arrangement, as published (holiday-cn format). Replaces that year's days. */
+export class LoadCalendarRequest {
+  @IsInt({ message: '年份必须是整数' })
+  @Min(2000, { message: '年份超出范围' })
+  @Max(2100, { message: '年份超出范围' })
+  year: number;
+
+  @IsArray()
+  @ArrayMinSize(1, { message: '至少包含一天的安排' })
+  @ArrayMaxSize(120, { message: '一年的节假日安排不超过120天' })
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDay)
+  days: CalendarDay[];
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  papers?: string[];
+}
+
+export interface CalendarReply {
+  years: Array<{ year: number; days: number; loadedAt: string }>;
+}

@@ -1,0 +1,47 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+
+import type { DecisionStage } from '../approval/approval-policy';
+import type { Decision, DecisionReply } from '../approval/task.request';
+
+/** A staff decision as the approval service hands it to the chain (the actor comes from the caller headers). */
+export interface DecisionInput {
+  taskId: string;
+  decision: Decision;
+  opinion: string;
+  reasons?: string[];
+  returnTo?: 'PREVIOUS' | 'APPLICANT';
+  missing?: string[];
+  actor: { userId: string; username: string; roles: string[]; divisionCode: string };
+  /** ISO time the decision was taken. */
+  decidedAt: string;
+}
+
+/** An objection received during publicity (by phone, letter or in person), recorded by community staff. */
+export interface ObjectionInput {
+  summary: string;
+  actor: { userId: string; username: string; roles: string[]; divisionCode: string };
+  receivedAt: string;
+}
+
+export const decideUpdate = defineUpdate<DecisionReply, [DecisionInput]>('decide');
+export const objectionUpdate = defineUpdate<{ accepted: true }, [ObjectionInput]>('objection');
+
+export interface ChainHistoryEntry {
+  stage: DecisionStage | 'ACCEPTANCE' | 'ASSESSMENT' | 'PUBLICITY' | 'OUTCOME';
+  attempt: number;
+  event: string;
+  actor: string;
+  at: string;
+  documentId?: string;
+}
+
+export interface ChainState {
+  stage: string;
+  pendingTaskId: string | null;
+  pendingStage: DecisionStage | null;
+  publicityEndsAt: string | null;
+  history: ChainHistoryEntry[];
+}
+
+/** Current stage, pending task, deadlines and full history of a chain. */
+export const chainStateQuery = defineQuery<ChainState>('state');
