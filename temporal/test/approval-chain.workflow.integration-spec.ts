@@ -14,9 +14,12 @@ import {
   TASK_QUEUES,
 } from '@app/contracts/temporal';
 import { MessagingClient, TemporalClientService, UploadStore } from '@app/platform';
+import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
+import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { as, CALLERS } from '@test/support/callers';
+import { untilStage } from '@test/support/chains';
 import { makeApplication } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
@@ -30,6 +33,7 @@ import { createWorker } from '../src/worker/create-worker';
 describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
   let intake: INestMicroservice;
   let archive: INestMicroservice;
+  let others: INestMicroservice[];
   let worker: Worker;
   let connection: NativeConnection;
   let running: Promise<void>;
@@ -37,9 +41,11 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
   let temporal: TemporalClientService;
 
   beforeAll(async () => {
-    [intake, archive] = await Promise.all([
+    [intake, archive, ...others] = await Promise.all([
       startService(IntakeAppModule, QUEUE_GROUPS.intake),
       startService(ArchiveAppModule, QUEUE_GROUPS.archive),
+      startService(EligibilityAppModule, QUEUE_GROUPS.eligibility),
+      startService(ApprovalAppModule, QUEUE_GROUPS.approval),
     ]);
     const client = intake.get(MessagingClient);
     // Staff calls as the caseworker of 华阳社区, reads as the county approver; the worker acts as the system.
@@ -63,21 +69,19 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     worker.shutdown();
     await running;
     await connection.close();
-    await Promise.all([intake.close(), archive?.close()]);
+    await Promise.all([intake.close(), archive?.close(), ...others.map((app) => app.close())]);
   });
 
-  it('files the "application received" record into the household file and marks the application received', async () => {
+  it('files the receipt and the assessment report, then opens the community stage', async () => {
     const request = makeApplication({ applicantName: '王小明' });
     const application = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
 
-    const result = await handle.result();
+    await untilStage(handle, APPROVAL_STAGES.community);
 
-    expect(result.stage).toBe(APPROVAL_STAGES.accepted);
     const documents = await messaging.request(SUBJECTS.archive.documentList, { applicationId: application.id });
-    expect(documents.items).toHaveLength(1);
+    expect(documents.items.map((item) => item.documentType)).toEqual(['APPLICATION_RECEIVED', 'ASSESSMENT_REPORT']);
     expect(documents.items[0]).toMatchObject({
-      id: result.documentIds[0],
       itemNo: 1,
       householdId: application.householdId,
       documentType: 'APPLICATION_RECEIVED',
@@ -85,9 +89,10 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
       workflowId: application.workflowId,
     });
     const after = await messaging.request(SUBJECTS.intake.applicationGet, { applicationId: application.id });
-    expect(after.status).toBe('RECEIVED');
+    expect(after.status).toBe('IN_REVIEW');
     const description = await handle.describe();
-    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.accepted);
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.community);
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalDueDate)).toBeInstanceOf(Date);
   });
 
   it('files the evidence uploaded before submission into the household file with the receipt', async () => {
@@ -114,15 +119,13 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     const submitted = await as(CALLERS.community1, () =>
       intake.get(MessagingClient).request(SUBJECTS.intake.applicationSubmitDraft, { applicationId: draft.id }),
     );
-    const result = await temporal.client.workflow
-      .getHandle<() => Promise<ApprovalChainResult>>(submitted.workflowId)
-      .result();
+    await untilStage(temporal.client.workflow.getHandle(submitted.workflowId), APPROVAL_STAGES.community);
 
-    expect(result.documentIds).toHaveLength(2);
     const documents = await messaging.request(SUBJECTS.archive.documentList, { applicationId: draft.id });
     expect(documents.items.map((item) => [item.itemNo, item.documentType])).toEqual([
       [1, 'APPLICATION_RECEIVED'],
       [2, 'EVIDENCE'],
+      [3, 'ASSESSMENT_REPORT'],
     ]);
     expect(documents.items[1]).toMatchObject({
       sha256,
@@ -136,7 +139,7 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     const request = makeApplication({ applicantName: '赵隐私' });
     const application = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
     const handle = temporal.client.workflow.getHandle(application.workflowId);
-    await handle.result();
+    await untilStage(handle, APPROVAL_STAGES.community);
 
     // Payload bytes decoded as text, so a name or ID number anywhere in the history would show.
     const history = JSON.stringify(await handle.fetchHistory(), (key, value: unknown) =>
@@ -148,16 +151,16 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     expect(history).not.toContain('赵隐私');
   });
 
-  it('yields one workflow and one document when the same submission is repeated after completion', async () => {
+  it('yields one workflow and one set of documents when the same submission is repeated', async () => {
     const request = makeApplication();
     const first = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
-    await temporal.client.workflow.getHandle(first.workflowId).result();
+    await untilStage(temporal.client.workflow.getHandle(first.workflowId), APPROVAL_STAGES.community);
 
     const again = await messaging.request(SUBJECTS.intake.applicationSubmit, request);
 
     expect(again.id).toBe(first.id);
     const documents = await messaging.request(SUBJECTS.archive.documentList, { applicationId: first.id });
-    expect(documents.items).toHaveLength(1);
+    expect(documents.items).toHaveLength(2);
   });
 
   it('retries filing while the archive is down and files exactly once when it returns', async () => {
@@ -171,11 +174,10 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
         (await handle.describe()).raw.pendingActivities?.some((activity) => (activity.attempt ?? 0) >= 2) ?? false,
     );
     archive = await startService(ArchiveAppModule, QUEUE_GROUPS.archive);
-    const result = await handle.result();
+    await untilStage(handle, APPROVAL_STAGES.community);
 
-    expect(result.documentIds).toHaveLength(1);
     const documents = await messaging.request(SUBJECTS.archive.documentList, { applicationId: application.id });
-    expect(documents.items).toHaveLength(1);
+    expect(documents.items.map((item) => item.documentType)).toEqual(['APPLICATION_RECEIVED', 'ASSESSMENT_REPORT']);
   }, 60_000);
 
   it('fails without retrying when the application does not exist (a business rejection)', async () => {

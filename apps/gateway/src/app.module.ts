@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { HouseholdsController } from './households/households.controller';
 import { IdentityModule } from './identity/identity.module';
 import { gatewayOrmSettings } from './mikro-orm.config';
+import { TasksController } from './tasks/tasks.controller';
 
 @Module({
   imports: [
@@ -36,6 +37,7 @@ import { gatewayOrmSettings } from './mikro-orm.config';
     DocumentsController,
     HouseholdsController,
     EligibilityController,
+    TasksController,
     HealthController,
   ],
 })

@@ -1,5 +1,6 @@
 import type { MessagingClient } from '@app/platform';
 
+import { createApprovalActivities } from './approval.activities';
 import { createArchiveActivities } from './archive.activities';
 import { createIntakeActivities } from './intake.activities';
 
@@ -12,6 +13,7 @@ export function createActivities({ messaging }: ActivityDependencies) {
   return {
     ...createArchiveActivities(messaging),
     ...createIntakeActivities(messaging),
+    ...createApprovalActivities(messaging),
   };
 }
 

@@ -1,17 +1,35 @@
-import { proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 
 import {
   APPROVAL_STAGES,
   APPROVAL_STEPS,
   type ApprovalChainInput,
   type ApprovalChainResult,
+  type ApprovalPolicy,
+  type ApprovalStage,
+  type ChainHistoryEntry,
+  chainStateQuery,
+  decideUpdate,
+  type DecisionInput,
+  type DecisionReply,
+  type DecisionStage,
+  objectionUpdate,
+  type ObjectionInput,
   SEARCH_ATTRIBUTES,
   withdrawSignal,
 } from '@app/contracts/temporal';
 
 import type { Activities } from '../activities/create-activities';
 
-const { fileApplicationReceived, recordApplicationStage } = proxyActivities<Activities>({
+const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -21,32 +39,426 @@ const { fileApplicationReceived, recordApplicationStage } = proxyActivities<Acti
   },
 });
 
+/** Digits of the division each stage decides for (community 12, street 9, county 6). */
+const STAGE_DIGITS: Record<DecisionStage, number> = { COMMUNITY: 12, STREET: 9, COUNTY: 6 };
+const STAGE_NAMES: Record<DecisionStage, string> = {
+  COMMUNITY: '社区（村）初审',
+  STREET: '街道（乡镇）审核',
+  COUNTY: '县级审核确认',
+};
+const FORM_OF_STAGE = {
+  COMMUNITY: 'COMMUNITY_OPINION',
+  STREET: 'STREET_REVIEW',
+  COUNTY: 'COUNTY_CONFIRMATION',
+} as const;
+const DECISION_NAMES = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回' } as const;
+
+/** The Beijing calendar date of a workflow instant (deterministic: workflow time). */
+const beijingDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+/** The end of a due day in Beijing time. */
+const endOfBeijingDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
+
 /**
- * The approval chain of one application. So far: acceptance, where the "application received" record is
- * filed into the household's archive file the moment the step completes (approving is archiving). The
- * community, street and county stages arrive with the approval issue.
+ * The approval chain of one application (domain §1): acceptance (receipt and evidence filed), the economic
+ * assessment (report filed), then the stages of the county's policy — by default community → publicity →
+ * street → county — each decided by staff through the `decide` update and filed before the next opens
+ * (approving is archiving), ending in a confirmation or refusal notice. Durations come from the policy.
  */
 export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<ApprovalChainResult> {
-  const workflowId = `approval-chain-${input.applicationId}`;
+  const workflowId = workflowInfo().workflowId;
+  const trace = { correlationId: input.correlationId };
+  const chain = { applicationId: input.applicationId, workflowId, ...trace };
+  const documentIds: string[] = [];
+  const history: ChainHistoryEntry[] = [];
+  let stage: ApprovalStage = APPROVAL_STAGES.acceptance;
   let withdrawn = false;
+  let pending: { taskId: string; stage: DecisionStage; dueDate: string | null } | undefined;
+  let decision: DecisionInput | undefined;
+  let decisionReply: DecisionReply | undefined;
+  let objection: ObjectionInput | undefined;
+  let publicityEndsAt: string | null = null;
+  /** Set once the policy is resolved; read by the update validator. */
+  const resolved: { policy?: ApprovalPolicy } = {};
+  const now = () => new Date().toISOString();
+
   setHandler(withdrawSignal, () => {
     withdrawn = true;
   });
-  const received = await fileApplicationReceived({
+  setHandler(chainStateQuery, () => ({
+    stage,
+    pendingTaskId: pending?.taskId ?? null,
+    pendingStage: pending?.stage ?? null,
+    dueDate: pending?.dueDate ?? null,
+    publicityEndsAt,
+    history,
+  }));
+  setHandler(
+    decideUpdate,
+    async (d: DecisionInput) => {
+      decision = d;
+      await condition(() => decisionReply !== undefined && decisionReply.taskId === d.taskId);
+      return decisionReply!;
+    },
+    {
+      // Checked before anything is recorded; a refused update leaves no trace in the chain.
+      validator: (d: DecisionInput) => {
+        if (!pending || pending.taskId !== d.taskId || decision !== undefined) {
+          throw new Error('该任务当前不在待办状态，不能作出决定');
+        }
+        const rule = resolved.policy?.stages.find((s) => s.stage === pending!.stage);
+        if (!rule || !d.actor.roles.includes(rule.role)) {
+          throw new Error(`只有${STAGE_NAMES[pending.stage]}的经办人员可以作出此决定`);
+        }
+        if (d.actor.divisionCode !== input.divisionCode.slice(0, STAGE_DIGITS[pending.stage])) {
+          throw new Error(`只有本级经办人员可以办理${STAGE_NAMES[pending.stage]}`);
+        }
+        if (!d.opinion.trim()) {
+          throw new Error('请填写意见');
+        }
+        if (d.decision === 'REJECT' && !(d.reasons?.length ?? 0)) {
+          throw new Error('不同意时必须写明理由');
+        }
+      },
+    },
+  );
+  setHandler(
+    objectionUpdate,
+    (o: ObjectionInput) => {
+      objection = o;
+      return Promise.resolve({ accepted: true as const });
+    },
+    {
+      validator: (o: ObjectionInput) => {
+        if (stage !== APPROVAL_STAGES.publicity) {
+          throw new Error('当前不在公示期，不能登记异议');
+        }
+        if (o.actor.divisionCode !== input.divisionCode || !o.actor.roles.includes('COMMUNITY_CASEWORKER')) {
+          throw new Error('异议由申请所在社区（村）的经办人员登记');
+        }
+        if (!o.summary.trim()) {
+          throw new Error('请填写异议内容');
+        }
+      },
+    },
+  );
+
+  const setStage = (next: ApprovalStage, dueDate?: string | null) => {
+    stage = next;
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTES.approvalStage, value: next },
+      ...(dueDate ? [{ key: SEARCH_ATTRIBUTES.approvalDueDate, value: new Date(endOfBeijingDay(dueDate)) }] : []),
+    ] as never);
+  };
+
+  // 1. Acceptance: the receipt and the evidence so far, filed the moment the step completes.
+  const received = await activities.fileApplicationReceived({
     applicationId: input.applicationId,
     workflowId,
     step: APPROVAL_STEPS.applicationReceived,
     correlationId: input.correlationId,
   });
-  await recordApplicationStage({
-    applicationId: input.applicationId,
-    workflowId,
-    status: 'RECEIVED',
-    correlationId: input.correlationId,
+  documentIds.push(received.documentId, ...(received.evidence ?? []).map((item) => item.documentId));
+  await activities.recordApplicationStage({ ...chain, status: 'RECEIVED' });
+  history.push({
+    stage: 'ACCEPTANCE',
+    attempt: 1,
+    event: 'RECEIVED',
+    actor: 'system',
+    at: now(),
+    documentId: received.documentId,
   });
-  // The receipt is filed either way (the application was received); a withdrawal ends the chain here.
-  const stage = withdrawn ? APPROVAL_STAGES.withdrawn : APPROVAL_STAGES.accepted;
-  upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.approvalStage, value: stage }]);
-  const documentIds = [received.documentId, ...(received.evidence ?? []).map((item) => item.documentId)];
+
+  // Chains started before the decision stages existed end at acceptance, as they did then.
+  if (!patched('decision-stages-v1') || withdrawn) {
+    setStage(withdrawn ? APPROVAL_STAGES.withdrawn : APPROVAL_STAGES.accepted);
+    return { applicationId: input.applicationId, stage, documentIds };
+  }
+
+  const policy = await activities.resolveApprovalPolicy({
+    ...trace,
+    divisionCode: input.divisionCode,
+    at: beijingDay(Date.now()),
+  });
+  resolved.policy = policy;
+  await activities.recordApplicationStage({ ...chain, status: 'IN_REVIEW' });
+
+  // 2. The economic assessment and its report.
+  setStage(APPROVAL_STAGES.assessment);
+  const assessment = await activities.assessAndFileReport({ ...chain, attempt: 1, at: beijingDay(Date.now()) });
+  documentIds.push(assessment.documentId);
+  history.push({
+    stage: 'ASSESSMENT',
+    attempt: 1,
+    event: assessment.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE',
+    actor: 'system',
+    at: now(),
+    documentId: assessment.documentId,
+  });
+
+  // 3. The decision stages of the policy.
+  const attempts: Partial<Record<DecisionStage, number>> = {};
+  let index = 0;
+  let outcome: 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | undefined;
+  let rejection: DecisionInput | undefined;
+  while (outcome === undefined) {
+    if (index >= policy.stages.length) {
+      outcome = 'APPROVED';
+      break;
+    }
+    const rule = policy.stages[index];
+    const attempt = (attempts[rule.stage] = (attempts[rule.stage] ?? 0) + 1);
+    const task = await activities.openTask({
+      ...chain,
+      stage: rule.stage,
+      role: rule.role,
+      attempt,
+      limitWorkingDays: rule.limitWorkingDays,
+      openedOn: beijingDay(Date.now()),
+    });
+    pending = { taskId: task.taskId, stage: rule.stage, dueDate: task.dueDate };
+    setStage(APPROVAL_STAGES[rule.stage.toLowerCase() as 'community' | 'street' | 'county'], task.dueDate);
+    history.push({ stage: rule.stage, attempt, event: 'OPENED', actor: 'system', at: now() });
+
+    // Wait for the decision; past the due date the delay is escalated once (recorded), never decided for staff.
+    const waitMs =
+      policy.drill?.stageTimeoutMs ??
+      (task.dueDate ? Math.max(0, endOfBeijingDay(task.dueDate) - Date.now()) : undefined);
+    const decided = await condition(() => decision !== undefined || withdrawn, waitMs as number);
+    if (!decided) {
+      await activities.escalateTask({ ...trace, taskId: task.taskId });
+      const record = await activities.fileStepRecord({
+        ...chain,
+        step: `${rule.stage.toLowerCase()}:${attempt}:escalation`,
+        documentType: 'ESCALATION_RECORD',
+        title: '超时督办记录',
+        stageLabel: STAGE_NAMES[rule.stage],
+        actor: 'system',
+        actorDivision: input.divisionCode.slice(0, 6),
+        completedAt: now(),
+        lines: [
+          { label: '应办结日期', value: task.dueDate ?? '（节假日安排未加载，按督办处理）' },
+          { label: '督办', value: '已超过办理时限，提请上一级督办' },
+        ],
+      });
+      documentIds.push(record.documentId);
+      history.push({
+        stage: rule.stage,
+        attempt,
+        event: 'ESCALATED',
+        actor: 'system',
+        at: now(),
+        documentId: record.documentId,
+      });
+      await condition(() => decision !== undefined || withdrawn);
+    }
+    if (withdrawn && decision === undefined) {
+      await activities.closeTask({ ...trace, taskId: task.taskId, outcome: 'CANCELLED' });
+      pending = undefined;
+      outcome = 'WITHDRAWN';
+      break;
+    }
+    const d = decision!;
+    // The step's record is filed before anything else moves (approving is archiving).
+    const record = await activities.fileStepRecord({
+      ...chain,
+      step: `${rule.stage.toLowerCase()}:${attempt}`,
+      documentType: d.decision === 'RETURN' ? 'RETURN_NOTICE' : FORM_OF_STAGE[rule.stage],
+      title: d.decision === 'RETURN' ? '退回补正通知' : `${STAGE_NAMES[rule.stage]}意见`,
+      stageLabel: STAGE_NAMES[rule.stage],
+      actor: d.actor.username,
+      actorDivision: d.actor.divisionCode,
+      completedAt: d.decidedAt,
+      lines: [
+        { label: '决定', value: DECISION_NAMES[d.decision] },
+        { label: '意见', value: d.opinion },
+        ...(d.reasons?.length ? [{ label: '理由', value: d.reasons.join('；') }] : []),
+        ...(d.missing?.length ? [{ label: '需补正的材料', value: d.missing.join('；') }] : []),
+        ...(d.returnTo ? [{ label: '退回至', value: d.returnTo === 'APPLICANT' ? '申请人' : '上一环节' }] : []),
+        { label: '办理次数', value: `第${attempt}次` },
+      ],
+    });
+    documentIds.push(record.documentId);
+    await activities.closeTask({
+      ...trace,
+      taskId: task.taskId,
+      outcome: d.decision,
+      opinion: d.opinion,
+      decidedBy: d.actor.username,
+      documentId: record.documentId,
+    });
+    history.push({
+      stage: rule.stage,
+      attempt,
+      event: d.decision,
+      actor: d.actor.username,
+      at: d.decidedAt,
+      documentId: record.documentId,
+    });
+    pending = undefined;
+
+    let next: DecisionReply['next'];
+    if (d.decision === 'REJECT') {
+      rejection = d;
+      outcome = 'REJECTED';
+      next = 'REJECTED';
+    } else if (d.decision === 'RETURN') {
+      index = d.returnTo === 'PREVIOUS' ? Math.max(0, index - 1) : index;
+      next = d.returnTo === 'PREVIOUS' && index < policy.stages.length ? policy.stages[index].stage : 'APPLICANT';
+    } else if (rule.stage === policy.publicityAfter && !input.confidential) {
+      next = 'PUBLICITY';
+    } else {
+      index += 1;
+      next = index < policy.stages.length ? policy.stages[index].stage : 'APPROVED';
+    }
+    decisionReply = { taskId: task.taskId, decision: d.decision, documentId: record.documentId, next };
+    decision = undefined;
+
+    if (next === 'PUBLICITY') {
+      // 4. Publicity of the initial opinion for N calendar days; an objection sends the case back for a new opinion.
+      setStage(APPROVAL_STAGES.publicity);
+      const publicityMs = policy.drill?.publicityMs ?? policy.publicityDays * 86_400_000;
+      publicityEndsAt = new Date(Date.now() + publicityMs).toISOString();
+      const notice = await activities.fileStepRecord({
+        ...chain,
+        step: `publicity:${attempt}`,
+        documentType: 'PUBLICITY_NOTICE',
+        title: '最低生活保障初审意见公示',
+        stageLabel: '公示',
+        actor: 'system',
+        actorDivision: input.divisionCode,
+        completedAt: now(),
+        lines: [
+          { label: '初审意见', value: `${DECISION_NAMES[d.decision]}：${d.opinion}` },
+          { label: '公示期', value: `${policy.publicityDays}天，至${beijingDay(Date.parse(publicityEndsAt))}` },
+        ],
+        notes: ['对公示内容有异议的，请在公示期内向社区（村）或街道（乡镇）反映。'],
+      });
+      documentIds.push(notice.documentId);
+      history.push({
+        stage: 'PUBLICITY',
+        attempt,
+        event: 'PUBLISHED',
+        actor: 'system',
+        at: now(),
+        documentId: notice.documentId,
+      });
+      await condition(() => objection !== undefined || withdrawn, publicityMs);
+      publicityEndsAt = null;
+      if (withdrawn) {
+        outcome = 'WITHDRAWN';
+        break;
+      }
+      if (objection) {
+        const o: ObjectionInput = objection;
+        objection = undefined;
+        const filed = await activities.fileStepRecord({
+          ...chain,
+          step: `publicity:${attempt}:objection`,
+          documentType: 'OBJECTION_RECORD',
+          title: '公示期异议记录',
+          stageLabel: '公示',
+          actor: o.actor.username,
+          actorDivision: o.actor.divisionCode,
+          completedAt: o.receivedAt,
+          lines: [
+            { label: '异议内容', value: o.summary },
+            { label: '处理', value: '重新调查或民主评议后重新提出初审意见' },
+          ],
+        });
+        documentIds.push(filed.documentId);
+        history.push({
+          stage: 'PUBLICITY',
+          attempt,
+          event: 'OBJECTION',
+          actor: o.actor.username,
+          at: o.receivedAt,
+          documentId: filed.documentId,
+        });
+        continue; // the same stage again, with a new attempt
+      }
+      index += 1;
+    }
+  }
+
+  // 5. The outcome, filed: confirmation notice or refusal notice.
+  if (outcome === 'WITHDRAWN') {
+    setStage(APPROVAL_STAGES.withdrawn);
+    history.push({ stage: 'OUTCOME', attempt: 1, event: 'WITHDRAWN', actor: 'applicant', at: now() });
+    return { applicationId: input.applicationId, stage, documentIds };
+  }
+  if (outcome === 'APPROVED') {
+    const terms = await activities.approvalTerms({ ...trace, assessmentId: assessment.assessmentId });
+    const approvedOn = beijingDay(Date.now());
+    const firstMonth = addMonths(approvedOn.slice(0, 7), policy.firstPaymentMonthOffset);
+    const notice = await activities.fileStepRecord({
+      ...chain,
+      step: APPROVAL_STEPS.outcome,
+      documentType: 'APPROVAL_NOTICE',
+      title: '最低生活保障确认通知书',
+      stageLabel: '审批结果',
+      actor: history[history.length - 1].actor,
+      actorDivision: input.divisionCode.slice(0, 6),
+      completedAt: now(),
+      lines: [
+        { label: '审批结果', value: '同意纳入最低生活保障' },
+        {
+          label: '月保障金额',
+          value: `${formatFen(terms.totalFen)}元（保障金${formatFen(terms.baseFen)}元，分类施保金${formatFen(terms.supplementsFen)}元）`,
+        },
+        { label: '起始发放月份', value: firstMonth },
+      ],
+      notes: ['保障金按月通过金融机构社会化发放。家庭人口、收入、财产状况发生变化的，应当及时告知。'],
+    });
+    documentIds.push(notice.documentId);
+    await activities.recordApplicationStage({ ...chain, status: 'APPROVED' });
+    setStage(APPROVAL_STAGES.approved);
+    history.push({
+      stage: 'OUTCOME',
+      attempt: 1,
+      event: 'APPROVED',
+      actor: 'system',
+      at: now(),
+      documentId: notice.documentId,
+    });
+  } else {
+    const notice = await activities.fileStepRecord({
+      ...chain,
+      step: APPROVAL_STEPS.outcome,
+      documentType: 'REFUSAL_NOTICE',
+      title: '不予确认最低生活保障通知书',
+      stageLabel: '审批结果',
+      actor: rejection!.actor.username,
+      actorDivision: rejection!.actor.divisionCode,
+      completedAt: now(),
+      lines: [
+        { label: '审批结果', value: '不予确认' },
+        { label: '理由', value: (rejection!.reasons ?? []).join('；') },
+      ],
+      notes: ['如对本决定不服，可以依法申请行政复议或者提起行政诉讼。'],
+    });
+    documentIds.push(notice.documentId);
+    await activities.recordApplicationStage({ ...chain, status: 'REJECTED' });
+    setStage(APPROVAL_STAGES.rejected);
+    history.push({
+      stage: 'OUTCOME',
+      attempt: 1,
+      event: 'REJECTED',
+      actor: rejection!.actor.username,
+      at: now(),
+      documentId: notice.documentId,
+    });
+  }
+  // Let a decision update that ended the chain return its answer before the run completes.
+  await condition(allHandlersFinished);
   return { applicationId: input.applicationId, stage, documentIds };
+}
+
+function addMonths(month: string, offset: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const total = y * 12 + (m - 1) + offset;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+function formatFen(fen: number): string {
+  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }

@@ -6,6 +6,7 @@ import { Migration20261126152650_households } from './Migration20261126152650_ho
 import { Migration20261126154022_application_details } from './Migration20261126154022_application_details';
 import { Migration20261126154429_attachments } from './Migration20261126154429_attachments';
 import { Migration20261126160650_person_name_index } from './Migration20261126160650_person_name_index';
+import { Migration20261126175608_application_review_statuses } from './Migration20261126175608_application_review_statuses';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -15,4 +16,8 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261126154022_application_details', class: Migration20261126154022_application_details },
   { name: 'Migration20261126154429_attachments', class: Migration20261126154429_attachments },
   { name: 'Migration20261126160650_person_name_index', class: Migration20261126160650_person_name_index },
+  {
+    name: 'Migration20261126175608_application_review_statuses',
+    class: Migration20261126175608_application_review_statuses,
+  },
 ];

@@ -7,7 +7,15 @@ export type ApplicationDetailsView = Omit<ApplicationDetails, 'paymentAccount'> 
 };
 
 /** Where an application stands. Grows with the approval chain; values are never renamed. */
-export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RECEIVED', 'WITHDRAWN'] as const;
+export const APPLICATION_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'RECEIVED',
+  'IN_REVIEW',
+  'APPROVED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export interface ApplicationReply {

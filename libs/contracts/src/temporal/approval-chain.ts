@@ -35,6 +35,8 @@ export interface ApprovalChainInput {
   divisionCode: string;
   /** Correlates log lines from the HTTP request through every activity. */
   correlationId: string;
+  /** Confidential cases (e.g. HIV, domain §1.3) skip publicity. */
+  confidential?: boolean;
 }
 
 export interface ApprovalChainResult {

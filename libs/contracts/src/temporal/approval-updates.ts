@@ -39,9 +39,13 @@ export interface ChainState {
   stage: string;
   pendingTaskId: string | null;
   pendingStage: DecisionStage | null;
+  dueDate: string | null;
   publicityEndsAt: string | null;
   history: ChainHistoryEntry[];
 }
 
 /** Current stage, pending task, deadlines and full history of a chain. */
 export const chainStateQuery = defineQuery<ChainState>('state');
+
+export type { ApprovalPolicy, DecisionStage, StagePolicy } from '../approval/approval-policy';
+export type { Decision, DecisionReply } from '../approval/task.request';

@@ -1,0 +1,221 @@
+import {
+  type ApprovalPolicy,
+  type DecisionStage,
+  type FormDocumentType,
+  STAGE_LABELS,
+  SUBJECTS,
+  type StepForm,
+} from '@app/contracts';
+import { formatYuan } from '@app/domain';
+import type { MessagingClient } from '@app/platform';
+
+import { callService } from './call-service';
+
+interface Traced {
+  /** Read by the worker's correlation interceptor. */
+  correlationId: string;
+}
+
+export interface ChainRef extends Traced {
+  applicationId: string;
+  workflowId: string;
+}
+
+export interface OpenTaskInput extends ChainRef {
+  stage: DecisionStage;
+  role: string;
+  attempt: number;
+  limitWorkingDays: number;
+  /** Beijing date the stage opened, from workflow time. */
+  openedOn: string;
+}
+
+/** A step's record to file: what was decided, by whom, when; the activity adds the application's particulars. */
+export interface StepRecordInput extends ChainRef {
+  /** Unique per (step, attempt): the filing idempotency key. */
+  step: string;
+  documentType: FormDocumentType;
+  title: string;
+  stageLabel: string;
+  actor: string;
+  actorDivision: string;
+  completedAt: string;
+  lines: Array<{ label: string; value: string }>;
+  notes?: string[];
+}
+
+const DECISION_LABELS = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回' } as const;
+export const decisionLabel = (decision: keyof typeof DECISION_LABELS) => DECISION_LABELS[decision];
+export const stageLabel = (stage: DecisionStage) => STAGE_LABELS[stage];
+
+/**
+ * Activities of the decision stages: the policy, the assessment with its report, the inbox tasks and the
+ * records filed as each step completes. Inputs and results carry ids and staff text only, never personal data.
+ */
+export function createApprovalActivities(messaging: MessagingClient) {
+  const application = (applicationId: string) =>
+    callService(() => messaging.request(SUBJECTS.intake.applicationGet, { applicationId }));
+
+  const file = async (input: StepRecordInput): Promise<{ documentId: string }> => {
+    const app = await application(input.applicationId);
+    const form: StepForm = {
+      title: input.title,
+      subtitle: `申请编号：${app.applicationNo}`,
+      fields: [
+        { label: '申请人', value: app.applicantName },
+        { label: '公民身份号码', value: app.applicantIdNumberMasked },
+        { label: '共同生活家庭成员人数', value: `${app.householdSize}人` },
+        { label: '所在社区（村）', value: app.divisionCode },
+        { label: '办理环节', value: input.stageLabel },
+        ...input.lines,
+        { label: '经办人', value: input.actor },
+        { label: '经办单位（行政区划代码）', value: input.actorDivision },
+        { label: '办结时间', value: formatBeijing(input.completedAt) },
+      ],
+      notes: input.notes,
+      completedAt: input.completedAt,
+    };
+    const document = await callService(() =>
+      messaging.request(SUBJECTS.archive.documentFile, {
+        idempotencyKey: `${input.workflowId}:${input.step}`,
+        householdId: app.householdId,
+        divisionCode: app.divisionCode,
+        applicationId: app.id,
+        workflowId: input.workflowId,
+        step: input.step,
+        documentType: input.documentType,
+        createdBy: input.actor,
+        form,
+      }),
+    );
+    return { documentId: document.id };
+  };
+
+  return {
+    async resolveApprovalPolicy(input: Traced & { divisionCode: string; at: string }): Promise<ApprovalPolicy> {
+      return callService(() =>
+        messaging.request(SUBJECTS.approval.policyResolve, { divisionCode: input.divisionCode, at: input.at }),
+      );
+    },
+
+    /**
+     * The economic-status assessment of the household as declared, stored by the eligibility service, and its
+     * report (家庭经济状况认定结果) filed into the household file.
+     */
+    async assessAndFileReport(
+      input: ChainRef & { attempt: number; at: string },
+    ): Promise<{ assessmentId: string; eligible: boolean; documentId: string }> {
+      const app = await application(input.applicationId);
+      const household = await callService(() =>
+        messaging.request(SUBJECTS.intake.householdGet, { householdId: app.householdId, reveal: true }),
+      );
+      const division = await callService(() =>
+        messaging.request(SUBJECTS.intake.divisionGet, { code: app.divisionCode }),
+      );
+      const details = app.details;
+      const assessment = await callService(() =>
+        messaging.request(SUBJECTS.eligibility.assessmentRun, {
+          idempotencyKey: `${input.workflowId}:assessment:${input.attempt}`,
+          householdId: app.householdId,
+          applicationId: app.id,
+          divisionCode: app.divisionCode,
+          urbanRural: division.urbanRural === 'RURAL' ? 'RURAL' : 'URBAN',
+          at: input.at,
+          members: household.members.map((member) => ({
+            idNumber: member.idNumber!,
+            birthDate: member.birthDate,
+            health: member.health as never,
+            ...(member.disabilityGrade ? { disabilityGrade: member.disabilityGrade } : {}),
+          })),
+          incomes: details?.incomes ?? [],
+          deductions: details?.deductions ?? [],
+          assets: details?.assets ?? [],
+        }),
+      );
+      const filed = await file({
+        ...input,
+        step: `assessment:${input.attempt}`,
+        documentType: 'ASSESSMENT_REPORT',
+        title: '家庭经济状况核对认定结果',
+        stageLabel: '家庭经济状况核对与认定',
+        actor: 'system',
+        actorDivision: app.divisionCode,
+        completedAt: assessment.createdAt,
+        lines: [
+          { label: '认定结论', value: assessment.eligible ? '符合最低生活保障条件' : '不符合最低生活保障条件' },
+          { label: '低保边缘家庭', value: assessment.margin ? '是' : '否' },
+          { label: '家庭月收入', value: `${formatYuan(assessment.householdIncomeFen)}元` },
+          { label: '人均月收入', value: `${formatYuan(assessment.perCapitaIncomeFen)}元` },
+          { label: '适用低保标准', value: `${formatYuan(assessment.standardFen)}元/人·月` },
+          { label: '保障金（月）', value: `${formatYuan(assessment.baseFen)}元` },
+          { label: '分类施保金（月）', value: `${formatYuan(assessment.supplementsFen)}元` },
+          { label: '合计（月）', value: `${formatYuan(assessment.totalFen)}元` },
+          { label: '评估编号', value: assessment.id },
+        ],
+        notes: assessment.rules.map((rule, i) => `${i + 1}. ${rule.text}`),
+      });
+      return { assessmentId: assessment.id, eligible: assessment.eligible, documentId: filed.documentId };
+    },
+
+    async openTask(input: OpenTaskInput): Promise<{ taskId: string; dueDate: string | null }> {
+      const app = await application(input.applicationId);
+      const task = await callService(() =>
+        messaging.request(SUBJECTS.approval.taskOpen, {
+          applicationId: app.id,
+          applicationNo: app.applicationNo,
+          householdId: app.householdId,
+          divisionCode: app.divisionCode,
+          workflowId: input.workflowId,
+          stage: input.stage,
+          role: input.role,
+          attempt: input.attempt,
+          limitWorkingDays: input.limitWorkingDays,
+          openedOn: input.openedOn,
+        }),
+      );
+      return { taskId: task.id, dueDate: task.dueDate };
+    },
+
+    async closeTask(
+      input: Traced & {
+        taskId: string;
+        outcome: 'APPROVE' | 'REJECT' | 'RETURN' | 'CANCELLED';
+        opinion?: string;
+        decidedBy?: string;
+        documentId?: string;
+      },
+    ): Promise<void> {
+      await callService(() =>
+        messaging.request(SUBJECTS.approval.taskClose, {
+          taskId: input.taskId,
+          outcome: input.outcome,
+          opinion: input.opinion,
+          decidedBy: input.decidedBy,
+          documentId: input.documentId,
+        }),
+      );
+    },
+
+    async escalateTask(input: Traced & { taskId: string }): Promise<void> {
+      await callService(() => messaging.request(SUBJECTS.approval.taskEscalate, { taskId: input.taskId }));
+    },
+
+    fileStepRecord: file,
+
+    /** The amount and first month of an approval, for the confirmation notice (read from the stored assessment). */
+    async approvalTerms(
+      input: Traced & { assessmentId: string },
+    ): Promise<{ totalFen: number; baseFen: number; supplementsFen: number }> {
+      const assessment = await callService(() =>
+        messaging.request(SUBJECTS.eligibility.assessmentGet, { assessmentId: input.assessmentId }),
+      );
+      return { totalFen: assessment.totalFen, baseFen: assessment.baseFen, supplementsFen: assessment.supplementsFen };
+    },
+  };
+}
+
+function formatBeijing(iso: string): string {
+  const beijing = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日 ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}（北京时间）`;
+}

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+
+import type { INestMicroservice } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+
+import { type Caller, type DecideTaskRequest, ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
+import {
+  APPROVAL_STAGES,
+  type ApprovalChainResult,
+  chainStateQuery,
+  decideUpdate,
+  TASK_QUEUES,
+} from '@app/contracts/temporal';
+import { MessagingClient, TemporalClientService } from '@app/platform';
+import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
+import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
+import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.module';
+import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
+import { as, CALLERS } from '@test/support/callers';
+import { untilStage } from '@test/support/chains';
+import { makeApplication } from '@test/support/factories/application.factory';
+import { startService } from '@test/support/services';
+import { TEST_ENV } from '@test/support/test-env';
+
+import { createWorker } from '../src/worker/create-worker';
+
+/**
+ * Decisions through the approval service into the chain (real Temporal, NATS, PostgreSQL): the three-level
+ * happy path with publicity, a rejection, a return loop, refused and repeated decisions. The test database's
+ * policy for 南关区 (220102) shortens publicity to 1.5 s (a drill setting); everything else is the default.
+ */
+describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
+  let services: INestMicroservice[];
+  let worker: Worker;
+  let connection: NativeConnection;
+  let running: Promise<void>;
+  let client: MessagingClient;
+  let temporal: TemporalClientService;
+
+  const submit = () =>
+    as(CALLERS.community1, () => client.request(SUBJECTS.intake.applicationSubmit, makeApplication()));
+  const taskOf = async (who: Caller, applicationId: string) => {
+    const inbox = await as(who, () => client.request(SUBJECTS.approval.taskList, {}));
+    const task = inbox.items.find((item) => item.applicationId === applicationId);
+    if (!task) {
+      throw new Error(`no task for ${applicationId} in the inbox of ${who.username}`);
+    }
+    return task;
+  };
+  const decide = (who: Caller, body: Omit<DecideTaskRequest, 'idempotencyKey'> & { idempotencyKey?: string }) =>
+    as(who, () =>
+      client.request(SUBJECTS.approval.taskDecide, { idempotencyKey: randomUUID(), ...body }, { timeoutMs: 30_000 }),
+    );
+  const documentTypes = async (applicationId: string) =>
+    (await as(CALLERS.county1, () => client.request(SUBJECTS.archive.documentList, { applicationId }))).items.map(
+      (item) => item.documentType,
+    );
+
+  beforeAll(async () => {
+    services = await Promise.all([
+      startService(IntakeAppModule, QUEUE_GROUPS.intake),
+      startService(ArchiveAppModule, QUEUE_GROUPS.archive),
+      startService(EligibilityAppModule, QUEUE_GROUPS.eligibility),
+      startService(ApprovalAppModule, QUEUE_GROUPS.approval),
+    ]);
+    const approval = services[3];
+    client = approval.get(MessagingClient);
+    temporal = approval.get(TemporalClientService);
+    await approval
+      .get(MikroORM)
+      .em.getConnection()
+      .execute(
+        `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
+         select gen_random_uuid(), now(), now(), '220102', '2021-07-01', rules || '{"drill": {"publicityMs": 1500}}'::jsonb, '测试：公示期缩短'
+           from approval.approval_policy where division_code = '22'
+            and not exists (select 1 from approval.approval_policy where division_code = '220102')`,
+      );
+    ({ worker, connection } = await createWorker({
+      address: TEST_ENV.temporalAddress,
+      namespace: TEST_ENV.temporalNamespace,
+      taskQueue: TASK_QUEUES.approval,
+      messaging: client,
+    }));
+    running = worker.run();
+  }, 120_000);
+
+  afterAll(async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await Promise.all(services.map((app) => app.close()));
+  });
+
+  it('runs community → publicity → street → county to approval, filing every step before the next opens', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+
+    const communityTask = await taskOf(CALLERS.community1, application.id);
+    expect(communityTask).toMatchObject({ stage: 'COMMUNITY', attempt: 1, status: 'OPEN', overdue: false });
+    expect(communityTask.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const community = await decide(CALLERS.community1, {
+      taskId: communityTask.id,
+      decision: 'APPROVE',
+      opinion: '经入户调查，家庭人均收入低于当地低保标准，同意上报。',
+    });
+    expect(community).toMatchObject({ decision: 'APPROVE', next: 'PUBLICITY' });
+    // The community's opinion is in the archive at the moment the decision returns.
+    expect(await documentTypes(application.id)).toContain('COMMUNITY_OPINION');
+
+    await untilStage(handle, APPROVAL_STAGES.street);
+    const street = await decide(CALLERS.street1, {
+      taskId: (await taskOf(CALLERS.street1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '材料齐全，审核同意。',
+    });
+    expect(street.next).toBe('COUNTY');
+    await untilStage(handle, APPROVAL_STAGES.county);
+    const county = await decide(CALLERS.county1, {
+      taskId: (await taskOf(CALLERS.county1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '审核确认，同意纳入低保。',
+    });
+    expect(county.next).toBe('APPROVED');
+
+    const result = await handle.result();
+    expect(result.stage).toBe(APPROVAL_STAGES.approved);
+    expect(await documentTypes(application.id)).toEqual([
+      'APPLICATION_RECEIVED',
+      'ASSESSMENT_REPORT',
+      'COMMUNITY_OPINION',
+      'PUBLICITY_NOTICE',
+      'STREET_REVIEW',
+      'COUNTY_CONFIRMATION',
+      'APPROVAL_NOTICE',
+    ]);
+    const after = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.intake.applicationGet, { applicationId: application.id }),
+    );
+    expect(after.status).toBe('APPROVED');
+    const state = await handle.query(chainStateQuery);
+    expect(state.history.map((entry) => `${entry.stage}:${entry.event}`)).toEqual([
+      'ACCEPTANCE:RECEIVED',
+      'ASSESSMENT:ELIGIBLE',
+      'COMMUNITY:OPENED',
+      'COMMUNITY:APPROVE',
+      'PUBLICITY:PUBLISHED',
+      'STREET:OPENED',
+      'STREET:APPROVE',
+      'COUNTY:OPENED',
+      'COUNTY:APPROVE',
+      'OUTCOME:APPROVED',
+    ]);
+  }, 60_000);
+
+  it('a rejection at the street files the refusal notice with the reasons and ends the chain', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    await decide(CALLERS.community1, {
+      taskId: (await taskOf(CALLERS.community1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意上报',
+    });
+    await untilStage(handle, APPROVAL_STAGES.street);
+    const reply = await decide(CALLERS.street1, {
+      taskId: (await taskOf(CALLERS.street1, application.id)).id,
+      decision: 'REJECT',
+      opinion: '经核对，家庭有机动车辆。',
+      reasons: ['家庭成员名下登记有非营运机动车辆'],
+    });
+    expect(reply.next).toBe('REJECTED');
+    expect((await handle.result()).stage).toBe(APPROVAL_STAGES.rejected);
+    expect((await documentTypes(application.id)).slice(-2)).toEqual(['STREET_REVIEW', 'REFUSAL_NOTICE']);
+  }, 60_000);
+
+  it('a return to the previous stage reopens it as a new attempt; the earlier record stays', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    await decide(CALLERS.community1, {
+      taskId: (await taskOf(CALLERS.community1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意上报',
+    });
+    await untilStage(handle, APPROVAL_STAGES.street);
+    const back = await decide(CALLERS.street1, {
+      taskId: (await taskOf(CALLERS.street1, application.id)).id,
+      decision: 'RETURN',
+      returnTo: 'PREVIOUS',
+      opinion: '收入证明不清晰，请社区重新核实。',
+    });
+    expect(back.next).toBe('COMMUNITY');
+    await untilStage(handle, APPROVAL_STAGES.community);
+    expect(await taskOf(CALLERS.community1, application.id)).toMatchObject({ stage: 'COMMUNITY', attempt: 2 });
+    const types = await documentTypes(application.id);
+    expect(types.filter((type) => type === 'COMMUNITY_OPINION')).toHaveLength(1);
+    expect(types).toContain('RETURN_NOTICE');
+    await handle.terminate('test done');
+  }, 60_000);
+
+  it('refuses a decision by the wrong role or division and changes nothing; repeats return the first answer', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const task = await taskOf(CALLERS.community1, application.id);
+
+    await expect(
+      decide(CALLERS.street1, { taskId: task.id, decision: 'APPROVE', opinion: '越级' }),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(
+      decide(CALLERS.community2, { taskId: task.id, decision: 'APPROVE', opinion: '外社区' }),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(
+      decide(CALLERS.community1, { taskId: task.id, decision: 'REJECT', opinion: '无理由' }),
+    ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field: 'reasons' }] });
+
+    // The chain's own validator refuses too, even when the service is bypassed.
+    const before = (await handle.query(chainStateQuery)).history.length;
+    const bypass = await handle
+      .executeUpdate(decideUpdate, {
+        args: [
+          {
+            taskId: task.id,
+            decision: 'APPROVE',
+            opinion: '绕过服务',
+            actor: { userId: 'x', username: 'street1', roles: ['STREET_REVIEWER'], divisionCode: '220102001' },
+            decidedAt: new Date().toISOString(),
+          },
+        ],
+      })
+      .catch((error: unknown) => error);
+    expect(bypass).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((await handle.query(chainStateQuery)).history).toHaveLength(before);
+
+    const key = randomUUID();
+    const first = await decide(CALLERS.community1, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '同意',
+      idempotencyKey: key,
+    });
+    const again = await decide(CALLERS.community1, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '同意',
+      idempotencyKey: key,
+    });
+    expect(again).toEqual(first);
+    expect((await documentTypes(application.id)).filter((type) => type === 'COMMUNITY_OPINION')).toHaveLength(1);
+    await expect(
+      decide(CALLERS.community1, { taskId: task.id, decision: 'APPROVE', opinion: '再次' }),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    await handle.terminate('test done');
+  }, 60_000);
+});

@@ -1,0 +1,24 @@
+import type { WorkflowHandle } from '@temporalio/client';
+
+import { type ChainState, chainStateQuery } from '@app/contracts/temporal';
+
+/** Polls the chain's state query until it reaches `stage` (and, for a decision stage, its task is open). */
+export async function untilStage(handle: WorkflowHandle, stage: string, timeoutMs = 30_000): Promise<ChainState> {
+  const deadline = Date.now() + timeoutMs;
+  let last: ChainState | undefined;
+  for (;;) {
+    try {
+      last = await handle.query(chainStateQuery);
+      const decisionStage = ['COMMUNITY', 'STREET', 'COUNTY'].includes(stage);
+      if (last.stage === stage && (!decisionStage || last.pendingTaskId)) {
+        return last;
+      }
+    } catch {
+      // not started yet, or between workflow tasks
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`chain did not reach ${stage} (last: ${last?.stage ?? 'unknown'})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
