@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 
 import { APPROVAL_STAGES, SEARCH_ATTRIBUTES } from '@app/contracts/temporal';
+import { untilStage } from '@test/support/chains';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
 
@@ -85,9 +86,13 @@ describe('an application end to end (running stack)', () => {
         token,
         headers: purpose(),
       });
-      return current.application?.status === 'RECEIVED' && current.documents.length > 0 ? current : undefined;
+      return current.application?.status === 'IN_REVIEW' && current.documents.length >= 2 ? current : undefined;
     });
-    expect(view.documents).toHaveLength(1);
+    // The receipt, then the assessment report the chain files before opening the community stage.
+    expect((view.documents as Json[]).map((d) => d.documentType)).toEqual([
+      'APPLICATION_RECEIVED',
+      'ASSESSMENT_REPORT',
+    ]);
     const [document] = view.documents as Json[];
     expect(document).toMatchObject({
       itemNo: 1,
@@ -105,12 +110,12 @@ describe('an application end to end (running stack)', () => {
     expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(document.sha256);
 
     const handle = temporal.workflow.getHandle(first.body.workflowId);
-    await handle.result();
+    await untilStage(handle, APPROVAL_STAGES.community);
     const description = await handle.describe();
-    expect(description.status.name).toBe('COMPLETED');
+    expect(description.status.name).toBe('RUNNING');
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.divisionCode)).toBe('220102001001');
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.applicationNo)).toBe(first.body.applicationNo);
-    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.accepted);
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.approvalStage)).toBe(APPROVAL_STAGES.community);
 
     // The correlation id travelled from the HTTP request through intake, the worker's activities and the archive.
     for (const service of ['gateway', 'intake', 'worker', 'archive']) {
@@ -121,7 +126,7 @@ describe('an application end to end (running stack)', () => {
   it('never writes a full ID number or an applicant name into any log', async () => {
     const body = applicationBody({ applicantName: '孙日志' });
     const created = await post(body, `e2e-${randomUUID()}`);
-    await temporal.workflow.getHandle(created.body.workflowId).result();
+    await untilStage(temporal.workflow.getHandle(created.body.workflowId), APPROVAL_STAGES.community);
 
     for (const file of readdirSync(LOG_DIR).filter((name) => name.endsWith('.log'))) {
       const text = readFileSync(join(LOG_DIR, file), 'utf8');

@@ -9,7 +9,7 @@ import { call, type Json, tokenOf } from '@test/support/http-client';
  */
 describe('eligibility rules through the gateway', () => {
   let admin: string;
-  const year = 2100 + Math.floor(Math.random() * 90);
+  let year: number;
   const body = (overrides: Json = {}) => ({
     divisionCode: '220112',
     urbanRural: 'RURAL',
@@ -24,17 +24,25 @@ describe('eligibility rules through the gateway', () => {
 
   beforeAll(async () => {
     admin = await tokenOf('admin');
+    // After every version an earlier run left in this database; closePrevious ends an open-ended one.
+    const existing = await call('GET', '/api/v1/eligibility/standards?divisionCode=220112', { token: admin });
+    const years = (existing.body.items as Json[])
+      .filter((s) => s.divisionCode === '220112' && s.urbanRural === 'RURAL')
+      .map((s) => Number(String(s.effectiveFrom).slice(0, 4)));
+    year = Math.max(2099, ...years) + 1;
   });
 
   it('publishes, refuses an overlap with 409, closes the previous version on request, and audits', async () => {
-    const first = await publish(body({ effectiveTo: `${year}-12-31` }));
+    const first = await publish(body({ effectiveTo: `${year}-12-31`, closePrevious: true }));
     expect(first.status).toBe(201);
     const clash = await publish(body({ effectiveFrom: `${year}-06-01`, effectiveTo: `${year}-06-30` }));
     expect(clash.status).toBe(409);
     expect(clash.body).toMatchObject({ code: 'CONFLICT', details: [{ field: 'effectiveFrom' }] });
     expect(String(clash.body.message)).toContain(`${year}-01-01至${year}-12-31`);
 
-    const next = await publish(body({ effectiveFrom: `${year + 1}-01-01`, amountFen: 62_000 }));
+    const next = await publish(
+      body({ effectiveFrom: `${year + 1}-01-01`, effectiveTo: `${year + 1}-12-31`, amountFen: 62_000 }),
+    );
     expect(next.status).toBe(201);
     const caseworker = await tokenOf('community1');
     const inForce = await call('GET', `/api/v1/eligibility/standards?divisionCode=220112&at=${year + 1}-03-01`, {

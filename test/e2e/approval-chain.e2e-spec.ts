@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+
+import { makeIdNumber } from '@test/support/factories/application.factory';
+import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
+
+/**
+ * Staff decide through the gateway (running stack): the caseworker finds the new application in the inbox,
+ * a reviewer of another level is refused, the caseworker's refusal files the opinion and the refusal notice,
+ * and a repeated decision returns the first answer.
+ */
+describe('the approval chain through the gateway (running stack)', () => {
+  let community1: string;
+  let street1: string;
+
+  beforeAll(async () => {
+    [community1, street1] = await Promise.all([tokenOf('community1'), tokenOf('street1')]);
+  });
+
+  it('inbox → refused wrong level → rejection with reasons → refusal notice filed; a repeat returns the same', async () => {
+    const created = await call('POST', '/api/v1/applications', {
+      token: community1,
+      headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        applicantName: '周审批',
+        applicantIdNumber: makeIdNumber(),
+        householdSize: 1,
+        reason: '失业，无固定收入',
+        details: { dataCheckConsent: true },
+      },
+    });
+    expect(created.status).toBe(201);
+    const applicationId = created.body.id as string;
+
+    const task = await until(async () => {
+      const inbox = await call('GET', '/api/v1/tasks?stage=COMMUNITY', { token: community1 });
+      expect(inbox.status).toBe(200);
+      return (inbox.body.items as Json[]).find((item) => item.applicationId === applicationId);
+    });
+    expect(task).toMatchObject({ stage: 'COMMUNITY', status: 'OPEN', overdue: false, attempt: 1 });
+    expect(String(task.dueDate)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const wrongLevel = await call('POST', `/api/v1/tasks/${task.id}/decision`, {
+      token: street1,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { decision: 'APPROVE', opinion: '越级办理' },
+    });
+    expect(wrongLevel.status).toBe(403);
+    const noReasons = await call('POST', `/api/v1/tasks/${task.id}/decision`, {
+      token: community1,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { decision: 'REJECT', opinion: '不符合条件' },
+    });
+    expect(noReasons.status).toBe(400);
+    expect(noReasons.body.details).toEqual([expect.objectContaining({ field: 'reasons' })]);
+
+    const key = randomUUID();
+    const decide = () =>
+      call('POST', `/api/v1/tasks/${task.id}/decision`, {
+        token: community1,
+        headers: { 'Idempotency-Key': key },
+        body: {
+          decision: 'REJECT',
+          opinion: '经入户调查，家庭收入高于标准。',
+          reasons: ['家庭人均收入高于当地低保标准'],
+        },
+      });
+    const rejected = await decide();
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ decision: 'REJECT', next: 'REJECTED' });
+    expect((await decide()).body).toEqual(rejected.body);
+
+    const view = await until(async () => {
+      const current = await call('GET', `/api/v1/applications/${applicationId}`, {
+        token: community1,
+        headers: purpose('核对审批结果'),
+      });
+      return current.body.application?.status === 'REJECTED' ? current.body : undefined;
+    });
+    expect((view.documents as Json[]).map((d) => d.documentType)).toEqual([
+      'APPLICATION_RECEIVED',
+      'ASSESSMENT_REPORT',
+      'COMMUNITY_OPINION',
+      'REFUSAL_NOTICE',
+    ]);
+    const inbox = await call('GET', '/api/v1/tasks', { token: community1 });
+    expect((inbox.body.items as Json[]).some((item) => item.applicationId === applicationId)).toBe(false);
+  }, 60_000);
+});
