@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import type { INestMicroservice } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 
 import { type Caller, type DecideTaskRequest, ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
@@ -29,7 +32,7 @@ import { createWorker } from '../src/worker/create-worker';
 /**
  * Decisions through the approval service into the chain (real Temporal, NATS, PostgreSQL): the three-level
  * happy path with publicity, a rejection, a return loop, refused and repeated decisions. The test database's
- * policy for 南关区 (220102) shortens publicity to 1.5 s (a drill setting); everything else is the default.
+ * policy for 南关区 (220102) shortens publicity to 4 s (a drill setting); everything else is the default.
  */
 describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   let services: INestMicroservice[];
@@ -53,6 +56,13 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     as(who, () =>
       client.request(SUBJECTS.approval.taskDecide, { idempotencyKey: randomUUID(), ...body }, { timeoutMs: 30_000 }),
     );
+  /** RECORD_HISTORIES=1 saves the finished chain's history for the replay test (temporal/test/histories). */
+  const record = async (name: string, handle: { fetchHistory: () => Promise<proto.api.history.v1.IHistory> }) => {
+    if (process.env.RECORD_HISTORIES) {
+      const bytes = proto.api.history.v1.History.encode(await handle.fetchHistory()).finish();
+      writeFileSync(join(__dirname, 'histories', `${name}.pb`), bytes);
+    }
+  };
   const documentTypes = async (applicationId: string) =>
     (await as(CALLERS.county1, () => client.request(SUBJECTS.archive.documentList, { applicationId }))).items.map(
       (item) => item.documentType,
@@ -73,7 +83,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       .em.getConnection()
       .execute(
         `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
-         select gen_random_uuid(), now(), now(), '220102', '2021-07-01', rules || '{"drill": {"publicityMs": 1500}}'::jsonb, '测试：公示期缩短'
+         select gen_random_uuid(), now(), now(), '220102', '2021-07-01', rules || '{"drill": {"publicityMs": 4000}}'::jsonb, '测试：公示期缩短'
            from approval.approval_policy where division_code = '22'
             and not exists (select 1 from approval.approval_policy where division_code = '220102')`,
       );
@@ -153,6 +163,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       'COUNTY:APPROVE',
       'OUTCOME:APPROVED',
     ]);
+    await record('approved', handle);
   }, 60_000);
 
   it('a rejection at the street files the refusal notice with the reasons and ends the chain', async () => {
@@ -174,6 +185,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(reply.next).toBe('REJECTED');
     expect((await handle.result()).stage).toBe(APPROVAL_STAGES.rejected);
     expect((await documentTypes(application.id)).slice(-2)).toEqual(['STREET_REVIEW', 'REFUSAL_NOTICE']);
+    await record('rejected-at-street', handle);
   }, 60_000);
 
   it('a return to the previous stage reopens it as a new attempt; the earlier record stays', async () => {
@@ -199,6 +211,46 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(types.filter((type) => type === 'COMMUNITY_OPINION')).toHaveLength(1);
     expect(types).toContain('RETURN_NOTICE');
     await handle.terminate('test done');
+    await record('returned-to-community', handle);
+  }, 60_000);
+
+  it('an objection during publicity sends the case back for a new community opinion', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    await expect(
+      as(CALLERS.community1, () =>
+        client.request(SUBJECTS.approval.objectionRecord, {
+          applicationId: application.id,
+          summary: '尚未公示',
+          idempotencyKey: randomUUID(),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    await decide(CALLERS.community1, {
+      taskId: (await taskOf(CALLERS.community1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意上报',
+    });
+    await untilStage(handle, APPROVAL_STAGES.publicity);
+    await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.approval.objectionRecord, {
+        applicationId: application.id,
+        summary: '邻居反映申请人有经营性收入未申报',
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    await untilStage(handle, APPROVAL_STAGES.community);
+    expect(await taskOf(CALLERS.community1, application.id)).toMatchObject({ stage: 'COMMUNITY', attempt: 2 });
+    expect(await documentTypes(application.id)).toEqual([
+      'APPLICATION_RECEIVED',
+      'ASSESSMENT_REPORT',
+      'COMMUNITY_OPINION',
+      'PUBLICITY_NOTICE',
+      'OBJECTION_RECORD',
+    ]);
+    await handle.terminate('test done');
+    await record('objection', handle);
   }, 60_000);
 
   it('refuses a decision by the wrong role or division and changes nothing; repeats return the first answer', async () => {

@@ -209,6 +209,28 @@ export const ROUTES: Route[] = [
     expected: only({ admin: SCOPED }),
   },
   {
+    name: 'GET /api/v1/tasks',
+    call: (token) => status(call('GET', '/api/v1/tasks?limit=5', { token })),
+    // Each reader gets their own inbox (scoped by the service); the administrator decides nothing.
+    expected: readers(ANYWHERE),
+  },
+  {
+    name: 'GET /api/v1/calendars',
+    call: (token) => status(call('GET', '/api/v1/calendars', { token })),
+    expected: Object.fromEntries(USERS.map((user) => [user, ANYWHERE])) as Route['expected'],
+  },
+  {
+    name: 'PUT /api/v1/calendars/:year',
+    call: (token) =>
+      status(
+        call('PUT', '/api/v1/calendars/2099', {
+          token,
+          body: { days: [{ date: '2099-01-01', isOffDay: true, name: '元旦（权限矩阵测试）' }] },
+        }),
+      ),
+    expected: only({ admin: ANYWHERE }),
+  },
+  {
     name: 'GET /api/v1/accounts',
     call: (token) => status(call('GET', '/api/v1/accounts', { token })),
     expected: only({ admin: ANYWHERE }),

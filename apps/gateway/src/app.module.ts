@@ -7,6 +7,7 @@ import { DatabaseModule, LoggingModule, MessagingModule, PlatformConfigModule } 
 import { AccessLogModule } from './access-log/access-log.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { EvidenceUploadService } from './applications/evidence-upload.service';
+import { CalendarsController } from './calendars/calendars.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { EligibilityController } from './eligibility/eligibility.controller';
 import { GatewayEnv } from './gateway.env';
@@ -38,6 +39,7 @@ import { TasksController } from './tasks/tasks.controller';
     HouseholdsController,
     EligibilityController,
     TasksController,
+    CalendarsController,
     HealthController,
   ],
 })

@@ -9,6 +9,7 @@ import type {
   ListTasksRequest,
   LoadCalendarRequest,
   OpenTaskRequest,
+  RecordObjectionRequest,
   ResolveApprovalPolicyRequest,
   TaskReply,
 } from './approval/task.request';
@@ -91,6 +92,7 @@ export interface RequestMap {
   [SUBJECTS.approval.taskEscalate]: { request: EscalateTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskList]: { request: ListTasksRequest; reply: ListTasksReply };
   [SUBJECTS.approval.taskDecide]: { request: DecideTaskRequest; reply: DecisionReply };
+  [SUBJECTS.approval.objectionRecord]: { request: RecordObjectionRequest; reply: { accepted: true } };
   [SUBJECTS.approval.calendarLoad]: { request: LoadCalendarRequest; reply: CalendarReply };
   [SUBJECTS.approval.calendarList]: { request: HealthCheckRequest; reply: CalendarReply };
   [SUBJECTS.approval.healthCheck]: Health;

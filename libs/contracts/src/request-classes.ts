@@ -5,6 +5,7 @@ import {
   ListTasksRequest,
   LoadCalendarRequest,
   OpenTaskRequest,
+  RecordObjectionRequest,
   ResolveApprovalPolicyRequest,
 } from './approval/task.request';
 import { FileDocumentRequest } from './archive/file-document.request';
@@ -75,6 +76,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.taskEscalate]: EscalateTaskRequest,
   [SUBJECTS.approval.taskList]: ListTasksRequest,
   [SUBJECTS.approval.taskDecide]: DecideTaskRequest,
+  [SUBJECTS.approval.objectionRecord]: RecordObjectionRequest,
   [SUBJECTS.approval.calendarLoad]: LoadCalendarRequest,
   [SUBJECTS.approval.calendarList]: HealthCheckRequest,
   [SUBJECTS.approval.healthCheck]: HealthCheckRequest,

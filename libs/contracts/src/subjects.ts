@@ -37,6 +37,7 @@ export const SUBJECTS = {
     taskEscalate: 'approval.task.escalate',
     taskList: 'approval.task.list',
     taskDecide: 'approval.task.decide',
+    objectionRecord: 'approval.objection.record',
     calendarLoad: 'approval.calendar.load',
     calendarList: 'approval.calendar.list',
     healthCheck: 'approval.health.check',

@@ -10,6 +10,7 @@ import {
   type ListTasksReply,
   ListTasksRequest,
   OpenTaskRequest,
+  RecordObjectionRequest,
   ResolveApprovalPolicyRequest,
   SUBJECTS,
   type TaskReply,
@@ -48,6 +49,11 @@ export class TasksHandler {
   @MessagePattern(SUBJECTS.approval.taskList)
   list(@Payload() request: ListTasksRequest): Promise<ListTasksReply> {
     return this.tasks.list(request);
+  }
+
+  @MessagePattern(SUBJECTS.approval.objectionRecord)
+  recordObjection(@Payload() request: RecordObjectionRequest): Promise<{ accepted: true }> {
+    return this.tasks.recordObjection(request);
   }
 
   @MessagePattern(SUBJECTS.approval.taskDecide)

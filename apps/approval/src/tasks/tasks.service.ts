@@ -12,11 +12,12 @@ import {
   type ListTasksRequest,
   type OpenTaskRequest,
   PERMISSIONS,
+  type RecordObjectionRequest,
   STAGE_DIVISION_DIGITS,
   STAGE_LABELS,
   type TaskReply,
 } from '@app/contracts';
-import { decideUpdate } from '@app/contracts/temporal';
+import { decideUpdate, objectionUpdate } from '@app/contracts/temporal';
 import { beijingDate, CalendarMissingError } from '@app/domain';
 import {
   AccessError,
@@ -195,6 +196,41 @@ export class TasksService {
     }
     await em.nativeUpdate(Task, { id: task!.id }, { decisionKey: request.idempotencyKey, decisionReply: reply });
     return reply;
+  }
+
+  /**
+   * An objection received during publicity: the community's caseworker records it and the chain sends the
+   * case back for a new community opinion. Refused outside publicity. Idempotent by key.
+   */
+  async recordObjection(request: RecordObjectionRequest): Promise<{ accepted: true }> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.objectionRecord);
+    const latest = await this.em
+      .fork()
+      .findOne(Task, { applicationId: request.applicationId }, { orderBy: { openedAt: 'desc' } });
+    assertVisible(caller, latest?.divisionCode);
+    try {
+      return await this.temporal.client.workflow.getHandle(latest!.workflowId).executeUpdate(objectionUpdate, {
+        updateId: `objection-${request.idempotencyKey}`,
+        args: [
+          {
+            summary: request.summary,
+            actor: {
+              userId: caller.userId,
+              username: caller.username,
+              roles: caller.roles,
+              divisionCode: caller.divisionCode,
+            },
+            receivedAt: new Date().toISOString(),
+          },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw TaskError.refusedByChain(error.cause?.message ?? '审批流程拒绝了该异议登记');
+      }
+      throw error;
+    }
   }
 
   private assertSystem(): void {

@@ -31,6 +31,7 @@ import { MessagingClient, requireCaller } from '@app/platform';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { CreateApplicationDto } from './dto/create-application.dto';
+import { ObjectionDto } from './dto/objection.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
 import { WithdrawApplicationDto } from './dto/withdraw-application.dto';
 import { EvidenceUploadService, type UploadedEvidence } from './evidence-upload.service';
@@ -138,6 +139,26 @@ export class ApplicationsController {
     @Body() body: WithdrawApplicationDto,
   ): Promise<ApplicationReply> {
     return this.messaging.request(SUBJECTS.intake.applicationWithdraw, { applicationId: id, reason: body.reason });
+  }
+
+  @Post(':id/objections')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.objectionRecord)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'Record an objection received during publicity (公示); the case goes back for a new community opinion. Refused (409) outside publicity.',
+  })
+  objection(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: ObjectionDto,
+  ): Promise<{ accepted: true }> {
+    return this.messaging.request(
+      SUBJECTS.approval.objectionRecord,
+      { applicationId: id, summary: body.summary, idempotencyKey },
+      { timeoutMs: 15_000 },
+    );
   }
 
   @Post(':id/attachments')

@@ -230,3 +230,19 @@ export class LoadCalendarRequest {
 export interface CalendarReply {
   years: Array<{ year: number; days: number; loadedAt: string }>;
 }
+
+/** An objection received during publicity, recorded by the community's caseworker. Idempotent by key. */
+export class RecordObjectionRequest {
+  @IsUUID('4', { message: '申请编号格式不正确' })
+  applicationId: string;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写异议内容' })
+  @MaxLength(2000, { message: '异议内容不能超过2000个字符' })
+  summary: string;
+
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  idempotencyKey: string;
+}

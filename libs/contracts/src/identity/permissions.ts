@@ -26,7 +26,14 @@ const P = PERMISSIONS;
 
 /** The one table of which role may do what. Scope (which divisions) is checked separately. */
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  COMMUNITY_CASEWORKER: [P.applicationCreate, P.applicationRead, P.documentRead, P.householdRegister, P.assessmentRun],
+  COMMUNITY_CASEWORKER: [
+    P.applicationCreate,
+    P.applicationRead,
+    P.documentRead,
+    P.householdRegister,
+    P.assessmentRun,
+    P.objectionRecord,
+  ],
   STREET_REVIEWER: [P.applicationRead, P.documentRead, P.assessmentRun],
   COUNTY_APPROVER: [P.applicationRead, P.documentRead, P.personalDataReveal, P.assessmentRun],
   COUNTY_FINANCE: [P.applicationRead],
