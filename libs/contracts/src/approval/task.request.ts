@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -70,14 +70,17 @@ export class ListTasksRequest {
   @IsIn(DECISION_STAGES)
   stage?: DecisionStage;
 
+  /** Also accepted as the query-string text 'true' / 'false'. */
   @IsOptional()
-  @IsBoolean()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdueOnly 只能是 true 或 false' })
   overdueOnly?: boolean;
 
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @Type(() => Number)
+  @IsInt({ message: '条数必须是整数' })
+  @Min(1, { message: '条数为1至200' })
+  @Max(200, { message: '条数为1至200' })
   limit?: number;
 }
 
