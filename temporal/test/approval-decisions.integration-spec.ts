@@ -253,6 +253,53 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await record('objection', handle);
   }, 60_000);
 
+  it('completes with every document filed once when the worker is stopped mid-chain and a new one takes over', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    await decide(CALLERS.community1, {
+      taskId: (await taskOf(CALLERS.community1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意上报',
+    });
+    // Kill the worker during publicity: the chain's state lives in Temporal, not in the worker.
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await new Promise((resolve) => setTimeout(resolve, 5000)); // publicity ends while no worker runs
+    ({ worker, connection } = await createWorker({
+      address: TEST_ENV.temporalAddress,
+      namespace: TEST_ENV.temporalNamespace,
+      taskQueue: TASK_QUEUES.approval,
+      messaging: client,
+    }));
+    running = worker.run();
+
+    await untilStage(handle, APPROVAL_STAGES.street);
+    await decide(CALLERS.street1, {
+      taskId: (await taskOf(CALLERS.street1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意',
+    });
+    await untilStage(handle, APPROVAL_STAGES.county);
+    await decide(CALLERS.county1, {
+      taskId: (await taskOf(CALLERS.county1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意',
+    });
+    expect((await handle.result()).stage).toBe(APPROVAL_STAGES.approved);
+    const types = await documentTypes(application.id);
+    expect(types).toEqual([
+      'APPLICATION_RECEIVED',
+      'ASSESSMENT_REPORT',
+      'COMMUNITY_OPINION',
+      'PUBLICITY_NOTICE',
+      'STREET_REVIEW',
+      'COUNTY_CONFIRMATION',
+      'APPROVAL_NOTICE',
+    ]);
+  }, 90_000);
+
   it('refuses a decision by the wrong role or division and changes nothing; repeats return the first answer', async () => {
     const application = await submit();
     const handle = temporal.client.workflow.getHandle(application.workflowId);
