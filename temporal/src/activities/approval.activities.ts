@@ -22,6 +22,8 @@ export interface ChainRef extends Traced {
 }
 
 export interface OpenTaskInput extends ChainRef {
+  /** Made by the workflow, so the chain knows the task before staff can see it. */
+  taskId?: string;
   stage: DecisionStage;
   role: string;
   attempt: number;
@@ -161,6 +163,7 @@ export function createApprovalActivities(messaging: MessagingClient) {
       const app = await application(input.applicationId);
       const task = await callService(() =>
         messaging.request(SUBJECTS.approval.taskOpen, {
+          ...(input.taskId ? { taskId: input.taskId } : {}),
           applicationId: app.id,
           applicationNo: app.applicationNo,
           householdId: app.householdId,

@@ -5,6 +5,7 @@ import {
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 
@@ -207,15 +208,19 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     }
     const rule = policy.stages[index];
     const attempt = (attempts[rule.stage] = (attempts[rule.stage] ?? 0) + 1);
+    // The task's id is made here and the task is pending before it appears in any inbox, so a decision taken
+    // the moment it appears is never refused as "not pending".
+    pending = { taskId: uuid4(), stage: rule.stage, dueDate: null };
     const task = await activities.openTask({
       ...chain,
+      taskId: pending.taskId,
       stage: rule.stage,
       role: rule.role,
       attempt,
       limitWorkingDays: rule.limitWorkingDays,
       openedOn: beijingDay(Date.now()),
     });
-    pending = { taskId: task.taskId, stage: rule.stage, dueDate: task.dueDate };
+    pending.dueDate = task.dueDate;
     setStage(APPROVAL_STAGES[rule.stage.toLowerCase() as 'community' | 'street' | 'county'], task.dueDate);
     history.push({ stage: rule.stage, attempt, event: 'OPENED', actor: 'system', at: now() });
 

@@ -64,7 +64,7 @@ export class TasksService {
       calendarMissingYear = error.year;
     }
     const data = {
-      id: randomUUID(),
+      id: request.taskId ?? randomUUID(),
       createdAt: new Date(),
       updatedAt: new Date(),
       status: 'OPEN' as const,

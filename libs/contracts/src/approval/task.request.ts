@@ -86,6 +86,11 @@ export class ListTasksRequest {
 
 /** Opened by the workflow when a stage starts (system only). Idempotent per (workflow, stage, attempt). */
 export class OpenTaskRequest {
+  /** The chain's own id for the task (so it knows the task before staff see it). */
+  @IsOptional()
+  @IsUUID('4')
+  taskId?: string;
+
   @IsUUID('4')
   applicationId: string;
 

@@ -1,0 +1,257 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { connect, headers as natsHeaders, JSONCodec, type NatsConnection } from 'nats';
+import { Client as Pg } from 'pg';
+
+import { type Caller, type DecisionReply, SUBJECTS } from '@app/contracts';
+import { decideUpdate } from '@app/contracts/temporal';
+import { idNumberCheckCharacter } from '@app/domain';
+import { callerToHeaders } from '@app/platform';
+import { bundlerOptions } from '@temporal-worker/bundler-options';
+
+/**
+ * N applications driven concurrently through the whole chain on the running stack (`npm run up`), with
+ * scripted decisions at community, street and county, in 长江路社区 (宽城区 220103) whose policy this benchmark
+ * gives a 1-second publicity (a drill setting, labelled). Prints chains completed per second, decision → next
+ * task in the inbox (p50/p99), documents filed per second, CPU seconds of each process, and beside it the rate
+ * of a bare workflow of the same shape (no-op activities, three updates) on the same dev server.
+ *
+ *   BENCH_CHAINS=1000 BENCH_CONCURRENCY=50 npm run bench -- approval-chain
+ */
+const NATS_SERVERS = process.env.NATS_SERVERS ?? 'nats://127.0.0.1:4222';
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/dibao';
+const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'dibao';
+const TOTAL = Number(process.env.BENCH_CHAINS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const COMMUNITY = '220103002001';
+const RUN = join(__dirname, '..', '..', 'var', 'run');
+
+const staff = (roles: Caller['roles'], divisionCode: string, username: string): Caller => ({
+  userId: randomUUID(),
+  username,
+  roles,
+  divisionCode,
+});
+const CASEWORKER = staff(['COMMUNITY_CASEWORKER'], COMMUNITY, 'bench-community');
+const BY_STAGE: Record<string, Caller> = {
+  COMMUNITY: CASEWORKER,
+  STREET: staff(['STREET_REVIEWER'], COMMUNITY.slice(0, 9), 'bench-street'),
+  COUNTY: staff(['COUNTY_APPROVER'], COMMUNITY.slice(0, 6), 'bench-county'),
+};
+
+const codec = JSONCodec();
+async function request<T>(nats: NatsConnection, subject: string, who: Caller, payload: unknown): Promise<T> {
+  const hdrs = natsHeaders();
+  for (const [name, value] of Object.entries(callerToHeaders(who))) {
+    hdrs.set(name, value);
+  }
+  const reply = codec.decode(
+    (await nats.request(subject, codec.encode(payload), { timeout: 60_000, headers: hdrs })).data,
+  ) as { response?: T; err?: unknown };
+  if (reply.err) {
+    throw new Error(`${subject}: ${JSON.stringify(reply.err).slice(0, 300)}`);
+  }
+  return reply.response as T;
+}
+
+function idNumber(): string {
+  const first17 = `220103${1950 + randomInt(50)}0${1 + randomInt(9)}1${randomInt(10)}${String(randomInt(1000)).padStart(3, '0')}`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+};
+
+/** CPU seconds (user + system) of each process `npm run up` started, from /proc. */
+function cpuSeconds(): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const name of ['temporal', 'worker', 'intake', 'eligibility', 'approval', 'archive', 'gateway']) {
+    try {
+      const pid = readFileSync(join(RUN, `${name}.pid`), 'utf8').trim();
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      result[name] = (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      result[name] = NaN;
+    }
+  }
+  return result;
+}
+
+async function chains(nats: NatsConnection, db: Pg): Promise<void> {
+  await db.query(
+    `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
+     select gen_random_uuid(), now(), now(), '220103', '2021-07-01', rules || '{"drill": {"publicityMs": 1000}}'::jsonb,
+            '基准测试：公示期缩短为1秒（演练设置）'
+       from approval.approval_policy where division_code = '22'
+        and not exists (select 1 from approval.approval_policy where division_code = '220103')`,
+  );
+  const inboxLatency: number[] = [];
+  let failed = 0;
+  let documents = 0;
+  const openTask = async (applicationId: string, after: number) => {
+    for (;;) {
+      const { rows } = await db.query<{ id: string; stage: string }>(
+        `select id, stage from approval.task where application_id = $1 and status = 'OPEN'`,
+        [applicationId],
+      );
+      if (rows[0]) {
+        inboxLatency.push(performance.now() - after);
+        return rows[0];
+      }
+      const { rows: app } = await db.query<{ status: string }>('select status from intake.application where id = $1', [
+        applicationId,
+      ]);
+      if (app[0]?.status === 'APPROVED' || app[0]?.status === 'REJECTED') {
+        return undefined;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const one = async () => {
+    const application = await request<{ id: string }>(nats, SUBJECTS.intake.applicationSubmit, CASEWORKER, {
+      idempotencyKey: `bench-chain-${randomUUID()}`,
+      divisionCode: COMMUNITY,
+      applicantName: '性能测试',
+      applicantIdNumber: idNumber(),
+      householdSize: 1,
+      reason: '审批链基准测试',
+      details: { dataCheckConsent: true },
+    });
+    let after = performance.now();
+    for (;;) {
+      const task = await openTask(application.id, after);
+      if (!task) {
+        break;
+      }
+      const reply = await request<DecisionReply>(nats, SUBJECTS.approval.taskDecide, BY_STAGE[task.stage], {
+        taskId: task.id,
+        decision: 'APPROVE',
+        opinion: '基准测试：同意',
+        idempotencyKey: randomUUID(),
+      });
+      after = performance.now();
+      if (reply.next === 'APPROVED') {
+        break;
+      }
+    }
+    for (;;) {
+      const { rows } = await db.query<{ status: string; docs: string }>(
+        `select a.status, (select count(*) from archive.document d where d.application_id = a.id) as docs
+           from intake.application a where a.id = $1`,
+        [application.id],
+      );
+      if (rows[0]?.status === 'APPROVED') {
+        documents += Number(rows[0].docs);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const cpuBefore = cpuSeconds();
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < TOTAL) {
+        next += 1;
+        await one().catch((error: unknown) => {
+          failed += 1;
+          console.error(String(error).slice(0, 300));
+        });
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSeconds();
+  console.log(`approval chain: ${TOTAL} chains, ${CONCURRENCY} in flight, 3 decisions each, publicity 1 s (drill)`);
+  console.log(`  completed ${TOTAL - failed}, failed or stuck ${failed}, in ${seconds.toFixed(1)} s`);
+  console.log(`  chains completed per second: ${((TOTAL - failed) / seconds).toFixed(2)}`);
+  console.log(
+    `  decision → next task in the inbox: p50 ${percentile(inboxLatency, 0.5).toFixed(0)} ms, p99 ${percentile(inboxLatency, 0.99).toFixed(0)} ms (first task: from submission)`,
+  );
+  console.log(`  documents filed: ${documents} (${(documents / seconds).toFixed(1)}/s)`);
+  console.log(
+    `  CPU seconds during the run: ${Object.entries(cpuAfter)
+      .map(([name, value]) => `${name} ${(value - cpuBefore[name]).toFixed(1)}`)
+      .join(', ')} (of ${seconds.toFixed(0)} s wall, 2 cores)`,
+  );
+}
+
+async function bare(): Promise<void> {
+  const taskQueue = `bench-bare-${randomUUID()}`;
+  const nativeConnection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    namespace: NAMESPACE,
+    taskQueue,
+    workflowsPath: require.resolve('./bare/bare-chain.workflow'),
+    bundlerOptions,
+    activities: { noop: () => Promise.resolve() },
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: NAMESPACE });
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < TOTAL) {
+        next += 1;
+        const handle = await client.workflow.start('bareChainWorkflow', {
+          taskQueue,
+          workflowId: `bench-bare-${randomUUID()}`,
+        });
+        for (let stage = 0; stage < 3; stage += 1) {
+          await handle.executeUpdate(decideUpdate, {
+            args: [
+              {
+                taskId: randomUUID(),
+                decision: 'APPROVE',
+                opinion: 'bare',
+                actor: { userId: 'b', username: 'b', roles: [], divisionCode: '22' },
+                decidedAt: new Date().toISOString(),
+              },
+            ],
+          });
+        }
+        await handle.result();
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `bare workflow of the same shape (12 no-op activities, 3 updates), same server: ${(TOTAL / seconds).toFixed(2)} workflows/s`,
+  );
+  worker.shutdown();
+  await running;
+  await connection.close();
+  await nativeConnection.close();
+}
+
+async function main(): Promise<void> {
+  const nats = await connect({ servers: NATS_SERVERS });
+  const db = new Pg({ connectionString: DATABASE_URL });
+  await db.connect();
+  try {
+    await chains(nats, db);
+    await bare();
+  } finally {
+    await nats.close();
+    await db.end();
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
