@@ -13,6 +13,8 @@ function today(): string {
 /** Lookups in the versioned division table. */
 @Injectable()
 export class DivisionsService {
+  private readonly knownAddressCodes = new Set<string>();
+
   constructor(private readonly em: EntityManager) {}
 
   /** The version of `code` valid on `at` (default today), or undefined. */
@@ -58,15 +60,23 @@ export class DivisionsService {
    * Whether an ID number's 6-digit address code is known: any version, current or retired (old ID numbers keep
    * the codes of counties that no longer exist). Provinces whose codes are not loaded are not judged here.
    */
-  async isKnownAddressCode(code: string): Promise<boolean> {
-    const [row] = await this.em
-      .fork()
-      .getConnection()
-      .execute<Array<{ known: boolean; loaded: boolean }>>(
-        `select exists (select 1 from intake.division where code = ?) as known,
-              exists (select 1 from intake.division where code = ? and level = 1) as loaded`,
-        [code, code.slice(0, 2)],
-      );
+  /**
+   * Inside a transaction pass its `em`: the check then runs on the transaction's connection instead of taking a
+   * second one from the pool (which, with every connection held by a waiting transaction, would never come).
+   * Codes found are remembered: a division code once issued stays known.
+   */
+  async isKnownAddressCode(code: string, em: EntityManager = this.em.fork()): Promise<boolean> {
+    if (this.knownAddressCodes.has(code)) {
+      return true;
+    }
+    const [row] = await em.execute<Array<{ known: boolean; loaded: boolean }>>(
+      `select exists (select 1 from intake.division where code = ?) as known,
+            exists (select 1 from intake.division where code = ? and level = 1) as loaded`,
+      [code, code.slice(0, 2)],
+    );
+    if (row.known) {
+      this.knownAddressCodes.add(code);
+    }
     return row.known || !row.loaded;
   }
 }

@@ -124,9 +124,10 @@ export class HouseholdsService {
         throw HouseholdError.alreadyMember('applicantIdNumber', idNumber, membership.household.householdNo);
       }
     }
-    const [member] = await this.validate([
-      { name, idNumber, relationship: HEAD_RELATIONSHIP, health: 'HEALTHY', workCapacity: 'FULL', schooling: 'NONE' },
-    ]);
+    const [member] = await this.validate(
+      [{ name, idNumber, relationship: HEAD_RELATIONSHIP, health: 'HEALTHY', workCapacity: 'FULL', schooling: 'NONE' }],
+      em,
+    );
     const household = await this.newHousehold(em, divisionCode);
     await this.addMembers(em, household, [member]);
     return household;
@@ -321,12 +322,13 @@ export class HouseholdsService {
     });
   }
 
-  private async validate(input: CreateHouseholdRequest['members']): Promise<ValidMember[]> {
+  /** `em`: the transaction's, when called inside one (see DivisionsService.isKnownAddressCode). */
+  private async validate(input: CreateHouseholdRequest['members'], em?: EntityManager): Promise<ValidMember[]> {
     const known = new Map<string, boolean>();
     for (const member of input) {
       const address = member.idNumber.trim().slice(0, 6);
       if (!known.has(address)) {
-        known.set(address, await this.divisions.isKnownAddressCode(address));
+        known.set(address, await this.divisions.isKnownAddressCode(address, em));
       }
     }
     const { members, errors } = validateMembers(input, (code) => known.get(code) ?? true);
