@@ -154,6 +154,18 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
     });
   });
 
+  it('takes 40 submissions in one county at once (more than the connection pool) without a pool deadlock', async () => {
+    // Each submission numbers its application under a per-county counter row inside a transaction; nothing in
+    // that transaction may need a second pooled connection, or 10 waiting transactions would starve the pool.
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication(), { timeoutMs: 30_000 }),
+      ),
+    );
+    started.push(...replies.map((reply) => reply.workflowId));
+    expect(new Set(replies.map((reply) => reply.applicationNo)).size).toBe(40);
+  }, 60_000);
+
   describe('scope and roles, enforced by intake itself', () => {
     let client: MessagingClient;
     let applicationId: string;
