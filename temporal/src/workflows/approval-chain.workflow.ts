@@ -228,7 +228,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     const waitMs =
       policy.drill?.stageTimeoutMs ??
       (task.dueDate ? Math.max(0, endOfBeijingDay(task.dueDate) - Date.now()) : undefined);
-    const decided = await condition(() => decision !== undefined || withdrawn, waitMs as number);
+    // No due date (the year's calendar is not loaded) and no drill: wait without a deadline, never escalate.
+    const arrived = () => decision !== undefined || withdrawn;
+    const decided = waitMs === undefined ? (await condition(arrived), true) : await condition(arrived, waitMs);
     if (!decided) {
       await activities.escalateTask({ ...trace, taskId: task.taskId });
       const record = await activities.fileStepRecord({
