@@ -21,9 +21,10 @@ import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
-import { as, CALLERS } from '@test/support/callers';
+import { as, caller, CALLERS } from '@test/support/callers';
 import { untilStage } from '@test/support/chains';
 import { makeApplication } from '@test/support/factories/application.factory';
+import { until } from '@test/support/http-client';
 import { startService } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
 
@@ -63,8 +64,8 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       writeFileSync(join(__dirname, 'histories', `${name}.pb`), bytes);
     }
   };
-  const documentTypes = async (applicationId: string) =>
-    (await as(CALLERS.county1, () => client.request(SUBJECTS.archive.documentList, { applicationId }))).items.map(
+  const documentTypes = async (applicationId: string, who: Caller = CALLERS.county1) =>
+    (await as(who, () => client.request(SUBJECTS.archive.documentList, { applicationId }))).items.map(
       (item) => item.documentType,
     );
 
@@ -86,6 +87,17 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
          select gen_random_uuid(), now(), now(), '220102', '2021-07-01', rules || '{"drill": {"publicityMs": 4000}}'::jsonb, '测试：公示期缩短'
            from approval.approval_policy where division_code = '22'
             and not exists (select 1 from approval.approval_policy where division_code = '220102')`,
+      );
+    // 宽城区 (220103): stages time out after 1.5 s, so an overdue step can be watched being escalated.
+    await approval
+      .get(MikroORM)
+      .em.getConnection()
+      .execute(
+        `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
+         select gen_random_uuid(), now(), now(), '220103', '2021-07-01',
+                rules || '{"drill": {"publicityMs": 1000, "stageTimeoutMs": 1500}}'::jsonb, '测试：时限缩短'
+           from approval.approval_policy where division_code = '22'
+            and not exists (select 1 from approval.approval_policy where division_code = '220103')`,
       );
     ({ worker, connection } = await createWorker({
       address: TEST_ENV.temporalAddress,
@@ -298,6 +310,63 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       'COUNTY_CONFIRMATION',
       'APPROVAL_NOTICE',
     ]);
+  }, 90_000);
+
+  it('escalates an overdue step once (recorded, filed) and still waits for staff; a later decision continues', async () => {
+    const kuancheng = caller(['COMMUNITY_CASEWORKER'], '220103002001', 'kuancheng-community');
+    const application = await as(kuancheng, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220103002001' })),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const state = await until(async () => {
+      const current = await handle.query(chainStateQuery);
+      return current.history.some((entry) => entry.event === 'ESCALATED') ? current : undefined;
+    });
+    expect(state.stage).toBe(APPROVAL_STAGES.community); // never decided for staff
+    const task = await taskOf(kuancheng, application.id);
+    expect(task.escalatedAt).not.toBeNull();
+    expect(await documentTypes(application.id, kuancheng)).toContain('ESCALATION_RECORD');
+    const reply = await decide(kuancheng, { taskId: task.id, decision: 'APPROVE', opinion: '逾期后办理' });
+    expect(reply.next).toBe('PUBLICITY');
+    await handle.terminate('test done');
+  }, 60_000);
+
+  it('a rejection at the county and a withdrawal mid-chain each end the chain properly', async () => {
+    const rejected = await submit();
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(rejected.workflowId);
+    for (const [stage, who] of [
+      [APPROVAL_STAGES.community, CALLERS.community1],
+      [APPROVAL_STAGES.street, CALLERS.street1],
+    ] as const) {
+      await untilStage(handle, stage);
+      await decide(who, { taskId: (await taskOf(who, rejected.id)).id, decision: 'APPROVE', opinion: '同意' });
+    }
+    await untilStage(handle, APPROVAL_STAGES.county);
+    await decide(CALLERS.county1, {
+      taskId: (await taskOf(CALLERS.county1, rejected.id)).id,
+      decision: 'REJECT',
+      opinion: '不予确认',
+      reasons: ['家庭财产超过规定标准'],
+    });
+    expect((await handle.result()).stage).toBe(APPROVAL_STAGES.rejected);
+    expect((await documentTypes(rejected.id)).slice(-2)).toEqual(['COUNTY_CONFIRMATION', 'REFUSAL_NOTICE']);
+    await expect(
+      as(CALLERS.community1, () =>
+        client.request(SUBJECTS.intake.applicationWithdraw, { applicationId: rejected.id, reason: '已决定后撤回' }),
+      ),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+
+    const withdrawn = await submit();
+    const second = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(withdrawn.workflowId);
+    await untilStage(second, APPROVAL_STAGES.community);
+    const open = await taskOf(CALLERS.community1, withdrawn.id);
+    await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.applicationWithdraw, { applicationId: withdrawn.id, reason: '家庭情况好转' }),
+    );
+    expect((await second.result()).stage).toBe(APPROVAL_STAGES.withdrawn);
+    const inbox = await as(CALLERS.community1, () => client.request(SUBJECTS.approval.taskList, {}));
+    expect(inbox.items.some((item) => item.id === open.id)).toBe(false);
   }, 90_000);
 
   it('refuses a decision by the wrong role or division and changes nothing; repeats return the first answer', async () => {

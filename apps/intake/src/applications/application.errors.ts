@@ -55,4 +55,12 @@ export class ApplicationError extends DomainError {
       { field: 'status', messages: ['申请已撤回'] },
     ]);
   }
+
+  static decided(status: string): ApplicationError {
+    const message =
+      status === 'APPROVED' ? '申请已审批同意，不能撤回；如需停止保障请办理终止' : '申请已作出不予确认决定，不能撤回';
+    return new ApplicationError(ErrorCode.CONFLICT, `application already ${status}`, message, [
+      { field: 'status', messages: [message] },
+    ]);
+  }
 }

@@ -142,6 +142,9 @@ export class ApplicationsService {
     if (application.status === 'WITHDRAWN') {
       return toApplicationReply(application);
     }
+    if (application.status === 'APPROVED' || application.status === 'REJECTED') {
+      throw ApplicationError.decided(application.status);
+    }
     application.status = 'WITHDRAWN';
     application.withdrawnReason = reason;
     await this.em.flush();
