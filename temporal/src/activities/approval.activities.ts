@@ -2,7 +2,6 @@ import {
   type ApprovalPolicy,
   type DecisionStage,
   type FormDocumentType,
-  STAGE_LABELS,
   SUBJECTS,
   type StepForm,
 } from '@app/contracts';
@@ -45,10 +44,6 @@ export interface StepRecordInput extends ChainRef {
   lines: Array<{ label: string; value: string }>;
   notes?: string[];
 }
-
-const DECISION_LABELS = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回' } as const;
-export const decisionLabel = (decision: keyof typeof DECISION_LABELS) => DECISION_LABELS[decision];
-export const stageLabel = (stage: DecisionStage) => STAGE_LABELS[stage];
 
 /**
  * Activities of the decision stages: the policy, the assessment with its report, the inbox tasks and the

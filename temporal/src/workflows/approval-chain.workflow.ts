@@ -25,6 +25,8 @@ import {
   objectionUpdate,
   type ObjectionInput,
   SEARCH_ATTRIBUTES,
+  STAGE_DIVISION_DIGITS,
+  STAGE_LABELS,
   withdrawSignal,
 } from '@app/contracts/temporal';
 
@@ -40,13 +42,6 @@ const activities = proxyActivities<Activities>({
   },
 });
 
-/** Digits of the division each stage decides for (community 12, street 9, county 6). */
-const STAGE_DIGITS: Record<DecisionStage, number> = { COMMUNITY: 12, STREET: 9, COUNTY: 6 };
-const STAGE_NAMES: Record<DecisionStage, string> = {
-  COMMUNITY: '社区（村）初审',
-  STREET: '街道（乡镇）审核',
-  COUNTY: '县级审核确认',
-};
 const FORM_OF_STAGE = {
   COMMUNITY: 'COMMUNITY_OPINION',
   STREET: 'STREET_REVIEW',
@@ -108,10 +103,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         }
         const rule = resolved.policy?.stages.find((s) => s.stage === pending!.stage);
         if (!rule || !d.actor.roles.includes(rule.role)) {
-          throw new Error(`只有${STAGE_NAMES[pending.stage]}的经办人员可以作出此决定`);
+          throw new Error(`只有${STAGE_LABELS[pending.stage]}的经办人员可以作出此决定`);
         }
-        if (d.actor.divisionCode !== input.divisionCode.slice(0, STAGE_DIGITS[pending.stage])) {
-          throw new Error(`只有本级经办人员可以办理${STAGE_NAMES[pending.stage]}`);
+        if (d.actor.divisionCode !== input.divisionCode.slice(0, STAGE_DIVISION_DIGITS[pending.stage])) {
+          throw new Error(`只有本级经办人员可以办理${STAGE_LABELS[pending.stage]}`);
         }
         if (!d.opinion.trim()) {
           throw new Error('请填写意见');
@@ -238,7 +233,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         step: `${rule.stage.toLowerCase()}:${attempt}:escalation`,
         documentType: 'ESCALATION_RECORD',
         title: '超时督办记录',
-        stageLabel: STAGE_NAMES[rule.stage],
+        stageLabel: STAGE_LABELS[rule.stage],
         actor: 'system',
         actorDivision: input.divisionCode.slice(0, 6),
         completedAt: now(),
@@ -270,8 +265,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       ...chain,
       step: `${rule.stage.toLowerCase()}:${attempt}`,
       documentType: d.decision === 'RETURN' ? 'RETURN_NOTICE' : FORM_OF_STAGE[rule.stage],
-      title: d.decision === 'RETURN' ? '退回补正通知' : `${STAGE_NAMES[rule.stage]}意见`,
-      stageLabel: STAGE_NAMES[rule.stage],
+      title: d.decision === 'RETURN' ? '退回补正通知' : `${STAGE_LABELS[rule.stage]}意见`,
+      stageLabel: STAGE_LABELS[rule.stage],
       actor: d.actor.username,
       actorDivision: d.actor.divisionCode,
       completedAt: d.decidedAt,

@@ -48,4 +48,5 @@ export interface ChainState {
 export const chainStateQuery = defineQuery<ChainState>('state');
 
 export type { ApprovalPolicy, DecisionStage, StagePolicy } from '../approval/approval-policy';
+export { STAGE_DIVISION_DIGITS, STAGE_LABELS } from '../approval/approval-policy';
 export type { Decision, DecisionReply } from '../approval/task.request';
