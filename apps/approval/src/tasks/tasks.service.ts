@@ -127,18 +127,23 @@ export class TasksService {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.applicationRead);
     const today = beijingDate(new Date());
-    const tasks = await this.em.fork().find(
+    const [tasks, total] = await this.em.fork().findAndCount(
       Task,
       {
         status: 'OPEN',
         role: { $in: caller.roles },
         divisionCode: { $like: `${caller.divisionCode}%` },
         ...(request.stage ? { stage: request.stage } : {}),
+        ...(request.applicationId ? { applicationId: request.applicationId } : {}),
         ...(request.overdueOnly ? { dueDate: { $lt: today } } : {}),
       },
-      { orderBy: { dueDate: 'asc', openedAt: 'asc' }, limit: request.limit ?? 50 },
+      {
+        orderBy: { dueDate: 'asc', openedAt: 'asc', id: 'asc' },
+        limit: request.limit ?? 50,
+        offset: request.offset ?? 0,
+      },
     );
-    return { items: tasks.map(toTaskReply) };
+    return { items: tasks.map(toTaskReply), total };
   }
 
   /**

@@ -70,6 +70,11 @@ export class ListTasksRequest {
   @IsIn(DECISION_STAGES)
   stage?: DecisionStage;
 
+  /** Only the task(s) of one application (e.g. after filing it, to go straight to its step). */
+  @IsOptional()
+  @IsUUID('4', { message: '申请编号格式不正确' })
+  applicationId?: string;
+
   /** Also accepted as the query-string text 'true' / 'false'. */
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -82,6 +87,12 @@ export class ListTasksRequest {
   @Min(1, { message: '条数为1至200' })
   @Max(200, { message: '条数为1至200' })
   limit?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '起始位置必须是整数' })
+  @Min(0, { message: '起始位置不能为负数' })
+  offset?: number;
 }
 
 /** Opened by the workflow when a stage starts (system only). Idempotent per (workflow, stage, attempt). */
@@ -190,6 +201,8 @@ export interface TaskReply {
 
 export interface ListTasksReply {
   items: TaskReply[];
+  /** Open tasks matching the filters, of which `items` is the page from `offset`. */
+  total: number;
 }
 
 /** What a decision led to, once its record is filed. */
