@@ -26,7 +26,7 @@ log "loading the division codes (${DIVISION_PROVINCES:-22}; idempotent)"
 
 if [[ "${NODE_ENV:-}" != "production" ]]; then
   log "seeding the demo organisation (password: DIBAO_DEMO_PASSWORD, default dibao-demo-2026)"
-  for service in intake gateway eligibility; do
+  for service in intake gateway eligibility payment; do
     (cd "$ROOT" && node "dist/apps/$service/src/seed/seed-demo.js") || fail "demo seed of $service failed"
   done
 fi

@@ -361,6 +361,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     const second = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(withdrawn.workflowId);
     await untilStage(second, APPROVAL_STAGES.community);
     const open = await taskOf(CALLERS.community1, withdrawn.id);
+    expect(open.status).toBe('OPEN');
     await as(CALLERS.community1, () =>
       client.request(SUBJECTS.intake.applicationWithdraw, { applicationId: withdrawn.id, reason: '家庭情况好转' }),
     );

@@ -15,6 +15,7 @@ import { loadDivisionList } from '@apps/intake/src/divisions/division-loader';
 import { intakeOrmSettings } from '@apps/intake/src/mikro-orm.config';
 import { seedDemoDivisions } from '@apps/intake/src/seed/demo-divisions.seed';
 import { paymentOrmSettings } from '@apps/payment/src/mikro-orm.config';
+import { seedDemoBanks } from '@apps/payment/src/seed/demo-banks.seed';
 
 import { TEST_ENV } from './test-env';
 
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     [gatewayOrmSettings, seedDemoAccounts],
     [eligibilityOrmSettings, seedDemoStandards],
     [approvalOrmSettings, seedReferenceData],
+    [paymentOrmSettings, seedDemoBanks],
   ] as const) {
     const orm = await MikroORM.init({ ...serviceOrmConfig(settings, TEST_ENV.databaseUrl), allowGlobalContext: true });
     try {

@@ -7,6 +7,7 @@ import { DatabaseModule, LoggingModule, MessagingModule, PlatformConfigModule } 
 import { AccessLogModule } from './access-log/access-log.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { EvidenceUploadService } from './applications/evidence-upload.service';
+import { BankController } from './bank/bank.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { EligibilityController } from './eligibility/eligibility.controller';
@@ -15,6 +16,7 @@ import { HealthController } from './health/health.controller';
 import { HouseholdsController } from './households/households.controller';
 import { IdentityModule } from './identity/identity.module';
 import { gatewayOrmSettings } from './mikro-orm.config';
+import { PaymentsController } from './payments/payments.controller';
 import { TasksController } from './tasks/tasks.controller';
 
 @Module({
@@ -40,6 +42,8 @@ import { TasksController } from './tasks/tasks.controller';
     EligibilityController,
     TasksController,
     CalendarsController,
+    PaymentsController,
+    BankController,
     HealthController,
   ],
 })

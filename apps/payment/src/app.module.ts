@@ -1,11 +1,22 @@
 import { Module } from '@nestjs/common';
 
-import { PlatformEnv, ServicePlatformModule } from '@app/platform';
+import { ServicePlatformModule } from '@app/platform';
 
+import { BanksModule } from './banks/banks.module';
+import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { LinesModule } from './lines/lines.module';
 import { paymentOrmSettings } from './mikro-orm.config';
+import { PaymentEnv } from './payment.env';
+import { PayrollModule } from './payroll/payroll.module';
 
-/** The payment service: its schema, migrations and health so far; capabilities arrive with their issues. */
+/** The payment service: enrolments, the monthly payroll, the bank-facing API and reconciliation. */
 @Module({
-  imports: [ServicePlatformModule.forService({ service: 'payment', env: PlatformEnv, orm: paymentOrmSettings })],
+  imports: [
+    ServicePlatformModule.forService({ service: 'payment', env: PaymentEnv, orm: paymentOrmSettings }),
+    BanksModule,
+    EnrolmentsModule,
+    PayrollModule,
+    LinesModule,
+  ],
 })
 export class AppModule {}

@@ -2,11 +2,19 @@ import { join } from 'node:path';
 
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
+import { BankNonce } from './banks/bank-nonce.entity';
+import { Bank } from './banks/bank.entity';
+import { EnrolmentChange } from './enrolments/enrolment-change.entity';
+import { EnrolmentTerm } from './enrolments/enrolment-term.entity';
+import { Enrolment } from './enrolments/enrolment.entity';
+import { LineEvent } from './lines/line-event.entity';
 import { migrationList } from './migrations/migration-list';
+import { PaymentBatch } from './payroll/payment-batch.entity';
+import { PayrollLine } from './payroll/payroll-line.entity';
 
 export const paymentOrmSettings: ServiceOrmSettings = {
   schema: 'payment',
-  entities: [],
+  entities: [Bank, BankNonce, Enrolment, EnrolmentTerm, EnrolmentChange, PayrollLine, PaymentBatch, LineEvent],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

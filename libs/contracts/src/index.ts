@@ -28,3 +28,6 @@ export * from './identity/permissions';
 export * from './identity/roles';
 export * from './approval/approval-policy';
 export * from './approval/task.request';
+export * from './payment/enrolment.request';
+export * from './payment/payroll.request';
+export * from './payment/bank.request';

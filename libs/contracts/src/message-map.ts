@@ -56,6 +56,40 @@ import type {
 } from './intake/household.request';
 import type { RecordApplicationStageRequest } from './intake/record-application-stage.request';
 import type { SubmitApplicationRequest } from './intake/submit-application.request';
+import type {
+  BankBatchLinesReply,
+  BankBatchLinesRequest,
+  BankBatchListReply,
+  BankBatchReply,
+  BankBatchRequest,
+  BankListBatchesRequest,
+  BankPostResultsReply,
+  BankPostResultsRequest,
+  BankStatementReply,
+  BankStatementRequest,
+} from './payment/bank.request';
+import type {
+  ChangeEnrolmentRequest,
+  CreateEnrolmentRequest,
+  EnrolmentReply,
+  GetEnrolmentRequest,
+} from './payment/enrolment.request';
+import type {
+  BuildBatchesReply,
+  BuildBatchesRequest,
+  GeneratePayrollReply,
+  GeneratePayrollRequest,
+  LineReply,
+  ListLinesReply,
+  ListLinesRequest,
+  PaymentHistoryReply,
+  PaymentHistoryRequest,
+  PayrollStatementReply,
+  PayrollStatementRequest,
+  ReissueLineRequest,
+  StartPayrollReply,
+  StartPayrollRequest,
+} from './payment/payroll.request';
 import type { SUBJECTS } from './subjects';
 
 type Health = { request: HealthCheckRequest; reply: HealthReply };
@@ -96,6 +130,21 @@ export interface RequestMap {
   [SUBJECTS.approval.calendarLoad]: { request: LoadCalendarRequest; reply: CalendarReply };
   [SUBJECTS.approval.calendarList]: { request: HealthCheckRequest; reply: CalendarReply };
   [SUBJECTS.approval.healthCheck]: Health;
+  [SUBJECTS.payment.enrolmentCreate]: { request: CreateEnrolmentRequest; reply: EnrolmentReply };
+  [SUBJECTS.payment.enrolmentChange]: { request: ChangeEnrolmentRequest; reply: EnrolmentReply };
+  [SUBJECTS.payment.enrolmentGet]: { request: GetEnrolmentRequest; reply: EnrolmentReply };
+  [SUBJECTS.payment.payrollStart]: { request: StartPayrollRequest; reply: StartPayrollReply };
+  [SUBJECTS.payment.payrollGenerate]: { request: GeneratePayrollRequest; reply: GeneratePayrollReply };
+  [SUBJECTS.payment.payrollBuildBatches]: { request: BuildBatchesRequest; reply: BuildBatchesReply };
+  [SUBJECTS.payment.payrollStatement]: { request: PayrollStatementRequest; reply: PayrollStatementReply };
+  [SUBJECTS.payment.lineList]: { request: ListLinesRequest; reply: ListLinesReply };
+  [SUBJECTS.payment.lineReissue]: { request: ReissueLineRequest; reply: LineReply };
+  [SUBJECTS.payment.historyGet]: { request: PaymentHistoryRequest; reply: PaymentHistoryReply };
+  [SUBJECTS.payment.bankBatchList]: { request: BankListBatchesRequest; reply: BankBatchListReply };
+  [SUBJECTS.payment.bankBatchLines]: { request: BankBatchLinesRequest; reply: BankBatchLinesReply };
+  [SUBJECTS.payment.bankBatchAcknowledge]: { request: BankBatchRequest; reply: BankBatchReply };
+  [SUBJECTS.payment.bankResultsPost]: { request: BankPostResultsRequest; reply: BankPostResultsReply };
+  [SUBJECTS.payment.bankStatement]: { request: BankStatementRequest; reply: BankStatementReply };
   [SUBJECTS.payment.healthCheck]: Health;
   [SUBJECTS.archive.documentFile]: { request: FileDocumentRequest; reply: DocumentReply };
   [SUBJECTS.archive.documentList]: { request: ListDocumentsRequest; reply: ListDocumentsReply };

@@ -42,6 +42,23 @@ import {
 import { RecordApplicationStageRequest } from './intake/record-application-stage.request';
 import { SubmitApplicationRequest } from './intake/submit-application.request';
 import type { RequestSubject } from './message-map';
+import {
+  BankBatchLinesRequest,
+  BankBatchRequest,
+  BankListBatchesRequest,
+  BankPostResultsRequest,
+  BankStatementRequest,
+} from './payment/bank.request';
+import { ChangeEnrolmentRequest, CreateEnrolmentRequest, GetEnrolmentRequest } from './payment/enrolment.request';
+import {
+  BuildBatchesRequest,
+  GeneratePayrollRequest,
+  ListLinesRequest,
+  PaymentHistoryRequest,
+  PayrollStatementRequest,
+  ReissueLineRequest,
+  StartPayrollRequest,
+} from './payment/payroll.request';
 import { SUBJECTS } from './subjects';
 
 /** The payload class of every request subject, so senders validate exactly what receivers will. */
@@ -80,6 +97,21 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.calendarLoad]: LoadCalendarRequest,
   [SUBJECTS.approval.calendarList]: HealthCheckRequest,
   [SUBJECTS.approval.healthCheck]: HealthCheckRequest,
+  [SUBJECTS.payment.enrolmentCreate]: CreateEnrolmentRequest,
+  [SUBJECTS.payment.enrolmentChange]: ChangeEnrolmentRequest,
+  [SUBJECTS.payment.enrolmentGet]: GetEnrolmentRequest,
+  [SUBJECTS.payment.payrollStart]: StartPayrollRequest,
+  [SUBJECTS.payment.payrollGenerate]: GeneratePayrollRequest,
+  [SUBJECTS.payment.payrollBuildBatches]: BuildBatchesRequest,
+  [SUBJECTS.payment.payrollStatement]: PayrollStatementRequest,
+  [SUBJECTS.payment.lineList]: ListLinesRequest,
+  [SUBJECTS.payment.lineReissue]: ReissueLineRequest,
+  [SUBJECTS.payment.historyGet]: PaymentHistoryRequest,
+  [SUBJECTS.payment.bankBatchList]: BankListBatchesRequest,
+  [SUBJECTS.payment.bankBatchLines]: BankBatchLinesRequest,
+  [SUBJECTS.payment.bankBatchAcknowledge]: BankBatchRequest,
+  [SUBJECTS.payment.bankResultsPost]: BankPostResultsRequest,
+  [SUBJECTS.payment.bankStatement]: BankStatementRequest,
   [SUBJECTS.payment.healthCheck]: HealthCheckRequest,
   [SUBJECTS.archive.documentFile]: FileDocumentRequest,
   [SUBJECTS.archive.documentList]: ListDocumentsRequest,

@@ -10,3 +10,5 @@ export * from './files/media-type';
 export * from './eligibility/assessment';
 export * from './hashing/canonical-json';
 export * from './calendar/working-days';
+export * from './payment/bank-signature';
+export * from './payment/months';

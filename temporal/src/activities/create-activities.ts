@@ -3,6 +3,7 @@ import type { MessagingClient } from '@app/platform';
 import { createApprovalActivities } from './approval.activities';
 import { createArchiveActivities } from './archive.activities';
 import { createIntakeActivities } from './intake.activities';
+import { createPaymentActivities } from './payment.activities';
 
 export interface ActivityDependencies {
   messaging: MessagingClient;
@@ -14,6 +15,7 @@ export function createActivities({ messaging }: ActivityDependencies) {
     ...createArchiveActivities(messaging),
     ...createIntakeActivities(messaging),
     ...createApprovalActivities(messaging),
+    ...createPaymentActivities(messaging),
   };
 }
 

@@ -1,4 +1,4 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 
 import type { MessagingClient } from '@app/platform';
 
@@ -13,6 +13,13 @@ export interface WorkerSettings {
   messaging: MessagingClient;
   /** Prebuilt bundle (production); when absent the workflows are bundled from source at start. */
   workflowBundlePath?: string;
+  /** A bundle made once in this process (see bundleWorkflows), shared by several workers. */
+  workflowBundle?: WorkflowBundle;
+}
+
+/** Bundles the workflows from source once, for several workers of one process. */
+export function bundleWorkflows(): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), ...bundlerOptions });
 }
 
 /** The worker with every workflow and activity, used by main.ts and by tests (on their own task queue). */
@@ -28,7 +35,9 @@ export async function createWorker(
     interceptors: { activity: [correlationActivityInterceptor] },
     ...(settings.workflowBundlePath
       ? { workflowBundle: { codePath: settings.workflowBundlePath } }
-      : { workflowsPath: require.resolve('../workflows'), bundlerOptions }),
+      : settings.workflowBundle
+        ? { workflowBundle: settings.workflowBundle }
+        : { workflowsPath: require.resolve('../workflows'), bundlerOptions }),
   });
   return { worker, connection };
 }

@@ -7,7 +7,7 @@ import { QUEUE_GROUPS } from '@app/contracts';
 import { TASK_QUEUES } from '@app/contracts/temporal';
 import { createService, MessagingClient } from '@app/platform';
 
-import { createWorker } from './create-worker';
+import { bundleWorkflows, createWorker } from './create-worker';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -15,18 +15,28 @@ async function main(): Promise<void> {
   await app.listen();
   const config = app.get(ConfigService);
   const logger = app.get(Logger);
-  const { worker, connection } = await createWorker({
-    address: config.getOrThrow<string>('TEMPORAL_ADDRESS'),
-    namespace: config.getOrThrow<string>('TEMPORAL_NAMESPACE'),
-    taskQueue: TASK_QUEUES.approval,
-    messaging: app.get(MessagingClient),
-    workflowBundlePath: config.get<string>('TEMPORAL_WORKFLOW_BUNDLE'),
-  });
-  logger.log(`worker polling task queue ${TASK_QUEUES.approval} in namespace ${config.get('TEMPORAL_NAMESPACE')}`);
+  // One worker per task queue (approval chains; the monthly payroll), same workflows and activities.
+  const bundlePath = config.get<string>('TEMPORAL_WORKFLOW_BUNDLE');
+  const workflowBundle = bundlePath ? undefined : await bundleWorkflows();
+  const workers = await Promise.all(
+    [TASK_QUEUES.approval, TASK_QUEUES.payroll].map((taskQueue) =>
+      createWorker({
+        address: config.getOrThrow<string>('TEMPORAL_ADDRESS'),
+        namespace: config.getOrThrow<string>('TEMPORAL_NAMESPACE'),
+        taskQueue,
+        messaging: app.get(MessagingClient),
+        workflowBundlePath: bundlePath,
+        workflowBundle,
+      }),
+    ),
+  );
+  logger.log(
+    `worker polling task queues ${TASK_QUEUES.approval}, ${TASK_QUEUES.payroll} in namespace ${config.get('TEMPORAL_NAMESPACE')}`,
+  );
   try {
-    await worker.run();
+    await Promise.all(workers.map(({ worker }) => worker.run()));
   } finally {
-    await connection.close();
+    await Promise.all(workers.map(({ connection }) => connection.close()));
     await app.close();
   }
 }

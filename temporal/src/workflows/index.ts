@@ -1,1 +1,2 @@
 export * from './approval-chain.workflow';
+export * from './payroll.workflow';

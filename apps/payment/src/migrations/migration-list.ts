@@ -1,8 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 
 import { Migration20261126140000_payment_schema } from './Migration20261126140000_payment_schema';
+import { Migration20261126211546_payroll } from './Migration20261126211546_payroll';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
   { name: 'Migration20261126140000_payment_schema', class: Migration20261126140000_payment_schema },
+  { name: 'Migration20261126211546_payroll', class: Migration20261126211546_payroll },
 ];

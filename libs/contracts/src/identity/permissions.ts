@@ -19,6 +19,12 @@ export const PERMISSIONS = {
   objectionRecord: 'objection:record',
   /** Run and store an eligibility assessment of a registered household. */
   assessmentRun: 'assessment:run',
+  /** See enrolments, payroll lines, statements and a household's payments. */
+  paymentRead: 'payment:read',
+  /** Enrol, change the amount, suspend, resume or terminate from a decision (county). */
+  enrolmentChange: 'enrolment:change',
+  /** Start a month's payroll and re-issue failed lines after an account correction (county finance). */
+  paymentManage: 'payment:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -35,10 +41,17 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     P.objectionRecord,
   ],
   STREET_REVIEWER: [P.applicationRead, P.documentRead, P.assessmentRun],
-  COUNTY_APPROVER: [P.applicationRead, P.documentRead, P.personalDataReveal, P.assessmentRun],
-  COUNTY_FINANCE: [P.applicationRead],
+  COUNTY_APPROVER: [
+    P.applicationRead,
+    P.documentRead,
+    P.personalDataReveal,
+    P.assessmentRun,
+    P.paymentRead,
+    P.enrolmentChange,
+  ],
+  COUNTY_FINANCE: [P.applicationRead, P.paymentRead, P.paymentManage],
   ARCHIVIST: [P.applicationRead, P.documentRead],
-  AUDITOR: [P.applicationRead, P.documentRead, P.accessLogRead],
+  AUDITOR: [P.applicationRead, P.documentRead, P.accessLogRead, P.paymentRead],
   ADMINISTRATOR: [P.accountManage, P.accessLogRead, P.eligibilityRulesManage, P.calendarManage],
 };
 

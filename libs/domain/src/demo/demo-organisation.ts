@@ -59,3 +59,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 export const DEFAULT_DEMO_PASSWORD = 'dibao-demo-2026';
+
+/** Demo payment banks and their HMAC secrets (local stack and tests only; never these secrets in production). */
+export const DEMO_BANKS = [
+  { code: 'JLRCB', name: '吉林农村商业银行（演示）', secret: 'demo-only-jlrcb-hmac-secret-2026' },
+  { code: 'PSBC', name: '中国邮政储蓄银行（演示）', secret: 'demo-only-psbc-hmac-secret-2026' },
+] as const;

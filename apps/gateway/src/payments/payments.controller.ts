@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import type { Request } from 'express';
+
+import {
+  ChangeEnrolmentRequest,
+  CreateEnrolmentRequest,
+  type EnrolmentReply,
+  ErrorCode,
+  type LineReply,
+  type ListLinesReply,
+  ListLinesRequest,
+  type PaymentHistoryReply,
+  PERMISSIONS,
+  type PayrollStatementReply,
+  ReissueLineRequest,
+  type StartPayrollReply,
+  SUBJECTS,
+} from '@app/contracts';
+import { MONTH_PATTERN } from '@app/domain';
+import { DomainError, MessagingClient } from '@app/platform';
+
+import { AccessLogService } from '../access-log/access-log.service';
+import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { RequirePermission } from '../identity/auth/auth.decorators';
+
+class CreateEnrolmentDto extends OmitType(CreateEnrolmentRequest, ['idempotencyKey'] as const) {}
+class ChangeEnrolmentDto extends OmitType(ChangeEnrolmentRequest, ['idempotencyKey', 'enrolmentId'] as const) {}
+class ReissueLineDto extends OmitType(ReissueLineRequest, ['idempotencyKey', 'lineId'] as const) {}
+
+const uuid = () => new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
+
+function month(value: string): string {
+  if (!MONTH_PATTERN.test(value)) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'bad month', '月份格式应为YYYY-MM', [
+      { field: 'month', messages: ['月份格式应为YYYY-MM'] },
+    ]);
+  }
+  return value;
+}
+
+/** Staff side of payment: enrolments and their changes, the monthly payroll, failed lines, a household's payments. */
+@ApiTags('payment')
+@ApiBearerAuth()
+@Controller('v1')
+export class PaymentsController {
+  constructor(
+    private readonly messaging: MessagingClient,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Post('enrolments')
+  @RequirePermission(PERMISSIONS.enrolmentChange)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: 'Enrol a confirmed household for monthly payment (one open enrolment per household)' })
+  create(@IdempotencyKey() idempotencyKey: string, @Body() body: CreateEnrolmentDto): Promise<EnrolmentReply> {
+    return this.messaging.request(SUBJECTS.payment.enrolmentCreate, { ...body, idempotencyKey });
+  }
+
+  @Post('enrolments/:id/changes')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.enrolmentChange)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: 'Change the amount, suspend, resume or terminate from a month, with the decision' })
+  change(
+    @Param('id', uuid()) enrolmentId: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: ChangeEnrolmentDto,
+  ): Promise<EnrolmentReply> {
+    return this.messaging.request(SUBJECTS.payment.enrolmentChange, { ...body, enrolmentId, idempotencyKey });
+  }
+
+  @Get('enrolments/:id')
+  @RequirePermission(PERMISSIONS.paymentRead)
+  @ApiOperation({ summary: 'An enrolment with its terms by month and every change (ID number and account masked)' })
+  get(@Param('id', uuid()) enrolmentId: string): Promise<EnrolmentReply> {
+    return this.messaging.request(SUBJECTS.payment.enrolmentGet, { enrolmentId });
+  }
+
+  @Get('households/:id/payments')
+  @RequirePermission(PERMISSIONS.paymentRead)
+  @ApiHeader({ name: 'X-Access-Purpose', required: true, description: 'Why you look (UTF-8, percent-encoded)' })
+  @ApiOperation({ summary: "A household's payments, newest month first (logged with its purpose)" })
+  async history(
+    @Param('id', uuid()) householdId: string,
+    @AccessPurpose() purpose: string,
+    @Req() request: Request,
+  ): Promise<PaymentHistoryReply> {
+    const history = await this.messaging.request(SUBJECTS.payment.historyGet, { householdId });
+    await this.accessLog.record({
+      action: 'READ',
+      recordType: 'payment-history',
+      recordId: householdId,
+      recordDivision: history.divisionCode ?? '',
+      purpose,
+      clientIp: clientIp(request),
+    });
+    return history;
+  }
+
+  @Post('payroll/:month/run')
+  @HttpCode(202)
+  @RequirePermission(PERMISSIONS.paymentManage)
+  @ApiOperation({
+    summary: "Start the month's payroll now (the Schedule starts it monthly); running twice is harmless",
+  })
+  run(@Param('month') value: string): Promise<StartPayrollReply> {
+    return this.messaging.request(SUBJECTS.payment.payrollStart, { month: month(value) });
+  }
+
+  @Get('payroll/:month/statement')
+  @RequirePermission(PERMISSIONS.paymentRead)
+  @ApiOperation({ summary: 'Reconciliation: expected = paid + failed + pending, per bank and per county, in fen' })
+  statement(@Param('month') value: string): Promise<PayrollStatementReply> {
+    return this.messaging.request(SUBJECTS.payment.payrollStatement, { month: month(value) });
+  }
+
+  @Get('payment-lines')
+  @RequirePermission(PERMISSIONS.paymentRead)
+  @ApiOperation({ summary: 'Payroll lines in your division, e.g. ?status=FAILED with the banks’ reasons' })
+  lines(@Query() query: ListLinesRequest): Promise<ListLinesReply> {
+    return this.messaging.request(SUBJECTS.payment.lineList, query);
+  }
+
+  @Post('payment-lines/:id/reissue')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.paymentManage)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: 'Pay a failed line again to a corrected account (recorded with who and why)' })
+  reissue(
+    @Param('id') id: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: ReissueLineDto,
+  ): Promise<LineReply> {
+    const lineId = Number(id);
+    if (!Number.isSafeInteger(lineId) || lineId < 1) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'bad line id', '明细编号应为正整数', [
+        { field: 'id', messages: ['明细编号应为正整数'] },
+      ]);
+    }
+    return this.messaging.request(SUBJECTS.payment.lineReissue, { ...body, lineId, idempotencyKey });
+  }
+}

@@ -1,0 +1,42 @@
+import { Entity, Index, Property } from '@mikro-orm/core';
+
+import { BaseEntity } from '@app/platform';
+
+/** Every change of an enrolment with the decision that caused it, who recorded it and why. Append-only. */
+@Entity({ tableName: 'enrolment_change' })
+@Index({ properties: ['enrolmentId', 'createdAt'] })
+export class EnrolmentChange extends BaseEntity<'reason' | 'baseFen' | 'supplementFen'> {
+  @Property({ length: 200, unique: true })
+  idempotencyKey: string;
+
+  @Property({ type: 'uuid' })
+  enrolmentId: string;
+
+  @Property({ length: 16 })
+  kind: 'ENROL' | 'AMOUNT' | 'SUSPEND' | 'RESUME' | 'TERMINATE';
+
+  @Property({ type: 'date' })
+  effectiveMonth: string;
+
+  @Property({ type: 'integer', nullable: true })
+  baseFen?: number;
+
+  @Property({ type: 'integer', nullable: true })
+  supplementFen?: number;
+
+  @Property({ length: 200 })
+  decision: string;
+
+  @Property({ length: 300, nullable: true })
+  reason?: string;
+
+  @Property({ length: 64 })
+  actorId: string;
+
+  @Property({ length: 100 })
+  actorName: string;
+
+  /** Hash of the request, to tell a repeat from a reused key. */
+  @Property({ length: 64 })
+  requestHash: string;
+}

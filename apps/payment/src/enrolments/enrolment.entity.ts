@@ -1,0 +1,56 @@
+import { Entity, Index, Property } from '@mikro-orm/core';
+
+import { BaseEntity } from '@app/platform';
+
+export type EnrolmentStatus = 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
+
+/**
+ * A household enrolled for monthly payment by the county's confirmation. At most one open (not terminated)
+ * enrolment per household — a partial unique index, created by migration and named here for the diff.
+ */
+@Entity({ tableName: 'enrolment' })
+@Index({
+  name: 'enrolment_one_open_per_household',
+  expression: `create unique index "enrolment_one_open_per_household" on "payment"."enrolment" ("household_id") where "status" <> 'TERMINATED'`,
+})
+@Index({ properties: ['divisionCode'] })
+export class Enrolment extends BaseEntity<'applicationId' | 'lastMonth'> {
+  @Property({ length: 200, unique: true })
+  idempotencyKey: string;
+
+  @Property({ type: 'uuid' })
+  householdId: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  applicationId?: string;
+
+  /** The community (12 digits). */
+  @Property({ length: 12 })
+  divisionCode: string;
+
+  @Property({ length: 100 })
+  headName: string;
+
+  @Property({ length: 18 })
+  headIdNumber: string;
+
+  @Property({ length: 16 })
+  bankCode: string;
+
+  @Property({ length: 30 })
+  accountNo: string;
+
+  @Property({ length: 16 })
+  status: EnrolmentStatus;
+
+  /** First day of the first month paid. */
+  @Property({ type: 'date' })
+  firstMonth: string;
+
+  /** First day of the last month paid, once terminated. */
+  @Property({ type: 'date', nullable: true })
+  lastMonth?: string;
+
+  @Property({ length: 64 })
+  createdBy: string;
+}

@@ -1,0 +1,54 @@
+import type { EnrolmentChangeReply, EnrolmentReply, EnrolmentTermReply } from '@app/contracts';
+import { addMonths, maskBankAccount, maskIdNumber } from '@app/domain';
+
+import type { EnrolmentChange } from './enrolment-change.entity';
+import type { EnrolmentTerm } from './enrolment-term.entity';
+import type { Enrolment } from './enrolment.entity';
+
+export const toMonth = (date: string): string => date.slice(0, 7);
+
+export function toTermReply(term: EnrolmentTerm): EnrolmentTermReply {
+  return {
+    fromMonth: toMonth(term.fromMonth),
+    toMonth: term.toMonth ? addMonths(toMonth(term.toMonth), -1) : null,
+    state: term.state,
+    baseFen: term.baseFen,
+    supplementFen: term.supplementFen,
+    totalFen: term.baseFen + term.supplementFen,
+  };
+}
+
+export function toChangeReply(change: EnrolmentChange): EnrolmentChangeReply {
+  return {
+    kind: change.kind,
+    effectiveMonth: toMonth(change.effectiveMonth),
+    decision: change.decision,
+    reason: change.reason ?? null,
+    actor: change.actorName,
+    recordedAt: change.createdAt.toISOString(),
+  };
+}
+
+/** Staff see the head's ID number and the account masked; the bank gets the account through its own API. */
+export function toEnrolmentReply(
+  enrolment: Enrolment,
+  terms: EnrolmentTerm[],
+  changes: EnrolmentChange[],
+  reveal: boolean,
+): EnrolmentReply {
+  return {
+    id: enrolment.id,
+    householdId: enrolment.householdId,
+    applicationId: enrolment.applicationId ?? null,
+    divisionCode: enrolment.divisionCode,
+    headName: enrolment.headName,
+    headIdNumber: reveal ? enrolment.headIdNumber : maskIdNumber(enrolment.headIdNumber),
+    bankCode: enrolment.bankCode,
+    accountNo: reveal ? enrolment.accountNo : maskBankAccount(enrolment.accountNo),
+    status: enrolment.status,
+    firstMonth: toMonth(enrolment.firstMonth),
+    lastMonth: enrolment.lastMonth ? toMonth(enrolment.lastMonth) : null,
+    terms: terms.map(toTermReply),
+    changes: changes.map(toChangeReply),
+  };
+}

@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+
+import {
+  type ChangeEnrolmentRequest,
+  type CreateEnrolmentRequest,
+  type EnrolmentReply,
+  ErrorCode,
+  type GetEnrolmentRequest,
+  PERMISSIONS,
+} from '@app/contracts';
+import { addMonths, canonicalJson, checkIdNumber, monthStart } from '@app/domain';
+import {
+  AccessError,
+  assertPermission,
+  assertVisible,
+  DomainError,
+  inScope,
+  isSystemCaller,
+  requireCaller,
+} from '@app/platform';
+
+import { EnrolmentChange } from './enrolment-change.entity';
+import { EnrolmentTerm } from './enrolment-term.entity';
+import { Enrolment } from './enrolment.entity';
+import { toEnrolmentReply, toMonth } from './enrolment.mapper';
+import { BanksService } from '../banks/banks.service';
+import { PaymentError } from '../payment.errors';
+
+const hashOf = (request: object): string => {
+  const { idempotencyKey: _key, ...rest } = request as { idempotencyKey?: string };
+  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+};
+
+/** Enrolment for monthly payment, and its changes (amount, suspension, resumption, termination) by month. */
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly banks: BanksService,
+  ) {}
+
+  /** From the county confirmation. Idempotent by key; a household has at most one open enrolment. */
+  async create(request: CreateEnrolmentRequest): Promise<EnrolmentReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.enrolmentChange);
+    if (!inScope(caller, request.divisionCode)) {
+      throw AccessError.outOfDivision(request.divisionCode);
+    }
+    const requestHash = hashOf(request);
+    const repeated = await this.repeatOf(request.idempotencyKey, requestHash);
+    if (repeated) {
+      return repeated;
+    }
+    const id = checkIdNumber(request.headIdNumber);
+    if (!id.valid) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid head ID number', id.reason ?? '身份证号码无效', [
+        { field: 'headIdNumber', messages: [id.reason ?? '身份证号码无效'] },
+      ]);
+    }
+    await this.banks.assertActive(request.bankCode);
+    const em = this.em.fork();
+    try {
+      const enrolment = await em.transactional(async (tx) => {
+        const created = tx.create(Enrolment, {
+          idempotencyKey: request.idempotencyKey,
+          householdId: request.householdId,
+          applicationId: request.applicationId,
+          divisionCode: request.divisionCode,
+          headName: request.headName.trim(),
+          headIdNumber: id.normalized,
+          bankCode: request.bankCode,
+          accountNo: request.accountNo,
+          status: 'ACTIVE',
+          firstMonth: monthStart(request.firstMonth),
+          createdBy: caller.userId,
+        });
+        const change = tx.create(EnrolmentChange, {
+          idempotencyKey: request.idempotencyKey,
+          enrolmentId: created.id,
+          kind: 'ENROL',
+          effectiveMonth: created.firstMonth,
+          baseFen: request.baseFen,
+          supplementFen: request.supplementFen,
+          decision: request.decision,
+          actorId: caller.userId,
+          actorName: caller.username,
+          requestHash,
+        });
+        tx.create(EnrolmentTerm, {
+          enrolmentId: created.id,
+          fromMonth: created.firstMonth,
+          toMonth: null,
+          state: 'ACTIVE',
+          baseFen: request.baseFen,
+          supplementFen: request.supplementFen,
+          changeId: change.id,
+        });
+        await tx.flush();
+        return created;
+      });
+      return this.reply(enrolment.id, caller);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const again = await this.repeatOf(request.idempotencyKey, requestHash);
+        if (again) {
+          return again;
+        }
+        throw PaymentError.alreadyEnrolled();
+      }
+      throw error;
+    }
+  }
+
+  /** A change effective from a month, after the last change and after every month already on a payroll. */
+  async change(request: ChangeEnrolmentRequest): Promise<EnrolmentReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.enrolmentChange);
+    const requestHash = hashOf(request);
+    const em = this.em.fork();
+    const enrolment = await em.findOne(Enrolment, { id: request.enrolmentId });
+    assertVisible(caller, enrolment?.divisionCode);
+    const repeated = await this.repeatOf(request.idempotencyKey, requestHash);
+    if (repeated) {
+      return repeated;
+    }
+    const effective = monthStart(request.effectiveMonth);
+    await em.transactional(async (tx) => {
+      // One change at a time per enrolment: lock it, then read its terms.
+      const locked = await tx.findOneOrFail(
+        Enrolment,
+        { id: request.enrolmentId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (locked.status === 'TERMINATED') {
+        throw PaymentError.terminated();
+      }
+      const last = await tx.findOneOrFail(EnrolmentTerm, { enrolmentId: locked.id, toMonth: null });
+      if (effective <= last.fromMonth) {
+        throw PaymentError.notAfterLastChange(toMonth(last.fromMonth));
+      }
+      const paid = await tx
+        .getConnection()
+        .execute<Array<{ month: string }>>(
+          `select to_char(max(month), 'YYYY-MM') as month from payment.payroll_line where household_id = ? and month >= ?`,
+          [locked.householdId, effective],
+          'all',
+          tx.getTransactionContext(),
+        );
+      if (paid[0]?.month) {
+        throw PaymentError.monthAlreadyPaid(paid[0].month);
+      }
+      if (request.kind === 'SUSPEND' && last.state === 'SUSPENDED') {
+        throw PaymentError.sameState('SUSPENDED');
+      }
+      if (request.kind === 'RESUME' && last.state === 'ACTIVE') {
+        throw PaymentError.sameState('ACTIVE');
+      }
+      const change = tx.create(EnrolmentChange, {
+        idempotencyKey: request.idempotencyKey,
+        enrolmentId: locked.id,
+        kind: request.kind,
+        effectiveMonth: effective,
+        baseFen: request.kind === 'AMOUNT' ? request.baseFen : undefined,
+        supplementFen: request.kind === 'AMOUNT' ? request.supplementFen : undefined,
+        decision: request.decision,
+        reason: request.reason,
+        actorId: caller.userId,
+        actorName: caller.username,
+        requestHash,
+      });
+      last.toMonth = effective;
+      await tx.flush(); // close the old term before the new one starts (the exclusion constraint checks each row)
+      if (request.kind === 'TERMINATE') {
+        locked.status = 'TERMINATED';
+        locked.lastMonth = monthStart(addMonths(toMonth(effective), -1));
+      } else {
+        tx.create(EnrolmentTerm, {
+          enrolmentId: locked.id,
+          fromMonth: effective,
+          toMonth: null,
+          state: request.kind === 'SUSPEND' ? 'SUSPENDED' : request.kind === 'RESUME' ? 'ACTIVE' : last.state,
+          baseFen: request.kind === 'AMOUNT' ? request.baseFen! : last.baseFen,
+          supplementFen: request.kind === 'AMOUNT' ? request.supplementFen! : last.supplementFen,
+          changeId: change.id,
+        });
+        locked.status = request.kind === 'SUSPEND' ? 'SUSPENDED' : request.kind === 'RESUME' ? 'ACTIVE' : locked.status;
+      }
+      await tx.flush();
+    });
+    return this.reply(request.enrolmentId, caller);
+  }
+
+  /** By id, or a household's open (else most recent) enrolment. */
+  async get(request: GetEnrolmentRequest): Promise<EnrolmentReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.paymentRead);
+    const em = this.em.fork();
+    const enrolment = request.enrolmentId
+      ? await em.findOne(Enrolment, { id: request.enrolmentId })
+      : await em.findOne(Enrolment, { householdId: request.householdId }, { orderBy: { createdAt: 'desc' } });
+    assertVisible(caller, enrolment?.divisionCode);
+    return this.reply(enrolment!.id, caller);
+  }
+
+  private async reply(enrolmentId: string, caller = requireCaller()): Promise<EnrolmentReply> {
+    const em = this.em.fork();
+    const enrolment = await em.findOneOrFail(Enrolment, { id: enrolmentId });
+    const [terms, changes] = await Promise.all([
+      em.find(EnrolmentTerm, { enrolmentId }, { orderBy: { fromMonth: 'asc' } }),
+      em.find(EnrolmentChange, { enrolmentId }, { orderBy: { createdAt: 'asc' } }),
+    ]);
+    return toEnrolmentReply(enrolment, terms, changes, isSystemCaller(caller));
+  }
+
+  /** The answer to a repeated key, or undefined for a new one; a key reused for another request is refused. */
+  private async repeatOf(idempotencyKey: string, requestHash: string): Promise<EnrolmentReply | undefined> {
+    const change = await this.em.fork().findOne(EnrolmentChange, { idempotencyKey });
+    if (!change) {
+      return undefined;
+    }
+    if (change.requestHash !== requestHash) {
+      throw PaymentError.keyReused();
+    }
+    return this.reply(change.enrolmentId);
+  }
+}

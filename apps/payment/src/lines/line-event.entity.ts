@@ -1,0 +1,32 @@
+import { Entity, Index, Property } from '@mikro-orm/core';
+
+import { BaseEntity } from '@app/platform';
+
+/** What happened to a failed line afterwards: re-issued to a corrected account, or carried to the next cycle. */
+@Entity({ tableName: 'line_event' })
+@Index({ properties: ['lineId'] })
+export class LineEvent extends BaseEntity<'idempotencyKey' | 'reason' | 'newAccountNo' | 'oldAccountNo'> {
+  @Property({ type: 'bigint' })
+  lineId: number;
+
+  @Property({ length: 16 })
+  kind: 'REISSUED' | 'CARRIED';
+
+  @Property({ length: 200, nullable: true, unique: true })
+  idempotencyKey?: string;
+
+  @Property({ length: 30, nullable: true })
+  oldAccountNo?: string;
+
+  @Property({ length: 30, nullable: true })
+  newAccountNo?: string;
+
+  @Property({ length: 300, nullable: true })
+  reason?: string;
+
+  @Property({ length: 64 })
+  actorId: string;
+
+  @Property({ length: 100 })
+  actorName: string;
+}

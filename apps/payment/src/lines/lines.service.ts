@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+
+import {
+  type LineReply,
+  type ListLinesReply,
+  type ListLinesRequest,
+  type PaymentHistoryReply,
+  type PaymentHistoryRequest,
+  PERMISSIONS,
+  type ReissueLineRequest,
+} from '@app/contracts';
+import { beijingMonth, maskBankAccount, monthStart } from '@app/domain';
+import { AccessError, assertPermission, assertVisible, inScope, isSystemCaller, requireCaller } from '@app/platform';
+
+import { LineEvent } from './line-event.entity';
+import { BanksService } from '../banks/banks.service';
+import { PaymentError } from '../payment.errors';
+import { PaymentBatch } from '../payroll/payment-batch.entity';
+import { PayrollLine } from '../payroll/payroll-line.entity';
+import { cyclePrefix } from '../payroll/payroll.service';
+
+export function toLineReply(line: PayrollLine, reveal: boolean): LineReply {
+  return {
+    id: Number(line.id),
+    month: line.month.slice(0, 7),
+    householdId: line.householdId,
+    enrolmentId: line.enrolmentId,
+    divisionCode: line.divisionCode,
+    bankCode: line.bankCode,
+    accountName: line.accountName,
+    accountNo: reveal ? line.accountNo : maskBankAccount(line.accountNo),
+    baseFen: line.baseFen,
+    supplementFen: line.supplementFen,
+    amountFen: line.amountFen,
+    status: line.status,
+    batchId: line.batchId ?? null,
+    attempt: line.attempt,
+    failureCode: line.failureCode ?? null,
+    failureReason: line.failureReason ?? null,
+    bankReference: line.bankReference ?? null,
+    settledAt: line.settledAt ? line.settledAt.toISOString() : null,
+  };
+}
+
+/** Payroll lines for staff: the failed ones with their reasons, re-issue after a correction, a household's history. */
+@Injectable()
+export class LinesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly banks: BanksService,
+  ) {}
+
+  async list(request: ListLinesRequest): Promise<ListLinesReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.paymentRead);
+    if (request.divisionCode && !inScope(caller, request.divisionCode)) {
+      throw AccessError.outOfDivision(request.divisionCode);
+    }
+    const scope = request.divisionCode ?? (isSystemCaller(caller) ? '' : caller.divisionCode);
+    const lines = await this.em.fork().find(
+      PayrollLine,
+      {
+        divisionCode: { $like: `${scope}%` },
+        ...(request.month ? { month: monthStart(request.month) } : {}),
+        ...(request.status ? { status: request.status } : {}),
+        ...(request.after ? { id: { $gt: request.after } } : {}),
+      },
+      { orderBy: { id: 'asc' }, limit: request.limit ?? 100 },
+    );
+    return { items: lines.map((line) => toLineReply(line, false)) };
+  }
+
+  /**
+   * A failed line paid again to a corrected account: the line goes into a new re-issue batch of the current
+   * cycle for its bank, and the correction is recorded with who and why. Idempotent by key.
+   */
+  async reissue(request: ReissueLineRequest): Promise<LineReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.paymentManage);
+    const em = this.em.fork();
+    const line = await em.findOne(PayrollLine, { id: request.lineId });
+    assertVisible(caller, line?.divisionCode);
+    const previous = await em.findOne(LineEvent, { idempotencyKey: request.idempotencyKey });
+    if (previous) {
+      if (Number(previous.lineId) !== request.lineId || previous.newAccountNo !== request.accountNo) {
+        throw PaymentError.keyReused();
+      }
+      return toLineReply(await em.findOneOrFail(PayrollLine, { id: request.lineId }, { refresh: true }), false);
+    }
+    const bankCode = request.bankCode ?? line!.bankCode;
+    await this.banks.assertActive(bankCode);
+    const updated = await em.transactional(async (tx) => {
+      const locked = await tx.findOneOrFail(
+        PayrollLine,
+        { id: request.lineId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (locked.status !== 'FAILED') {
+        throw PaymentError.lineNotFailed();
+      }
+      if (locked.accountNo === request.accountNo && locked.bankCode === bankCode) {
+        throw PaymentError.sameAccount();
+      }
+      const cycle = beijingMonth(new Date());
+      const [{ seq }] = await tx
+        .getConnection()
+        .execute<Array<{ seq: number }>>(
+          `select coalesce(max(seq), 0) + 1 as seq from payment.payment_batch where month = ?::date and bank_code = ? and kind = 'REISSUE'`,
+          [monthStart(cycle), bankCode],
+          'all',
+          tx.getTransactionContext(),
+        );
+      const batchId = `${cyclePrefix(cycle)}${bankCode}-R${String(seq).padStart(4, '0')}`;
+      tx.create(PaymentBatch, {
+        id: batchId,
+        month: monthStart(cycle),
+        bankCode,
+        seq,
+        kind: 'REISSUE',
+        status: 'READY',
+        lineCount: 1,
+        totalFen: locked.amountFen,
+        createdAt: new Date(),
+      });
+      tx.create(LineEvent, {
+        lineId: locked.id,
+        kind: 'REISSUED',
+        idempotencyKey: request.idempotencyKey,
+        oldAccountNo: locked.accountNo,
+        newAccountNo: request.accountNo,
+        reason: request.reason,
+        actorId: caller.userId,
+        actorName: caller.username,
+      });
+      Object.assign(locked, {
+        accountNo: request.accountNo,
+        bankCode,
+        status: 'PENDING',
+        batchId,
+        attempt: locked.attempt + 1,
+        failureCode: null,
+        failureReason: null,
+        settledAt: null,
+      });
+      await tx.flush();
+      return locked;
+    });
+    return toLineReply(updated, false);
+  }
+
+  /** A household's payments, newest month first (for the dossier). */
+  async history(request: PaymentHistoryRequest): Promise<PaymentHistoryReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.paymentRead);
+    const lines = await this.em
+      .fork()
+      .find(
+        PayrollLine,
+        { householdId: request.householdId },
+        { orderBy: { month: 'desc' }, limit: request.months ?? 24 },
+      );
+    if (lines.length > 0) {
+      assertVisible(caller, lines[0].divisionCode);
+    }
+    return {
+      householdId: request.householdId,
+      divisionCode: lines[0]?.divisionCode ?? null,
+      items: lines.map((line) => ({
+        month: line.month.slice(0, 7),
+        amountFen: line.amountFen,
+        baseFen: line.baseFen,
+        supplementFen: line.supplementFen,
+        status: line.status,
+        bankCode: line.bankCode,
+        bankReference: line.bankReference ?? null,
+        failureCode: line.failureCode ?? null,
+        settledAt: line.settledAt ? line.settledAt.toISOString() : null,
+      })),
+    };
+  }
+}

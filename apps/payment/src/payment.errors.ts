@@ -1,0 +1,72 @@
+import { ErrorCode } from '@app/contracts';
+import { DomainError } from '@app/platform';
+
+const field = (name: string, message: string) => [{ field: name, messages: [message] }];
+
+/** Typed errors of the payment service, with the field each one is about. */
+export class PaymentError extends DomainError {
+  static keyReused(): PaymentError {
+    const message = '该幂等键已用于内容不同的另一请求';
+    return new PaymentError(
+      ErrorCode.IDEMPOTENCY_CONFLICT,
+      'idempotency key reused',
+      message,
+      field('idempotencyKey', message),
+    );
+  }
+
+  static unknownBank(bankCode: string): PaymentError {
+    const message = `银行代码${bankCode}不存在或已停用`;
+    return new PaymentError(
+      ErrorCode.VALIDATION_FAILED,
+      `unknown bank ${bankCode}`,
+      message,
+      field('bankCode', message),
+    );
+  }
+
+  static alreadyEnrolled(): PaymentError {
+    const message = '该家庭已有未终止的低保待遇，请变更原待遇而不是重新纳入';
+    return new PaymentError(
+      ErrorCode.CONFLICT,
+      'household already has an open enrolment',
+      message,
+      field('householdId', message),
+    );
+  }
+
+  static terminated(): PaymentError {
+    const message = '该待遇已终止，不能再变更';
+    return new PaymentError(ErrorCode.CONFLICT, 'enrolment terminated', message, field('enrolmentId', message));
+  }
+
+  static notAfterLastChange(lastMonth: string): PaymentError {
+    const message = `生效月份须晚于上一次变更的生效月份（${lastMonth}）`;
+    return new PaymentError(
+      ErrorCode.VALIDATION_FAILED,
+      'effective month not after the last change',
+      message,
+      field('effectiveMonth', message),
+    );
+  }
+
+  static monthAlreadyPaid(month: string): PaymentError {
+    const message = `${month}及以后月份的发放名单已生成，变更只能从之后的月份生效`;
+    return new PaymentError(ErrorCode.CONFLICT, `lines exist from ${month}`, message, field('effectiveMonth', message));
+  }
+
+  static sameState(state: 'ACTIVE' | 'SUSPENDED'): PaymentError {
+    const message = state === 'SUSPENDED' ? '该待遇已处于停发状态' : '该待遇正在发放，无需恢复';
+    return new PaymentError(ErrorCode.CONFLICT, `enrolment already ${state}`, message, field('kind', message));
+  }
+
+  static lineNotFailed(): PaymentError {
+    const message = '只有发放失败的记录可以重新发放';
+    return new PaymentError(ErrorCode.CONFLICT, 'line is not failed', message, field('lineId', message));
+  }
+
+  static sameAccount(): PaymentError {
+    const message = '新账号与失败时的账号相同，请先核实并更正账号';
+    return new PaymentError(ErrorCode.VALIDATION_FAILED, 'account unchanged', message, field('accountNo', message));
+  }
+}

@@ -1,0 +1,70 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+import type { FailureCode, LineStatus } from '@app/contracts';
+
+/**
+ * One household's payment for one month. Written by set-based SQL, never row by row. A household is never paid
+ * twice for one month: the unique constraint on (household, month) holds whatever the code does.
+ */
+@Entity({ tableName: 'payroll_line' })
+@Unique({ name: 'payroll_line_household_month_unique', properties: ['householdId', 'month'] })
+@Index({ properties: ['batchId', 'id'] })
+@Index({ properties: ['month', 'status'] })
+export class PayrollLine {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id: number;
+
+  @Property({ type: 'date' })
+  month: string;
+
+  @Property({ type: 'uuid' })
+  enrolmentId: string;
+
+  @Property({ type: 'uuid' })
+  householdId: string;
+
+  @Property({ length: 12 })
+  divisionCode: string;
+
+  @Property({ length: 16 })
+  bankCode: string;
+
+  @Property({ length: 30 })
+  accountNo: string;
+
+  @Property({ length: 100 })
+  accountName: string;
+
+  @Property({ type: 'integer' })
+  baseFen: number;
+
+  @Property({ type: 'integer' })
+  supplementFen: number;
+
+  @Property({ type: 'integer' })
+  amountFen: number;
+
+  @Property({ length: 12 })
+  status: LineStatus;
+
+  @Property({ length: 40, nullable: true })
+  batchId?: string | null;
+
+  @Property({ type: 'smallint', default: 1 })
+  attempt: number;
+
+  @Property({ length: 32, nullable: true })
+  failureCode?: FailureCode | null;
+
+  @Property({ length: 200, nullable: true })
+  failureReason?: string | null;
+
+  @Property({ length: 64, nullable: true })
+  bankReference?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  settledAt?: Date | null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date;
+}

@@ -1,0 +1,70 @@
+/**
+ * The set-based statements of the payroll. Each runs once per chunk or month, never per household, and each is
+ * idempotent: the unique (household, month) constraint and the "not batched yet" conditions make a re-run add
+ * nothing.
+ */
+
+/** One line per enrolment whose term covering the month is active and pays something; ids in [lo, hi). */
+export const GENERATE_LINES = `
+  insert into payment.payroll_line
+    (month, enrolment_id, household_id, division_code, bank_code, account_no, account_name,
+     base_fen, supplement_fen, amount_fen, status)
+  select ?::date, e.id, e.household_id, e.division_code, e.bank_code, e.account_no, e.head_name,
+         t.base_fen, t.supplement_fen, t.base_fen + t.supplement_fen, 'PENDING'
+    from payment.enrolment_term t
+    join payment.enrolment e on e.id = t.enrolment_id
+   where t.state = 'ACTIVE'
+     and t.from_month <= ?::date and (t.to_month is null or t.to_month > ?::date)
+     and t.base_fen + t.supplement_fen > 0
+     and t.enrolment_id >= ?::uuid and t.enrolment_id <= ?::uuid
+  on conflict (household_id, month) do nothing`;
+
+/** Failed lines of earlier cycles go into this cycle's batches again (recorded as CARRIED). */
+export const CARRY_FAILED = `
+  with carried as (
+    update payment.payroll_line l
+       set status = 'PENDING', batch_id = null, attempt = l.attempt + 1,
+           failure_code = null, failure_reason = null, settled_at = null
+      from payment.enrolment e
+     where e.id = l.enrolment_id and e.status <> 'TERMINATED'
+       and l.status = 'FAILED' and l.month < ?::date and l.batch_id < ?
+    returning l.id, l.account_no, l.failure_code)
+  insert into payment.line_event (id, created_at, updated_at, line_id, kind, old_account_no, reason, actor_id, actor_name)
+  select gen_random_uuid(), now(), now(), id, 'CARRIED', account_no, '上期发放失败（' || failure_code || '），结转本期', 'system', 'system'
+    from carried`;
+
+/** Numbers the cycle's unbatched lines per bank (by community, then id) into batches of a fixed size. */
+export const ASSIGN_BATCHES = `
+  with last as (
+    select bank_code, max(seq) as seq from payment.payment_batch
+     where month = ?::date and kind = 'REGULAR' group by bank_code
+  ), numbered as (
+    select l.id, l.bank_code,
+           coalesce(last.seq, 0) + 1 + (row_number() over (partition by l.bank_code order by l.division_code, l.id) - 1) / ? as seq
+      from payment.payroll_line l
+      left join last on last.bank_code = l.bank_code
+     where l.batch_id is null and l.status = 'PENDING' and l.month <= ?::date
+  )
+  update payment.payroll_line l
+     set batch_id = ? || '-' || n.bank_code || '-' || lpad(n.seq::text, 4, '0')
+    from numbered n
+   where l.id = n.id`;
+
+/** A batch row for every batch id of the cycle that has none yet. */
+export const INSERT_BATCHES = `
+  insert into payment.payment_batch (id, month, bank_code, seq, kind, status, line_count, total_fen, created_at)
+  select l.batch_id, ?::date, l.bank_code, split_part(l.batch_id, '-', 3)::int, 'REGULAR', 'READY',
+         count(*), sum(l.amount_fen), now()
+    from payment.payroll_line l
+   where l.batch_id >= ? and l.batch_id < ?
+     and not exists (select 1 from payment.payment_batch b where b.id = l.batch_id)
+   group by l.batch_id, l.bank_code
+  on conflict (id) do nothing`;
+
+/** Lines of a month by status, per bank, per county and in total (grouping sets), within a division. */
+export const STATEMENT = `
+  select grouping(bank_code) as g_bank, grouping(left(division_code, 6)) as g_county,
+         bank_code, left(division_code, 6) as county, status, count(*)::int as lines, coalesce(sum(amount_fen), 0)::bigint as fen
+    from payment.payroll_line
+   where month = ?::date and division_code like ?
+   group by grouping sets ((bank_code, status), (left(division_code, 6), status), (status))`;

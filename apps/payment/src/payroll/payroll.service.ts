@@ -1,0 +1,209 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { WorkflowNotFoundError } from '@temporalio/client';
+
+import {
+  type BuildBatchesReply,
+  type BuildBatchesRequest,
+  type GeneratePayrollReply,
+  type GeneratePayrollRequest,
+  PERMISSIONS,
+  type PayrollStatementReply,
+  type StartPayrollReply,
+  type StartPayrollRequest,
+  type StatementTotals,
+} from '@app/contracts';
+import { PAYROLL_WORKFLOW_TYPE, payrollWorkflowId, TASK_QUEUES } from '@app/contracts/temporal';
+import { monthStart } from '@app/domain';
+import { assertPermission, isSystemCaller, requireCaller, TemporalClientService } from '@app/platform';
+
+import { ASSIGN_BATCHES, CARRY_FAILED, GENERATE_LINES, INSERT_BATCHES, STATEMENT } from './payroll-sql';
+
+export const DEFAULT_BATCH_SIZE = 10_000;
+
+/** The uuid range [lo, hi] of chunk k of n, split on the first 32 bits of the enrolment id. */
+export function chunkRange(chunk: number, chunks: number): [string, string] {
+  const span = 2 ** 32 / chunks;
+  const hex = (value: number) => Math.floor(value).toString(16).padStart(8, '0');
+  const lo = `${hex(chunk * span)}-0000-0000-0000-000000000000`;
+  const hi =
+    chunk === chunks - 1
+      ? 'ffffffff-ffff-ffff-ffff-ffffffffffff'
+      : `${hex((chunk + 1) * span - 1)}-ffff-ffff-ffff-ffffffffffff`;
+  return [lo, hi];
+}
+
+/** The prefix of a cycle's batch ids: 202612- for 2026-12. */
+export const cyclePrefix = (month: string): string => `${month.replace('-', '')}-`;
+
+export function emptyTotals(): StatementTotals {
+  return {
+    lines: 0,
+    expectedFen: 0,
+    paidLines: 0,
+    paidFen: 0,
+    failedLines: 0,
+    failedFen: 0,
+    pendingLines: 0,
+    pendingFen: 0,
+  };
+}
+
+export function addToTotals(totals: StatementTotals, status: string, lines: number, fen: number): void {
+  totals.lines += lines;
+  totals.expectedFen += fen;
+  if (status === 'PAID') {
+    totals.paidLines += lines;
+    totals.paidFen += fen;
+  } else if (status === 'FAILED') {
+    totals.failedLines += lines;
+    totals.failedFen += fen;
+  } else {
+    totals.pendingLines += lines;
+    totals.pendingFen += fen;
+  }
+}
+
+interface StatementRow {
+  g_bank: number;
+  g_county: number;
+  bank_code: string | null;
+  county: string | null;
+  status: string;
+  lines: number;
+  fen: string;
+}
+
+/** The monthly payroll: lines from enrolments, batches per bank, the statement, and starting the workflow. */
+@Injectable()
+export class PayrollService {
+  private readonly logger = new Logger(PayrollService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  /** Starts (or finds running) the month's payroll workflow; a finished month may be run again harmlessly. */
+  async start(request: StartPayrollRequest): Promise<StartPayrollReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.paymentManage);
+    const workflowId = payrollWorkflowId(request.month);
+    const running = await this.temporal.client.workflow
+      .getHandle(workflowId)
+      .describe()
+      .then((description) => description.status.name === 'RUNNING')
+      .catch((error: unknown) => {
+        if (error instanceof WorkflowNotFoundError) {
+          return false;
+        }
+        throw error;
+      });
+    if (!running) {
+      await this.temporal.client.workflow.start(PAYROLL_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: TASK_QUEUES.payroll,
+        args: [{ month: request.month }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+    }
+    this.logger.log({ workflowId, by: caller.username, started: !running }, 'payroll workflow requested');
+    return { month: request.month, workflowId, started: !running };
+  }
+
+  /** One chunk of one month's lines, by one INSERT … SELECT (system: the payroll workflow). */
+  async generate(request: GeneratePayrollRequest): Promise<GeneratePayrollReply> {
+    this.assertSystem();
+    const month = monthStart(request.month);
+    const [lo, hi] = chunkRange(request.chunk, request.chunks);
+    const result = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ affectedRows: number }>(GENERATE_LINES, [month, month, month, lo, hi], 'run');
+    return { month: request.month, chunk: request.chunk, inserted: result.affectedRows };
+  }
+
+  /** Carries failed lines of earlier cycles, then batches every unbatched line per bank, in one transaction. */
+  async buildBatches(request: BuildBatchesRequest): Promise<BuildBatchesReply> {
+    this.assertSystem();
+    const month = monthStart(request.month);
+    const prefix = cyclePrefix(request.month);
+    const size = request.batchSize ?? DEFAULT_BATCH_SIZE;
+    return this.em.fork().transactional(async (tx) => {
+      const connection = tx.getConnection();
+      const context: unknown = tx.getTransactionContext();
+      // One builder at a time per month (a retried activity may overlap a slow first attempt).
+      await connection.execute(
+        `select pg_advisory_xact_lock(hashtext(?))`,
+        [`payroll-batches-${prefix}`],
+        'all',
+        context,
+      );
+      const carried = await connection.execute<{ affectedRows: number }>(CARRY_FAILED, [month, prefix], 'run', context);
+      const assigned = await connection.execute<{ affectedRows: number }>(
+        ASSIGN_BATCHES,
+        [month, size, month, prefix.slice(0, -1)],
+        'run',
+        context,
+      );
+      await connection.execute(INSERT_BATCHES, [month, prefix, `${prefix.slice(0, -1)}.`], 'run', context);
+      const [batches] = await connection.execute<Array<{ n: number }>>(
+        `select count(*)::int as n from payment.payment_batch where month = ?::date`,
+        [month],
+        'all',
+        context,
+      );
+      return { month: request.month, batches: batches.n, lines: assigned.affectedRows, carried: carried.affectedRows };
+    });
+  }
+
+  /** expected = paid + failed + pending for the month, per bank and per county, within the caller's division. */
+  async statement(month: string): Promise<PayrollStatementReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.paymentRead);
+    const scope = isSystemCaller(caller) ? '' : caller.divisionCode;
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<StatementRow[]>(STATEMENT, [monthStart(month), `${scope}%`], 'all');
+    const totals = emptyTotals();
+    const byBank = new Map<string, StatementTotals>();
+    const byDivision = new Map<string, StatementTotals>();
+    for (const row of rows) {
+      const fen = Number(row.fen);
+      if (row.g_bank === 0) {
+        const bank = byBank.get(row.bank_code!) ?? byBank.set(row.bank_code!, emptyTotals()).get(row.bank_code!)!;
+        addToTotals(bank, row.status, row.lines, fen);
+      } else if (row.g_county === 0) {
+        const county = byDivision.get(row.county!) ?? byDivision.set(row.county!, emptyTotals()).get(row.county!)!;
+        addToTotals(county, row.status, row.lines, fen);
+      } else {
+        addToTotals(totals, row.status, row.lines, fen);
+      }
+    }
+    const sum = (parts: Iterable<StatementTotals>) => [...parts].reduce((acc, t) => acc + t.expectedFen, 0);
+    const balanced =
+      totals.expectedFen === totals.paidFen + totals.failedFen + totals.pendingFen &&
+      sum(byBank.values()) === totals.expectedFen &&
+      sum(byDivision.values()) === totals.expectedFen;
+    return {
+      month,
+      totals,
+      byBank: [...byBank]
+        .map(([bankCode, t]) => ({ bankCode, ...t }))
+        .sort((a, b) => a.bankCode.localeCompare(b.bankCode)),
+      byDivision: [...byDivision]
+        .map(([divisionCode, t]) => ({ divisionCode, ...t }))
+        .sort((a, b) => a.divisionCode.localeCompare(b.divisionCode)),
+      balanced,
+    };
+  }
+
+  private assertSystem(): void {
+    const caller = requireCaller();
+    if (!isSystemCaller(caller)) {
+      assertPermission(caller, PERMISSIONS.paymentManage);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+import { ACCOUNT_NUMBER_PATTERN, MONTH_PATTERN } from '@app/domain';
+
+import { IsCommunityCode } from '../common/division-code.validator';
+import { IsIdNumber } from '../common/identity.validators';
+
+/** A YYYY-MM month. */
+export const IsMonth = (): PropertyDecorator => Matches(MONTH_PATTERN, { message: '月份格式应为YYYY-MM' });
+
+export const IsBankCode = (): PropertyDecorator =>
+  Matches(/^[A-Z0-9]{2,16}$/, { message: '银行代码应为2至16位大写字母或数字' });
+
+export const IsAccountNumber = (): PropertyDecorator =>
+  Matches(ACCOUNT_NUMBER_PATTERN, { message: '银行账号应为12至30位数字' });
+
+const IsFen = (label: string): PropertyDecorator[] => [
+  IsInt({ message: `${label}必须是以分为单位的整数` }),
+  Min(0, { message: `${label}不能为负数` }),
+  Max(100_000_000, { message: `${label}超出合理范围，请核对（单位为分）` }),
+];
+function Fen(label: string): PropertyDecorator {
+  return (target, key) => IsFen(label).forEach((decorate) => decorate(target, key));
+}
+
+/** The county's confirmation enrols the household for monthly payment (one open enrolment per household). */
+export class CreateEnrolmentRequest {
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId: string;
+
+  @IsOptional()
+  @IsUUID('4', { message: '申请编号格式不正确' })
+  applicationId?: string;
+
+  @IsCommunityCode()
+  divisionCode: string;
+
+  /** Head of household: the account holder for a per-household benefit (一卡通). */
+  @IsString()
+  @IsNotEmpty({ message: '请填写户主姓名' })
+  @MaxLength(100)
+  headName: string;
+
+  @IsIdNumber()
+  headIdNumber: string;
+
+  @IsBankCode()
+  bankCode: string;
+
+  @IsAccountNumber()
+  accountNo: string;
+
+  @Fen('基本保障金')
+  baseFen: number;
+
+  @Fen('分类施保金')
+  supplementFen: number;
+
+  /** First month paid (the month after the confirmation by default policy). */
+  @IsMonth()
+  firstMonth: string;
+
+  /** The decision that enrols: e.g. the county confirmation's workflow and step, or a document number. */
+  @IsString()
+  @IsNotEmpty({ message: '请填写依据的决定' })
+  @MaxLength(200)
+  decision: string;
+}
+
+export const ENROLMENT_CHANGE_KINDS = ['AMOUNT', 'SUSPEND', 'RESUME', 'TERMINATE'] as const;
+export type EnrolmentChangeKind = (typeof ENROLMENT_CHANGE_KINDS)[number];
+
+/** 增发/减发, 停发, 恢复, 终止 — effective from a month, each with the decision that caused it. */
+export class ChangeEnrolmentRequest {
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsUUID('4', { message: '待遇编号格式不正确' })
+  enrolmentId: string;
+
+  @IsIn(ENROLMENT_CHANGE_KINDS, { message: '变更类型只能是AMOUNT、SUSPEND、RESUME或TERMINATE' })
+  kind: EnrolmentChangeKind;
+
+  @IsMonth()
+  effectiveMonth: string;
+
+  @ValidateIf((request: ChangeEnrolmentRequest) => request.kind === 'AMOUNT')
+  @Fen('基本保障金')
+  baseFen?: number;
+
+  @ValidateIf((request: ChangeEnrolmentRequest) => request.kind === 'AMOUNT')
+  @Fen('分类施保金')
+  supplementFen?: number;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写依据的决定（文号或审批记录）' })
+  @MaxLength(200)
+  decision: string;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写变更原因' })
+  @MaxLength(300)
+  reason: string;
+}
+
+export class GetEnrolmentRequest {
+  @IsOptional()
+  @IsUUID('4', { message: '待遇编号格式不正确' })
+  enrolmentId?: string;
+
+  @ValidateIf((request: GetEnrolmentRequest) => !request.enrolmentId)
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId?: string;
+}
+
+export interface EnrolmentTermReply {
+  fromMonth: string;
+  /** Last month of the term; null: open. */
+  toMonth: string | null;
+  state: 'ACTIVE' | 'SUSPENDED';
+  baseFen: number;
+  supplementFen: number;
+  totalFen: number;
+}
+
+export interface EnrolmentChangeReply {
+  kind: 'ENROL' | EnrolmentChangeKind | 'ACCOUNT';
+  effectiveMonth: string;
+  decision: string;
+  reason: string | null;
+  actor: string;
+  recordedAt: string;
+}
+
+export interface EnrolmentReply {
+  id: string;
+  householdId: string;
+  applicationId: string | null;
+  divisionCode: string;
+  headName: string;
+  /** Masked unless the caller may reveal personal data. */
+  headIdNumber: string;
+  bankCode: string;
+  /** Masked unless the caller may reveal personal data. */
+  accountNo: string;
+  status: 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
+  firstMonth: string;
+  /** Last month paid, once terminated. */
+  lastMonth: string | null;
+  terms: EnrolmentTermReply[];
+  changes: EnrolmentChangeReply[];
+}

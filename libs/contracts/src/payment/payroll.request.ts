@@ -1,0 +1,204 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+import { IsAccountNumber, IsBankCode, IsMonth } from './enrolment.request';
+import { IsDivisionCode } from '../common/division-code.validator';
+
+export const LINE_STATUSES = ['PENDING', 'PAID', 'FAILED'] as const;
+export type LineStatus = (typeof LINE_STATUSES)[number];
+
+/** Reason codes a bank gives for a failed line. */
+export const FAILURE_CODES = [
+  'ACCOUNT_CLOSED', // 账户已销户
+  'ACCOUNT_NOT_FOUND', // 账户不存在
+  'NAME_MISMATCH', // 户名不符
+  'ACCOUNT_FROZEN', // 账户冻结
+  'HOLDER_DECEASED', // 持卡人已身故
+  'OTHER', // 其他
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+/** Generate one month's lines for one chunk of the enrolments (system: the payroll workflow). Idempotent. */
+export class GeneratePayrollRequest {
+  @IsMonth()
+  month: string;
+
+  @IsInt()
+  @Min(0)
+  chunk: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  chunks: number;
+}
+
+export interface GeneratePayrollReply {
+  month: string;
+  chunk: number;
+  /** Lines added by this call (0 when the chunk was generated before). */
+  inserted: number;
+}
+
+/** Put the month's unbatched lines (and failed lines carried from earlier months) into batches per bank. */
+export class BuildBatchesRequest {
+  @IsMonth()
+  month: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50_000)
+  batchSize?: number;
+}
+
+export interface BuildBatchesReply {
+  month: string;
+  batches: number;
+  lines: number;
+  carried: number;
+}
+
+export class PayrollStatementRequest {
+  @IsMonth()
+  month: string;
+}
+
+/** expected = paid + failed + pending, in lines and fen. */
+export interface StatementTotals {
+  lines: number;
+  expectedFen: number;
+  paidLines: number;
+  paidFen: number;
+  failedLines: number;
+  failedFen: number;
+  pendingLines: number;
+  pendingFen: number;
+}
+
+export interface PayrollStatementReply {
+  month: string;
+  totals: StatementTotals;
+  byBank: Array<StatementTotals & { bankCode: string }>;
+  /** Per county (6-digit division). */
+  byDivision: Array<StatementTotals & { divisionCode: string }>;
+  balanced: boolean;
+}
+
+export class StartPayrollRequest {
+  @IsMonth()
+  month: string;
+}
+
+export interface StartPayrollReply {
+  month: string;
+  workflowId: string;
+  /** False when the month's payroll was already running or done (the same workflow). */
+  started: boolean;
+}
+
+export class ListLinesRequest {
+  @IsOptional()
+  @IsMonth()
+  month?: string;
+
+  @IsOptional()
+  @IsIn(LINE_STATUSES, { message: '状态只能是PENDING、PAID或FAILED' })
+  status?: LineStatus;
+
+  @IsOptional()
+  @IsDivisionCode()
+  divisionCode?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '条数必须是整数' })
+  @Min(1, { message: '条数为1至500' })
+  @Max(500, { message: '条数为1至500' })
+  limit?: number;
+
+  /** Lines with a larger id than this (keyset paging). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '起始编号必须是整数' })
+  @Min(0)
+  after?: number;
+}
+
+export interface LineReply {
+  id: number;
+  month: string;
+  householdId: string;
+  enrolmentId: string;
+  divisionCode: string;
+  bankCode: string;
+  accountName: string;
+  /** Masked unless the caller may reveal personal data. */
+  accountNo: string;
+  baseFen: number;
+  supplementFen: number;
+  amountFen: number;
+  status: LineStatus;
+  batchId: string | null;
+  attempt: number;
+  failureCode: FailureCode | null;
+  failureReason: string | null;
+  bankReference: string | null;
+  settledAt: string | null;
+}
+
+export interface ListLinesReply {
+  items: LineReply[];
+}
+
+/** Re-issue a failed line after the account is corrected (county finance), with who and why. */
+export class ReissueLineRequest {
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsInt()
+  @Min(1)
+  lineId: number;
+
+  @IsAccountNumber()
+  accountNo: string;
+
+  @IsOptional()
+  @IsBankCode()
+  bankCode?: string;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写重新发放的原因' })
+  @MaxLength(300)
+  reason: string;
+}
+
+export class PaymentHistoryRequest {
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  months?: number;
+}
+
+export interface PaymentHistoryReply {
+  householdId: string;
+  /** The community of the newest line; null when the household was never on a payroll. */
+  divisionCode: string | null;
+  items: Array<{
+    month: string;
+    amountFen: number;
+    baseFen: number;
+    supplementFen: number;
+    status: LineStatus;
+    bankCode: string;
+    bankReference: string | null;
+    failureCode: FailureCode | null;
+    settledAt: string | null;
+  }>;
+}

@@ -1,0 +1,61 @@
+import { log, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+
+import type { PayrollInput, PayrollResult } from '@app/contracts/temporal';
+
+import type { Activities } from '../activities/create-activities';
+
+const { generatePayrollChunk, buildPayrollBatches, payrollStatement } = proxyActivities<Activities>({
+  startToCloseTimeout: '3 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const DAY_MS = 24 * 3600_000;
+
+/** The Beijing-time month (UTC+8) of an instant, as YYYY-MM. */
+function beijingMonth(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** When the Schedule started this run (its TemporalScheduledStartTime attribute), else the run's start. */
+function scheduledTime(): Date {
+  const info = workflowInfo();
+  const attribute = info.searchAttributes?.TemporalScheduledStartTime as unknown[] | undefined;
+  const value = attribute?.[0];
+  return value ? new Date(value as string | Date) : info.runStartTime;
+}
+
+/**
+ * One month's payroll, for every enrolment at once: lines generated in chunks (each one INSERT … SELECT), then
+ * batches per bank handed to the banks, then the banks' results awaited until every line is settled or the
+ * settlement wait is over, and the month's statement returned. Never one workflow per household; the history
+ * stays around (chunks + polls) × 6 events.
+ */
+export async function monthlyPayrollWorkflow(input: PayrollInput = {}): Promise<PayrollResult> {
+  const month = input.month ?? beijingMonth(scheduledTime());
+  const chunks = input.chunks ?? 8;
+  const generated = await Promise.all(
+    Array.from({ length: chunks }, (_, chunk) => generatePayrollChunk({ month, chunk, chunks })),
+  );
+  const inserted = generated.reduce((sum, reply) => sum + reply.inserted, 0);
+  const built = await buildPayrollBatches({ month, batchSize: input.batchSize });
+  log.info('payroll batches ready for the banks', { month, inserted, batches: built.batches, carried: built.carried });
+
+  const waitMs = input.settlementWaitMs ?? 10 * DAY_MS;
+  const pollMs = input.pollMs ?? 3600_000;
+  const until = Date.now() + waitMs;
+  let statement = await payrollStatement({ month });
+  while (statement.totals.pendingLines > 0 && Date.now() < until) {
+    await sleep(Math.min(pollMs, Math.max(until - Date.now(), 1)));
+    statement = await payrollStatement({ month });
+  }
+  return {
+    month,
+    lines: statement.totals.lines,
+    batches: built.batches,
+    carried: built.carried,
+    paidFen: statement.totals.paidFen,
+    failedFen: statement.totals.failedFen,
+    pendingFen: statement.totals.pendingFen,
+    balanced: statement.balanced,
+  };
+}
