@@ -14,3 +14,5 @@ process.env.NATS_REQUEST_TIMEOUT_MS = '5000';
 process.env.ARCHIVE_BLOB_DIR = mkdtempSync(join(tmpdir(), 'dibao-test-blobs-'));
 process.env.AUTH_LOGIN_RATE_PER_MINUTE = '40';
 process.env.UPLOAD_MAX_BYTES = String(2 * 1024 * 1024);
+// The payroll Schedule is tested on its own; services booted by other specs leave it alone.
+process.env.PAYROLL_SCHEDULE = 'off';

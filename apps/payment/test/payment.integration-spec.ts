@@ -1,0 +1,400 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+import type { INestMicroservice } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+
+import {
+  type BankAuth,
+  type CreateEnrolmentRequest,
+  ErrorCode,
+  QUEUE_GROUPS,
+  type RequestOf,
+  type RequestSubject,
+  SUBJECTS,
+} from '@app/contracts';
+import { DEMO_BANKS, sha256Hex, signBankRequest } from '@app/domain';
+import { MessagingClient, serviceOrmConfig } from '@app/platform';
+import { as, CALLERS } from '@test/support/callers';
+import { makeIdNumber } from '@test/support/factories/application.factory';
+import { startService } from '@test/support/services';
+import { TEST_ENV } from '@test/support/test-env';
+
+import { AppModule } from '../src/app.module';
+import { paymentOrmSettings } from '../src/mikro-orm.config';
+
+const [JLRCB, PSBC] = DEMO_BANKS;
+
+/** What the gateway would forward for a request signed by `bank` (the path is part of what is signed). */
+function signed(bank: { code: string; secret: string }, method: string, path: string, body?: unknown, at = Date.now()) {
+  const parts = {
+    method,
+    path,
+    timestamp: String(at),
+    nonce: randomBytes(16).toString('hex'),
+    bodySha256: sha256Hex(body === undefined ? '' : JSON.stringify(body)),
+  };
+  return { ...parts, bankCode: bank.code, signature: signBankRequest(bank.secret, parts) } satisfies BankAuth;
+}
+
+/**
+ * Payment over NATS against the real database: enrolment and its changes, the set-based payroll with its
+ * uniqueness guarantee, batches per bank, the signed bank API (and every refusal), re-issue and carry of
+ * failed lines, and the statement that reconciles to the fen. Months 2031-xx belong to this file.
+ */
+describe('payment service (real PostgreSQL, NATS)', () => {
+  let app: INestMicroservice;
+  let client: MessagingClient;
+  let orm: MikroORM;
+  const call = <S extends RequestSubject>(subject: S, request: RequestOf<S>, who = CALLERS.county1) =>
+    as(who, () => client.request(subject, request));
+  const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
+    orm.em.getConnection().execute<T[]>(query, params);
+  const enrolment = (overrides: Partial<CreateEnrolmentRequest> = {}): CreateEnrolmentRequest => ({
+    idempotencyKey: randomUUID(),
+    householdId: randomUUID(),
+    divisionCode: '220102001001',
+    headName: '李发放',
+    headIdNumber: makeIdNumber(),
+    bankCode: JLRCB.code,
+    accountNo: `62170000${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`.replace(/(13|27)$/, '55'),
+    baseFen: 47_000,
+    supplementFen: 7_700,
+    firstMonth: '2031-01',
+    decision: '南关区民政局审核确认（测试）',
+    ...overrides,
+  });
+  const runPayroll = async (month: string) => {
+    for (let chunk = 0; chunk < 4; chunk += 1) {
+      await call(SUBJECTS.payment.payrollGenerate, { month, chunk, chunks: 4 }, CALLERS.system);
+    }
+    return call(SUBJECTS.payment.payrollBuildBatches, { month, batchSize: 2 }, CALLERS.system);
+  };
+  const lineOf = async (householdId: string, month: string) => {
+    const [line] = await sql<{ id: string; batch_id: string; amount_fen: number; status: string; bank_code: string }>(
+      `select id, batch_id, amount_fen, status, bank_code from payment.payroll_line where household_id = ? and month = ?`,
+      [householdId, `${month}-01`],
+    );
+    return line;
+  };
+
+  beforeAll(async () => {
+    app = await startService(AppModule, QUEUE_GROUPS.payment);
+    client = app.get(MessagingClient);
+    orm = await MikroORM.init({
+      ...serviceOrmConfig(paymentOrmSettings, TEST_ENV.databaseUrl),
+      allowGlobalContext: true,
+    });
+  });
+
+  afterAll(async () => {
+    await orm.close(true);
+    await app.close();
+  });
+
+  describe('enrolment', () => {
+    it('enrols once per key and per household, masks what staff see, and refuses bad input', async () => {
+      const request = enrolment();
+      const created = await call(SUBJECTS.payment.enrolmentCreate, request);
+      expect(created).toMatchObject({
+        status: 'ACTIVE',
+        firstMonth: '2031-01',
+        terms: [{ fromMonth: '2031-01', toMonth: null, state: 'ACTIVE', totalFen: 54_700 }],
+        changes: [{ kind: 'ENROL', effectiveMonth: '2031-01', actor: 'county1' }],
+      });
+      expect(created.accountNo).toBe(`${'*'.repeat(12)}${request.accountNo.slice(-4)}`);
+      expect(created.headIdNumber).not.toBe(request.headIdNumber);
+      expect(await call(SUBJECTS.payment.enrolmentCreate, request)).toEqual(created);
+
+      await expect(call(SUBJECTS.payment.enrolmentCreate, { ...request, baseFen: 1 })).rejects.toMatchObject({
+        code: ErrorCode.IDEMPOTENCY_CONFLICT,
+      });
+      await expect(
+        call(SUBJECTS.payment.enrolmentCreate, { ...request, idempotencyKey: randomUUID() }),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: [{ field: 'householdId' }] });
+      await expect(call(SUBJECTS.payment.enrolmentCreate, enrolment({ bankCode: 'NOBANK' }))).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'bankCode' }],
+      });
+      await expect(call(SUBJECTS.payment.enrolmentCreate, enrolment({ accountNo: '6217-0000' }))).rejects.toMatchObject(
+        { code: ErrorCode.VALIDATION_FAILED, details: [{ field: 'accountNo' }] },
+      );
+      await expect(
+        call(SUBJECTS.payment.enrolmentCreate, enrolment({ baseFen: -1, firstMonth: '2031-13' })),
+      ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+      await expect(
+        call(SUBJECTS.payment.enrolmentCreate, enrolment({ divisionCode: '220104001001' })),
+      ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+      await expect(call(SUBJECTS.payment.enrolmentCreate, enrolment(), CALLERS.community1)).rejects.toMatchObject({
+        code: ErrorCode.FORBIDDEN,
+      });
+      const [{ n }] = await sql<{ n: number }>(
+        `select count(*)::int as n from payment.enrolment where household_id = ?`,
+        [request.householdId],
+      );
+      expect(n).toBe(1);
+    });
+
+    it('changes the amount, suspends, resumes and terminates from a month, each with its decision', async () => {
+      const created = await call(SUBJECTS.payment.enrolmentCreate, enrolment());
+      const change = (kind: 'AMOUNT' | 'SUSPEND' | 'RESUME' | 'TERMINATE', effectiveMonth: string, extra = {}) =>
+        call(SUBJECTS.payment.enrolmentChange, {
+          idempotencyKey: randomUUID(),
+          enrolmentId: created.id,
+          kind,
+          effectiveMonth,
+          decision: `南民低〔2031〕${effectiveMonth.slice(5)}号`,
+          reason: '动态管理',
+          ...extra,
+        });
+      await change('AMOUNT', '2031-03', { baseFen: 30_000, supplementFen: 0 });
+      await change('SUSPEND', '2031-05');
+      await expect(change('SUSPEND', '2031-06')).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+      await expect(change('RESUME', '2031-04')).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'effectiveMonth' }],
+      });
+      await change('RESUME', '2031-07');
+      const ended = await change('TERMINATE', '2031-09');
+      expect(ended.status).toBe('TERMINATED');
+      expect(ended.lastMonth).toBe('2031-08');
+      expect(ended.terms).toEqual([
+        expect.objectContaining({ fromMonth: '2031-01', toMonth: '2031-02', state: 'ACTIVE', totalFen: 54_700 }),
+        expect.objectContaining({ fromMonth: '2031-03', toMonth: '2031-04', state: 'ACTIVE', totalFen: 30_000 }),
+        expect.objectContaining({ fromMonth: '2031-05', toMonth: '2031-06', state: 'SUSPENDED' }),
+        expect.objectContaining({ fromMonth: '2031-07', toMonth: '2031-08', state: 'ACTIVE', totalFen: 30_000 }),
+      ]);
+      expect(ended.changes.map((c) => c.kind)).toEqual(['ENROL', 'AMOUNT', 'SUSPEND', 'RESUME', 'TERMINATE']);
+      await expect(change('RESUME', '2031-10')).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+      await expect(sql(`update payment.enrolment_change set reason = 'x'`)).rejects.toThrow(/append-only/);
+    });
+  });
+
+  describe('payroll', () => {
+    it('generates one line per active enrolment with set-based SQL, and never a second for the same month', async () => {
+      const paid = await call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: '2031-02' }));
+      const later = await call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: '2031-03' }));
+      const first = await runPayroll('2031-02');
+      expect(first.lines).toBeGreaterThanOrEqual(1);
+      expect(await lineOf(paid.householdId, '2031-02')).toMatchObject({ amount_fen: 54_700, status: 'PENDING' });
+      expect(await lineOf(later.householdId, '2031-02')).toBeUndefined();
+
+      const again = await runPayroll('2031-02');
+      expect(again).toMatchObject({ lines: 0, carried: 0 });
+      const [{ n }] = await sql<{ n: number }>(
+        `select count(*)::int as n from payment.payroll_line where household_id = ? and month = '2031-02-01'`,
+        [paid.householdId],
+      );
+      expect(n).toBe(1);
+      // The database itself refuses a second line for the household and month, whatever the code does.
+      await expect(
+        sql(
+          `insert into payment.payroll_line (month, enrolment_id, household_id, division_code, bank_code, account_no, account_name, base_fen, supplement_fen, amount_fen, status)
+           select month, enrolment_id, household_id, division_code, bank_code, account_no, account_name, base_fen, supplement_fen, amount_fen, 'PENDING'
+             from payment.payroll_line where household_id = ? and month = '2031-02-01'`,
+          [paid.householdId],
+        ),
+      ).rejects.toThrow(/payroll_line_household_month_unique/);
+      await expect(sql(`delete from payment.payroll_line where household_id = ?`, [paid.householdId])).rejects.toThrow(
+        /append-only/,
+      );
+      // A change for a month already on a payroll is refused.
+      await runPayroll('2031-03');
+      await expect(
+        call(SUBJECTS.payment.enrolmentChange, {
+          idempotencyKey: randomUUID(),
+          enrolmentId: paid.id,
+          kind: 'SUSPEND',
+          effectiveMonth: '2031-03',
+          decision: 'x',
+          reason: 'x',
+        }),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    });
+
+    it('takes bank results, refuses forged or replayed or wrong ones changing nothing, and reconciles to the fen', async () => {
+      const households = await Promise.all(
+        ['6217000011110001', '6217000011110013', '6217000011110027'].map((accountNo) =>
+          call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: '2031-04', accountNo })),
+        ),
+      );
+      const other = await call(
+        SUBJECTS.payment.enrolmentCreate,
+        enrolment({ firstMonth: '2031-04', bankCode: PSBC.code }),
+      );
+      await runPayroll('2031-04');
+      const [ok, closed, mismatch] = await Promise.all(households.map((h) => lineOf(h.householdId, '2031-04')));
+      const otherLine = await lineOf(other.householdId, '2031-04');
+      const bankCall = <S extends RequestSubject>(subject: S, request: RequestOf<S>) =>
+        call(subject, request, CALLERS.system);
+
+      const list = await bankCall(SUBJECTS.payment.bankBatchList, { auth: signed(JLRCB, 'GET', '/bank/v1/batches') });
+      expect(list.items.map((b) => b.batchId)).toEqual(expect.arrayContaining([ok.batch_id, closed.batch_id]));
+      expect(list.items.every((b) => b.bankCode === JLRCB.code)).toBe(true);
+      expect(list.items.map((b) => b.batchId)).not.toContain(otherLine.batch_id);
+
+      const lines = await bankCall(SUBJECTS.payment.bankBatchLines, {
+        auth: signed(JLRCB, 'GET', `/bank/v1/batches/${ok.batch_id}/lines`),
+        batchId: ok.batch_id,
+      });
+      expect(lines.items.find((l) => l.lineId === Number(ok.id))).toMatchObject({
+        accountNo: '6217000011110001',
+        amountFen: 54_700,
+        narrative: '低保金 2031-04',
+      });
+
+      // Refusals: each leaves the lines as they were.
+      const resultsPath = (batch: string) => `/bank/v1/batches/${batch}/results`;
+      const post = (
+        bank: { code: string; secret: string },
+        batchId: string,
+        results: unknown[],
+        auth = signed(bank, 'POST', resultsPath(batchId), { results }),
+      ) =>
+        bankCall(SUBJECTS.payment.bankResultsPost, { auth, batchId, results } as RequestOf<
+          typeof SUBJECTS.payment.bankResultsPost
+        >);
+      const paidResult = {
+        lineId: Number(ok.id),
+        outcome: 'PAID' as const,
+        amountFen: 54_700,
+        bankReference: 'JL0001',
+      };
+      const forged = {
+        ...signed(JLRCB, 'POST', resultsPath(ok.batch_id), { results: [paidResult] }),
+        signature: 'a'.repeat(64),
+      };
+      await expect(post(JLRCB, ok.batch_id, [paidResult], forged)).rejects.toMatchObject({
+        code: ErrorCode.UNAUTHENTICATED,
+        details: [{ field: 'X-Signature' }],
+      });
+      const stale = signed(JLRCB, 'POST', resultsPath(ok.batch_id), { results: [paidResult] }, Date.now() - 6 * 60_000);
+      await expect(post(JLRCB, ok.batch_id, [paidResult], stale)).rejects.toMatchObject({
+        details: [{ field: 'X-Timestamp' }],
+      });
+      await expect(post(PSBC, ok.batch_id, [paidResult])).rejects.toMatchObject({
+        code: ErrorCode.NOT_FOUND,
+        details: [{ field: 'batchId' }],
+      });
+      await expect(post(JLRCB, ok.batch_id, [{ ...paidResult, amountFen: 54_701 }])).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'results.amountFen' }],
+      });
+      await expect(
+        post(JLRCB, ok.batch_id, [paidResult, { ...paidResult, lineId: Number(otherLine.id) }]),
+      ).rejects.toMatchObject({ details: [{ field: 'results.lineId' }] });
+      await expect(post(JLRCB, 'NO-SUCH-BATCH', [paidResult])).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+      expect((await lineOf(households[0].householdId, '2031-04')).status).toBe('PENDING');
+
+      // Accepted once; the same nonce again is a replay; the same results again change nothing.
+      const auth = signed(JLRCB, 'POST', resultsPath(ok.batch_id), { results: [paidResult] });
+      expect(await post(JLRCB, ok.batch_id, [paidResult], auth)).toMatchObject({ accepted: 1, unchanged: 0 });
+      await expect(post(JLRCB, ok.batch_id, [paidResult], auth)).rejects.toMatchObject({
+        code: ErrorCode.UNAUTHENTICATED,
+        details: [{ field: 'X-Nonce' }],
+      });
+      expect(await post(JLRCB, ok.batch_id, [paidResult])).toMatchObject({ accepted: 0, unchanged: 1 });
+      await expect(
+        post(JLRCB, ok.batch_id, [
+          { lineId: Number(ok.id), outcome: 'FAILED', amountFen: 54_700, failureCode: 'OTHER' },
+        ]),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: [{ field: 'results.outcome' }] });
+
+      for (const line of [closed, mismatch]) {
+        await post(JLRCB, line.batch_id, [
+          {
+            lineId: Number(line.id),
+            outcome: 'FAILED',
+            amountFen: line.amount_fen,
+            failureCode: line === closed ? 'ACCOUNT_CLOSED' : 'NAME_MISMATCH',
+            failureReason: '回盘失败',
+          },
+        ]);
+      }
+
+      // Staff see the failed lines with the reason; re-issue one to a corrected account, carry the other.
+      const failed = await call(SUBJECTS.payment.lineList, { month: '2031-04', status: 'FAILED' }, CALLERS.finance1);
+      expect(failed.items.map((l) => l.id)).toEqual(expect.arrayContaining([Number(closed.id), Number(mismatch.id)]));
+      expect(failed.items.find((l) => l.id === Number(closed.id))).toMatchObject({
+        failureCode: 'ACCOUNT_CLOSED',
+        accountNo: '************0013',
+      });
+      await expect(
+        call(
+          SUBJECTS.payment.lineReissue,
+          { idempotencyKey: randomUUID(), lineId: Number(closed.id), accountNo: '6217000011110013', reason: '未更正' },
+          CALLERS.finance1,
+        ),
+      ).rejects.toMatchObject({ details: [{ field: 'accountNo' }] });
+      const reissueRequest = {
+        idempotencyKey: randomUUID(),
+        lineId: Number(closed.id),
+        accountNo: '6217000011119999',
+        reason: '户主已到银行更换社保卡，账号已核实',
+      };
+      const reissued = await call(SUBJECTS.payment.lineReissue, reissueRequest, CALLERS.finance1);
+      expect(reissued).toMatchObject({
+        status: 'PENDING',
+        attempt: 2,
+        batchId: expect.stringMatching(/-JLRCB-R\d{4}$/),
+      });
+      expect(await call(SUBJECTS.payment.lineReissue, reissueRequest, CALLERS.finance1)).toMatchObject({
+        batchId: reissued.batchId,
+      });
+      await expect(
+        call(SUBJECTS.payment.lineReissue, { ...reissueRequest, idempotencyKey: randomUUID() }, CALLERS.finance1),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+      await expect(call(SUBJECTS.payment.lineReissue, reissueRequest, CALLERS.county1)).rejects.toMatchObject({
+        code: ErrorCode.FORBIDDEN,
+      });
+      const [event] = await sql<{ kind: string; old_account_no: string; actor_name: string }>(
+        `select kind, old_account_no, actor_name from payment.line_event where line_id = ?`,
+        [closed.id],
+      );
+      expect(event).toEqual({ kind: 'REISSUED', old_account_no: '6217000011110013', actor_name: 'finance1' });
+
+      const statement = await call(SUBJECTS.payment.payrollStatement, { month: '2031-04' }, CALLERS.finance1);
+      expect(statement.balanced).toBe(true);
+      const { totals } = statement;
+      expect(totals.expectedFen).toBe(totals.paidFen + totals.failedFen + totals.pendingFen);
+      expect(totals.paidFen).toBeGreaterThanOrEqual(54_700);
+      expect(totals.failedFen).toBeGreaterThanOrEqual(54_700);
+      expect(statement.byBank.map((b) => b.bankCode)).toEqual(expect.arrayContaining(['JLRCB', 'PSBC']));
+      expect(statement.byDivision.reduce((sum, d) => sum + d.expectedFen, 0)).toBe(totals.expectedFen);
+      await expect(
+        call(SUBJECTS.payment.payrollStatement, { month: '2031-04' }, CALLERS.otherCounty),
+      ).resolves.toMatchObject({ totals: { lines: 0 } });
+
+      // The next cycle carries the line still failed into its batches.
+      await call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: '2031-05' }));
+      const next = await runPayroll('2031-05');
+      expect(next.carried).toBeGreaterThanOrEqual(1);
+      expect(await lineOf(households[2].householdId, '2031-04')).toMatchObject({
+        status: 'PENDING',
+        batch_id: expect.stringMatching(/^203105-JLRCB-/),
+      });
+
+      const history = await call(
+        SUBJECTS.payment.historyGet,
+        { householdId: households[0].householdId },
+        CALLERS.county1,
+      );
+      expect(history.items.map((item) => item.month)).toEqual(['2031-05', '2031-04']);
+      expect(history.items[1]).toMatchObject({
+        month: '2031-04',
+        status: 'PAID',
+        bankReference: 'JL0001',
+        amountFen: 54_700,
+      });
+      await expect(
+        call(SUBJECTS.payment.historyGet, { householdId: households[0].householdId }, CALLERS.otherCounty),
+      ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+
+      const statementForBank = await bankCall(SUBJECTS.payment.bankStatement, {
+        auth: signed(JLRCB, 'GET', '/bank/v1/statements/2031-04'),
+        month: '2031-04',
+      });
+      expect(statementForBank.balanced).toBe(true);
+      expect(statementForBank.batches.length).toBeGreaterThanOrEqual(1);
+    });
+  });
+});
