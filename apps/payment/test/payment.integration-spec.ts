@@ -1,10 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import type { INestMicroservice } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 
 import {
-  type BankAuth,
   type CreateEnrolmentRequest,
   ErrorCode,
   QUEUE_GROUPS,
@@ -12,8 +11,9 @@ import {
   type RequestSubject,
   SUBJECTS,
 } from '@app/contracts';
-import { DEMO_BANKS, sha256Hex, signBankRequest } from '@app/domain';
+import { DEMO_BANKS } from '@app/domain';
 import { MessagingClient, serviceOrmConfig } from '@app/platform';
+import { signedAuth } from '@test/support/bank-auth';
 import { as, CALLERS } from '@test/support/callers';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
@@ -23,18 +23,6 @@ import { AppModule } from '../src/app.module';
 import { paymentOrmSettings } from '../src/mikro-orm.config';
 
 const [JLRCB, PSBC] = DEMO_BANKS;
-
-/** What the gateway would forward for a request signed by `bank` (the path is part of what is signed). */
-function signed(bank: { code: string; secret: string }, method: string, path: string, body?: unknown, at = Date.now()) {
-  const parts = {
-    method,
-    path,
-    timestamp: String(at),
-    nonce: randomBytes(16).toString('hex'),
-    bodySha256: sha256Hex(body === undefined ? '' : JSON.stringify(body)),
-  };
-  return { ...parts, bankCode: bank.code, signature: signBankRequest(bank.secret, parts) } satisfies BankAuth;
-}
 
 /**
  * Payment over NATS against the real database: enrolment and its changes, the set-based payroll with its
@@ -227,13 +215,15 @@ describe('payment service (real PostgreSQL, NATS)', () => {
       const bankCall = <S extends RequestSubject>(subject: S, request: RequestOf<S>) =>
         call(subject, request, CALLERS.system);
 
-      const list = await bankCall(SUBJECTS.payment.bankBatchList, { auth: signed(JLRCB, 'GET', '/bank/v1/batches') });
+      const list = await bankCall(SUBJECTS.payment.bankBatchList, {
+        auth: signedAuth(JLRCB, 'GET', '/bank/v1/batches'),
+      });
       expect(list.items.map((b) => b.batchId)).toEqual(expect.arrayContaining([ok.batch_id, closed.batch_id]));
       expect(list.items.every((b) => b.bankCode === JLRCB.code)).toBe(true);
       expect(list.items.map((b) => b.batchId)).not.toContain(otherLine.batch_id);
 
       const lines = await bankCall(SUBJECTS.payment.bankBatchLines, {
-        auth: signed(JLRCB, 'GET', `/bank/v1/batches/${ok.batch_id}/lines`),
+        auth: signedAuth(JLRCB, 'GET', `/bank/v1/batches/${ok.batch_id}/lines`),
         batchId: ok.batch_id,
       });
       expect(lines.items.find((l) => l.lineId === Number(ok.id))).toMatchObject({
@@ -248,7 +238,7 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         bank: { code: string; secret: string },
         batchId: string,
         results: unknown[],
-        auth = signed(bank, 'POST', resultsPath(batchId), { results }),
+        auth = signedAuth(bank, 'POST', resultsPath(batchId), { results }),
       ) =>
         bankCall(SUBJECTS.payment.bankResultsPost, { auth, batchId, results } as RequestOf<
           typeof SUBJECTS.payment.bankResultsPost
@@ -260,14 +250,20 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         bankReference: 'JL0001',
       };
       const forged = {
-        ...signed(JLRCB, 'POST', resultsPath(ok.batch_id), { results: [paidResult] }),
+        ...signedAuth(JLRCB, 'POST', resultsPath(ok.batch_id), { results: [paidResult] }),
         signature: 'a'.repeat(64),
       };
       await expect(post(JLRCB, ok.batch_id, [paidResult], forged)).rejects.toMatchObject({
         code: ErrorCode.UNAUTHENTICATED,
         details: [{ field: 'X-Signature' }],
       });
-      const stale = signed(JLRCB, 'POST', resultsPath(ok.batch_id), { results: [paidResult] }, Date.now() - 6 * 60_000);
+      const stale = signedAuth(
+        JLRCB,
+        'POST',
+        resultsPath(ok.batch_id),
+        { results: [paidResult] },
+        Date.now() - 6 * 60_000,
+      );
       await expect(post(JLRCB, ok.batch_id, [paidResult], stale)).rejects.toMatchObject({
         details: [{ field: 'X-Timestamp' }],
       });
@@ -286,7 +282,7 @@ describe('payment service (real PostgreSQL, NATS)', () => {
       expect((await lineOf(households[0].householdId, '2031-04')).status).toBe('PENDING');
 
       // Accepted once; the same nonce again is a replay; the same results again change nothing.
-      const auth = signed(JLRCB, 'POST', resultsPath(ok.batch_id), { results: [paidResult] });
+      const auth = signedAuth(JLRCB, 'POST', resultsPath(ok.batch_id), { results: [paidResult] });
       expect(await post(JLRCB, ok.batch_id, [paidResult], auth)).toMatchObject({ accepted: 1, unchanged: 0 });
       await expect(post(JLRCB, ok.batch_id, [paidResult], auth)).rejects.toMatchObject({
         code: ErrorCode.UNAUTHENTICATED,
@@ -390,7 +386,7 @@ describe('payment service (real PostgreSQL, NATS)', () => {
       ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
 
       const statementForBank = await bankCall(SUBJECTS.payment.bankStatement, {
-        auth: signed(JLRCB, 'GET', '/bank/v1/statements/2031-04'),
+        auth: signedAuth(JLRCB, 'GET', '/bank/v1/statements/2031-04'),
         month: '2031-04',
       });
       expect(statementForBank.balanced).toBe(true);

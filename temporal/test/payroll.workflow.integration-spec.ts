@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+
+import type { INestMicroservice } from '@nestjs/common';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+
+import { QUEUE_GROUPS, type RequestOf, type RequestSubject, SUBJECTS } from '@app/contracts';
+import {
+  PAYROLL_SCHEDULE_ID,
+  PAYROLL_WORKFLOW_TYPE,
+  type PayrollInput,
+  type PayrollResult,
+  TASK_QUEUES,
+} from '@app/contracts/temporal';
+import { DEMO_BANKS } from '@app/domain';
+import { MessagingClient, TemporalClientService } from '@app/platform';
+import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
+import { PayrollScheduleService } from '@apps/payment/src/payroll/payroll-schedule.service';
+import { signedAuth } from '@test/support/bank-auth';
+import { as, CALLERS } from '@test/support/callers';
+import { makeIdNumber } from '@test/support/factories/application.factory';
+import { startService } from '@test/support/services';
+import { TEST_ENV } from '@test/support/test-env';
+
+import { createWorker } from '../src/worker/create-worker';
+
+/**
+ * The monthly payroll workflow against the real Temporal dev server and the real payment service: lines in
+ * chunks, batches per bank, the banks' results awaited, the month reconciled; run again, the same lines.
+ * Months 2032-xx belong to this file.
+ */
+describe('monthlyPayrollWorkflow (real Temporal, NATS, PostgreSQL)', () => {
+  let payment: INestMicroservice;
+  let worker: Worker;
+  let connection: NativeConnection;
+  let running: Promise<void>;
+  let client: MessagingClient;
+  let temporal: TemporalClientService;
+  const call = <S extends RequestSubject>(subject: S, request: RequestOf<S>, who = CALLERS.county1) =>
+    as(who, () => client.request(subject, request));
+
+  /** Every bank answers every unsettled batch of the cycle: account ending 13 fails, the rest are paid. */
+  const banksAnswer = async (): Promise<number> => {
+    let answered = 0;
+    for (const bank of DEMO_BANKS) {
+      const { items } = await call(
+        SUBJECTS.payment.bankBatchList,
+        { auth: signedAuth(bank, 'GET', '/bank/v1/batches') },
+        CALLERS.system,
+      );
+      for (const batch of items) {
+        const lines = await call(
+          SUBJECTS.payment.bankBatchLines,
+          { auth: signedAuth(bank, 'GET', `/bank/v1/batches/${batch.batchId}/lines`), batchId: batch.batchId },
+          CALLERS.system,
+        );
+        const results = lines.items
+          .filter((line) => line.status === 'PENDING')
+          .map((line) =>
+            line.accountNo.endsWith('13')
+              ? {
+                  lineId: line.lineId,
+                  outcome: 'FAILED' as const,
+                  amountFen: line.amountFen,
+                  failureCode: 'ACCOUNT_CLOSED' as const,
+                }
+              : {
+                  lineId: line.lineId,
+                  outcome: 'PAID' as const,
+                  amountFen: line.amountFen,
+                  bankReference: `T${line.lineId}`,
+                },
+          );
+        if (results.length > 0) {
+          const path = `/bank/v1/batches/${batch.batchId}/results`;
+          await call(
+            SUBJECTS.payment.bankResultsPost,
+            { auth: signedAuth(bank, 'POST', path, { results }), batchId: batch.batchId, results },
+            CALLERS.system,
+          );
+          answered += results.length;
+        }
+      }
+    }
+    return answered;
+  };
+
+  beforeAll(async () => {
+    payment = await startService(PaymentAppModule, QUEUE_GROUPS.payment);
+    client = payment.get(MessagingClient);
+    temporal = payment.get(TemporalClientService);
+    ({ worker, connection } = await createWorker({
+      address: TEST_ENV.temporalAddress,
+      namespace: TEST_ENV.temporalNamespace,
+      taskQueue: TASK_QUEUES.payroll,
+      messaging: client,
+    }));
+    running = worker.run();
+  }, 120_000);
+
+  afterAll(async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await payment.close();
+  });
+
+  it('pays a month end to end: chunks, batches, bank results, reconciliation; a re-run adds no line', async () => {
+    const accounts = ['6217000022220001', '6217000022220013', '6217000022220002'];
+    const enrolled = await Promise.all(
+      accounts.map((accountNo, i) =>
+        call(SUBJECTS.payment.enrolmentCreate, {
+          idempotencyKey: randomUUID(),
+          householdId: randomUUID(),
+          divisionCode: i === 2 ? '220102002001' : '220102001001',
+          headName: '赵工资',
+          headIdNumber: makeIdNumber(),
+          bankCode: DEMO_BANKS[i % 2].code,
+          accountNo,
+          baseFen: 40_000 + i,
+          supplementFen: 5_000,
+          firstMonth: '2032-01',
+          decision: '南关区民政局审核确认（测试）',
+        }),
+      ),
+    );
+    const input: PayrollInput = { month: '2032-01', chunks: 4, batchSize: 2, settlementWaitMs: 60_000, pollMs: 300 };
+    const handle = await temporal.client.workflow.start(PAYROLL_WORKFLOW_TYPE, {
+      workflowId: `payroll-test-${randomUUID()}`,
+      taskQueue: TASK_QUEUES.payroll,
+      args: [input],
+    });
+    // The bank answers as soon as the batches are there; the workflow notices on its next look.
+    const deadline = Date.now() + 30_000;
+    let answered = 0;
+    while (answered === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      answered = await banksAnswer();
+    }
+    const result = (await handle.result()) as PayrollResult;
+    expect(result).toMatchObject({ month: '2032-01', pendingFen: 0, balanced: true });
+    expect(result.lines).toBeGreaterThanOrEqual(3);
+    expect(result.failedFen).toBeGreaterThanOrEqual(45_001);
+
+    const history = await call(SUBJECTS.payment.historyGet, { householdId: enrolled[0].householdId });
+    expect(history.items).toEqual([expect.objectContaining({ month: '2032-01', status: 'PAID', amountFen: 45_000 })]);
+    const events = (await handle.fetchHistory()).events ?? [];
+    expect(events.length).toBeLessThan(400);
+
+    const again = await temporal.client.workflow.execute(PAYROLL_WORKFLOW_TYPE, {
+      workflowId: `payroll-test-${randomUUID()}`,
+      taskQueue: TASK_QUEUES.payroll,
+      args: [{ ...input, settlementWaitMs: 0 }],
+    });
+    expect(again).toMatchObject({ month: '2032-01', lines: result.lines, pendingFen: 0, balanced: true });
+  }, 90_000);
+
+  it('keeps the monthly Schedule on the configured day in Beijing time', async () => {
+    const schedules = payment.get(PayrollScheduleService);
+    const handle = temporal.client.schedule.getHandle(PAYROLL_SCHEDULE_ID);
+    await handle.delete().catch(() => undefined);
+    try {
+      await schedules.ensure();
+      const description = await handle.describe();
+      expect(description.spec.timezone).toBe('Asia/Shanghai');
+      expect(description.spec.calendars?.[0]).toMatchObject({
+        dayOfMonth: [expect.objectContaining({ start: 5 })],
+        hour: [expect.objectContaining({ start: 2 })],
+      });
+      expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: PAYROLL_WORKFLOW_TYPE });
+      await schedules.ensure(); // already there and unchanged: nothing to do, no error
+    } finally {
+      await handle.delete().catch(() => undefined);
+    }
+  });
+});
