@@ -231,6 +231,41 @@ export const ROUTES: Route[] = [
     expected: only({ admin: ANYWHERE }),
   },
   {
+    name: 'POST /api/v1/enrolments',
+    call: (token, record) =>
+      status(
+        call('POST', '/api/v1/enrolments', {
+          token,
+          headers: { 'Idempotency-Key': `matrix-${randomUUID()}` },
+          body: {
+            householdId: randomUUID(),
+            divisionCode: COMMUNITY[record],
+            headName: '矩阵测试',
+            headIdNumber: makeIdNumber(),
+            bankCode: 'JLRCB',
+            accountNo: '6217000099990001',
+            baseFen: 10_000,
+            supplementFen: 0,
+            firstMonth: '2099-01',
+            decision: '权限矩阵测试',
+          },
+        }),
+      ),
+    expected: only({ county1: SCOPED }),
+  },
+  {
+    name: 'GET /api/v1/payment-lines',
+    call: (token, record) =>
+      status(call('GET', `/api/v1/payment-lines?divisionCode=${COMMUNITY[record]}&limit=5`, { token })),
+    expected: only({ county1: SCOPED, finance1: SCOPED, auditor1: SCOPED }),
+  },
+  {
+    name: 'GET /api/v1/payroll/:month/statement',
+    // Each caller gets the totals of their own division (scoped by the service).
+    call: (token) => status(call('GET', '/api/v1/payroll/2099-01/statement', { token })),
+    expected: only({ county1: ANYWHERE, finance1: ANYWHERE, auditor1: ANYWHERE }),
+  },
+  {
     name: 'GET /api/v1/accounts',
     call: (token) => status(call('GET', '/api/v1/accounts', { token })),
     expected: only({ admin: ANYWHERE }),

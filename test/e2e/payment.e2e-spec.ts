@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+
+import { DEMO_BANKS } from '@app/domain';
+import { makeIdNumber } from '@test/support/factories/application.factory';
+import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
+
+import { BankClient } from '../bank-simulator/bank-client';
+import type { SimulationSummary } from '../bank-simulator/simulate';
+
+const run = promisify(execFile);
+const [JLRCB] = DEMO_BANKS;
+
+/**
+ * Payment through the running stack: the county enrols households, finance starts a month's payroll, the bank
+ * simulator (a separate process) pays it over the signed /bank/v1 API, and staff see the statement, the failed
+ * line with the bank's reason, and re-issue it. Each run uses a month of its own, far ahead.
+ */
+describe('payment through the gateway and the bank API (running stack)', () => {
+  const month = `${2100 + Math.floor(Math.random() * 800)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+  let county: string;
+  let finance: string;
+  const households: string[] = [];
+  const accounts = ['6217000033330001', '6217000033330013', '6217000033330002'];
+
+  beforeAll(async () => {
+    [county, finance] = await Promise.all([tokenOf('county1'), tokenOf('finance1')]);
+  });
+
+  it('enrols, runs the payroll, lets the bank pay it, reconciles, shows the failure and re-issues it', async () => {
+    for (const [i, accountNo] of accounts.entries()) {
+      const enrolled = await call('POST', '/api/v1/enrolments', {
+        token: county,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body: {
+          householdId: randomUUID(),
+          divisionCode: '220102001001',
+          headName: ['钱一', '钱二', '钱三'][i],
+          headIdNumber: makeIdNumber(),
+          bankCode: JLRCB.code,
+          accountNo,
+          baseFen: 50_000,
+          supplementFen: i * 1_000,
+          firstMonth: month,
+          decision: '南关区民政局审核确认（e2e）',
+        },
+      });
+      expect(enrolled.status).toBe(201);
+      expect(enrolled.body.accountNo).toBe(`************${accountNo.slice(-4)}`);
+      households.push(enrolled.body.householdId as string);
+    }
+
+    const started = await call('POST', `/api/v1/payroll/${month}/run`, { token: finance });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ month, workflowId: `payroll-${month}` });
+    expect((await call('POST', `/api/v1/payroll/${month}/run`, { token: county })).status).toBe(403);
+
+    // Batches are ready once every line of the month is in one.
+    await until(async () => {
+      const lines = await call('GET', `/api/v1/payment-lines?month=${month}&limit=500`, { token: finance });
+      const ours = (lines.body.items as Json[]).filter((line) => households.includes(line.householdId));
+      return ours.length === 3 && ours.every((line) => line.batchId) ? ours : undefined;
+    });
+
+    const { stdout } = await run(
+      'npx',
+      [
+        'ts-node',
+        '--transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'test/bank-simulator/main.ts',
+        '--bank',
+        'JLRCB',
+      ],
+      { env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', GATEWAY_URL: BASE_URL }, timeout: 120_000 },
+    );
+    const summary = JSON.parse(stdout.trim().split('\n').pop()!) as SimulationSummary;
+    expect(summary).toMatchObject({ bankCode: 'JLRCB', replayRefused: true, repeatUnchanged: true });
+    expect(summary.failed).toBeGreaterThanOrEqual(1);
+
+    const statement = await call('GET', `/api/v1/payroll/${month}/statement`, { token: finance });
+    expect(statement.status).toBe(200);
+    const totals = statement.body.totals as Json;
+    expect(statement.body.balanced).toBe(true);
+    expect(totals.pendingLines).toBe(0);
+    expect(totals.expectedFen).toBe(totals.paidFen + totals.failedFen);
+
+    const failed = await call('GET', `/api/v1/payment-lines?month=${month}&status=FAILED&limit=500`, {
+      token: finance,
+    });
+    const closed = (failed.body.items as Json[]).find((line) => line.householdId === households[1]);
+    expect(closed).toMatchObject({ failureCode: 'ACCOUNT_CLOSED', accountNo: '************0013', amountFen: 51_000 });
+
+    const badAccount = await call('POST', `/api/v1/payment-lines/${closed!.id}/reissue`, {
+      token: finance,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { accountNo: '6217-00', reason: '更正账号' },
+    });
+    expect(badAccount.status).toBe(400);
+    expect(badAccount.body.details).toEqual([expect.objectContaining({ field: 'accountNo' })]);
+    const reissued = await call('POST', `/api/v1/payment-lines/${closed!.id}/reissue`, {
+      token: finance,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { accountNo: '6217000033339999', reason: '户主已换卡，账号经核实' },
+    });
+    expect(reissued.status).toBe(200);
+    expect(reissued.body).toMatchObject({ status: 'PENDING', attempt: 2 });
+
+    const noPurpose = await call('GET', `/api/v1/households/${households[0]}/payments`, { token: county });
+    expect(noPurpose.status).toBe(400);
+    const history = await call('GET', `/api/v1/households/${households[0]}/payments`, {
+      token: county,
+      headers: purpose('核对发放记录'),
+    });
+    expect(history.body.items).toEqual([expect.objectContaining({ month, status: 'PAID', amountFen: 50_000 })]);
+  }, 180_000);
+
+  it('refuses unsigned, forged, stale, replayed and malformed bank requests', async () => {
+    const bank = new BankClient(BASE_URL, JLRCB.code, JLRCB.secret);
+    const unsigned = await fetch(`${BASE_URL}/bank/v1/batches`);
+    expect(unsigned.status).toBe(401);
+
+    const wrongSecret = new BankClient(BASE_URL, JLRCB.code, 'not-the-secret');
+    const forged = await wrongSecret.request('GET', '/bank/v1/batches');
+    expect(forged).toMatchObject({ status: 401, body: { details: [{ field: 'X-Signature' }] } });
+
+    const unknown = await new BankClient(BASE_URL, 'NOBANK', 'x').request('GET', '/bank/v1/batches');
+    expect(unknown).toMatchObject({ status: 401, body: { details: [{ field: 'X-Bank-Code' }] } });
+
+    const stale = await bank.send(bank.sign('GET', '/bank/v1/batches', undefined, Date.now() - 10 * 60_000));
+    expect(stale).toMatchObject({ status: 401, body: { details: [{ field: 'X-Timestamp' }] } });
+
+    const once = bank.sign('GET', '/bank/v1/batches');
+    expect((await bank.send(once)).status).toBe(200);
+    expect(await bank.send(once)).toMatchObject({ status: 401, body: { details: [{ field: 'X-Nonce' }] } });
+
+    // The body is part of the signature: a body other than the signed one is refused.
+    const path = '/bank/v1/batches/000000-JLRCB-0001/results';
+    const signedRequest = bank.sign('POST', path, {
+      results: [{ lineId: 1, outcome: 'PAID', amountFen: 1, bankReference: 'A' }],
+    });
+    const tampered = await bank.send({
+      ...signedRequest,
+      body: JSON.stringify({ results: [{ lineId: 1, outcome: 'PAID', amountFen: 100_000, bankReference: 'A' }] }),
+    });
+    expect(tampered).toMatchObject({ status: 401, body: { details: [{ field: 'X-Signature' }] } });
+
+    const malformed = await bank.request('POST', path, { results: [{ lineId: 1, outcome: 'MAYBE', amountFen: 1 }] });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('VALIDATION_FAILED');
+    const unknownBatch = await bank.request('POST', path, {
+      results: [{ lineId: 1, outcome: 'PAID', amountFen: 1, bankReference: 'A' }],
+    });
+    expect(unknownBatch).toMatchObject({ status: 404, body: { details: [{ field: 'batchId' }] } });
+
+    const statement = await bank.request('GET', `/bank/v1/statements/${month}`);
+    expect(statement.status).toBe(200);
+    expect(statement.body).toMatchObject({ bankCode: 'JLRCB', month, balanced: true });
+  });
+});
