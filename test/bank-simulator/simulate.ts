@@ -61,7 +61,7 @@ export async function simulateBank(
             ? { lineId: line.lineId, outcome: 'PAID', amountFen: line.amountFen, bankReference: `SIM${line.lineId}` }
             : { lineId: line.lineId, ...result, amountFen: line.amountFen, failureReason: '模拟银行回盘' };
         });
-      for (let i = 0; i < pending.length; i += perRequest) {
+      for (let i = 0; i < pending.length && pending.length > 0; i += perRequest) {
         const results = pending.slice(i, i + perRequest);
         const signed = client.sign('POST', `/bank/v1/batches/${batch.batchId}/results`, { results });
         const posted = await client.send(signed);

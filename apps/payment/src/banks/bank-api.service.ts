@@ -163,6 +163,8 @@ export class BankApiService {
       if (problems.length > 0) {
         throw resultsRefusedFor(problems);
       }
+      // The function's row estimate is fixed (100): without this the planner may rescan the input per line.
+      await connection.execute(`set local enable_nestloop = off`, [], 'run', context);
       const updated = await connection.execute<{ affectedRows: number }>(
         `update payment.payroll_line l
             set status = r.outcome, bank_reference = r.bank_reference, failure_code = r.failure_code,

@@ -148,6 +148,8 @@ export class PayrollService {
         context,
       );
       await connection.execute(INSERT_BATCHES, [month, prefix, `${prefix.slice(0, -1)}.`], 'run', context);
+      // A million lines just changed batch: fresh statistics keep the banks' queries on their indexes.
+      await connection.execute(`analyze payment.payroll_line`, [], 'run', context);
       const [batches] = await connection.execute<Array<{ n: number }>>(
         `select count(*)::int as n from payment.payment_batch where month = ?::date`,
         [month],
