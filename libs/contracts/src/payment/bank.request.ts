@@ -101,7 +101,8 @@ export interface LineResult {
 }
 
 const RESULT_KEYS = new Set(['lineId', 'outcome', 'amountFen', 'bankReference', 'failureCode', 'failureReason']);
-const isText = (value: unknown, max: number) => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+const isText = (value: unknown, max: number) =>
+  typeof value === 'string' && value.trim().length > 0 && value.length <= max;
 
 /** What is wrong with one result, or undefined. Written as one loop: banks post 5,000 results at a time. */
 export function lineResultProblem(result: unknown): string | undefined {
