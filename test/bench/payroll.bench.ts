@@ -137,18 +137,29 @@ async function main(): Promise<void> {
     'insert into bench.bare_lines',
   );
   const [lo, hi] = chunkRange(0, 1);
+  const plan = await request<{ batchesPerBank: Record<string, number> }>(SUBJECTS.payment.payrollPlan, { month });
+  const planJson = JSON.stringify(plan.batchesPerBank);
+  const prefix = `${month.replace('-', '')}-`;
   const bare = await timed('bare INSERT … SELECT of the same rows (no constraints)', () =>
-    db.query(numbered(bareSql), [`${month}-01`, `${month}-01`, `${month}-01`, lo, hi]),
+    db.query(numbered(bareSql), [`${month}-01`, planJson, prefix, planJson, `${month}-01`, `${month}-01`, lo, hi]),
   );
   await db.query(`drop table bench.bare_lines`);
 
-  const generated = await timed(`generate lines: ${CHUNKS} chunks together over NATS`, () =>
-    Promise.all(
+  const generated = await timed(`generate lines: plan, then ${CHUNKS} chunks together over NATS`, async () => {
+    const { batchesPerBank } = await request<{ batchesPerBank: Record<string, number> }>(SUBJECTS.payment.payrollPlan, {
+      month,
+    });
+    return Promise.all(
       Array.from({ length: CHUNKS }, (_, chunk) =>
-        request<{ inserted: number }>(SUBJECTS.payment.payrollGenerate, { month, chunk, chunks: CHUNKS }),
+        request<{ inserted: number }>(SUBJECTS.payment.payrollGenerate, {
+          month,
+          chunk,
+          chunks: CHUNKS,
+          batchesPerBank,
+        }),
       ),
-    ),
-  );
+    );
+  });
   const inserted = generated.value.reduce((sum, reply) => sum + reply.inserted, 0);
   const built = await timed('build batches per bank (10,000 lines each)', () =>
     request<{ batches: number; lines: number; carried: number }>(SUBJECTS.payment.payrollBuildBatches, { month }),
@@ -158,7 +169,6 @@ async function main(): Promise<void> {
   );
 
   // The banks: fetch their lines, answer them, post the results (signed, through the gateway).
-  const prefix = `${month.replace('-', '')}-`;
   const answers: Array<{ client: BankClient; batchId: string; results: unknown[] }> = [];
   await timed('banks fetch their lines (GET …/lines, 5,000 per page)', async () => {
     for (const bank of DEMO_BANKS) {

@@ -86,6 +86,8 @@ import type {
   PaymentHistoryRequest,
   PayrollStatementReply,
   PayrollStatementRequest,
+  PlanPayrollReply,
+  PlanPayrollRequest,
   ReissueLineRequest,
   StartPayrollReply,
   StartPayrollRequest,
@@ -134,6 +136,7 @@ export interface RequestMap {
   [SUBJECTS.payment.enrolmentChange]: { request: ChangeEnrolmentRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentGet]: { request: GetEnrolmentRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.payrollStart]: { request: StartPayrollRequest; reply: StartPayrollReply };
+  [SUBJECTS.payment.payrollPlan]: { request: PlanPayrollRequest; reply: PlanPayrollReply };
   [SUBJECTS.payment.payrollGenerate]: { request: GeneratePayrollRequest; reply: GeneratePayrollReply };
   [SUBJECTS.payment.payrollBuildBatches]: { request: BuildBatchesRequest; reply: BuildBatchesReply };
   [SUBJECTS.payment.payrollStatement]: { request: PayrollStatementRequest; reply: PayrollStatementReply };

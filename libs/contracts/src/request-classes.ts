@@ -56,6 +56,7 @@ import {
   ListLinesRequest,
   PaymentHistoryRequest,
   PayrollStatementRequest,
+  PlanPayrollRequest,
   ReissueLineRequest,
   StartPayrollRequest,
 } from './payment/payroll.request';
@@ -101,6 +102,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.payment.enrolmentChange]: ChangeEnrolmentRequest,
   [SUBJECTS.payment.enrolmentGet]: GetEnrolmentRequest,
   [SUBJECTS.payment.payrollStart]: StartPayrollRequest,
+  [SUBJECTS.payment.payrollPlan]: PlanPayrollRequest,
   [SUBJECTS.payment.payrollGenerate]: GeneratePayrollRequest,
   [SUBJECTS.payment.payrollBuildBatches]: BuildBatchesRequest,
   [SUBJECTS.payment.payrollStatement]: PayrollStatementRequest,

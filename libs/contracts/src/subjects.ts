@@ -47,6 +47,7 @@ export const SUBJECTS = {
     enrolmentChange: 'payment.enrolment.change',
     enrolmentGet: 'payment.enrolment.get',
     payrollStart: 'payment.payroll.start',
+    payrollPlan: 'payment.payroll.plan',
     payrollGenerate: 'payment.payroll.generate',
     payrollBuildBatches: 'payment.payroll.build-batches',
     payrollStatement: 'payment.payroll.statement',

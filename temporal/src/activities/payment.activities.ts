@@ -2,6 +2,7 @@ import {
   type BuildBatchesReply,
   type GeneratePayrollReply,
   type PayrollStatementReply,
+  type PlanPayrollReply,
   SUBJECTS,
 } from '@app/contracts';
 import type { MessagingClient } from '@app/platform';
@@ -11,7 +12,16 @@ import { callService } from './call-service';
 /** The payroll's steps, each one set-based call to the payment service (idempotent, so retries are safe). */
 export function createPaymentActivities(messaging: MessagingClient) {
   return {
-    async generatePayrollChunk(input: { month: string; chunk: number; chunks: number }): Promise<GeneratePayrollReply> {
+    async planPayroll(input: { month: string; batchSize?: number }): Promise<PlanPayrollReply> {
+      return callService(() => messaging.request(SUBJECTS.payment.payrollPlan, input, { timeoutMs: 120_000 }));
+    },
+
+    async generatePayrollChunk(input: {
+      month: string;
+      chunk: number;
+      chunks: number;
+      batchesPerBank?: Record<string, number>;
+    }): Promise<GeneratePayrollReply> {
       return callService(() => messaging.request(SUBJECTS.payment.payrollGenerate, input, { timeoutMs: 120_000 }));
     },
 

@@ -4,7 +4,7 @@ import type { PayrollInput, PayrollResult } from '@app/contracts/temporal';
 
 import type { Activities } from '../activities/create-activities';
 
-const { generatePayrollChunk, buildPayrollBatches, payrollStatement } = proxyActivities<Activities>({
+const { planPayroll, generatePayrollChunk, buildPayrollBatches, payrollStatement } = proxyActivities<Activities>({
   startToCloseTimeout: '3 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -25,16 +25,17 @@ function scheduledTime(): Date {
 }
 
 /**
- * One month's payroll, for every enrolment at once: lines generated in chunks (each one INSERT … SELECT), then
- * batches per bank handed to the banks, then the banks' results awaited until every line is settled or the
- * settlement wait is over, and the month's statement returned. Never one workflow per household; the history
+ * One month's payroll, for every enrolment at once: a plan of batches per bank, lines generated in chunks (each
+ * one INSERT … SELECT writing each line into its batch), the batches handed to the banks, their results awaited
+ * until every line is settled or the settlement wait is over, and the month's statement returned. Never one workflow per household; the history
  * stays around (chunks + polls) × 6 events.
  */
 export async function monthlyPayrollWorkflow(input: PayrollInput = {}): Promise<PayrollResult> {
   const month = input.month ?? beijingMonth(scheduledTime());
   const chunks = input.chunks ?? 8;
+  const { batchesPerBank } = await planPayroll({ month, batchSize: input.batchSize });
   const generated = await Promise.all(
-    Array.from({ length: chunks }, (_, chunk) => generatePayrollChunk({ month, chunk, chunks })),
+    Array.from({ length: chunks }, (_, chunk) => generatePayrollChunk({ month, chunk, chunks, batchesPerBank })),
   );
   const inserted = generated.reduce((sum, reply) => sum + reply.inserted, 0);
   const built = await buildPayrollBatches({ month, batchSize: input.batchSize });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
 
 import {
   type BankAuth,
@@ -10,6 +10,7 @@ import {
   type BankStatementReply,
   type BatchStatus,
   BankPostResultsRequest,
+  type LineResult,
   SUBJECTS,
 } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
@@ -72,14 +73,16 @@ export class BankController {
   @ApiOperation({
     summary: 'Per-line results (≤5000 per request), all or nothing; the same results posted again change nothing',
   })
+  // Checked once against the contract when it is sent on (5,000 results: one pass is enough).
+  @ApiBody({ type: ResultsBody })
   results(
     @BankSignature() auth: BankAuth,
     @Param('batchId') batchId: string,
-    @Body() body: ResultsBody,
+    @Body() body: { results?: LineResult[] },
   ): Promise<BankPostResultsReply> {
     return this.messaging.request(
       SUBJECTS.payment.bankResultsPost,
-      { auth, batchId, results: body.results },
+      { auth, batchId, results: body?.results as LineResult[] },
       { timeoutMs: 30_000 },
     );
   }

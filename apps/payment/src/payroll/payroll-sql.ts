@@ -4,19 +4,39 @@
  * nothing.
  */
 
-/** One line per enrolment whose term covering the month is active and pays something; ids in [lo, hi). */
+/** Active enrolments per bank in a month: how many batches each bank's lines need. */
+export const PLAN = `
+  select e.bank_code, count(*)::int as lines
+    from payment.enrolment_term t
+    join payment.enrolment e on e.id = t.enrolment_id
+   where t.state = 'ACTIVE' and t.from_month <= ?::date and (t.to_month is null or t.to_month > ?::date)
+     and t.base_fen + t.supplement_fen > 0
+   group by e.bank_code`;
+
+/**
+ * One line per enrolment whose term covering the month is active and pays something; enrolment ids in
+ * [lo, hi]. Where the plan gives the bank's number of batches, the line is written straight into one of them,
+ * so no second pass over a million rows is needed to batch them: batch i of a bank takes the i-th slice of the
+ * enrolment id space, and rows are written in id order, so a batch's lines sit together on disk (the bank's
+ * results then update a few hundred pages, not ten thousand).
+ */
 export const GENERATE_LINES = `
   insert into payment.payroll_line
     (month, enrolment_id, household_id, division_code, bank_code, account_no, account_name,
-     base_fen, supplement_fen, amount_fen, status)
+     base_fen, supplement_fen, amount_fen, status, batch_id)
   select ?::date, e.id, e.household_id, e.division_code, e.bank_code, e.account_no, e.head_name,
-         t.base_fen, t.supplement_fen, t.base_fen + t.supplement_fen, 'PENDING'
+         t.base_fen, t.supplement_fen, t.base_fen + t.supplement_fen, 'PENDING',
+         case when (?::jsonb ->> e.bank_code) is not null
+              then ? || e.bank_code || '-' || lpad((1 + (('x' || substr(e.id::text, 1, 8))::bit(32)::bigint
+                     * (?::jsonb ->> e.bank_code)::int >> 32))::text, 4, '0')
+         end
     from payment.enrolment_term t
     join payment.enrolment e on e.id = t.enrolment_id
    where t.state = 'ACTIVE'
      and t.from_month <= ?::date and (t.to_month is null or t.to_month > ?::date)
      and t.base_fen + t.supplement_fen > 0
      and t.enrolment_id >= ?::uuid and t.enrolment_id <= ?::uuid
+   order by t.enrolment_id
   on conflict (household_id, month) do nothing`;
 
 /** Failed lines of earlier cycles go into this cycle's batches again (recorded as CARRIED). */

@@ -8,6 +8,8 @@ import {
   GeneratePayrollRequest,
   type PayrollStatementReply,
   PayrollStatementRequest,
+  type PlanPayrollReply,
+  PlanPayrollRequest,
   type StartPayrollReply,
   StartPayrollRequest,
   SUBJECTS,
@@ -22,6 +24,11 @@ export class PayrollHandler {
   @MessagePattern(SUBJECTS.payment.payrollStart)
   start(@Payload() request: StartPayrollRequest): Promise<StartPayrollReply> {
     return this.payroll.start(request);
+  }
+
+  @MessagePattern(SUBJECTS.payment.payrollPlan)
+  plan(@Payload() request: PlanPayrollRequest): Promise<PlanPayrollReply> {
+    return this.payroll.plan(request);
   }
 
   @MessagePattern(SUBJECTS.payment.payrollGenerate)

@@ -4,20 +4,23 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 
 import {
   type BuildBatchesReply,
+  ErrorCode,
   type BuildBatchesRequest,
   type GeneratePayrollReply,
   type GeneratePayrollRequest,
   PERMISSIONS,
   type PayrollStatementReply,
+  type PlanPayrollReply,
+  type PlanPayrollRequest,
   type StartPayrollReply,
   type StartPayrollRequest,
   type StatementTotals,
 } from '@app/contracts';
 import { PAYROLL_WORKFLOW_TYPE, payrollWorkflowId, TASK_QUEUES } from '@app/contracts/temporal';
 import { monthStart } from '@app/domain';
-import { assertPermission, isSystemCaller, requireCaller, TemporalClientService } from '@app/platform';
+import { assertPermission, DomainError, isSystemCaller, requireCaller, TemporalClientService } from '@app/platform';
 
-import { ASSIGN_BATCHES, CARRY_FAILED, GENERATE_LINES, INSERT_BATCHES, STATEMENT } from './payroll-sql';
+import { ASSIGN_BATCHES, CARRY_FAILED, GENERATE_LINES, INSERT_BATCHES, PLAN, STATEMENT } from './payroll-sql';
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
@@ -31,6 +34,19 @@ export function chunkRange(chunk: number, chunks: number): [string, string] {
       ? 'ffffffff-ffff-ffff-ffff-ffffffffffff'
       : `${hex((chunk + 1) * span - 1)}-ffff-ffff-ffff-ffffffffffff`;
   return [lo, hi];
+}
+
+/** Batches per bank as the plan gave them: bank codes and counts of 1–9,999 only (they end up in batch ids). */
+function validPlan(plan: Record<string, number> | undefined): Record<string, number> {
+  const entries = Object.entries(plan ?? {});
+  for (const [bank, batches] of entries) {
+    if (!/^[A-Z0-9]{2,16}$/.test(bank) || !Number.isInteger(batches) || batches < 1 || batches > 9_999) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'bad payroll plan', '发放计划不正确', [
+        { field: 'batchesPerBank', messages: [`银行${bank}的批次数应为1至9999的整数`] },
+      ]);
+    }
+  }
+  return Object.fromEntries(entries);
 }
 
 /** The prefix of a cycle's batch ids: 202612- for 2026-12. */
@@ -112,15 +128,43 @@ export class PayrollService {
     return { month: request.month, workflowId, started: !running };
   }
 
+  /**
+   * How many batches of at most `batchSize` lines each bank needs this month. Once the month has batches, the
+   * plan is empty: lines added by a re-run are batched afresh, never slipped into a batch a bank already has.
+   */
+  async plan(request: PlanPayrollRequest): Promise<PlanPayrollReply> {
+    this.assertSystem();
+    const month = monthStart(request.month);
+    const size = request.batchSize ?? DEFAULT_BATCH_SIZE;
+    const connection = this.em.fork().getConnection();
+    const [{ batched }] = await connection.execute<Array<{ batched: boolean }>>(
+      `select exists (select 1 from payment.payment_batch where month = ?::date and kind = 'REGULAR') as batched`,
+      [month],
+    );
+    if (batched) {
+      return { month: request.month, batchesPerBank: {} };
+    }
+    const rows = await connection.execute<Array<{ bank_code: string; lines: number }>>(PLAN, [month, month]);
+    return {
+      month: request.month,
+      batchesPerBank: Object.fromEntries(rows.map((row) => [row.bank_code, Math.max(1, Math.ceil(row.lines / size))])),
+    };
+  }
+
   /** One chunk of one month's lines, by one INSERT … SELECT (system: the payroll workflow). */
   async generate(request: GeneratePayrollRequest): Promise<GeneratePayrollReply> {
     this.assertSystem();
     const month = monthStart(request.month);
     const [lo, hi] = chunkRange(request.chunk, request.chunks);
+    const plan = JSON.stringify(validPlan(request.batchesPerBank));
     const result = await this.em
       .fork()
       .getConnection()
-      .execute<{ affectedRows: number }>(GENERATE_LINES, [month, month, month, lo, hi], 'run');
+      .execute<{ affectedRows: number }>(
+        GENERATE_LINES,
+        [month, plan, cyclePrefix(request.month), plan, month, month, lo, hi],
+        'run',
+      );
     return { month: request.month, chunk: request.chunk, inserted: result.affectedRows };
   }
 
@@ -140,15 +184,14 @@ export class PayrollService {
         'all',
         context,
       );
+      const batchRange = [month, prefix, `${prefix.slice(0, -1)}.`];
+      // The batches the lines were written into by plan, then failed lines carried from earlier cycles and any
+      // line written without a batch, numbered after them.
+      await connection.execute(INSERT_BATCHES, batchRange, 'run', context);
       const carried = await connection.execute<{ affectedRows: number }>(CARRY_FAILED, [month, prefix], 'run', context);
-      const assigned = await connection.execute<{ affectedRows: number }>(
-        ASSIGN_BATCHES,
-        [month, size, month, prefix.slice(0, -1)],
-        'run',
-        context,
-      );
-      await connection.execute(INSERT_BATCHES, [month, prefix, `${prefix.slice(0, -1)}.`], 'run', context);
-      // A million lines just changed batch: fresh statistics keep the banks' queries on their indexes.
+      await connection.execute(ASSIGN_BATCHES, [month, size, month, prefix.slice(0, -1)], 'run', context);
+      await connection.execute(INSERT_BATCHES, batchRange, 'run', context);
+      // A million new lines: fresh statistics keep the banks' queries on their indexes.
       await connection.execute(`analyze payment.payroll_line`, [], 'run', context);
       const [batches] = await connection.execute<Array<{ n: number }>>(
         `select count(*)::int as n from payment.payment_batch where month = ?::date`,
@@ -156,7 +199,13 @@ export class PayrollService {
         'all',
         context,
       );
-      return { month: request.month, batches: batches.n, lines: assigned.affectedRows, carried: carried.affectedRows };
+      const [lines] = await connection.execute<Array<{ n: number }>>(
+        `select coalesce(sum(line_count), 0)::int as n from payment.payment_batch where month = ?::date`,
+        [month],
+        'all',
+        context,
+      );
+      return { month: request.month, batches: batches.n, lines: lines.n, carried: carried.affectedRows };
     });
   }
 

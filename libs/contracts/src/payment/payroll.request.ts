@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 import { IsAccountNumber, IsBankCode, IsMonth } from './enrolment.request';
 import { IsDivisionCode } from '../common/division-code.validator';
@@ -18,10 +18,33 @@ export const FAILURE_CODES = [
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
+/** How many batches each bank's lines go into this month (system: the payroll workflow, before generating). */
+export class PlanPayrollRequest {
+  @IsMonth()
+  month: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50_000)
+  batchSize?: number;
+}
+
+export interface PlanPayrollReply {
+  month: string;
+  /** Batches per bank code; empty when the month's batches exist already (new lines then go to new batches). */
+  batchesPerBank: Record<string, number>;
+}
+
 /** Generate one month's lines for one chunk of the enrolments (system: the payroll workflow). Idempotent. */
 export class GeneratePayrollRequest {
   @IsMonth()
   month: string;
+
+  /** From the plan: each line is put in one of its bank's batches as it is written (by a hash of the household). */
+  @IsOptional()
+  @IsObject()
+  batchesPerBank?: Record<string, number>;
 
   @IsInt()
   @Min(0)
@@ -54,6 +77,7 @@ export class BuildBatchesRequest {
 
 export interface BuildBatchesReply {
   month: string;
+  /** The cycle's batches and the lines in them (a re-run gives the same figures). */
   batches: number;
   lines: number;
   carried: number;
