@@ -1,4 +1,4 @@
-import { Entity, Index, Property } from '@mikro-orm/core';
+import { Check, Entity, Index, Property } from '@mikro-orm/core';
 
 import { BaseEntity } from '@app/platform';
 
@@ -7,6 +7,10 @@ import { BaseEntity } from '@app/platform';
  * overlap (exclusion constraint); the payroll selects the term covering the month with one set-based statement.
  */
 @Entity({ tableName: 'enrolment_term' })
+@Check({
+  name: 'enrolment_term_amount_check',
+  expression: 'base_fen >= 0 and supplement_fen >= 0 and (to_month is null or to_month > from_month)',
+})
 @Index({ properties: ['enrolmentId', 'fromMonth'] })
 @Index({
   name: 'enrolment_term_no_overlap',

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 import type { FailureCode, LineStatus } from '@app/contracts';
 
@@ -7,6 +7,10 @@ import type { FailureCode, LineStatus } from '@app/contracts';
  * twice for one month: the unique constraint on (household, month) holds whatever the code does.
  */
 @Entity({ tableName: 'payroll_line' })
+@Check({
+  name: 'payroll_line_amount_check',
+  expression: 'base_fen >= 0 and supplement_fen >= 0 and amount_fen = base_fen + supplement_fen',
+})
 @Unique({ name: 'payroll_line_household_month_unique', properties: ['householdId', 'month'] })
 @Index({ properties: ['batchId', 'id'] })
 @Index({ properties: ['month'] })
