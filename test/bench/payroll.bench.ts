@@ -23,8 +23,9 @@ import { simulatedOutcome } from '../bank-simulator/simulate';
  *    request, BENCH_BANK_CLIENTS requests in flight), then the month's statement (ingest + reconcile);
  *  - the payment service's peak memory (VmHWM of its process) and its resident memory sampled throughout.
  *
- *   npm run bench -- payroll      (needs `npm run up`; enrolments keyed `bench-enrol-…` are kept and topped up,
- *                                  each run pays a month of its own from 3000-01 on)
+ *   npm run bench -- payroll      (needs `npm run up`; enrolments keyed `bench-enrol-…` are kept and topped up;
+ *                                  they start in 3000-01, and each run pays a month of its own from there, so
+ *                                  they never join the payroll of a real month or of the e2e tests)
  */
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/dibao';
 const NATS_SERVERS = process.env.NATS_SERVERS ?? 'nats://127.0.0.1:4222';
@@ -77,7 +78,7 @@ async function loadEnrolments(db: Client): Promise<void> {
          head_id_number, bank_code, account_no, status, first_month, created_by)
        select gen_random_uuid(), now(), now(), 'bench-enrol-' || i, gen_random_uuid(), ($3::text[])[1 + i % array_length($3::text[], 1)],
               '测试户' || i, '220102198001010012', case when i % 3 = 0 then 'PSBC' else 'JLRCB' end,
-              '62170' || lpad(i::text, 11, '0'), 'ACTIVE', '2024-01-01', 'bench'
+              '62170' || lpad(i::text, 11, '0'), 'ACTIVE', '3000-01-01', 'bench'
          from generate_series($1::int, $2::int) as i`,
       [have + 1, ENROLMENTS, list],
     );
