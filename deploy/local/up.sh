@@ -44,8 +44,12 @@ if ((${#stale[@]})); then
   for name in "${stale[@]}"; do stop_process "$name" & done
   wait
 fi
+# The payment service handles payrolls of a million lines within 512 MB: its heap is capped so the collector
+# works before the process grows (PAYMENT_HEAP_MB).
+heap_of() { [[ "$1" == payment ]] && echo "--max-old-space-size=${PAYMENT_HEAP_MB:-320}"; return 0; }
 for name in "${SERVICES[@]}" worker gateway; do
-  start_process "$name" node --enable-source-maps "$(entry_of "$name")"
+  # shellcheck disable=SC2046
+  start_process "$name" node --enable-source-maps $(heap_of "$name") "$(entry_of "$name")"
   echo "$build_stamp" >"$RUN/$name.build"
 done
 

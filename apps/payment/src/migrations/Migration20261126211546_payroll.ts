@@ -67,7 +67,7 @@ export class Migration20261126211546_payroll extends Migration {
       `alter table "payment"."payroll_line" add constraint "payroll_line_household_month_unique" unique ("household_id", "month");`,
     );
     this.addSql(
-      `create index "payroll_line_failed_index" on "payment"."payroll_line" ("month") where "status" = 'FAILED';`,
+      `create index "payroll_line_failed_index" on "payment"."payroll_line" ("month") where "failure_code" is not null;`,
     );
     this.addSql(
       `create index "payroll_line_unbatched_index" on "payment"."payroll_line" ("month") where "batch_id" is null;`,

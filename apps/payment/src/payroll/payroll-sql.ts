@@ -47,7 +47,7 @@ export const CARRY_FAILED = `
            failure_code = null, failure_reason = null, settled_at = null
       from payment.enrolment e
      where e.id = l.enrolment_id and e.status <> 'TERMINATED'
-       and l.status = 'FAILED' and l.month < ?::date and l.batch_id < ?
+       and l.failure_code is not null and l.status = 'FAILED' and l.month < ?::date and l.batch_id < ?
     returning l.id, l.account_no, l.failure_code)
   insert into payment.line_event (id, created_at, updated_at, line_id, kind, old_account_no, reason, actor_id, actor_name)
   select gen_random_uuid(), now(), now(), id, 'CARRIED', account_no, '上期发放失败（' || failure_code || '），结转本期', 'system', 'system'
