@@ -13,6 +13,8 @@ import {
 } from '@app/contracts/temporal';
 import { DEMO_BANKS } from '@app/domain';
 import { MessagingClient, TemporalClientService } from '@app/platform';
+import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
+import { BlobStore } from '@apps/archive/src/blobs/blob-store';
 import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
 import { PayrollScheduleService } from '@apps/payment/src/payroll/payroll-schedule.service';
 import { signedAuth } from '@test/support/bank-auth';
@@ -30,6 +32,7 @@ import { createWorker } from '../src/worker/create-worker';
  */
 describe('monthlyPayrollWorkflow (real Temporal, NATS, PostgreSQL)', () => {
   let payment: INestMicroservice;
+  let archive: INestMicroservice;
   let worker: Worker;
   let connection: NativeConnection;
   let running: Promise<void>;
@@ -85,7 +88,10 @@ describe('monthlyPayrollWorkflow (real Temporal, NATS, PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    payment = await startService(PaymentAppModule, QUEUE_GROUPS.payment);
+    [payment, archive] = await Promise.all([
+      startService(PaymentAppModule, QUEUE_GROUPS.payment),
+      startService(ArchiveAppModule, QUEUE_GROUPS.archive),
+    ]);
     client = payment.get(MessagingClient);
     temporal = payment.get(TemporalClientService);
     ({ worker, connection } = await createWorker({
@@ -101,7 +107,7 @@ describe('monthlyPayrollWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     worker.shutdown();
     await running;
     await connection.close();
-    await payment.close();
+    await Promise.all([payment.close(), archive.close()]);
   });
 
   it('pays a month end to end: chunks, batches, bank results, reconciliation; a re-run adds no line', async () => {
@@ -138,6 +144,25 @@ describe('monthlyPayrollWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     }
     const result = (await handle.result()) as PayrollResult;
     expect(result).toMatchObject({ month: '2032-01', pendingFen: 0, balanced: true });
+    expect(result.rostersFiled).toBeGreaterThanOrEqual(2);
+
+    // Each community's roster is in the archive as an accounting record (a PDF), not in a household file.
+    const records = await call(SUBJECTS.archive.accountingRecordList, {
+      period: '2032-01',
+      divisionCode: '220102001001',
+    });
+    expect(records.items[0]).toMatchObject({
+      recordType: 'PAYMENT_ROSTER',
+      divisionCode: '220102001001',
+      period: '2032-01',
+      title: '最低生活保障金发放花名册（2032-01）',
+      mediaType: 'application/pdf',
+    });
+    const pdf = await archive.get(BlobStore).get(records.items[0].sha256);
+    expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(call(SUBJECTS.archive.accountingRecordList, { divisionCode: '220104' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(result.lines).toBeGreaterThanOrEqual(3);
     expect(result.failedFen).toBeGreaterThanOrEqual(45_001);
 
@@ -152,6 +177,12 @@ describe('monthlyPayrollWorkflow (real Temporal, NATS, PostgreSQL)', () => {
       args: [{ ...input, settlementWaitMs: 0 }],
     });
     expect(again).toMatchObject({ month: '2032-01', lines: result.lines, pendingFen: 0, balanced: true });
+    // The same rosters again: the same records, none added.
+    const after = await call(SUBJECTS.archive.accountingRecordList, {
+      period: '2032-01',
+      divisionCode: '220102001001',
+    });
+    expect(after.items.map((item) => item.id)).toEqual(records.items.map((item) => item.id));
   }, 90_000);
 
   it('keeps the monthly Schedule on the configured day in Beijing time', async () => {

@@ -56,11 +56,17 @@ describe('payment through the gateway and the bank API (running stack)', () => {
     expect(started.body).toMatchObject({ month, workflowId: `payroll-${month}` });
     expect((await call('POST', `/api/v1/payroll/${month}/run`, { token: county })).status).toBe(403);
 
-    // Batches are ready once every line of the month is in one.
-    await until(async () => {
+    // Batches are ready once the bank can see the ones holding our lines.
+    const ours = await until(async () => {
       const lines = await call('GET', `/api/v1/payment-lines?month=${month}&limit=500`, { token: finance });
-      const ours = (lines.body.items as Json[]).filter((line) => households.includes(line.householdId));
-      return ours.length === 3 && ours.every((line) => line.batchId) ? ours : undefined;
+      const found = (lines.body.items as Json[]).filter((line) => households.includes(line.householdId));
+      return found.length === 3 && found.every((line) => line.batchId) ? found : undefined;
+    });
+    const bank = new BankClient(BASE_URL, JLRCB.code, JLRCB.secret);
+    await until(async () => {
+      const { items } = await bank.ok('GET', '/bank/v1/batches');
+      const visible = new Set((items as Json[]).map((batch) => batch.batchId));
+      return ours.every((line) => visible.has(line.batchId)) ? true : undefined;
     });
 
     const { stdout } = await run(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ServicePlatformModule } from '@app/platform';
 
+import { AccountingRecordsModule } from './accounting/accounting-records.module';
 import { ArchiveEnv } from './archive.env';
 import { DocumentsModule } from './documents/documents.module';
 import { archiveOrmSettings } from './mikro-orm.config';
@@ -12,6 +13,7 @@ import { UploadsModule } from './uploads/uploads.module';
     ServicePlatformModule.forService({ service: 'archive', env: ArchiveEnv, orm: archiveOrmSettings }),
     DocumentsModule,
     UploadsModule,
+    AccountingRecordsModule,
   ],
 })
 export class AppModule {}

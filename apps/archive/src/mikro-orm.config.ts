@@ -2,13 +2,14 @@ import { join } from 'node:path';
 
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
+import { AccountingRecord } from './accounting/accounting-record.entity';
 import { Document } from './documents/document.entity';
 import { ArchiveFile } from './files/archive-file.entity';
 import { migrationList } from './migrations/migration-list';
 
 export const archiveOrmSettings: ServiceOrmSettings = {
   schema: 'archive',
-  entities: [ArchiveFile, Document],
+  entities: [ArchiveFile, Document, AccountingRecord],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

@@ -8,6 +8,7 @@ import { LinesModule } from './lines/lines.module';
 import { paymentOrmSettings } from './mikro-orm.config';
 import { PaymentEnv } from './payment.env';
 import { PayrollModule } from './payroll/payroll.module';
+import { RostersModule } from './rosters/rosters.module';
 
 /** The payment service: enrolments, the monthly payroll, the bank-facing API and reconciliation. */
 @Module({
@@ -17,6 +18,7 @@ import { PayrollModule } from './payroll/payroll.module';
     EnrolmentsModule,
     PayrollModule,
     LinesModule,
+    RostersModule,
   ],
 })
 export class AppModule {}

@@ -1,3 +1,4 @@
+export * from './archive/accounting-record.request';
 export * from './archive/document.reply';
 export * from './archive/file-document.request';
 export * from './archive/get-document-content.request';

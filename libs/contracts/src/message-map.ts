@@ -13,6 +13,12 @@ import type {
   ResolveApprovalPolicyRequest,
   TaskReply,
 } from './approval/task.request';
+import type {
+  AccountingRecordReply,
+  FileAccountingRecordRequest,
+  ListAccountingRecordsReply,
+  ListAccountingRecordsRequest,
+} from './archive/accounting-record.request';
 import type { DocumentContentReply, DocumentReply, ListDocumentsReply } from './archive/document.reply';
 import type { FileDocumentRequest } from './archive/file-document.request';
 import type { GetDocumentContentRequest } from './archive/get-document-content.request';
@@ -89,6 +95,10 @@ import type {
   PlanPayrollReply,
   PlanPayrollRequest,
   ReissueLineRequest,
+  RosterCommunitiesReply,
+  RosterCommunitiesRequest,
+  RosterReply,
+  GetRosterRequest,
   StartPayrollReply,
   StartPayrollRequest,
 } from './payment/payroll.request';
@@ -148,10 +158,17 @@ export interface RequestMap {
   [SUBJECTS.payment.bankBatchAcknowledge]: { request: BankBatchRequest; reply: BankBatchReply };
   [SUBJECTS.payment.bankResultsPost]: { request: BankPostResultsRequest; reply: BankPostResultsReply };
   [SUBJECTS.payment.bankStatement]: { request: BankStatementRequest; reply: BankStatementReply };
+  [SUBJECTS.payment.rosterCommunities]: { request: RosterCommunitiesRequest; reply: RosterCommunitiesReply };
+  [SUBJECTS.payment.rosterGet]: { request: GetRosterRequest; reply: RosterReply };
   [SUBJECTS.payment.healthCheck]: Health;
   [SUBJECTS.archive.documentFile]: { request: FileDocumentRequest; reply: DocumentReply };
   [SUBJECTS.archive.documentList]: { request: ListDocumentsRequest; reply: ListDocumentsReply };
   [SUBJECTS.archive.documentGetContent]: { request: GetDocumentContentRequest; reply: DocumentContentReply };
+  [SUBJECTS.archive.accountingRecordFile]: { request: FileAccountingRecordRequest; reply: AccountingRecordReply };
+  [SUBJECTS.archive.accountingRecordList]: {
+    request: ListAccountingRecordsRequest;
+    reply: ListAccountingRecordsReply;
+  };
   [SUBJECTS.archive.healthCheck]: Health;
   [SUBJECTS.worker.healthCheck]: Health;
 }

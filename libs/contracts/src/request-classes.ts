@@ -8,6 +8,7 @@ import {
   RecordObjectionRequest,
   ResolveApprovalPolicyRequest,
 } from './approval/task.request';
+import { FileAccountingRecordRequest, ListAccountingRecordsRequest } from './archive/accounting-record.request';
 import { FileDocumentRequest } from './archive/file-document.request';
 import { GetDocumentContentRequest } from './archive/get-document-content.request';
 import { IngestUploadRequest } from './archive/ingest-upload.request';
@@ -58,6 +59,8 @@ import {
   PayrollStatementRequest,
   PlanPayrollRequest,
   ReissueLineRequest,
+  RosterCommunitiesRequest,
+  GetRosterRequest,
   StartPayrollRequest,
 } from './payment/payroll.request';
 import { SUBJECTS } from './subjects';
@@ -114,10 +117,14 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.payment.bankBatchAcknowledge]: BankBatchRequest,
   [SUBJECTS.payment.bankResultsPost]: BankPostResultsRequest,
   [SUBJECTS.payment.bankStatement]: BankStatementRequest,
+  [SUBJECTS.payment.rosterCommunities]: RosterCommunitiesRequest,
+  [SUBJECTS.payment.rosterGet]: GetRosterRequest,
   [SUBJECTS.payment.healthCheck]: HealthCheckRequest,
   [SUBJECTS.archive.documentFile]: FileDocumentRequest,
   [SUBJECTS.archive.documentList]: ListDocumentsRequest,
   [SUBJECTS.archive.documentGetContent]: GetDocumentContentRequest,
+  [SUBJECTS.archive.accountingRecordFile]: FileAccountingRecordRequest,
+  [SUBJECTS.archive.accountingRecordList]: ListAccountingRecordsRequest,
   [SUBJECTS.archive.healthCheck]: HealthCheckRequest,
   [SUBJECTS.worker.healthCheck]: HealthCheckRequest,
 };

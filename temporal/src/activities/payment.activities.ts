@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
+
 import {
   type BuildBatchesReply,
   type GeneratePayrollReply,
   type PayrollStatementReply,
   type PlanPayrollReply,
+  type RosterCommunitiesReply,
   SUBJECTS,
 } from '@app/contracts';
+import { canonicalJson } from '@app/domain';
 import type { MessagingClient } from '@app/platform';
 
 import { callService } from './call-service';
@@ -27,6 +31,49 @@ export function createPaymentActivities(messaging: MessagingClient) {
 
     async buildPayrollBatches(input: { month: string; batchSize?: number }): Promise<BuildBatchesReply> {
       return callService(() => messaging.request(SUBJECTS.payment.payrollBuildBatches, input, { timeoutMs: 120_000 }));
+    },
+
+    async listRosterCommunities(input: { month: string }): Promise<RosterCommunitiesReply> {
+      return callService(() => messaging.request(SUBJECTS.payment.rosterCommunities, input, { timeoutMs: 60_000 }));
+    },
+
+    /**
+     * Files the month's roster (发放花名册) of each community as an accounting record. The key carries a hash of
+     * the lines: the same roster again is the same record; a later version (after re-issues) is a new one.
+     */
+    async fileRosters(input: {
+      month: string;
+      divisionCodes: string[];
+      workflowId: string;
+    }): Promise<{ filed: number }> {
+      let filed = 0;
+      for (const divisionCode of input.divisionCodes) {
+        const roster = await callService(() =>
+          messaging.request(SUBJECTS.payment.rosterGet, { month: input.month, divisionCode }, { timeoutMs: 60_000 }),
+        );
+        if (roster.lines.length === 0) {
+          continue;
+        }
+        const version = createHash('sha256').update(canonicalJson(roster.lines)).digest('hex').slice(0, 16);
+        await callService(() =>
+          messaging.request(
+            SUBJECTS.archive.accountingRecordFile,
+            {
+              idempotencyKey: `roster-${input.month}-${divisionCode}-${version}`,
+              recordType: 'PAYMENT_ROSTER',
+              divisionCode,
+              period: input.month,
+              workflowId: input.workflowId,
+              step: 'payment-roster',
+              createdBy: 'system',
+              lines: roster.lines,
+            },
+            { timeoutMs: 120_000 },
+          ),
+        );
+        filed += 1;
+      }
+      return { filed };
     },
 
     async payrollStatement(input: { month: string }): Promise<PayrollStatementReply> {

@@ -4,12 +4,14 @@ import type { PayrollInput, PayrollResult } from '@app/contracts/temporal';
 
 import type { Activities } from '../activities/create-activities';
 
-const { planPayroll, generatePayrollChunk, buildPayrollBatches, payrollStatement } = proxyActivities<Activities>({
-  startToCloseTimeout: '3 minutes',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { planPayroll, generatePayrollChunk, buildPayrollBatches, payrollStatement, listRosterCommunities, fileRosters } =
+  proxyActivities<Activities>({
+    startToCloseTimeout: '3 minutes',
+    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
 
 const DAY_MS = 24 * 3600_000;
+const ROSTERS_PER_ACTIVITY = 25;
 
 /** The Beijing-time month (UTC+8) of an instant, as YYYY-MM. */
 function beijingMonth(at: Date): string {
@@ -27,7 +29,8 @@ function scheduledTime(): Date {
 /**
  * One month's payroll, for every enrolment at once: a plan of batches per bank, lines generated in chunks (each
  * one INSERT … SELECT writing each line into its batch), the batches handed to the banks, their results awaited
- * until every line is settled or the settlement wait is over, and the month's statement returned. Never one workflow per household; the history
+ * until every line is settled or the settlement wait is over, each community's roster filed in the archive as an
+ * accounting record, and the month's statement returned. Never one workflow per household; the history
  * stays around (chunks + polls) × 6 events.
  */
 export async function monthlyPayrollWorkflow(input: PayrollInput = {}): Promise<PayrollResult> {
@@ -49,8 +52,16 @@ export async function monthlyPayrollWorkflow(input: PayrollInput = {}): Promise<
     await sleep(Math.min(pollMs, Math.max(until - Date.now(), 1)));
     statement = await payrollStatement({ month });
   }
+  // The cycle is closed: each community's roster goes to the accounting records, a few communities per activity.
+  const { divisionCodes } = await listRosterCommunities({ month });
+  let rostersFiled = 0;
+  for (let i = 0; i < divisionCodes.length; i += ROSTERS_PER_ACTIVITY) {
+    const slice = divisionCodes.slice(i, i + ROSTERS_PER_ACTIVITY);
+    rostersFiled += (await fileRosters({ month, divisionCodes: slice, workflowId: workflowInfo().workflowId })).filed;
+  }
   return {
     month,
+    rostersFiled,
     lines: statement.totals.lines,
     batches: built.batches,
     carried: built.carried,

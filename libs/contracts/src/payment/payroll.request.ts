@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 import { IsAccountNumber, IsBankCode, IsMonth } from './enrolment.request';
 import { IsDivisionCode } from '../common/division-code.validator';
@@ -224,5 +236,40 @@ export interface PaymentHistoryReply {
     bankReference: string | null;
     failureCode: FailureCode | null;
     settledAt: string | null;
+  }>;
+}
+
+/** The communities with lines in a month (system: the payroll workflow, to file their rosters). */
+export class RosterCommunitiesRequest {
+  @IsMonth()
+  month: string;
+}
+
+export interface RosterCommunitiesReply {
+  month: string;
+  divisionCodes: string[];
+}
+
+/** A community's roster for a month: every line, account masked (system, or payment:read in scope). */
+export class GetRosterRequest {
+  @IsMonth()
+  month: string;
+
+  @Matches(/^\d{12}$/, { message: '社区（村）行政区划代码应为12位数字' })
+  divisionCode: string;
+}
+
+export interface RosterReply {
+  month: string;
+  divisionCode: string;
+  lines: Array<{
+    headName: string;
+    accountMasked: string;
+    bankCode: string;
+    baseFen: number;
+    supplementFen: number;
+    amountFen: number;
+    status: LineStatus;
+    bankReference: string | null;
   }>;
 }

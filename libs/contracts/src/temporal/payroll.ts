@@ -22,6 +22,8 @@ export interface PayrollInput {
 
 export interface PayrollResult {
   month: string;
+  /** Community rosters (发放花名册) filed as accounting records at the cycle's close. */
+  rostersFiled: number;
   lines: number;
   batches: number;
   carried: number;

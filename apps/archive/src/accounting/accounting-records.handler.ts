@@ -1,0 +1,27 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+
+import {
+  type AccountingRecordReply,
+  FileAccountingRecordRequest,
+  ListAccountingRecordsRequest,
+  type ListAccountingRecordsReply,
+  SUBJECTS,
+} from '@app/contracts';
+
+import { AccountingRecordsService } from './accounting-records.service';
+
+@Controller()
+export class AccountingRecordsHandler {
+  constructor(private readonly records: AccountingRecordsService) {}
+
+  @MessagePattern(SUBJECTS.archive.accountingRecordFile)
+  file(@Payload() request: FileAccountingRecordRequest): Promise<AccountingRecordReply> {
+    return this.records.file(request);
+  }
+
+  @MessagePattern(SUBJECTS.archive.accountingRecordList)
+  list(@Payload() request: ListAccountingRecordsRequest): Promise<ListAccountingRecordsReply> {
+    return this.records.list(request);
+  }
+}

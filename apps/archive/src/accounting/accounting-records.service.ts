@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+
+import {
+  type AccountingRecordReply,
+  type FileAccountingRecordRequest,
+  type ListAccountingRecordsReply,
+  type ListAccountingRecordsRequest,
+  PERMISSIONS,
+} from '@app/contracts';
+import { canonicalJson } from '@app/domain';
+import { AccessError, assertPermission, isSystemCaller, requireCaller } from '@app/platform';
+
+import { AccountingRecord } from './accounting-record.entity';
+import { BlobStore } from '../blobs/blob-store';
+import { DocumentError } from '../documents/document.errors';
+import { renderPaymentRoster, rosterTitle } from '../rendering/payment-roster.template';
+
+const sha256 = (value: string | Buffer) => createHash('sha256').update(value).digest('hex');
+
+function toReply(record: AccountingRecord): AccountingRecordReply {
+  return {
+    id: record.id,
+    recordType: record.recordType,
+    divisionCode: record.divisionCode,
+    period: record.period.slice(0, 7),
+    title: record.title,
+    mediaType: record.mediaType,
+    sha256: record.sha256,
+    sizeBytes: Number(record.sizeBytes),
+    workflowId: record.workflowId,
+    step: record.step,
+    createdBy: record.createdBy,
+    filedAt: record.filedAt.toISOString(),
+  };
+}
+
+/** Accounting records (会计档案) kept apart from household files: the monthly payment rosters. */
+@Injectable()
+export class AccountingRecordsService {
+  private readonly logger = new Logger(AccountingRecordsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  /** Renders and files a record once per key (system only: the payroll workflow files at the cycle's close). */
+  async file(request: FileAccountingRecordRequest): Promise<AccountingRecordReply> {
+    if (!isSystemCaller(requireCaller())) {
+      throw AccessError.wrongRole(PERMISSIONS.documentRead);
+    }
+    // What the record says, not who filed it: a re-run of the payroll with the same roster finds its record.
+    const { recordType, divisionCode, period, lines } = request;
+    const requestHash = sha256(canonicalJson({ recordType, divisionCode, period, lines }));
+    const existing = await this.findByKey(request.idempotencyKey, requestHash);
+    if (existing) {
+      return existing;
+    }
+    const filedAt = new Date();
+    const content = await renderPaymentRoster(request, filedAt);
+    const contentHash = sha256(content);
+    // Bytes first, metadata second: a crash in between leaves an unreferenced blob, never a dangling record.
+    await this.blobs.put(contentHash, content);
+    const em = this.em.fork();
+    try {
+      const record = em.create(AccountingRecord, {
+        recordType: request.recordType,
+        divisionCode: request.divisionCode,
+        period: `${request.period}-01`,
+        title: rosterTitle(request),
+        mediaType: 'application/pdf',
+        sha256: contentHash,
+        sizeBytes: content.length,
+        workflowId: request.workflowId,
+        step: request.step,
+        createdBy: request.createdBy,
+        idempotencyKey: request.idempotencyKey,
+        requestHash,
+        filedAt,
+      });
+      await em.flush();
+      this.logger.log(
+        { recordId: record.id, divisionCode: request.divisionCode, period: request.period },
+        'roster filed',
+      );
+      return toReply(record);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await this.findByKey(request.idempotencyKey, requestHash);
+        if (winner) {
+          return winner;
+        }
+      }
+      throw error;
+    }
+  }
+
+  /** Records in the caller's division (optionally one community or one period), newest first. */
+  async list(request: ListAccountingRecordsRequest): Promise<ListAccountingRecordsReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.documentRead);
+    const prefix = request.divisionCode ?? (isSystemCaller(caller) ? '' : caller.divisionCode);
+    if (!isSystemCaller(caller) && !prefix.startsWith(caller.divisionCode)) {
+      throw AccessError.outOfDivision(prefix);
+    }
+    const records = await this.em.fork().find(
+      AccountingRecord,
+      {
+        divisionCode: { $like: `${prefix}%` },
+        ...(request.period ? { period: `${request.period}-01` } : {}),
+      },
+      { orderBy: { filedAt: 'desc' }, limit: 500 },
+    );
+    return { items: records.map(toReply) };
+  }
+
+  private async findByKey(idempotencyKey: string, requestHash: string): Promise<AccountingRecordReply | undefined> {
+    const existing = await this.em.fork().findOne(AccountingRecord, { idempotencyKey });
+    if (!existing) {
+      return undefined;
+    }
+    if (existing.requestHash !== requestHash) {
+      throw DocumentError.keyReused(idempotencyKey);
+    }
+    return toReply(existing);
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+
+import {
+  GetRosterRequest,
+  type RosterCommunitiesReply,
+  RosterCommunitiesRequest,
+  type RosterReply,
+  SUBJECTS,
+} from '@app/contracts';
+
+import { RostersService } from './rosters.service';
+
+@Controller()
+export class RostersHandler {
+  constructor(private readonly rosters: RostersService) {}
+
+  @MessagePattern(SUBJECTS.payment.rosterCommunities)
+  communities(@Payload() request: RosterCommunitiesRequest): Promise<RosterCommunitiesReply> {
+    return this.rosters.communities(request.month);
+  }
+
+  @MessagePattern(SUBJECTS.payment.rosterGet)
+  roster(@Payload() request: GetRosterRequest): Promise<RosterReply> {
+    return this.rosters.roster(request.month, request.divisionCode);
+  }
+}
