@@ -16,14 +16,16 @@ import {
   decideUpdate,
   TASK_QUEUES,
 } from '@app/contracts/temporal';
+import { addMonths, beijingMonth } from '@app/domain';
 import { MessagingClient, TemporalClientService } from '@app/platform';
 import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
+import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
 import { as, caller, CALLERS } from '@test/support/callers';
 import { untilStage } from '@test/support/chains';
-import { makeApplication } from '@test/support/factories/application.factory';
+import { makeApplication, makeIdNumber } from '@test/support/factories/application.factory';
 import { until } from '@test/support/http-client';
 import { startService } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
@@ -75,6 +77,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       startService(ArchiveAppModule, QUEUE_GROUPS.archive),
       startService(EligibilityAppModule, QUEUE_GROUPS.eligibility),
       startService(ApprovalAppModule, QUEUE_GROUPS.approval),
+      startService(PaymentAppModule, QUEUE_GROUPS.payment),
     ]);
     const approval = services[3];
     client = approval.get(MessagingClient);
@@ -116,7 +119,24 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   });
 
   it('runs community → publicity → street → county to approval, filing every step before the next opens', async () => {
-    const application = await submit();
+    const headIdNumber = makeIdNumber();
+    const application = await as(CALLERS.community1, () =>
+      client.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({
+          applicantIdNumber: headIdNumber,
+          details: {
+            dataCheckConsent: true,
+            paymentAccount: {
+              bankName: '吉林农村商业银行',
+              bankCode: 'JLRCB',
+              accountNo: '6217000055550001',
+              holderIdNumber: headIdNumber,
+            },
+          },
+        }),
+      ),
+    );
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
     await untilStage(handle, APPROVAL_STAGES.community);
 
@@ -173,8 +193,26 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       'STREET:APPROVE',
       'COUNTY:OPENED',
       'COUNTY:APPROVE',
+      'OUTCOME:ENROLLED',
       'OUTCOME:APPROVED',
     ]);
+    // Approved means enrolled for payment: the head's account, the assessed amounts, from the next month.
+    const enrolment = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.payment.enrolmentGet, { householdId: application.householdId }),
+    );
+    const assessment = (
+      await as(CALLERS.county1, () =>
+        client.request(SUBJECTS.eligibility.assessmentList, { householdId: application.householdId }),
+      )
+    ).items[0];
+    expect(enrolment).toMatchObject({
+      status: 'ACTIVE',
+      applicationId: application.id,
+      bankCode: 'JLRCB',
+      accountNo: '************0001',
+      firstMonth: addMonths(beijingMonth(new Date()), 1),
+      terms: [{ baseFen: assessment.baseFen, supplementFen: assessment.supplementsFen, state: 'ACTIVE' }],
+    });
     await record('approved', handle);
   }, 60_000);
 

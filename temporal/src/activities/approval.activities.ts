@@ -6,7 +6,7 @@ import {
   type StepForm,
 } from '@app/contracts';
 import { formatYuan } from '@app/domain';
-import type { MessagingClient } from '@app/platform';
+import { type MessagingClient, RemoteError } from '@app/platform';
 
 import { callService } from './call-service';
 
@@ -201,6 +201,56 @@ export function createApprovalActivities(messaging: MessagingClient) {
     fileStepRecord: file,
 
     /** The amount and first month of an approval, for the confirmation notice (read from the stored assessment). */
+    /**
+     * Enrols the approved household for monthly payment from `firstMonth`, to the head of household's account
+     * declared with the application (一卡通). Idempotent by the chain. When it cannot (no bank code or account,
+     * the account not in the head's name, an enrolment already open) the reason comes back and county staff
+     * enrol by hand; the approval stands.
+     */
+    async enrolForPayment(
+      input: ChainRef & { assessmentId: string; firstMonth: string },
+    ): Promise<{ enrolmentId: string } | { pending: string }> {
+      const app = await callService(() =>
+        messaging.request(SUBJECTS.intake.applicationGet, { applicationId: input.applicationId, reveal: true }),
+      );
+      const account = app.details?.paymentAccount;
+      if (!account?.bankCode || !account.accountNo || !account.holderIdNumber) {
+        return { pending: '申请未登记发放银行代码和账号，请县级经办人员手工纳入发放' };
+      }
+      const household = await callService(() =>
+        messaging.request(SUBJECTS.intake.householdGet, { householdId: app.householdId, reveal: true }),
+      );
+      const head = household.members.find((member) => member.isHead);
+      if (!head?.idNumber || head.idNumber !== account.holderIdNumber.toUpperCase()) {
+        return { pending: '发放账户持有人不是户主（按户发放的补贴应发放到户主本人账户）' };
+      }
+      const terms = await callService(() =>
+        messaging.request(SUBJECTS.eligibility.assessmentGet, { assessmentId: input.assessmentId }),
+      );
+      try {
+        const enrolment = await messaging.request(SUBJECTS.payment.enrolmentCreate, {
+          idempotencyKey: `${input.workflowId}:enrolment`,
+          householdId: app.householdId,
+          applicationId: app.id,
+          divisionCode: app.divisionCode,
+          headName: head.name,
+          headIdNumber: head.idNumber,
+          bankCode: account.bankCode,
+          accountNo: account.accountNo,
+          baseFen: terms.baseFen,
+          supplementFen: terms.supplementsFen,
+          firstMonth: input.firstMonth,
+          decision: `${input.workflowId} 县级审核确认`,
+        });
+        return { enrolmentId: enrolment.id };
+      } catch (error) {
+        if (error instanceof RemoteError && !error.retryable) {
+          return { pending: `未能自动纳入发放：${error.message}` };
+        }
+        throw error;
+      }
+    },
+
     async approvalTerms(
       input: Traced & { assessmentId: string },
     ): Promise<{ totalFen: number; baseFen: number; supplementsFen: number }> {

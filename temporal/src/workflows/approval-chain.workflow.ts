@@ -412,6 +412,22 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       notes: ['保障金按月通过金融机构社会化发放。家庭人口、收入、财产状况发生变化的，应当及时告知。'],
     });
     documentIds.push(notice.documentId);
+    if (patched('payment-enrolment-v1')) {
+      // Approved means paid: the household is enrolled from the policy's first month (or staff are told why not).
+      const enrolment = await activities.enrolForPayment({
+        ...chain,
+        assessmentId: assessment.assessmentId,
+        firstMonth,
+      });
+      history.push({
+        stage: 'OUTCOME',
+        attempt: 1,
+        event: 'enrolmentId' in enrolment ? 'ENROLLED' : 'ENROLMENT_PENDING',
+        actor: 'system',
+        at: now(),
+        note: 'enrolmentId' in enrolment ? enrolment.enrolmentId : enrolment.pending,
+      });
+    }
     await activities.recordApplicationStage({ ...chain, status: 'APPROVED' });
     setStage(APPROVAL_STAGES.approved);
     history.push({

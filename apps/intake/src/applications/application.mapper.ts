@@ -22,14 +22,14 @@ export function toApplicationReply(
     status: application.status,
     workflowId: application.workflowId,
     submittedAt: application.submittedAt?.toISOString() ?? null,
-    details: application.details ? detailsView(application.details) : null,
+    details: application.details ? detailsView(application.details, reveal) : null,
     withdrawnReason: application.withdrawnReason ?? null,
     attachments,
     updatedAt: application.updatedAt.toISOString(),
   };
 }
 
-function detailsView(details: NonNullable<Application['details']>): ApplicationDetailsView {
+function detailsView(details: NonNullable<Application['details']>, reveal: boolean): ApplicationDetailsView {
   const { paymentAccount, ...rest } = details;
   return {
     ...rest,
@@ -37,8 +37,10 @@ function detailsView(details: NonNullable<Application['details']>): ApplicationD
       ? {
           paymentAccount: {
             bankName: paymentAccount.bankName,
+            ...(paymentAccount.bankCode ? { bankCode: paymentAccount.bankCode } : {}),
             accountNoMasked: maskBankAccount(paymentAccount.accountNo),
             holderIdNumberMasked: maskIdNumber(paymentAccount.holderIdNumber),
+            ...(reveal ? { accountNo: paymentAccount.accountNo, holderIdNumber: paymentAccount.holderIdNumber } : {}),
           },
         }
       : {}),

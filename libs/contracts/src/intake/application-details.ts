@@ -84,6 +84,11 @@ export class PaymentAccount {
   @MaxLength(100, { message: '开户银行不能超过100个字符' })
   bankName: string;
 
+  /** The payment bank's code as registered for dibao payments (e.g. JLRCB); needed to enrol at approval. */
+  @IsOptional()
+  @Matches(/^[A-Z0-9]{2,16}$/, { message: '银行代码应为2至16位大写字母或数字' })
+  bankCode?: string;
+
   @Matches(/^\d{12,30}$/, { message: '银行账号应为12至30位数字' })
   accountNo: string;
 

@@ -1,9 +1,17 @@
 import type { ApplicationDetails } from './application-details';
 import type { AttachmentReply } from './attachment.request';
 
-/** The declared details as replied: the payment account number masked. */
+/** The declared details as replied: the payment account masked, in full only when revealed. */
 export type ApplicationDetailsView = Omit<ApplicationDetails, 'paymentAccount'> & {
-  paymentAccount?: { bankName: string; accountNoMasked: string; holderIdNumberMasked: string };
+  paymentAccount?: {
+    bankName: string;
+    bankCode?: string;
+    accountNoMasked: string;
+    holderIdNumberMasked: string;
+    /** Only with reveal (system, or personal-data:reveal). */
+    accountNo?: string;
+    holderIdNumber?: string;
+  };
 };
 
 /** Where an application stands. Grows with the approval chain; values are never renamed. */

@@ -33,6 +33,8 @@ export interface ChainHistoryEntry {
   actor: string;
   at: string;
   documentId?: string;
+  /** What the event left to do or why (e.g. why the household could not be enrolled for payment). */
+  note?: string;
 }
 
 export interface ChainState {
