@@ -160,6 +160,11 @@ describe('monthlyPayrollWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     });
     const pdf = await archive.get(BlobStore).get(records.items[0].sha256);
     expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+    const content = await call(SUBJECTS.archive.accountingRecordGetContent, { recordId: records.items[0].id });
+    expect(Buffer.from(content.contentBase64, 'base64').equals(pdf!)).toBe(true);
+    await expect(
+      call(SUBJECTS.archive.accountingRecordGetContent, { recordId: records.items[0].id }, CALLERS.otherCounty),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(call(SUBJECTS.archive.accountingRecordList, { divisionCode: '220104' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });

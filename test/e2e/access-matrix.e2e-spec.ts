@@ -266,6 +266,19 @@ export const ROUTES: Route[] = [
     expected: only({ county1: ANYWHERE, finance1: ANYWHERE, auditor1: ANYWHERE }),
   },
   {
+    name: 'GET /api/v1/accounting-records',
+    call: (token, record) =>
+      status(call('GET', `/api/v1/accounting-records?divisionCode=${COMMUNITY[record]}`, { token })),
+    expected: only({
+      county1: SCOPED,
+      archivist1: SCOPED,
+      auditor1: SCOPED,
+      street1: SCOPED,
+      community1: SCOPED,
+      community2: SCOPED,
+    }),
+  },
+  {
     name: 'GET /api/v1/accounts',
     call: (token) => status(call('GET', '/api/v1/accounts', { token })),
     expected: only({ admin: ANYWHERE }),

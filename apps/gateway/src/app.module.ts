@@ -9,6 +9,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { EvidenceUploadService } from './applications/evidence-upload.service';
 import { BankController } from './bank/bank.controller';
 import { CalendarsController } from './calendars/calendars.controller';
+import { AccountingRecordsController } from './documents/accounting-records.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { EligibilityController } from './eligibility/eligibility.controller';
 import { GatewayEnv } from './gateway.env';
@@ -38,6 +39,7 @@ import { TasksController } from './tasks/tasks.controller';
   controllers: [
     ApplicationsController,
     DocumentsController,
+    AccountingRecordsController,
     HouseholdsController,
     EligibilityController,
     TasksController,

@@ -14,7 +14,9 @@ import type {
   TaskReply,
 } from './approval/task.request';
 import type {
+  AccountingRecordContentReply,
   AccountingRecordReply,
+  GetAccountingRecordContentRequest,
   FileAccountingRecordRequest,
   ListAccountingRecordsReply,
   ListAccountingRecordsRequest,
@@ -168,6 +170,10 @@ export interface RequestMap {
   [SUBJECTS.archive.accountingRecordList]: {
     request: ListAccountingRecordsRequest;
     reply: ListAccountingRecordsReply;
+  };
+  [SUBJECTS.archive.accountingRecordGetContent]: {
+    request: GetAccountingRecordContentRequest;
+    reply: AccountingRecordContentReply;
   };
   [SUBJECTS.archive.healthCheck]: Health;
   [SUBJECTS.worker.healthCheck]: Health;

@@ -8,7 +8,11 @@ import {
   RecordObjectionRequest,
   ResolveApprovalPolicyRequest,
 } from './approval/task.request';
-import { FileAccountingRecordRequest, ListAccountingRecordsRequest } from './archive/accounting-record.request';
+import {
+  FileAccountingRecordRequest,
+  GetAccountingRecordContentRequest,
+  ListAccountingRecordsRequest,
+} from './archive/accounting-record.request';
 import { FileDocumentRequest } from './archive/file-document.request';
 import { GetDocumentContentRequest } from './archive/get-document-content.request';
 import { IngestUploadRequest } from './archive/ingest-upload.request';
@@ -125,6 +129,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.archive.documentGetContent]: GetDocumentContentRequest,
   [SUBJECTS.archive.accountingRecordFile]: FileAccountingRecordRequest,
   [SUBJECTS.archive.accountingRecordList]: ListAccountingRecordsRequest,
+  [SUBJECTS.archive.accountingRecordGetContent]: GetAccountingRecordContentRequest,
   [SUBJECTS.archive.healthCheck]: HealthCheckRequest,
   [SUBJECTS.worker.healthCheck]: HealthCheckRequest,
 };

@@ -69,6 +69,7 @@ export const SUBJECTS = {
     documentGetContent: 'archive.document.get-content',
     accountingRecordFile: 'archive.accounting-record.file',
     accountingRecordList: 'archive.accounting-record.list',
+    accountingRecordGetContent: 'archive.accounting-record.get-content',
     uploadIngest: 'archive.upload.ingest',
     healthCheck: 'archive.health.check',
   },

@@ -2,7 +2,9 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
 import {
+  type AccountingRecordContentReply,
   type AccountingRecordReply,
+  GetAccountingRecordContentRequest,
   FileAccountingRecordRequest,
   ListAccountingRecordsRequest,
   type ListAccountingRecordsReply,
@@ -18,6 +20,11 @@ export class AccountingRecordsHandler {
   @MessagePattern(SUBJECTS.archive.accountingRecordFile)
   file(@Payload() request: FileAccountingRecordRequest): Promise<AccountingRecordReply> {
     return this.records.file(request);
+  }
+
+  @MessagePattern(SUBJECTS.archive.accountingRecordGetContent)
+  content(@Payload() request: GetAccountingRecordContentRequest): Promise<AccountingRecordContentReply> {
+    return this.records.content(request.recordId);
   }
 
   @MessagePattern(SUBJECTS.archive.accountingRecordList)

@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
+  type AccountingRecordContentReply,
   type AccountingRecordReply,
   type FileAccountingRecordRequest,
   type ListAccountingRecordsReply,
@@ -11,7 +12,7 @@ import {
   PERMISSIONS,
 } from '@app/contracts';
 import { canonicalJson } from '@app/domain';
-import { AccessError, assertPermission, isSystemCaller, requireCaller } from '@app/platform';
+import { AccessError, assertPermission, assertVisible, isSystemCaller, requireCaller } from '@app/platform';
 
 import { AccountingRecord } from './accounting-record.entity';
 import { BlobStore } from '../blobs/blob-store';
@@ -115,6 +116,19 @@ export class AccountingRecordsService {
       { orderBy: { filedAt: 'desc' }, limit: 500 },
     );
     return { items: records.map(toReply) };
+  }
+
+  /** A record's bytes, for staff in its division (the gateway logs the download with its purpose). */
+  async content(recordId: string): Promise<AccountingRecordContentReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.documentRead);
+    const record = await this.em.fork().findOne(AccountingRecord, { id: recordId });
+    assertVisible(caller, record?.divisionCode);
+    const bytes = await this.blobs.get(record!.sha256);
+    if (!bytes) {
+      throw DocumentError.blobMissing(record!.sha256);
+    }
+    return { record: toReply(record!), contentBase64: bytes.toString('base64') };
   }
 
   private async findByKey(idempotencyKey: string, requestHash: string): Promise<AccountingRecordReply | undefined> {

@@ -7,6 +7,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -102,6 +103,16 @@ export class ListAccountingRecordsRequest {
   @IsOptional()
   @Matches(MONTH_PATTERN, { message: '月份格式应为YYYY-MM' })
   period?: string;
+}
+
+export class GetAccountingRecordContentRequest {
+  @IsUUID('4', { message: '档案记录编号格式不正确' })
+  recordId: string;
+}
+
+export interface AccountingRecordContentReply {
+  record: AccountingRecordReply;
+  contentBase64: string;
 }
 
 export interface AccountingRecordReply {
