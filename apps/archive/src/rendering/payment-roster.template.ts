@@ -1,9 +1,7 @@
-import PDFDocument from 'pdfkit';
-
 import type { FileAccountingRecordRequest } from '@app/contracts';
 import { formatYuan } from '@app/domain';
 
-const FONT_PATH = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+import { startPdf } from './pdf-document';
 
 /** An ideographic space (U+3000) between items of a Chinese line. */
 const GAP = '\u3000';
@@ -36,92 +34,74 @@ export function rosterTitle(request: FileAccountingRecordRequest): string {
  * totals per status and in all. Same input, same bytes (fixed dates; the period's first day).
  */
 export function renderPaymentRoster(request: FileAccountingRecordRequest, filedAt: Date): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const createdAt = new Date(`${request.period}-01T00:00:00+08:00`);
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 40,
-      info: {
-        Title: rosterTitle(request),
-        Creator: 'dibao',
-        Producer: 'dibao',
-        CreationDate: createdAt,
-        ModDate: createdAt,
-      },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('cjk', FONT_PATH);
-    doc.font('cjk');
-
-    const left = 40;
-    const rowHeight = 16;
-    const bottom = doc.page.height - 60;
-    const header = () => {
-      let x = left;
-      doc.fontSize(8).fillColor('#000000');
-      for (const column of COLUMNS) {
-        doc.text(column.label, x, doc.y, { width: column.width, lineBreak: false });
-        x += column.width;
-      }
-      doc
-        .moveTo(left, doc.y + 12)
-        .lineTo(left + 527, doc.y + 12)
-        .strokeColor('#999999')
-        .stroke();
-      doc.y += rowHeight;
-    };
-
-    doc.fontSize(16).text(rosterTitle(request), { align: 'center' });
+  const createdAt = new Date(`${request.period}-01T00:00:00+08:00`);
+  const { doc, bytes } = startPdf(rosterTitle(request), createdAt, 40);
+  const left = 40;
+  const rowHeight = 16;
+  const bottom = doc.page.height - 60;
+  const header = () => {
+    let x = left;
+    doc.fontSize(8).fillColor('#000000');
+    for (const column of COLUMNS) {
+      doc.text(column.label, x, doc.y, { width: column.width, lineBreak: false });
+      x += column.width;
+    }
     doc
-      .moveDown(0.3)
-      .fontSize(10)
-      .fillColor('#555555')
-      .text(`社区（村）${request.divisionCode}${GAP}共${request.lines.length}户${GAP}会计档案`, { align: 'center' })
-      .fillColor('#000000');
-    doc.moveDown(1);
-    header();
-    request.lines.forEach((line, index) => {
-      if (doc.y + rowHeight > bottom) {
-        doc.addPage();
-        doc.y = 40;
-        header();
-      }
-      let x = left;
-      const y = doc.y;
-      doc.fontSize(8);
-      for (const column of COLUMNS) {
-        doc.text(column.cell(line, index), x, y, { width: column.width - 4, lineBreak: false, ellipsis: true });
-        x += column.width;
-      }
-      doc.y = y + rowHeight;
-    });
+      .moveTo(left, doc.y + 12)
+      .lineTo(left + 527, doc.y + 12)
+      .strokeColor('#999999')
+      .stroke();
+    doc.y += rowHeight;
+  };
 
-    const sum = (pick: (line: (typeof request.lines)[number]) => boolean) =>
-      request.lines.filter(pick).reduce((total, line) => total + line.amountFen, 0);
-    const totals = [
-      `应发合计：${formatYuan(sum(() => true))}元`,
-      `已发放：${formatYuan(sum((line) => line.status === 'PAID'))}元`,
-      `发放失败：${formatYuan(sum((line) => line.status === 'FAILED'))}元`,
-      `待回盘：${formatYuan(sum((line) => line.status === 'PENDING'))}元`,
-    ];
-    if (doc.y + 60 > bottom) {
+  doc.fontSize(16).text(rosterTitle(request), { align: 'center' });
+  doc
+    .moveDown(0.3)
+    .fontSize(10)
+    .fillColor('#555555')
+    .text(`社区（村）${request.divisionCode}${GAP}共${request.lines.length}户${GAP}会计档案`, { align: 'center' })
+    .fillColor('#000000');
+  doc.moveDown(1);
+  header();
+  request.lines.forEach((line, index) => {
+    if (doc.y + rowHeight > bottom) {
       doc.addPage();
       doc.y = 40;
+      header();
     }
-    doc.moveDown(1).fontSize(10).text(totals.join(GAP), left, doc.y);
-    doc
-      .moveDown(1.5)
-      .fontSize(8)
-      .fillColor('#777777')
-      .text(
-        `本花名册由低保业务系统在${request.period}发放周期结束时生成，作为会计档案归档（${filedAt.toISOString().slice(0, 10)}；${request.step}）。账号仅显示后四位。`,
-        left,
-        doc.y,
-        { align: 'right' },
-      );
-    doc.end();
+    let x = left;
+    const y = doc.y;
+    doc.fontSize(8);
+    for (const column of COLUMNS) {
+      doc.text(column.cell(line, index), x, y, { width: column.width - 4, lineBreak: false, ellipsis: true });
+      x += column.width;
+    }
+    doc.y = y + rowHeight;
   });
+
+  const sum = (pick: (line: (typeof request.lines)[number]) => boolean) =>
+    request.lines.filter(pick).reduce((total, line) => total + line.amountFen, 0);
+  const totals = [
+    `应发合计：${formatYuan(sum(() => true))}元`,
+    `已发放：${formatYuan(sum((line) => line.status === 'PAID'))}元`,
+    `发放失败：${formatYuan(sum((line) => line.status === 'FAILED'))}元`,
+    `待回盘：${formatYuan(sum((line) => line.status === 'PENDING'))}元`,
+  ];
+  if (doc.y + 60 > bottom) {
+    doc.addPage();
+    doc.y = 40;
+  }
+  doc.moveDown(1).fontSize(10).text(totals.join(GAP), left, doc.y);
+  doc
+    .moveDown(1.5)
+    .fontSize(8)
+    .fillColor('#777777')
+    .text(
+      `本花名册由低保业务系统在${request.period}发放周期结束时生成，作为会计档案归档（${filedAt.toISOString().slice(0, 10)}；${request.step}）。账号仅显示后四位。`,
+      left,
+      doc.y,
+      { align: 'right' },
+    );
+  doc.end();
+  return bytes;
 }
