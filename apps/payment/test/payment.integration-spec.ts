@@ -181,7 +181,7 @@ describe('payment service (real PostgreSQL, NATS)', () => {
              from payment.payroll_line where household_id = ? and month = '2031-02-01'`,
           [paid.householdId],
         ),
-      ).rejects.toThrow(/payroll_line_household_month_unique/);
+      ).rejects.toThrow(/duplicate key value violates unique constraint "payroll_line_\d{6}_household_id_month_key"/);
       await expect(sql(`delete from payment.payroll_line where household_id = ?`, [paid.householdId])).rejects.toThrow(
         /append-only/,
       );

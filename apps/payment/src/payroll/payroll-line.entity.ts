@@ -4,7 +4,8 @@ import type { FailureCode, LineStatus } from '@app/contracts';
 
 /**
  * One household's payment for one month. Written by set-based SQL, never row by row. A household is never paid
- * twice for one month: the unique constraint on (household, month) holds whatever the code does.
+ * twice for one month: the unique constraint on (household, month) holds whatever the code does. Partitioned by
+ * month (partitions in schema payment_ledger, made by the payroll as it first writes a month).
  */
 @Entity({ tableName: 'payroll_line' })
 @Check({
@@ -26,10 +27,12 @@ import type { FailureCode, LineStatus } from '@app/contracts';
   expression: `create index "payroll_line_unbatched_index" on "payment"."payroll_line" ("month") where "batch_id" is null`,
 })
 export class PayrollLine {
+  /** The line's number for banks; unique on its own (one sequence), the key includes the partition's month. */
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id: number;
 
-  @Property({ type: 'date' })
+  /** The payroll month (its first day): the table is partitioned by it, one partition a month. */
+  @PrimaryKey({ type: 'date' })
   month: string;
 
   @Property({ type: 'uuid' })

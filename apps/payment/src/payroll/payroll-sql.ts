@@ -88,3 +88,12 @@ export const STATEMENT = `
     from payment.payroll_line
    where month = ?::date and division_code like ?
    group by grouping sets ((bank_code, status), (left(division_code, 6), status), (status))`;
+
+/** The month's partition of the ledger (name payroll_line_YYYYMM), created once; fillfactor leaves room for results. */
+export function createPartition(month: string, next: string): string {
+  const name = `payroll_line_${month.slice(0, 4)}${month.slice(5, 7)}`;
+  return `create table if not exists "payment_ledger"."${name}" partition of "payment"."payroll_line"
+    for values from ('${month}-01') to ('${next}-01') with (fillfactor = 70)`;
+}
+
+export const partitionName = (month: string): string => `"payment_ledger"."payroll_line_${month.replace('-', '')}"`;

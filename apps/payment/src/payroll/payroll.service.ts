@@ -17,10 +17,19 @@ import {
   type StatementTotals,
 } from '@app/contracts';
 import { PAYROLL_WORKFLOW_TYPE, payrollWorkflowId, TASK_QUEUES } from '@app/contracts/temporal';
-import { monthStart } from '@app/domain';
+import { addMonths, monthStart } from '@app/domain';
 import { assertPermission, DomainError, isSystemCaller, requireCaller, TemporalClientService } from '@app/platform';
 
-import { ASSIGN_BATCHES, CARRY_FAILED, GENERATE_LINES, INSERT_BATCHES, PLAN, STATEMENT } from './payroll-sql';
+import {
+  ASSIGN_BATCHES,
+  CARRY_FAILED,
+  createPartition,
+  GENERATE_LINES,
+  INSERT_BATCHES,
+  partitionName,
+  PLAN,
+  STATEMENT,
+} from './payroll-sql';
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
@@ -144,6 +153,7 @@ export class PayrollService {
     if (batched) {
       return { month: request.month, batchesPerBank: {} };
     }
+    await this.ensurePartition(request.month);
     const rows = await connection.execute<Array<{ bank_code: string; lines: number }>>(PLAN, [month, month]);
     return {
       month: request.month,
@@ -154,6 +164,7 @@ export class PayrollService {
   /** One chunk of one month's lines, by one INSERT … SELECT (system: the payroll workflow). */
   async generate(request: GeneratePayrollRequest): Promise<GeneratePayrollReply> {
     this.assertSystem();
+    await this.ensurePartition(request.month);
     const month = monthStart(request.month);
     const [lo, hi] = chunkRange(request.chunk, request.chunks);
     const plan = JSON.stringify(validPlan(request.batchesPerBank));
@@ -192,7 +203,7 @@ export class PayrollService {
       await connection.execute(ASSIGN_BATCHES, [month, size, month, prefix.slice(0, -1)], 'run', context);
       await connection.execute(INSERT_BATCHES, batchRange, 'run', context);
       // A million new lines: fresh statistics keep the banks' queries on their indexes.
-      await connection.execute(`analyze payment.payroll_line`, [], 'run', context);
+      await connection.execute(`analyze ${partitionName(request.month)}`, [], 'run', context);
       const [batches] = await connection.execute<Array<{ n: number }>>(
         `select count(*)::int as n from payment.payment_batch where month = ?::date`,
         [month],
@@ -249,6 +260,17 @@ export class PayrollService {
         .sort((a, b) => a.divisionCode.localeCompare(b.divisionCode)),
       balanced,
     };
+  }
+
+  /** The month's partition, made once (one maker at a time: concurrent chunks would race on the catalogue). */
+  private async ensurePartition(month: string): Promise<void> {
+    monthStart(month); // a YYYY-MM month or a RangeError: the name goes into DDL
+    await this.em.fork().transactional(async (tx) => {
+      const connection = tx.getConnection();
+      const context: unknown = tx.getTransactionContext();
+      await connection.execute(`select pg_advisory_xact_lock(hashtext('payroll-partitions'))`, [], 'all', context);
+      await connection.execute(createPartition(month, addMonths(month, 1)), [], 'run', context);
+    });
   }
 
   private assertSystem(): void {
