@@ -166,8 +166,10 @@ describe('payment service (real PostgreSQL, NATS)', () => {
       expect(await lineOf(paid.householdId, '2031-02')).toMatchObject({ amount_fen: 54_700, status: 'PENDING' });
       expect(await lineOf(later.householdId, '2031-02')).toBeUndefined();
 
+      // Other files' enrolments may join the month between the runs; this file's lines stay as they were.
       const again = await runPayroll('2031-02');
-      expect(again).toEqual({ ...first, carried: 0 });
+      expect(again.carried).toBe(0);
+      expect(again.batches).toBeGreaterThanOrEqual(first.batches);
       const [{ n }] = await sql<{ n: number }>(
         `select count(*)::int as n from payment.payroll_line where household_id = ? and month = '2031-02-01'`,
         [paid.householdId],
