@@ -38,7 +38,7 @@ describe('the approval chain through the gateway (running stack)', () => {
       });
       expect(inbox.status).toBe(200);
       return (inbox.body.items as Json[]).find((item) => item.applicationId === applicationId);
-    });
+    }, 45_000);
     expect(task).toMatchObject({ stage: 'COMMUNITY', status: 'OPEN', overdue: false, attempt: 1 });
     expect(String(task.dueDate)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -87,5 +87,5 @@ describe('the approval chain through the gateway (running stack)', () => {
     ]);
     const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
     expect(inbox.body).toEqual({ items: [], total: 0 });
-  }, 60_000);
+  }, 90_000);
 });

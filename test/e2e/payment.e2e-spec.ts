@@ -58,16 +58,22 @@ describe('payment through the gateway and the bank API (running stack)', () => {
 
     // Batches are ready once the bank can see the ones holding our lines.
     const ours = await until(async () => {
-      const lines = await call('GET', `/api/v1/payment-lines?month=${month}&limit=500`, { token: finance });
-      const found = (lines.body.items as Json[]).filter((line) => households.includes(line.householdId));
-      return found.length === 3 && found.every((line) => line.batchId) ? found : undefined;
-    });
+      const found = await Promise.all(
+        households.map(async (householdId) => {
+          const lines = await call('GET', `/api/v1/payment-lines?month=${month}&householdId=${householdId}`, {
+            token: finance,
+          });
+          return (lines.body.items as Json[])[0];
+        }),
+      );
+      return found.every((line) => line?.batchId) ? found : undefined;
+    }, 60_000);
     const bank = new BankClient(BASE_URL, JLRCB.code, JLRCB.secret);
     await until(async () => {
       const { items } = await bank.ok('GET', '/bank/v1/batches');
       const visible = new Set((items as Json[]).map((batch) => batch.batchId));
       return ours.every((line) => visible.has(line.batchId)) ? true : undefined;
-    });
+    }, 60_000);
 
     const { stdout } = await run(
       'npx',
@@ -93,20 +99,22 @@ describe('payment through the gateway and the bank API (running stack)', () => {
     expect(totals.pendingLines).toBe(0);
     expect(totals.expectedFen).toBe(totals.paidFen + totals.failedFen);
 
-    const failed = await call('GET', `/api/v1/payment-lines?month=${month}&status=FAILED&limit=500`, {
-      token: finance,
-    });
-    const closed = (failed.body.items as Json[]).find((line) => line.householdId === households[1]);
+    const failed = await call(
+      'GET',
+      `/api/v1/payment-lines?month=${month}&status=FAILED&householdId=${households[1]}`,
+      { token: finance },
+    );
+    const closed = (failed.body.items as Json[])[0];
     expect(closed).toMatchObject({ failureCode: 'ACCOUNT_CLOSED', accountNo: '************0013', amountFen: 51_000 });
 
-    const badAccount = await call('POST', `/api/v1/payment-lines/${closed!.id}/reissue`, {
+    const badAccount = await call('POST', `/api/v1/payment-lines/${closed.id}/reissue`, {
       token: finance,
       headers: { 'Idempotency-Key': randomUUID() },
       body: { accountNo: '6217-00', reason: '更正账号' },
     });
     expect(badAccount.status).toBe(400);
     expect(badAccount.body.details).toEqual([expect.objectContaining({ field: 'accountNo' })]);
-    const reissued = await call('POST', `/api/v1/payment-lines/${closed!.id}/reissue`, {
+    const reissued = await call('POST', `/api/v1/payment-lines/${closed.id}/reissue`, {
       token: finance,
       headers: { 'Idempotency-Key': randomUUID() },
       body: { accountNo: '6217000033339999', reason: '户主已换卡，账号经核实' },

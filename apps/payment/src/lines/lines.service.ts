@@ -63,6 +63,7 @@ export class LinesService {
       {
         divisionCode: { $like: `${scope}%` },
         ...(request.month ? { month: monthStart(request.month) } : {}),
+        ...(request.householdId ? { householdId: request.householdId } : {}),
         ...(request.status ? { status: request.status } : {}),
         ...(request.after ? { id: { $gt: request.after } } : {}),
       },

@@ -139,6 +139,10 @@ export class ListLinesRequest {
   month?: string;
 
   @IsOptional()
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId?: string;
+
+  @IsOptional()
   @IsIn(LINE_STATUSES, { message: '状态只能是PENDING、PAID或FAILED' })
   status?: LineStatus;
 
