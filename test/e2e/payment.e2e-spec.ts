@@ -107,6 +107,17 @@ describe('payment through the gateway and the bank API (running stack)', () => {
     const closed = (failed.body.items as Json[])[0];
     expect(closed).toMatchObject({ failureCode: 'ACCOUNT_CLOSED', accountNo: '************0013', amountFen: 51_000 });
 
+    const badMonth = await call('GET', '/api/v1/payroll/2026-13/statement', { token: finance });
+    expect(badMonth.status).toBe(400);
+    expect(badMonth.body.details).toEqual([expect.objectContaining({ field: 'month' })]);
+    const badLine = await call('POST', '/api/v1/payment-lines/abc/reissue', {
+      token: finance,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { accountNo: '6217000033339999', reason: '更正账号' },
+    });
+    expect(badLine.status).toBe(400);
+    expect(badLine.body.details).toEqual([expect.objectContaining({ field: 'id' })]);
+
     const badAccount = await call('POST', `/api/v1/payment-lines/${closed.id}/reissue`, {
       token: finance,
       headers: { 'Idempotency-Key': randomUUID() },

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-
 import type { BankAuth } from '@app/contracts';
-import { sha256Hex, signBankRequest } from '@app/domain';
+import { sha256Hex } from '@app/domain';
+
+import { BankClient } from '../bank-simulator/bank-client';
 
 /** What the gateway would forward over NATS for a request signed by `bank` (service-level tests). */
 export function signedAuth(
@@ -11,12 +11,14 @@ export function signedAuth(
   body?: unknown,
   at = Date.now(),
 ): BankAuth {
-  const parts = {
+  const { headers, body: raw } = new BankClient('', bank.code, bank.secret).sign(method, path, body, at);
+  return {
+    bankCode: headers['x-bank-code'],
+    timestamp: headers['x-timestamp'],
+    nonce: headers['x-nonce'],
+    signature: headers['x-signature'],
     method,
     path,
-    timestamp: String(at),
-    nonce: randomBytes(16).toString('hex'),
-    bodySha256: sha256Hex(body === undefined ? '' : JSON.stringify(body)),
+    bodySha256: sha256Hex(raw ?? ''),
   };
-  return { ...parts, bankCode: bank.code, signature: signBankRequest(bank.secret, parts) };
 }

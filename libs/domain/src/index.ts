@@ -9,6 +9,7 @@ export * from './household/means-codes';
 export * from './files/media-type';
 export * from './eligibility/assessment';
 export * from './hashing/canonical-json';
+export * from './hashing/sha256';
 export * from './calendar/working-days';
 export * from './payment/bank-signature';
 export * from './payment/months';

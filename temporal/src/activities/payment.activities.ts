@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import {
   type BuildBatchesReply,
   type GeneratePayrollReply,
@@ -8,7 +6,7 @@ import {
   type RosterCommunitiesReply,
   SUBJECTS,
 } from '@app/contracts';
-import { canonicalJson } from '@app/domain';
+import { canonicalJson, sha256Hex } from '@app/domain';
 import type { MessagingClient } from '@app/platform';
 
 import { callService } from './call-service';
@@ -54,7 +52,7 @@ export function createPaymentActivities(messaging: MessagingClient) {
         if (roster.lines.length === 0) {
           continue;
         }
-        const version = createHash('sha256').update(canonicalJson(roster.lines)).digest('hex').slice(0, 16);
+        const version = sha256Hex(canonicalJson(roster.lines)).slice(0, 16);
         await callService(() =>
           messaging.request(
             SUBJECTS.archive.accountingRecordFile,

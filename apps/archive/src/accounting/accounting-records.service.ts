@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
@@ -11,15 +9,13 @@ import {
   type ListAccountingRecordsRequest,
   PERMISSIONS,
 } from '@app/contracts';
-import { canonicalJson } from '@app/domain';
+import { canonicalJson, sha256Hex } from '@app/domain';
 import { AccessError, assertPermission, assertVisible, isSystemCaller, requireCaller } from '@app/platform';
 
 import { AccountingRecord } from './accounting-record.entity';
 import { BlobStore } from '../blobs/blob-store';
 import { DocumentError } from '../documents/document.errors';
 import { renderPaymentRoster, rosterTitle } from '../rendering/payment-roster.template';
-
-const sha256 = (value: string | Buffer) => createHash('sha256').update(value).digest('hex');
 
 function toReply(record: AccountingRecord): AccountingRecordReply {
   return {
@@ -55,14 +51,14 @@ export class AccountingRecordsService {
     }
     // What the record says, not who filed it: a re-run of the payroll with the same roster finds its record.
     const { recordType, divisionCode, period, lines } = request;
-    const requestHash = sha256(canonicalJson({ recordType, divisionCode, period, lines }));
+    const requestHash = sha256Hex(canonicalJson({ recordType, divisionCode, period, lines }));
     const existing = await this.findByKey(request.idempotencyKey, requestHash);
     if (existing) {
       return existing;
     }
     const filedAt = new Date();
     const content = await renderPaymentRoster(request, filedAt);
-    const contentHash = sha256(content);
+    const contentHash = sha256Hex(content);
     // Bytes first, metadata second: a crash in between leaves an unreferenced blob, never a dangling record.
     await this.blobs.put(contentHash, content);
     const em = this.em.fork();

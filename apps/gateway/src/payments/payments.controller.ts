@@ -6,7 +6,6 @@ import {
   ChangeEnrolmentRequest,
   CreateEnrolmentRequest,
   type EnrolmentReply,
-  ErrorCode,
   type LineReply,
   type ListLinesReply,
   ListLinesRequest,
@@ -17,12 +16,12 @@ import {
   type StartPayrollReply,
   SUBJECTS,
 } from '@app/contracts';
-import { MONTH_PATTERN } from '@app/domain';
-import { DomainError, MessagingClient } from '@app/platform';
+import { MessagingClient } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { LineIdParam, MonthParam } from './dto/payment-params';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 class CreateEnrolmentDto extends OmitType(CreateEnrolmentRequest, ['idempotencyKey'] as const) {}
@@ -30,15 +29,6 @@ class ChangeEnrolmentDto extends OmitType(ChangeEnrolmentRequest, ['idempotencyK
 class ReissueLineDto extends OmitType(ReissueLineRequest, ['idempotencyKey', 'lineId'] as const) {}
 
 const uuid = () => new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
-
-function month(value: string): string {
-  if (!MONTH_PATTERN.test(value)) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'bad month', '月份格式应为YYYY-MM', [
-      { field: 'month', messages: ['月份格式应为YYYY-MM'] },
-    ]);
-  }
-  return value;
-}
 
 /** Staff side of payment: enrolments and their changes, the monthly payroll, failed lines, a household's payments. */
 @ApiTags('payment')
@@ -105,15 +95,15 @@ export class PaymentsController {
   @ApiOperation({
     summary: "Start the month's payroll now (the Schedule starts it monthly); running twice is harmless",
   })
-  run(@Param('month') value: string): Promise<StartPayrollReply> {
-    return this.messaging.request(SUBJECTS.payment.payrollStart, { month: month(value) });
+  run(@Param() { month }: MonthParam): Promise<StartPayrollReply> {
+    return this.messaging.request(SUBJECTS.payment.payrollStart, { month });
   }
 
   @Get('payroll/:month/statement')
   @RequirePermission(PERMISSIONS.paymentRead)
   @ApiOperation({ summary: 'Reconciliation: expected = paid + failed + pending, per bank and per county, in fen' })
-  statement(@Param('month') value: string): Promise<PayrollStatementReply> {
-    return this.messaging.request(SUBJECTS.payment.payrollStatement, { month: month(value) });
+  statement(@Param() { month }: MonthParam): Promise<PayrollStatementReply> {
+    return this.messaging.request(SUBJECTS.payment.payrollStatement, { month });
   }
 
   @Get('payment-lines')
@@ -129,16 +119,10 @@ export class PaymentsController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({ summary: 'Pay a failed line again to a corrected account (recorded with who and why)' })
   reissue(
-    @Param('id') id: string,
+    @Param() { id: lineId }: LineIdParam,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: ReissueLineDto,
   ): Promise<LineReply> {
-    const lineId = Number(id);
-    if (!Number.isSafeInteger(lineId) || lineId < 1) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'bad line id', '明细编号应为正整数', [
-        { field: 'id', messages: ['明细编号应为正整数'] },
-      ]);
-    }
     return this.messaging.request(SUBJECTS.payment.lineReissue, { ...body, lineId, idempotencyKey });
   }
 }

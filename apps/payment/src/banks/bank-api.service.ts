@@ -12,14 +12,16 @@ import {
   type BankPostResultsRequest,
   type BankStatementReply,
   type BankStatementRequest,
+  type BatchStatus,
   ErrorCode,
   type FieldError,
+  type StatementTotals,
 } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
 import { BankAuthService } from './bank-auth.service';
 import { PaymentBatch } from '../payroll/payment-batch.entity';
-import { cyclePrefix } from '../payroll/payroll.service';
+import { addToTotals, cyclePrefix, emptyTotals } from '../payroll/payroll.service';
 
 const NOT_FOUND_MESSAGE = '批次不存在或不属于本银行';
 
@@ -207,7 +209,9 @@ export class BankApiService {
     const rows = await this.em
       .fork()
       .getConnection()
-      .execute<Array<{ batch_id: string; batch_status: string; status: string; lines: number; fen: string }>>(
+      .execute<
+        Array<{ batch_id: string; batch_status: BatchStatus; status: string | null; lines: number; fen: string }>
+      >(
         `select b.id as batch_id, b.status as batch_status, l.status, count(l.id)::int as lines,
               coalesce(sum(l.amount_fen), 0)::bigint as fen
          from payment.payment_batch b
@@ -218,48 +222,39 @@ export class BankApiService {
         [bankCode, prefix, `${prefix.slice(0, -1)}.`],
         'all',
       );
-    const batches = new Map<string, BankStatementReply['batches'][number]>();
+    // Per batch and in total with the same arithmetic as the staff statement.
+    const batches = new Map<string, { status: BatchStatus; totals: StatementTotals }>();
+    const totals = emptyTotals();
     for (const row of rows) {
-      const batch =
-        batches.get(row.batch_id) ??
-        batches
-          .set(row.batch_id, {
-            batchId: row.batch_id,
-            status: row.batch_status as BankStatementReply['batches'][number]['status'],
-            lineCount: 0,
-            totalFen: 0,
-            paidLines: 0,
-            paidFen: 0,
-            failedLines: 0,
-            failedFen: 0,
-            pendingLines: 0,
-            pendingFen: 0,
-          })
-          .get(row.batch_id)!;
-      if (!row.status) {
-        continue;
+      const batch = batches.get(row.batch_id) ?? { status: row.batch_status, totals: emptyTotals() };
+      batches.set(row.batch_id, batch);
+      if (row.status) {
+        addToTotals(batch.totals, row.status, row.lines, Number(row.fen));
+        addToTotals(totals, row.status, row.lines, Number(row.fen));
       }
-      const fen = Number(row.fen);
-      batch.lineCount += row.lines;
-      batch.totalFen += fen;
-      const key = row.status === 'PAID' ? 'paid' : row.status === 'FAILED' ? 'failed' : 'pending';
-      batch[`${key}Lines`] += row.lines;
-      batch[`${key}Fen`] += fen;
     }
-    const list = [...batches.values()];
-    const total = (pick: (b: (typeof list)[number]) => number) => list.reduce((sum, b) => sum + pick(b), 0);
-    const totals = {
-      lines: total((b) => b.lineCount),
-      expectedFen: total((b) => b.totalFen),
-      paidFen: total((b) => b.paidFen),
-      failedFen: total((b) => b.failedFen),
-      pendingFen: total((b) => b.pendingFen),
-    };
     return {
       bankCode,
       month: request.month,
-      batches: list,
-      totals,
+      batches: [...batches].map(([batchId, { status, totals: t }]) => ({
+        batchId,
+        status,
+        lineCount: t.lines,
+        totalFen: t.expectedFen,
+        paidLines: t.paidLines,
+        paidFen: t.paidFen,
+        failedLines: t.failedLines,
+        failedFen: t.failedFen,
+        pendingLines: t.pendingLines,
+        pendingFen: t.pendingFen,
+      })),
+      totals: {
+        lines: totals.lines,
+        expectedFen: totals.expectedFen,
+        paidFen: totals.paidFen,
+        failedFen: totals.failedFen,
+        pendingFen: totals.pendingFen,
+      },
       balanced: totals.expectedFen === totals.paidFen + totals.failedFen + totals.pendingFen,
     };
   }

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
@@ -11,7 +9,7 @@ import {
   type GetEnrolmentRequest,
   PERMISSIONS,
 } from '@app/contracts';
-import { addMonths, canonicalJson, checkIdNumber, monthStart } from '@app/domain';
+import { addMonths, canonicalJson, checkIdNumber, monthStart, sha256Hex } from '@app/domain';
 import {
   AccessError,
   assertPermission,
@@ -31,7 +29,7 @@ import { PaymentError } from '../payment.errors';
 
 const hashOf = (request: object): string => {
   const { idempotencyKey: _key, ...rest } = request as { idempotencyKey?: string };
-  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+  return sha256Hex(canonicalJson(rest));
 };
 
 /** Enrolment for monthly payment, and its changes (amount, suspension, resumption, termination) by month. */
@@ -134,6 +132,10 @@ export class EnrolmentsService {
         { id: request.enrolmentId },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
+      // The same key sent twice at once: the second waited for the lock and now finds the first's change.
+      if (await tx.findOne(EnrolmentChange, { idempotencyKey: request.idempotencyKey })) {
+        return;
+      }
       if (locked.status === 'TERMINATED') {
         throw PaymentError.terminated();
       }
@@ -190,7 +192,7 @@ export class EnrolmentsService {
       }
       await tx.flush();
     });
-    return this.reply(request.enrolmentId, caller);
+    return (await this.repeatOf(request.idempotencyKey, requestHash)) ?? this.reply(request.enrolmentId, caller);
   }
 
   /** By id, or a household's open (else most recent) enrolment. */

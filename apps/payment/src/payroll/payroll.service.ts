@@ -58,6 +58,12 @@ function validPlan(plan: Record<string, number> | undefined): Record<string, num
   return Object.fromEntries(entries);
 }
 
+/** Temporal did not answer: a typed, retryable 503 for the caller instead of a 500. */
+function temporalUnavailable(error: unknown): DomainError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DomainError(ErrorCode.UNAVAILABLE, `temporal: ${reason}`, '发放流程服务暂不可用，请稍后重试');
+}
+
 /** The prefix of a cycle's batch ids: 202612- for 2026-12. */
 export const cyclePrefix = (month: string): string => `${month.replace('-', '')}-`;
 
@@ -122,16 +128,20 @@ export class PayrollService {
         if (error instanceof WorkflowNotFoundError) {
           return false;
         }
-        throw error;
+        throw temporalUnavailable(error);
       });
     if (!running) {
-      await this.temporal.client.workflow.start(PAYROLL_WORKFLOW_TYPE, {
-        workflowId,
-        taskQueue: TASK_QUEUES.payroll,
-        args: [{ month: request.month }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-      });
+      await this.temporal.client.workflow
+        .start(PAYROLL_WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue: TASK_QUEUES.payroll,
+          args: [{ month: request.month }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        })
+        .catch((error: unknown) => {
+          throw temporalUnavailable(error);
+        });
     }
     this.logger.log({ workflowId, by: caller.username, started: !running }, 'payroll workflow requested');
     return { month: request.month, workflowId, started: !running };
@@ -164,6 +174,11 @@ export class PayrollService {
   /** One chunk of one month's lines, by one INSERT … SELECT (system: the payroll workflow). */
   async generate(request: GeneratePayrollRequest): Promise<GeneratePayrollReply> {
     this.assertSystem();
+    if (request.chunk >= request.chunks) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'chunk out of range', '分片序号应小于分片数', [
+        { field: 'chunk', messages: [`分片序号应为0至${request.chunks - 1}`] },
+      ]);
+    }
     await this.ensurePartition(request.month);
     const month = monthStart(request.month);
     const [lo, hi] = chunkRange(request.chunk, request.chunks);

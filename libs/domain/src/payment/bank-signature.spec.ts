@@ -1,10 +1,5 @@
-import {
-  canonicalRequest,
-  checkBankSignature,
-  sha256Hex,
-  signBankRequest,
-  SIGNATURE_WINDOW_MS,
-} from './bank-signature';
+import { canonicalRequest, checkBankSignature, signBankRequest, SIGNATURE_WINDOW_MS } from './bank-signature';
+import { sha256Hex } from '../hashing/sha256';
 
 /** The worked example of docs/bank-integration.md: a bank engineer can check their code against these values. */
 const EXAMPLE = {

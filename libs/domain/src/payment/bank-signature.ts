@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** How far a bank request's timestamp may be from the server's clock, either way. */
 export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
@@ -15,10 +15,6 @@ export interface SignedParts {
   nonce: string;
   /** Lower-case hex SHA-256 of the raw body bytes (of the empty string when there is no body). */
   bodySha256: string;
-}
-
-export function sha256Hex(body: Buffer | string): string {
-  return createHash('sha256').update(body).digest('hex');
 }
 
 /** The string that is signed: the five parts joined by line feeds, in this order. */
