@@ -25,31 +25,34 @@ interface Pending {
 
 const MAX_BATCH = 200;
 const COLUMNS = 12;
+/** Inserts in flight at once: while one waits on PostgreSQL, the next group is already on its way. */
+const MAX_WRITERS = 2;
 
 /**
  * Writes assessments in small groups: the rows that arrive while one insert is in flight go together in the
  * next one (group commit), so under load one round trip and one commit carry many assessments, and a lone
- * assessment is written at once. Each caller learns whether its row was inserted, or its key existed already
+ * assessment is written at once. Up to `MAX_WRITERS` groups are in flight together. Values are bound as
+ * parameters by the driver, not quoted into the SQL text. Each caller learns whether its row was inserted, or its key existed already
  * (`undefined`). A failed insert fails every caller of that group; nothing is half-written (one statement).
  */
 @Injectable()
 export class AssessmentWriter {
   private queue: Pending[] = [];
-  private writing = false;
+  private writers = 0;
 
   constructor(private readonly em: EntityManager) {}
 
   insert(row: AssessmentRow): Promise<{ id: string; createdAt: Date } | undefined> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
-      if (!this.writing) {
+      if (this.writers < MAX_WRITERS) {
         void this.drain();
       }
     });
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
+    this.writers += 1;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
@@ -63,7 +66,7 @@ export class AssessmentWriter {
         }
       }
     } finally {
-      this.writing = false;
+      this.writers -= 1;
     }
   }
 
@@ -88,9 +91,10 @@ export class AssessmentWriter {
     if (values.length !== rows.length * COLUMNS) {
       throw new Error('assessment row shape changed without the insert');
     }
-    const inserted = await this.em
+    const { rows: inserted } = await this.em
       .getConnection()
-      .execute<Array<{ idempotency_key: string; id: string; created_at: Date }>>(
+      .getKnex()
+      .raw<{ rows: Array<{ idempotency_key: string; id: string; created_at: Date }> }>(
         `insert into eligibility.assessment
          (id, created_at, updated_at, idempotency_key, household_id, application_id, division_code, urban_rural, at,
           standard_id, policy_id, input_hash, input, result, created_by)
