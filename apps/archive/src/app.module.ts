@@ -5,6 +5,8 @@ import { ServicePlatformModule } from '@app/platform';
 import { AccountingRecordsModule } from './accounting/accounting-records.module';
 import { ArchiveEnv } from './archive.env';
 import { DocumentsModule } from './documents/documents.module';
+import { ArchiveFilesModule } from './files/archive-files.module';
+import { FixityModule } from './fixity/fixity.module';
 import { archiveOrmSettings } from './mikro-orm.config';
 import { UploadsModule } from './uploads/uploads.module';
 
@@ -14,6 +16,8 @@ import { UploadsModule } from './uploads/uploads.module';
     DocumentsModule,
     UploadsModule,
     AccountingRecordsModule,
+    ArchiveFilesModule,
+    FixityModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
-import { IsNotEmpty, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsNumber, IsString, Min } from 'class-validator';
 
 import { PlatformEnv } from '@app/platform';
 
@@ -7,4 +8,10 @@ export class ArchiveEnv extends PlatformEnv {
   @IsString()
   @IsNotEmpty()
   ARCHIVE_BLOB_DIR = 'var/blobs';
+
+  /** Hours between scheduled fixity sweeps over every file; 0 turns the schedule off. */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  ARCHIVE_FIXITY_SWEEP_HOURS = 24;
 }

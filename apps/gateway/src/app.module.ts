@@ -10,6 +10,7 @@ import { EvidenceUploadService } from './applications/evidence-upload.service';
 import { BankController } from './bank/bank.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { AccountingRecordsController } from './documents/accounting-records.controller';
+import { ArchiveFilesController } from './documents/archive-files.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { EligibilityController } from './eligibility/eligibility.controller';
 import { GatewayEnv } from './gateway.env';
@@ -40,6 +41,7 @@ import { TasksController } from './tasks/tasks.controller';
     ApplicationsController,
     DocumentsController,
     AccountingRecordsController,
+    ArchiveFilesController,
     HouseholdsController,
     EligibilityController,
     TasksController,

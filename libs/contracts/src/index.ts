@@ -1,4 +1,5 @@
 export * from './archive/accounting-record.request';
+export * from './archive/archive-file';
 export * from './archive/document.reply';
 export * from './archive/file-document.request';
 export * from './archive/get-document-content.request';

@@ -21,6 +21,16 @@ import type {
   ListAccountingRecordsReply,
   ListAccountingRecordsRequest,
 } from './archive/accounting-record.request';
+import type {
+  ArchiveFileReply,
+  FixityCheckReply,
+  FixitySweepReply,
+  FixitySweepRequest,
+  GetArchiveFileRequest,
+  ListFixityChecksReply,
+  ListFixityChecksRequest,
+  VerifyArchiveFileRequest,
+} from './archive/archive-file';
 import type { DocumentContentReply, DocumentReply, ListDocumentsReply } from './archive/document.reply';
 import type { FileDocumentRequest } from './archive/file-document.request';
 import type { GetDocumentContentRequest } from './archive/get-document-content.request';
@@ -166,6 +176,10 @@ export interface RequestMap {
   [SUBJECTS.archive.documentFile]: { request: FileDocumentRequest; reply: DocumentReply };
   [SUBJECTS.archive.documentList]: { request: ListDocumentsRequest; reply: ListDocumentsReply };
   [SUBJECTS.archive.documentGetContent]: { request: GetDocumentContentRequest; reply: DocumentContentReply };
+  [SUBJECTS.archive.fileGet]: { request: GetArchiveFileRequest; reply: ArchiveFileReply };
+  [SUBJECTS.archive.fixityVerifyFile]: { request: VerifyArchiveFileRequest; reply: FixityCheckReply };
+  [SUBJECTS.archive.fixitySweep]: { request: FixitySweepRequest; reply: FixitySweepReply };
+  [SUBJECTS.archive.fixityList]: { request: ListFixityChecksRequest; reply: ListFixityChecksReply };
   [SUBJECTS.archive.accountingRecordFile]: { request: FileAccountingRecordRequest; reply: AccountingRecordReply };
   [SUBJECTS.archive.accountingRecordList]: {
     request: ListAccountingRecordsRequest;

@@ -13,6 +13,12 @@ import {
   GetAccountingRecordContentRequest,
   ListAccountingRecordsRequest,
 } from './archive/accounting-record.request';
+import {
+  FixitySweepRequest,
+  GetArchiveFileRequest,
+  ListFixityChecksRequest,
+  VerifyArchiveFileRequest,
+} from './archive/archive-file';
 import { FileDocumentRequest } from './archive/file-document.request';
 import { GetDocumentContentRequest } from './archive/get-document-content.request';
 import { IngestUploadRequest } from './archive/ingest-upload.request';
@@ -127,6 +133,10 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.archive.documentFile]: FileDocumentRequest,
   [SUBJECTS.archive.documentList]: ListDocumentsRequest,
   [SUBJECTS.archive.documentGetContent]: GetDocumentContentRequest,
+  [SUBJECTS.archive.fileGet]: GetArchiveFileRequest,
+  [SUBJECTS.archive.fixityVerifyFile]: VerifyArchiveFileRequest,
+  [SUBJECTS.archive.fixitySweep]: FixitySweepRequest,
+  [SUBJECTS.archive.fixityList]: ListFixityChecksRequest,
   [SUBJECTS.archive.accountingRecordFile]: FileAccountingRecordRequest,
   [SUBJECTS.archive.accountingRecordList]: ListAccountingRecordsRequest,
   [SUBJECTS.archive.accountingRecordGetContent]: GetAccountingRecordContentRequest,

@@ -13,3 +13,5 @@ export * from './hashing/sha256';
 export * from './calendar/working-days';
 export * from './payment/bank-signature';
 export * from './payment/months';
+export * from './archive/reference-code';
+export * from './archive/item-chain';

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 
-import type { DocumentType } from '@app/contracts';
+import type { ArchiveClass, DocumentType } from '@app/contracts';
 import { BaseEntity } from '@app/platform';
 
 import { ArchiveFile } from '../files/archive-file.entity';
@@ -8,7 +8,7 @@ import { ArchiveFile } from '../files/archive-file.entity';
 /** One item (件) in a household file. Never updated or deleted; a correction is a new item. */
 @Entity({ tableName: 'document' })
 @Unique({ properties: ['file', 'itemNo'] })
-export class Document extends BaseEntity<'filedAt'> {
+export class Document extends BaseEntity<'filedAt' | 'pageCount' | 'supersedesId'> {
   @ManyToOne(() => ArchiveFile)
   file: ArchiveFile;
 
@@ -22,8 +22,16 @@ export class Document extends BaseEntity<'filedAt'> {
   @Property({ type: 'uuid' })
   applicationId: string;
 
+  /** The item's 档号: the file's code and the item number. */
+  @Unique()
+  @Property({ length: 70 })
+  referenceCode: string;
+
   @Property({ length: 64 })
   documentType: DocumentType;
+
+  @Property({ length: 20 })
+  archiveClass: ArchiveClass;
 
   @Property({ length: 200 })
   title: string;
@@ -36,6 +44,10 @@ export class Document extends BaseEntity<'filedAt'> {
 
   @Property({ type: 'bigint' })
   sizeBytes: number;
+
+  /** Pages of a PDF, 1 for an image; null when the content could not be read at filing. */
+  @Property({ type: 'integer', nullable: true })
+  pageCount: number | null = null;
 
   @Property({ length: 200 })
   workflowId: string;
@@ -57,4 +69,13 @@ export class Document extends BaseEntity<'filedAt'> {
 
   @Property({ type: 'timestamptz' })
   filedAt: Date = new Date();
+
+  /** Entry hash in the file's chain: covers the previous entry, the content hash and the fields above. */
+  @Property({ length: 64 })
+  entryHash: string;
+
+  /** The item of the same file this one corrects (both stay). */
+  @Unique()
+  @Property({ type: 'uuid', nullable: true })
+  supersedesId: string | null = null;
 }

@@ -21,4 +21,10 @@ export class DocumentError extends DomainError {
       '档案文件内容缺失，请联系档案管理员',
     );
   }
+
+  static supersedeRefused(documentId: string, why: string): DocumentError {
+    return new DocumentError(ErrorCode.VALIDATION_FAILED, `cannot supersede ${documentId}: ${why}`, why, [
+      { field: 'supersedesDocumentId', messages: [why] },
+    ]);
+  }
 }

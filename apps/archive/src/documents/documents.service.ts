@@ -1,28 +1,24 @@
-import { createHash, randomUUID } from 'node:crypto';
-
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  CreateRequestContext,
-  EntityManager,
-  LockMode,
-  UniqueConstraintViolationException,
-} from '@mikro-orm/postgresql';
+import { CreateRequestContext, EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
+  ARCHIVE_CLASS_OF,
   type DocumentContentReply,
   type DocumentReply,
   type FileDocumentRequest,
   type ListDocumentsReply,
   PERMISSIONS,
 } from '@app/contracts';
-import { canonicalJson } from '@app/domain';
+import { canonicalJson, itemCode, itemEntryHash, sha256Hex } from '@app/domain';
 import { AccessError, assertPermission, assertVisible, inScope, isSystemCaller, requireCaller } from '@app/platform';
 
 import { Document } from './document.entity';
 import { DocumentError } from './document.errors';
-import { toDocumentReply } from './document.mapper';
+import { chainedFields, supersedingItems, toDocumentReply } from './document.mapper';
 import { BlobStore } from '../blobs/blob-store';
 import { ArchiveFile } from '../files/archive-file.entity';
+import { lockOrOpenFile } from '../files/open-file';
+import { readContent } from '../fixity/content-check';
 import { RenderingService } from '../rendering/rendering.service';
 
 /** Files documents into household files: render, store the bytes by sha256, append the item. */
@@ -42,58 +38,59 @@ export class DocumentsService {
     if (!isSystemCaller(requireCaller())) {
       throw AccessError.wrongRole(PERMISSIONS.documentRead);
     }
-    const requestHash = sha256(canonicalJson(request));
+    const requestHash = sha256Hex(canonicalJson(request));
     const existing = await this.findByKey(request.idempotencyKey, requestHash);
     if (existing) {
       return existing;
     }
 
     const rendered = await this.rendering.render(request);
-    const contentHash = sha256(rendered.content);
+    const contentHash = sha256Hex(rendered.content);
+    const reading = await readContent(rendered.content, rendered.mediaType);
     // Bytes first, metadata second: a crash in between leaves an unreferenced blob, never a dangling item.
     await this.blobs.put(contentHash, rendered.content);
 
     try {
       const document = await this.em.transactional(async (em) => {
-        await em
-          .createQueryBuilder(ArchiveFile)
-          .insert({
-            id: randomUUID(),
-            householdId: request.householdId,
-            divisionCode: request.divisionCode,
-            itemCount: 0,
-            createdAt: new Date(),
-            updatedAt: new Date(),
-          })
-          .onConflict('household_id')
-          .ignore()
-          .execute();
-        const file = await em.findOneOrFail(
-          ArchiveFile,
-          { householdId: request.householdId },
-          { lockMode: LockMode.PESSIMISTIC_WRITE },
-        );
+        const file = await lockOrOpenFile(em, request.householdId, request.divisionCode);
+        const superseded = request.supersedesDocumentId
+          ? await this.supersedable(em, file, request.supersedesDocumentId)
+          : undefined;
         file.itemCount += 1;
-        const created = em.create(Document, {
-          file,
+        const pageCount = reading.readable ? reading.pageCount : null;
+        file.pageCount += pageCount ?? 0;
+        const fields = {
           itemNo: file.itemCount,
+          referenceCode: itemCode(file.referenceCode, file.itemCount),
           householdId: request.householdId,
           applicationId: request.applicationId,
           documentType: request.documentType,
+          archiveClass: ARCHIVE_CLASS_OF[request.documentType],
           title: rendered.title,
           mediaType: rendered.mediaType,
           sha256: contentHash,
           sizeBytes: rendered.content.length,
+          pageCount,
           workflowId: request.workflowId,
           step: request.step,
           createdBy: request.createdBy,
           idempotencyKey: request.idempotencyKey,
           requestHash,
-        });
-        return created;
+          filedAt: new Date(),
+          supersedesId: superseded?.id ?? null,
+        };
+        const entryHash = itemEntryHash(file.headHash, chainedFields(fields, file, superseded?.itemNo ?? null));
+        file.headHash = entryHash;
+        return em.create(Document, { ...fields, file, entryHash });
       });
       this.logger.log(
-        { documentId: document.id, itemNo: document.itemNo, sha256: contentHash, step: request.step },
+        {
+          documentId: document.id,
+          referenceCode: document.referenceCode,
+          sha256: contentHash,
+          step: request.step,
+          readable: reading.readable,
+        },
         'document filed',
       );
       return toDocumentReply(document);
@@ -110,6 +107,18 @@ export class DocumentsService {
     }
   }
 
+  /** The item a correction replaces: in the same file and not corrected already. */
+  private async supersedable(em: EntityManager, file: ArchiveFile, documentId: string): Promise<Document> {
+    const old = await em.findOne(Document, { id: documentId });
+    if (!old || old.file.id !== file.id) {
+      throw DocumentError.supersedeRefused(documentId, '被更正的件不在该户档案中');
+    }
+    if (await em.count(Document, { supersedesId: documentId })) {
+      throw DocumentError.supersedeRefused(documentId, '该件已被更正过，请更正最新的一件');
+    }
+    return old;
+  }
+
   @CreateRequestContext()
   async listByApplication(applicationId: string): Promise<ListDocumentsReply> {
     const caller = requireCaller();
@@ -119,7 +128,12 @@ export class DocumentsService {
       { applicationId },
       { orderBy: { itemNo: 'asc' }, populate: ['file'] },
     );
-    return { items: documents.filter((document) => inScope(caller, document.file.divisionCode)).map(toDocumentReply) };
+    const visible = documents.filter((document) => inScope(caller, document.file.divisionCode));
+    const supersededBy = await supersedingItems(
+      this.em,
+      visible.map((document) => document.id),
+    );
+    return { items: visible.map((document) => toDocumentReply(document, supersededBy)) };
   }
 
   @CreateRequestContext()
@@ -135,7 +149,8 @@ export class DocumentsService {
     if (!bytes) {
       throw DocumentError.blobMissing(document.sha256);
     }
-    return { document: toDocumentReply(document), contentBase64: bytes.toString('base64') };
+    const supersededBy = await supersedingItems(this.em, [document.id]);
+    return { document: toDocumentReply(document, supersededBy), contentBase64: bytes.toString('base64') };
   }
 
   private async findByKey(idempotencyKey: string, requestHash: string): Promise<DocumentReply | undefined> {
@@ -148,8 +163,4 @@ export class DocumentsService {
     }
     return toDocumentReply(existing);
   }
-}
-
-function sha256(value: string | Buffer): string {
-  return createHash('sha256').update(value).digest('hex');
 }

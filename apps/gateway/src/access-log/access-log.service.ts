@@ -10,7 +10,7 @@ export type AccessAction = 'READ' | 'REVEAL' | 'DOWNLOAD';
 
 export interface AccessRecord {
   action: AccessAction;
-  recordType: 'application' | 'document' | 'household' | 'payment-history' | 'accounting-record';
+  recordType: 'application' | 'document' | 'household' | 'payment-history' | 'accounting-record' | 'archive-file';
   recordId: string;
   recordDivision: string;
   purpose: string;

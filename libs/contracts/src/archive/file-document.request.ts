@@ -37,6 +37,33 @@ export const DOCUMENT_TYPES = ['APPLICATION_RECEIVED', 'EVIDENCE', ...FORM_DOCUM
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export type FormDocumentType = (typeof FORM_DOCUMENT_TYPES)[number];
 
+/**
+ * The archive class of an item (2008 MCA/SAAC notice): approval class (审批类) for what the application and
+ * its review produce, daily-management class (日常管理类) for what happens once benefits run. Payment rosters
+ * and statistics are not household items: they are accounting and administrative records.
+ */
+export const ARCHIVE_CLASSES = ['APPROVAL', 'DAILY_MANAGEMENT'] as const;
+export type ArchiveClass = (typeof ARCHIVE_CLASSES)[number];
+export const ARCHIVE_CLASS_LABELS: Record<ArchiveClass, string> = {
+  APPROVAL: '审批类',
+  DAILY_MANAGEMENT: '日常管理类',
+};
+/** Every document type's class; the approval chain files approval-class items only (so far). */
+export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
+  APPLICATION_RECEIVED: 'APPROVAL',
+  EVIDENCE: 'APPROVAL',
+  ASSESSMENT_REPORT: 'APPROVAL',
+  COMMUNITY_OPINION: 'APPROVAL',
+  PUBLICITY_NOTICE: 'APPROVAL',
+  OBJECTION_RECORD: 'APPROVAL',
+  STREET_REVIEW: 'APPROVAL',
+  COUNTY_CONFIRMATION: 'APPROVAL',
+  RETURN_NOTICE: 'APPROVAL',
+  APPROVAL_NOTICE: 'APPROVAL',
+  REFUSAL_NOTICE: 'APPROVAL',
+  ESCALATION_RECORD: 'APPROVAL',
+};
+
 export class FormField {
   @IsString()
   @IsNotEmpty()
@@ -180,4 +207,12 @@ export class FileDocumentRequest {
   @ValidateNested()
   @Type(() => EvidenceRef)
   evidence?: EvidenceRef;
+
+  /**
+   * A correction: the item of the same household file this one replaces. Both stay in the file (nothing is
+   * deleted or overwritten); the old one is shown as superseded.
+   */
+  @IsOptional()
+  @IsUUID('4', { message: '被更正的件编号格式不正确' })
+  supersedesDocumentId?: string;
 }

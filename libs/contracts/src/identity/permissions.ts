@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   enrolmentChange: 'enrolment:change',
   /** Start a month's payroll and re-issue failed lines after an account correction (county finance). */
   paymentManage: 'payment:manage',
+  /** Run fixity checks (four-property tests) and read their results (archivists). */
+  archiveManage: 'archive:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -50,7 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     P.enrolmentChange,
   ],
   COUNTY_FINANCE: [P.applicationRead, P.paymentRead, P.paymentManage],
-  ARCHIVIST: [P.applicationRead, P.documentRead],
+  ARCHIVIST: [P.applicationRead, P.documentRead, P.archiveManage],
   AUDITOR: [P.applicationRead, P.documentRead, P.accessLogRead, P.paymentRead],
   ADMINISTRATOR: [P.accountManage, P.accessLogRead, P.eligibilityRulesManage, P.calendarManage],
 };
