@@ -113,6 +113,31 @@ export const ROUTES: Route[] = [
     }),
   },
   {
+    name: 'GET /api/v1/archive/files/:householdId',
+    call: (token, record, _scope, fixture) =>
+      status(call('GET', `/api/v1/archive/files/${fixture.households[record]}`, { token, headers: purpose() })),
+    expected: only({
+      county1: SCOPED,
+      archivist1: SCOPED,
+      auditor1: SCOPED,
+      street1: SCOPED,
+      community1: SCOPED,
+      community2: SCOPED,
+    }),
+  },
+  {
+    name: 'POST /api/v1/archive/files/:householdId/fixity-checks',
+    call: (token, record, _scope, fixture) =>
+      status(call('POST', `/api/v1/archive/files/${fixture.households[record]}/fixity-checks`, { token })),
+    expected: only({ archivist1: SCOPED }),
+  },
+  {
+    name: 'GET /api/v1/archive/fixity-checks',
+    call: (token, record, _scope, fixture) =>
+      status(call('GET', `/api/v1/archive/fixity-checks?householdId=${fixture.households[record]}`, { token })),
+    expected: only({ archivist1: ANYWHERE }),
+  },
+  {
     name: 'POST /api/v1/households',
     call: (token, record) =>
       status(

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+
+import { makeIdNumber } from '@test/support/factories/application.factory';
+import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
+
+/**
+ * The household archive file through the gateway (running stack): the application's receipt is filed as the
+ * first item with its 档号; reading the file needs a purpose and is logged; an archivist checks its fixity.
+ */
+describe('the household archive file through the gateway (running stack)', () => {
+  let community1: string;
+  let archivist1: string;
+  let auditor1: string;
+
+  beforeAll(async () => {
+    [community1, archivist1, auditor1] = await Promise.all([
+      tokenOf('community1'),
+      tokenOf('archivist1'),
+      tokenOf('auditor1'),
+    ]);
+  });
+
+  it('file with reference codes → read needs a purpose and is logged → an archivist’s fixity check passes', async () => {
+    const created = await call('POST', '/api/v1/applications', {
+      token: community1,
+      headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        applicantName: '吴档案',
+        applicantIdNumber: makeIdNumber(),
+        householdSize: 2,
+        reason: '残疾，无劳动能力',
+        details: { dataCheckConsent: true },
+      },
+    });
+    expect(created.status).toBe(201);
+    const householdId = created.body.householdId as string;
+
+    const file = await until(async () => {
+      const current = await call('GET', `/api/v1/archive/files/${householdId}`, {
+        token: community1,
+        headers: purpose('核对申请材料归档情况'),
+      });
+      return current.status === 200 && (current.body.items as Json[]).length > 0 ? current.body : undefined;
+    }, 45_000);
+    expect(String(file.referenceCode)).toMatch(/^220102-DB·\d{4}-D5-220102001·001-\d{4}$/);
+    expect(file).toMatchObject({ cabinetCode: '220102001', boxCode: '220102001001', divisionCode: '220102001001' });
+    const [first] = file.items as Json[];
+    expect(first).toMatchObject({
+      itemNo: 1,
+      referenceCode: `${String(file.referenceCode)}-0001`,
+      documentType: 'APPLICATION_RECEIVED',
+      archiveClass: 'APPROVAL',
+      pageCount: 1,
+      supersededByDocumentId: null,
+    });
+    expect(String(first.entryHash)).toMatch(/^[0-9a-f]{64}$/);
+
+    const noPurpose = await call('GET', `/api/v1/archive/files/${householdId}`, { token: community1 });
+    expect(noPurpose.status).toBe(400);
+    expect(noPurpose.body.details).toEqual([expect.objectContaining({ field: 'X-Access-Purpose' })]);
+
+    const logged = await call('GET', `/api/v1/access-log?recordId=${String(file.id)}`, { token: auditor1 });
+    expect(logged.status).toBe(200);
+    expect(logged.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actorUsername: 'community1',
+          recordType: 'archive-file',
+          purpose: '核对申请材料归档情况',
+        }),
+      ]),
+    );
+
+    const check = await call('POST', `/api/v1/archive/files/${householdId}/fixity-checks`, { token: archivist1 });
+    expect(check.status).toBe(201);
+    expect(check.body).toMatchObject({ ok: true, problems: [], referenceCode: file.referenceCode });
+    const checks = await call('GET', `/api/v1/archive/fixity-checks?householdId=${householdId}`, {
+      token: archivist1,
+    });
+    expect((checks.body.items as Json[])[0]).toMatchObject({ id: check.body.id, ok: true, checkedBy: 'archivist1' });
+    const badFlag = await call('GET', '/api/v1/archive/fixity-checks?problemsOnly=maybe', { token: archivist1 });
+    expect(badFlag.status).toBe(400);
+    expect(badFlag.body.details).toEqual([expect.objectContaining({ field: 'problemsOnly' })]);
+  });
+});
