@@ -126,6 +126,12 @@ export const ROUTES: Route[] = [
     }),
   },
   {
+    name: 'GET /api/v1/households/:id/dossier',
+    call: (token, record, _scope, fixture) =>
+      status(call('GET', `/api/v1/households/${fixture.households[record]}/dossier`, { token, headers: purpose() })),
+    expected: readers(SCOPED),
+  },
+  {
     name: 'POST /api/v1/archive/files/:householdId/fixity-checks',
     call: (token, record, _scope, fixture) =>
       status(call('POST', `/api/v1/archive/files/${fixture.households[record]}/fixity-checks`, { token })),

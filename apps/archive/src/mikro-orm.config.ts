@@ -5,13 +5,14 @@ import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from 
 import { AccountingRecord } from './accounting/accounting-record.entity';
 import { Document } from './documents/document.entity';
 import { ArchiveFile } from './files/archive-file.entity';
+import { BoxSequence } from './files/box-sequence.entity';
 import { FixityCheck } from './fixity/fixity-check.entity';
 import { FixitySweep } from './fixity/fixity-sweep.entity';
 import { migrationList } from './migrations/migration-list';
 
 export const archiveOrmSettings: ServiceOrmSettings = {
   schema: 'archive',
-  entities: [ArchiveFile, Document, AccountingRecord, FixityCheck, FixitySweep],
+  entities: [ArchiveFile, BoxSequence, Document, AccountingRecord, FixityCheck, FixitySweep],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

@@ -12,6 +12,8 @@ import { CalendarsController } from './calendars/calendars.controller';
 import { AccountingRecordsController } from './documents/accounting-records.controller';
 import { ArchiveFilesController } from './documents/archive-files.controller';
 import { DocumentsController } from './documents/documents.controller';
+import { DossierController } from './dossier/dossier.controller';
+import { DossierService } from './dossier/dossier.service';
 import { EligibilityController } from './eligibility/eligibility.controller';
 import { GatewayEnv } from './gateway.env';
 import { HealthController } from './health/health.controller';
@@ -36,13 +38,14 @@ import { TasksController } from './tasks/tasks.controller';
     }),
     AccessLogModule,
   ],
-  providers: [EvidenceUploadService],
+  providers: [EvidenceUploadService, DossierService],
   controllers: [
     ApplicationsController,
     DocumentsController,
     AccountingRecordsController,
     ArchiveFilesController,
     HouseholdsController,
+    DossierController,
     EligibilityController,
     TasksController,
     CalendarsController,

@@ -60,6 +60,13 @@ export class GatewayEnv extends PlatformEnv {
   @Min(1024)
   @Max(200 * 1024 * 1024)
   UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** How long the dossier waits for each service's part before marking it unavailable. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(30_000)
+  DOSSIER_SECTION_TIMEOUT_MS = 2000;
 }
 
 export function assertProductionSecret(env: GatewayEnv): void {

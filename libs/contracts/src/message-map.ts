@@ -11,6 +11,8 @@ import type {
   OpenTaskRequest,
   RecordObjectionRequest,
   ResolveApprovalPolicyRequest,
+  TaskHistoryReply,
+  TaskHistoryRequest,
   TaskReply,
 } from './approval/task.request';
 import type {
@@ -56,14 +58,14 @@ import type {
   RunAssessmentRequest,
   StoredAssessmentReply,
 } from './eligibility/run-assessment.request';
-import type { ApplicationReply } from './intake/application.reply';
+import type { ApplicationReply, ListApplicationsReply } from './intake/application.reply';
 import type { AddAttachmentRequest, AttachmentReply } from './intake/attachment.request';
 import type {
   SubmitDraftRequest,
   UpdateApplicationRequest,
   WithdrawApplicationRequest,
 } from './intake/change-application.request';
-import type { GetApplicationRequest } from './intake/get-application.request';
+import type { GetApplicationRequest, ListApplicationsRequest } from './intake/get-application.request';
 import type { DivisionReply, GetDivisionRequest } from './intake/get-division.request';
 import type { HouseholdReply, ImportHouseholdsReply, SearchHouseholdsReply } from './intake/household.reply';
 import type {
@@ -122,6 +124,7 @@ type Health = { request: HealthCheckRequest; reply: HealthReply };
 export interface RequestMap {
   [SUBJECTS.intake.applicationSubmit]: { request: SubmitApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationGet]: { request: GetApplicationRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationList]: { request: ListApplicationsRequest; reply: ListApplicationsReply };
   [SUBJECTS.intake.applicationRecordStage]: { request: RecordApplicationStageRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationUpdate]: { request: UpdateApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationSubmitDraft]: { request: SubmitDraftRequest; reply: ApplicationReply };
@@ -149,6 +152,7 @@ export interface RequestMap {
   [SUBJECTS.approval.taskClose]: { request: CloseTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskEscalate]: { request: EscalateTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskList]: { request: ListTasksRequest; reply: ListTasksReply };
+  [SUBJECTS.approval.taskHistory]: { request: TaskHistoryRequest; reply: TaskHistoryReply };
   [SUBJECTS.approval.taskDecide]: { request: DecideTaskRequest; reply: DecisionReply };
   [SUBJECTS.approval.objectionRecord]: { request: RecordObjectionRequest; reply: { accepted: true } };
   [SUBJECTS.approval.calendarLoad]: { request: LoadCalendarRequest; reply: CalendarReply };

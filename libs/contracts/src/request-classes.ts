@@ -7,6 +7,7 @@ import {
   OpenTaskRequest,
   RecordObjectionRequest,
   ResolveApprovalPolicyRequest,
+  TaskHistoryRequest,
 } from './approval/task.request';
 import {
   FileAccountingRecordRequest,
@@ -42,7 +43,7 @@ import {
   UpdateApplicationRequest,
   WithdrawApplicationRequest,
 } from './intake/change-application.request';
-import { GetApplicationRequest } from './intake/get-application.request';
+import { GetApplicationRequest, ListApplicationsRequest } from './intake/get-application.request';
 import { GetDivisionRequest } from './intake/get-division.request';
 import {
   CreateHouseholdRequest,
@@ -79,6 +80,7 @@ import { SUBJECTS } from './subjects';
 export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.applicationSubmit]: SubmitApplicationRequest,
   [SUBJECTS.intake.applicationGet]: GetApplicationRequest,
+  [SUBJECTS.intake.applicationList]: ListApplicationsRequest,
   [SUBJECTS.intake.applicationRecordStage]: RecordApplicationStageRequest,
   [SUBJECTS.intake.applicationUpdate]: UpdateApplicationRequest,
   [SUBJECTS.intake.applicationSubmitDraft]: SubmitDraftRequest,
@@ -106,6 +108,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.taskClose]: CloseTaskRequest,
   [SUBJECTS.approval.taskEscalate]: EscalateTaskRequest,
   [SUBJECTS.approval.taskList]: ListTasksRequest,
+  [SUBJECTS.approval.taskHistory]: TaskHistoryRequest,
   [SUBJECTS.approval.taskDecide]: DecideTaskRequest,
   [SUBJECTS.approval.objectionRecord]: RecordObjectionRequest,
   [SUBJECTS.approval.calendarLoad]: LoadCalendarRequest,

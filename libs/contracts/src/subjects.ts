@@ -6,6 +6,7 @@ export const SUBJECTS = {
   intake: {
     applicationSubmit: 'intake.application.submit',
     applicationGet: 'intake.application.get',
+    applicationList: 'intake.application.list',
     applicationRecordStage: 'intake.application.record-stage',
     applicationUpdate: 'intake.application.update',
     applicationSubmitDraft: 'intake.application.submit-draft',
@@ -36,6 +37,7 @@ export const SUBJECTS = {
     taskClose: 'approval.task.close',
     taskEscalate: 'approval.task.escalate',
     taskList: 'approval.task.list',
+    taskHistory: 'approval.task.history',
     taskDecide: 'approval.task.decide',
     objectionRecord: 'approval.objection.record',
     calendarLoad: 'approval.calendar.load',

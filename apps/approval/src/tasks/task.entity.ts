@@ -29,6 +29,7 @@ export class Task extends BaseEntity<
   @Property({ length: 40 })
   applicationNo: string;
 
+  @Index()
   @Property({ type: 'uuid' })
   householdId: string;
 

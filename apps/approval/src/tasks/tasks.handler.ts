@@ -9,6 +9,8 @@ import {
   EscalateTaskRequest,
   type ListTasksReply,
   ListTasksRequest,
+  TaskHistoryRequest,
+  type TaskHistoryReply,
   OpenTaskRequest,
   RecordObjectionRequest,
   ResolveApprovalPolicyRequest,
@@ -44,6 +46,11 @@ export class TasksHandler {
   @MessagePattern(SUBJECTS.approval.taskEscalate)
   escalate(@Payload() request: EscalateTaskRequest): Promise<TaskReply> {
     return this.tasks.escalate(request.taskId);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskHistory)
+  history(@Payload() request: TaskHistoryRequest): Promise<TaskHistoryReply> {
+    return this.tasks.history(request);
   }
 
   @MessagePattern(SUBJECTS.approval.taskList)

@@ -10,6 +10,8 @@ import {
   type DecisionReply,
   type ListTasksReply,
   type ListTasksRequest,
+  type TaskHistoryReply,
+  type TaskHistoryRequest,
   type OpenTaskRequest,
   PERMISSIONS,
   type RecordObjectionRequest,
@@ -144,6 +146,21 @@ export class TasksService {
       },
     );
     return { items: tasks.map(toTaskReply), total };
+  }
+
+  /** Every step of a household's applications in the caller's division, oldest first (for its dossier). */
+  async history(request: TaskHistoryRequest): Promise<TaskHistoryReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.applicationRead);
+    const tasks = await this.em.fork().find(
+      Task,
+      {
+        householdId: request.householdId,
+        divisionCode: { $like: `${isSystemCaller(caller) ? '' : caller.divisionCode}%` },
+      },
+      { orderBy: { openedAt: 'asc', id: 'asc' }, limit: 500 },
+    );
+    return { items: tasks.map(toTaskReply) };
   }
 
   /**

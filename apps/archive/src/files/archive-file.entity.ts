@@ -8,6 +8,7 @@ import { BaseEntity } from '@app/platform';
  * numbered from 1 without gaps; `headHash` is the entry hash of the last one (see @app/domain item-chain).
  */
 @Entity({ tableName: 'archive_file' })
+@Unique({ name: 'archive_file_box_seq_unique', properties: ['divisionCode', 'openedYear', 'boxSeq'] })
 export class ArchiveFile extends BaseEntity<'itemCount' | 'pageCount'> {
   @Unique()
   @Property({ type: 'uuid' })

@@ -93,8 +93,7 @@ export class Migration20261127003000_arrangement_fixity extends Migration {
       alter column "reference_code" set not null, alter column "archive_class" set not null,
       alter column "entry_hash" set not null,
       add constraint "document_reference_code_unique" unique ("reference_code"),
-      add constraint "document_supersedes_id_unique" unique ("supersedes_id"),
-      add constraint "document_supersedes_id_foreign" foreign key ("supersedes_id") references "archive"."document" ("id")`);
+      add constraint "document_supersedes_id_unique" unique ("supersedes_id")`);
 
     await this.execute(`create table "archive"."fixity_sweep" ("id" uuid not null, "created_at" timestamptz not null,
       "updated_at" timestamptz not null, "started_at" timestamptz not null, "finished_at" timestamptz null,
@@ -102,16 +101,15 @@ export class Migration20261127003000_arrangement_fixity extends Migration {
       "files_with_problems" int not null default 0, "items_checked" int not null default 0,
       constraint "fixity_sweep_pkey" primary key ("id"))`);
     await this.execute(`create table "archive"."fixity_check" ("id" uuid not null, "created_at" timestamptz not null,
-      "updated_at" timestamptz not null, "file_id" uuid not null references "archive"."archive_file" ("id"),
+      "updated_at" timestamptz not null, "file_id" uuid not null,
       "checked_at" timestamptz not null, "trigger" varchar(12) not null, "checked_by" varchar(100) not null,
       "items_checked" int not null, "ok" boolean not null, "problems" jsonb not null,
-      "sweep_id" uuid null references "archive"."fixity_sweep" ("id"),
-      constraint "fixity_check_pkey" primary key ("id"))`);
+      "sweep_id" uuid null, constraint "fixity_check_pkey" primary key ("id"))`);
+    await this.execute(`alter table "archive"."fixity_check"
+      add constraint "fixity_check_file_id_foreign" foreign key ("file_id") references "archive"."archive_file" ("id") on update cascade,
+      add constraint "fixity_check_sweep_id_foreign" foreign key ("sweep_id") references "archive"."fixity_sweep" ("id") on update cascade on delete set null`);
     await this.execute(
       `create index "fixity_check_file_id_checked_at_index" on "archive"."fixity_check" ("file_id", "checked_at")`,
-    );
-    await this.execute(
-      `create index "fixity_check_problems_index" on "archive"."fixity_check" ("checked_at") where not ok`,
     );
 
     // Items are never updated or deleted; a file is never deleted and keeps its code, place and numbering.

@@ -10,7 +10,8 @@ export type AccessAction = 'READ' | 'REVEAL' | 'DOWNLOAD';
 
 export interface AccessRecord {
   action: AccessAction;
-  recordType: 'application' | 'document' | 'household' | 'payment-history' | 'accounting-record' | 'archive-file';
+  recordType:
+    'application' | 'document' | 'household' | 'payment-history' | 'accounting-record' | 'archive-file' | 'dossier';
   recordId: string;
   recordDivision: string;
   purpose: string;

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 
 import { type ApplicationDetails, APPLICATION_STATUSES, type ApplicationStatus } from '@app/contracts';
 import { BaseEntity } from '@app/platform';
@@ -21,6 +21,7 @@ export class Application extends BaseEntity<'status' | 'workflowStartedAt' | 'su
   @Property({ length: 64 })
   requestHash: string;
 
+  @Index()
   @ManyToOne(() => Household)
   household: Household;
 

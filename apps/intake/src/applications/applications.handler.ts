@@ -4,6 +4,8 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   type ApplicationReply,
   GetApplicationRequest,
+  ListApplicationsRequest,
+  type ListApplicationsReply,
   RecordApplicationStageRequest,
   SubmitApplicationRequest,
   SubmitDraftRequest,
@@ -26,6 +28,11 @@ export class ApplicationsHandler {
   @MessagePattern(SUBJECTS.intake.applicationGet)
   get(@Payload() request: GetApplicationRequest): Promise<ApplicationReply> {
     return this.applications.get(request.applicationId, request.reveal ?? false);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationList)
+  list(@Payload() request: ListApplicationsRequest): Promise<ListApplicationsReply> {
+    return this.applications.listByHousehold(request.householdId);
   }
 
   @MessagePattern(SUBJECTS.intake.applicationRecordStage)

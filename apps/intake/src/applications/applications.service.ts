@@ -7,6 +7,7 @@ import {
   type ApplicationDetails,
   APPLICATION_STATUSES,
   type FieldError,
+  type ListApplicationsReply,
   PERMISSIONS,
   type UpdateApplicationRequest,
   type ApplicationReply,
@@ -165,6 +166,31 @@ export class ApplicationsService {
     const application = await this.em.findOne(Application, { id: applicationId }, { populate: ['household'] });
     assertVisible(caller, application?.divisionCode);
     return toApplicationReply(application as Application, reveal, await this.attachments.list(this.em, applicationId));
+  }
+
+  /** A household's applications in the caller's division, newest first (for its dossier). */
+  @CreateRequestContext()
+  async listByHousehold(householdId: string): Promise<ListApplicationsReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.applicationRead);
+    const applications = await this.em.find(
+      Application,
+      { household: householdId },
+      { orderBy: { createdAt: 'desc' }, limit: 100, populate: ['household'] },
+    );
+    return {
+      items: applications
+        .filter((application) => inScope(caller, application.divisionCode))
+        .map((application) => {
+          const {
+            details: _details,
+            attachments: _attachments,
+            applicantIdNumber: _full,
+            ...summary
+          } = toApplicationReply(application);
+          return summary;
+        }),
+    };
   }
 
   /** Moves the status forward (never back); recording the same status twice changes nothing. */

@@ -7,6 +7,7 @@ import { Migration20261126154022_application_details } from './Migration20261126
 import { Migration20261126154429_attachments } from './Migration20261126154429_attachments';
 import { Migration20261126160650_person_name_index } from './Migration20261126160650_person_name_index';
 import { Migration20261126175608_application_review_statuses } from './Migration20261126175608_application_review_statuses';
+import { Migration20261127010000_application_household_index } from './Migration20261127010000_application_household_index';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -19,5 +20,9 @@ export const migrationList: MigrationObject[] = [
   {
     name: 'Migration20261126175608_application_review_statuses',
     class: Migration20261126175608_application_review_statuses,
+  },
+  {
+    name: 'Migration20261127010000_application_household_index',
+    class: Migration20261127010000_application_household_index,
   },
 ];

@@ -12,6 +12,7 @@ import {
 import { addMonths, canonicalJson, checkIdNumber, monthStart, sha256Hex } from '@app/domain';
 import {
   AccessError,
+  assertAnyPermission,
   assertPermission,
   assertVisible,
   DomainError,
@@ -198,7 +199,8 @@ export class EnrolmentsService {
   /** By id, or a household's open (else most recent) enrolment. */
   async get(request: GetEnrolmentRequest): Promise<EnrolmentReply> {
     const caller = requireCaller();
-    assertPermission(caller, PERMISSIONS.paymentRead);
+    // Also every reader of the household's division: its dossier shows the benefit and the payments (masked).
+    assertAnyPermission(caller, [PERMISSIONS.paymentRead, PERMISSIONS.applicationRead]);
     const em = this.em.fork();
     const enrolment = request.enrolmentId
       ? await em.findOne(Enrolment, { id: request.enrolmentId })

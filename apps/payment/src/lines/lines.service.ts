@@ -11,7 +11,15 @@ import {
   type ReissueLineRequest,
 } from '@app/contracts';
 import { beijingMonth, maskBankAccount, monthStart } from '@app/domain';
-import { AccessError, assertPermission, assertVisible, inScope, isSystemCaller, requireCaller } from '@app/platform';
+import {
+  AccessError,
+  assertAnyPermission,
+  assertPermission,
+  assertVisible,
+  inScope,
+  isSystemCaller,
+  requireCaller,
+} from '@app/platform';
 
 import { LineEvent } from './line-event.entity';
 import { BanksService } from '../banks/banks.service';
@@ -153,7 +161,8 @@ export class LinesService {
   /** A household's payments, newest month first (for the dossier). */
   async history(request: PaymentHistoryRequest): Promise<PaymentHistoryReply> {
     const caller = requireCaller();
-    assertPermission(caller, PERMISSIONS.paymentRead);
+    // Also every reader of the household's division: its dossier shows the benefit and the payments (masked).
+    assertAnyPermission(caller, [PERMISSIONS.paymentRead, PERMISSIONS.applicationRead]);
     const lines = await this.em
       .fork()
       .find(

@@ -199,6 +199,17 @@ export interface TaskReply {
   documentId: string | null;
 }
 
+/** Every task of a household's applications, decided or open, at every level (in the caller's division). */
+export class TaskHistoryRequest {
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId: string;
+}
+
+export interface TaskHistoryReply {
+  /** Oldest first: the steps in the order they were opened. */
+  items: TaskReply[];
+}
+
 export interface ListTasksReply {
   items: TaskReply[];
   /** Open tasks matching the filters, of which `items` is the page from `offset`. */

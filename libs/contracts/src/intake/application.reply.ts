@@ -50,3 +50,25 @@ export interface ApplicationReply {
   attachments: AttachmentReply[];
   updatedAt: string;
 }
+
+/** An application in a list: no declared details, no attachments. */
+export type ApplicationSummary = Pick<
+  ApplicationReply,
+  | 'id'
+  | 'applicationNo'
+  | 'householdId'
+  | 'divisionCode'
+  | 'applicantName'
+  | 'applicantIdNumberMasked'
+  | 'householdSize'
+  | 'reason'
+  | 'status'
+  | 'workflowId'
+  | 'submittedAt'
+  | 'withdrawnReason'
+  | 'updatedAt'
+>;
+
+export interface ListApplicationsReply {
+  items: ApplicationSummary[];
+}

@@ -9,3 +9,9 @@ export class GetApplicationRequest {
   @IsBoolean()
   reveal?: boolean;
 }
+
+/** A household's applications, newest first (those in the caller's division). */
+export class ListApplicationsRequest {
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId: string;
+}

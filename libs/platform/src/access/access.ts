@@ -66,6 +66,13 @@ export function assertPermission(caller: Caller, permission: Permission): void {
   }
 }
 
+/** Throws FORBIDDEN unless the caller's roles allow at least one of `permissions`. */
+export function assertAnyPermission(caller: Caller, permissions: readonly Permission[]): void {
+  if (!isSystemCaller(caller) && !permissions.some((permission) => rolesAllow(caller.roles, permission))) {
+    throw AccessError.wrongRole(permissions[0]);
+  }
+}
+
 /**
  * Throws FORBIDDEN unless the record exists and lies in the caller's scope. Use for reads by id, so a caller
  * cannot tell an out-of-scope record from a missing one.

@@ -1,0 +1,46 @@
+import { Controller, Get, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+
+import { PERMISSIONS } from '@app/contracts';
+
+import { DossierService } from './dossier.service';
+import type { DossierReply } from './dossier.types';
+import { AccessLogService } from '../access-log/access-log.service';
+import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { RequirePermission } from '../identity/auth/auth.decorators';
+
+/** The household dossier at a glance (户档案一览): composed from every service, each answering for its part. */
+@ApiTags('households')
+@ApiBearerAuth()
+@Controller('v1/households')
+export class DossierController {
+  constructor(
+    private readonly dossiers: DossierService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Get(':id/dossier')
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiHeader({ name: 'X-Access-Purpose', required: true, description: 'Why you look (UTF-8, percent-encoded)' })
+  @ApiOperation({
+    summary:
+      'Household, members (masked), status, applications and every step, assessments, benefit, 24 months of payments and the archive file; a part whose service is down is marked unavailable',
+  })
+  async dossier(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @AccessPurpose() purpose: string,
+    @Req() request: Request,
+  ): Promise<DossierReply> {
+    const dossier = await this.dossiers.compose(id);
+    await this.accessLog.record({
+      action: 'READ',
+      recordType: 'dossier',
+      recordId: id,
+      recordDivision: dossier.household.status === 'OK' ? dossier.household.data.divisionCode : '',
+      purpose,
+      clientIp: clientIp(request),
+    });
+    return dossier;
+  }
+}

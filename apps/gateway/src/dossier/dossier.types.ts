@@ -1,0 +1,49 @@
+import type {
+  ApplicationSummary,
+  ArchiveFileReply,
+  DecisionStage,
+  HouseholdReply,
+  PaymentHistoryReply,
+  StoredAssessmentReply,
+  TaskReply,
+} from '@app/contracts';
+
+/** One part of the dossier, answered by one service: its data, or why it is missing. `ms`: time it took. */
+export type DossierSection<T> =
+  { status: 'OK'; ms: number; data: T } | { status: 'UNAVAILABLE' | 'NOT_PERMITTED'; ms: number; reason: string };
+
+export type DossierStatusCode =
+  'NONE' | 'DRAFT' | 'APPLYING' | 'APPROVED' | 'REFUSED' | 'WITHDRAWN' | 'ENROLLED' | 'SUSPENDED' | 'ENDED' | 'UNKNOWN';
+
+/** The benefit as paid: the current term's amount split, since when, and when the household is next reviewed. */
+export interface DossierBenefit {
+  enrolmentId: string;
+  status: 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
+  firstMonth: string;
+  lastMonth: string | null;
+  /** The term in force now (or the last one). */
+  currentTerm: { fromMonth: string; toMonth: string | null; baseFen: number; supplementFen: number; totalFen: number };
+  bankCode: string;
+  accountNo: string;
+  /** Annual review from the last decision on the amount (2021 rules Art. 31, households with a stable situation). */
+  nextReviewMonth: string | null;
+  changes: Array<{ kind: string; effectiveMonth: string; decision: string; reason: string | null; actor: string }>;
+}
+
+export interface DossierReply {
+  householdId: string;
+  generatedAt: string;
+  viewer: string;
+  status: { code: DossierStatusCode; label: string; stage: DecisionStage | null };
+  household: DossierSection<HouseholdReply>;
+  applications: DossierSection<ApplicationSummary[]>;
+  /** Every step of every application: decision, actor, opinion, time, due date, the archived record. */
+  steps: DossierSection<TaskReply[]>;
+  assessments: DossierSection<StoredAssessmentReply[]>;
+  benefit: DossierSection<DossierBenefit | null>;
+  /** The last 24 months on the payroll, newest first. */
+  payments: DossierSection<PaymentHistoryReply['items']>;
+  archive: DossierSection<ArchiveFileReply | null>;
+  /** The section that took longest, to see which service holds the dossier back. */
+  slowest: { section: string; ms: number };
+}

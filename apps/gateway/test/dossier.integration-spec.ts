@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+
+import type { INestApplication, INestMicroservice } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { connect, type NatsConnection } from 'nats';
+import request from 'supertest';
+
+import { QUEUE_GROUPS, type RequestOf, type RequestSubject, SUBJECTS } from '@app/contracts';
+import { DEFAULT_DEMO_PASSWORD, DEMO_BANKS } from '@app/domain';
+import { MessagingClient } from '@app/platform';
+import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
+import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
+import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.module';
+import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
+import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
+import { as, CALLERS } from '@test/support/callers';
+import { makeApplication } from '@test/support/factories/application.factory';
+import { startService } from '@test/support/services';
+import { TEST_NATS_SERVERS } from '@test/support/test-env';
+
+import { createGateway } from '../src/gateway.bootstrap';
+
+const TIMEOUT_MS = 800;
+
+/**
+ * The dossier composed by the gateway from the real services: every section from its own service, a stopped or
+ * silent service marked unavailable within the timeout, 403 out of scope, every read in the access log.
+ * Payroll months 2024-11 and 2024-12 belong to this file (the enrolment ends before any other file's month).
+ */
+describe('the household dossier (gateway + every service, real PostgreSQL and NATS)', () => {
+  let gateway: INestApplication;
+  let services: Record<'intake' | 'approval' | 'eligibility' | 'archive' | 'payment', INestMicroservice>;
+  let http: ReturnType<typeof request>;
+  const tokens: Record<string, string> = {};
+  let householdId: string;
+  let applicationId: string;
+
+  const system = <S extends RequestSubject>(subject: S, payload: RequestOf<S>) =>
+    as(CALLERS.system, () => services.intake.get(MessagingClient).request(subject, payload));
+  const dossier = (token: string, purpose = '核对家庭情况') =>
+    http
+      .get(`/api/v1/households/${householdId}/dossier`)
+      .set('authorization', `Bearer ${token}`)
+      .set('X-Access-Purpose', encodeURIComponent(purpose));
+
+  beforeAll(async () => {
+    process.env.DOSSIER_SECTION_TIMEOUT_MS = String(TIMEOUT_MS);
+    const [intake, approval, eligibility, archive, payment] = await Promise.all([
+      startService(IntakeAppModule, QUEUE_GROUPS.intake),
+      startService(ApprovalAppModule, QUEUE_GROUPS.approval),
+      startService(EligibilityAppModule, QUEUE_GROUPS.eligibility),
+      startService(ArchiveAppModule, QUEUE_GROUPS.archive),
+      startService(PaymentAppModule, QUEUE_GROUPS.payment),
+    ]);
+    services = { intake, approval, eligibility, archive, payment };
+    gateway = await createGateway();
+    await gateway.init();
+    http = request(gateway.getHttpServer());
+    for (const username of ['community1', 'community2', 'finance1']) {
+      tokens[username] = (await http.post('/api/v1/auth/login').send({ username, password: DEFAULT_DEMO_PASSWORD }))
+        .body.accessToken as string;
+    }
+
+    // An application (its household registered with it), an open community step, a filed receipt,
+    // an enrolment ended after two paid months.
+    const { idempotencyKey, ...body } = makeApplication({ draft: true, applicantName: '郑档案' });
+    const created = await http
+      .post('/api/v1/applications')
+      .set('authorization', `Bearer ${tokens.community1}`)
+      .set('Idempotency-Key', idempotencyKey)
+      .send(body);
+    expect(created.status).toBe(201);
+    applicationId = created.body.id as string;
+    householdId = created.body.householdId as string;
+    await system(SUBJECTS.approval.taskOpen, {
+      applicationId,
+      applicationNo: created.body.applicationNo as string,
+      householdId,
+      divisionCode: '220102001001',
+      workflowId: `approval-chain-${applicationId}`,
+      stage: 'COMMUNITY',
+      role: 'COMMUNITY_CASEWORKER',
+      attempt: 1,
+      limitWorkingDays: 10,
+      openedOn: '2026-11-26',
+    });
+    await system(SUBJECTS.archive.documentFile, {
+      idempotencyKey: `dossier-${randomUUID()}`,
+      householdId,
+      divisionCode: '220102001001',
+      applicationId,
+      workflowId: `approval-chain-${applicationId}`,
+      step: 'application-received',
+      documentType: 'APPLICATION_RECEIVED',
+      createdBy: 'system',
+      data: {
+        applicationNo: created.body.applicationNo as string,
+        applicantName: '郑档案',
+        applicantIdNumberMasked: '220102********0012',
+        householdSize: 3,
+        reason: '因病致贫',
+        submittedAt: '2026-11-26T08:00:00.000Z',
+      },
+    });
+    const enrolment = await system(SUBJECTS.payment.enrolmentCreate, {
+      idempotencyKey: randomUUID(),
+      householdId,
+      divisionCode: '220102001001',
+      headName: '郑档案',
+      headIdNumber: body.applicantIdNumber,
+      bankCode: DEMO_BANKS[0].code,
+      accountNo: '6217000022223344',
+      baseFen: 47_000,
+      supplementFen: 7_700,
+      firstMonth: '2024-11',
+      decision: '南关区民政局审核确认（档案一览测试）',
+    });
+    for (const month of ['2024-11', '2024-12']) {
+      await system(SUBJECTS.payment.payrollGenerate, { month, chunk: 0, chunks: 1 });
+    }
+    await system(SUBJECTS.payment.enrolmentChange, {
+      idempotencyKey: randomUUID(),
+      enrolmentId: enrolment.id,
+      kind: 'TERMINATE',
+      effectiveMonth: '2025-01',
+      decision: '南关区民政局停保决定（档案一览测试）',
+      reason: '家庭收入已超过标准',
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    delete process.env.DOSSIER_SECTION_TIMEOUT_MS;
+    await gateway.close();
+    await Promise.all(Object.values(services).map((service) => service.close().catch(() => undefined)));
+  });
+
+  it('answers every section from its own service, consistent with what each service says', async () => {
+    const response = await dossier(tokens.community1);
+    expect(response.status).toBe(200);
+    const body = response.body as Record<string, { status: string; data: unknown }> & Record<string, unknown>;
+    for (const name of ['household', 'applications', 'steps', 'assessments', 'benefit', 'payments', 'archive']) {
+      expect([name, body[name].status]).toEqual([name, 'OK']);
+    }
+    const household = await system(SUBJECTS.intake.householdGet, { householdId });
+    expect(body.household.data).toEqual(household);
+    expect(JSON.stringify(body.household.data)).not.toContain(household.members[0].idNumberMasked.replace(/\*/g, '0'));
+    expect(body.applications.data).toEqual([expect.objectContaining({ id: applicationId, status: 'DRAFT' })]);
+    expect(body.steps.data).toEqual([
+      expect.objectContaining({ applicationId, stage: 'COMMUNITY', status: 'OPEN', dueDate: expect.any(String) }),
+    ]);
+    expect(body.benefit.data).toMatchObject({
+      status: 'TERMINATED',
+      firstMonth: '2024-11',
+      lastMonth: '2024-12',
+      currentTerm: { baseFen: 47_000, supplementFen: 7_700, totalFen: 54_700 },
+      accountNo: expect.stringMatching(/\*/),
+      nextReviewMonth: null,
+    });
+    expect(
+      (body.payments.data as Array<{ month: string; amountFen: number }>).map((p) => [p.month, p.amountFen]),
+    ).toEqual([
+      ['2024-12', 54_700],
+      ['2024-11', 54_700],
+    ]);
+    const file = await system(SUBJECTS.archive.fileGet, { householdId });
+    expect(body.archive.data).toEqual(file);
+    expect(body.status).toEqual({ code: 'ENDED', label: '已停保', stage: null });
+    expect(body.slowest).toEqual({ section: expect.any(String), ms: expect.any(Number) });
+  });
+
+  it('records each read in the access log with its purpose', async () => {
+    await dossier(tokens.community1, '答复申请人查询（档案一览）');
+    const rows = await services.intake
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute<Array<{ actor_username: string; purpose: string; record_type: string }>>(
+        `select actor_username, purpose, record_type from identity.access_log where record_id = ? order by seq desc limit 1`,
+        [householdId],
+      );
+    expect(rows[0]).toEqual({
+      actor_username: 'community1',
+      purpose: '答复申请人查询（档案一览）',
+      record_type: 'dossier',
+    });
+  });
+
+  it('refuses a caller of another community with 403, and a read without a purpose with 400', async () => {
+    expect((await dossier(tokens.community2)).status).toBe(403);
+    const noPurpose = await http
+      .get(`/api/v1/households/${householdId}/dossier`)
+      .set('authorization', `Bearer ${tokens.community1}`);
+    expect(noPurpose.status).toBe(400);
+  });
+
+  it('marks the archive not permitted for a role that may not read documents', async () => {
+    const response = await dossier(tokens.finance1);
+    expect(response.status).toBe(200);
+    expect(response.body.archive).toMatchObject({ status: 'NOT_PERMITTED' });
+    expect(response.body.payments.status).toBe('OK');
+  });
+
+  it('marks a silent service unavailable once its time is up and returns the rest', async () => {
+    // A replica that takes the eligibility messages and never answers.
+    const silent: NatsConnection = await connect({ servers: TEST_NATS_SERVERS });
+    await services.eligibility.close();
+    silent.subscribe(SUBJECTS.eligibility.assessmentList, { queue: QUEUE_GROUPS.eligibility });
+    await silent.flush();
+    try {
+      const started = Date.now();
+      const response = await dossier(tokens.community1);
+      const took = Date.now() - started;
+      expect(response.status).toBe(200);
+      expect(response.body.assessments).toMatchObject({
+        status: 'UNAVAILABLE',
+        reason: '该部分服务暂不可用，请稍后再查',
+      });
+      expect(response.body.assessments.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+      expect(took).toBeLessThan(TIMEOUT_MS + 1500);
+      expect(response.body.household.status).toBe('OK');
+      expect(response.body.slowest.section).toBe('assessments');
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('gives the payment sections as unavailable when the payment service is stopped', async () => {
+    await services.payment.close();
+    const started = Date.now();
+    const response = await dossier(tokens.community1);
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1500);
+    expect(response.status).toBe(200);
+    expect(response.body.payments).toMatchObject({ status: 'UNAVAILABLE' });
+    expect(response.body.benefit).toMatchObject({ status: 'UNAVAILABLE' });
+    expect(response.body.archive.status).toBe('OK');
+    expect(response.body.steps.status).toBe('OK');
+    // Without the benefit, the status comes from the application.
+    expect(response.body.status).toEqual({ code: 'DRAFT', label: '申请草稿，尚未提交', stage: null });
+  });
+});
