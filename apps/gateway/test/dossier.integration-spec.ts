@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestMicroservice } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { connect, type NatsConnection } from 'nats';
+import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 
 import { QUEUE_GROUPS, type RequestOf, type RequestSubject, SUBJECTS } from '@app/contracts';
@@ -198,6 +199,40 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
     expect(response.status).toBe(200);
     expect(response.body.archive).toMatchObject({ status: 'NOT_PERMITTED' });
     expect(response.body.payments.status).toBe('OK');
+  });
+
+  it('prints the dossier as a PDF that opens, and logs the download with its purpose', async () => {
+    const response = await http
+      .get(`/api/v1/households/${householdId}/dossier.pdf`)
+      .set('authorization', `Bearer ${tokens.community1}`)
+      .set('X-Access-Purpose', encodeURIComponent('打印存档'))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = await PDFDocument.load(response.body as Buffer);
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+    const [row] = await services.intake
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute<Array<{ action: string; purpose: string }>>(
+        `select action, purpose from identity.access_log where record_id = ? order by seq desc limit 1`,
+        [householdId],
+      );
+    expect(row).toEqual({ action: 'DOWNLOAD', purpose: '打印存档' });
+    expect(
+      (
+        await http
+          .get(`/api/v1/households/${householdId}/dossier.pdf`)
+          .set('authorization', `Bearer ${tokens.community2}`)
+          .set('X-Access-Purpose', 'x1')
+      ).status,
+    ).toBe(403);
   });
 
   it('marks a silent service unavailable once its time is up and returns the rest', async () => {

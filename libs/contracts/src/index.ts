@@ -5,6 +5,7 @@ export * from './archive/file-document.request';
 export * from './archive/get-document-content.request';
 export * from './archive/ingest-upload.request';
 export * from './archive/list-documents.request';
+export * from './archive/printable';
 export * from './common/division-code.validator';
 export * from './eligibility/preview-assessment.request';
 export * from './eligibility/rule-versions.request';

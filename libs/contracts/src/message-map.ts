@@ -33,6 +33,7 @@ import type {
   ListFixityChecksRequest,
   VerifyArchiveFileRequest,
 } from './archive/archive-file';
+import type { RenderPrintableReply, RenderPrintableRequest } from './archive/printable';
 import type { DocumentContentReply, DocumentReply, ListDocumentsReply } from './archive/document.reply';
 import type { FileDocumentRequest } from './archive/file-document.request';
 import type { GetDocumentContentRequest } from './archive/get-document-content.request';
@@ -184,6 +185,7 @@ export interface RequestMap {
   [SUBJECTS.archive.fixityVerifyFile]: { request: VerifyArchiveFileRequest; reply: FixityCheckReply };
   [SUBJECTS.archive.fixitySweep]: { request: FixitySweepRequest; reply: FixitySweepReply };
   [SUBJECTS.archive.fixityList]: { request: ListFixityChecksRequest; reply: ListFixityChecksReply };
+  [SUBJECTS.archive.printableRender]: { request: RenderPrintableRequest; reply: RenderPrintableReply };
   [SUBJECTS.archive.accountingRecordFile]: { request: FileAccountingRecordRequest; reply: AccountingRecordReply };
   [SUBJECTS.archive.accountingRecordList]: {
     request: ListAccountingRecordsRequest;

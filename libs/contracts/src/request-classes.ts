@@ -20,6 +20,7 @@ import {
   ListFixityChecksRequest,
   VerifyArchiveFileRequest,
 } from './archive/archive-file';
+import { RenderPrintableRequest } from './archive/printable';
 import { FileDocumentRequest } from './archive/file-document.request';
 import { GetDocumentContentRequest } from './archive/get-document-content.request';
 import { IngestUploadRequest } from './archive/ingest-upload.request';
@@ -140,6 +141,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.archive.fixityVerifyFile]: VerifyArchiveFileRequest,
   [SUBJECTS.archive.fixitySweep]: FixitySweepRequest,
   [SUBJECTS.archive.fixityList]: ListFixityChecksRequest,
+  [SUBJECTS.archive.printableRender]: RenderPrintableRequest,
   [SUBJECTS.archive.accountingRecordFile]: FileAccountingRecordRequest,
   [SUBJECTS.archive.accountingRecordList]: ListAccountingRecordsRequest,
   [SUBJECTS.archive.accountingRecordGetContent]: GetAccountingRecordContentRequest,

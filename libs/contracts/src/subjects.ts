@@ -73,6 +73,7 @@ export const SUBJECTS = {
     fixityVerifyFile: 'archive.fixity.verify-file',
     fixitySweep: 'archive.fixity.sweep',
     fixityList: 'archive.fixity.list',
+    printableRender: 'archive.printable.render',
     accountingRecordFile: 'archive.accounting-record.file',
     accountingRecordList: 'archive.accounting-record.list',
     accountingRecordGetContent: 'archive.accounting-record.get-content',

@@ -1,9 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
-import { PERMISSIONS } from '@app/contracts';
+import { PERMISSIONS, SUBJECTS } from '@app/contracts';
+import { MessagingClient, requireCaller } from '@app/platform';
 
+import { dossierPrintable } from './dossier-printable';
 import { DossierService } from './dossier.service';
 import type { DossierReply } from './dossier.types';
 import { AccessLogService } from '../access-log/access-log.service';
@@ -18,7 +20,44 @@ export class DossierController {
   constructor(
     private readonly dossiers: DossierService,
     private readonly accessLog: AccessLogService,
+    private readonly messaging: MessagingClient,
   ) {}
+
+  @Get(':id/dossier.pdf')
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiProduces('application/pdf')
+  @ApiHeader({ name: 'X-Access-Purpose', required: true, description: 'Why you look (UTF-8, percent-encoded)' })
+  @ApiOperation({
+    summary: 'The dossier as a printable Chinese PDF, watermarked with the viewer and the time on every page',
+  })
+  async pdf(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @AccessPurpose() purpose: string,
+    @Req() request: Request,
+  ): Promise<StreamableFile> {
+    const dossier = await this.dossiers.compose(id);
+    const time = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const watermark = `${requireCaller().username} 查阅于 ${time} 仅限低保业务使用`;
+    const rendered = await this.messaging.request(
+      SUBJECTS.archive.printableRender,
+      dossierPrintable(dossier, watermark),
+    );
+    await this.accessLog.record({
+      action: 'DOWNLOAD',
+      recordType: 'dossier',
+      recordId: id,
+      recordDivision:
+        dossier.household.status === 'OK' ? dossier.household.data.divisionCode : requireCaller().divisionCode,
+      purpose,
+      clientIp: clientIp(request),
+    });
+    const bytes = Buffer.from(rendered.contentBase64, 'base64');
+    return new StreamableFile(bytes, {
+      type: 'application/pdf',
+      length: bytes.length,
+      disposition: `inline; filename="dossier-${id}.pdf"; filename*=UTF-8''${encodeURIComponent('低保家庭档案一览')}.pdf`,
+    });
+  }
 
   @Get(':id/dossier')
   @RequirePermission(PERMISSIONS.applicationRead)
@@ -37,7 +76,8 @@ export class DossierController {
       action: 'READ',
       recordType: 'dossier',
       recordId: id,
-      recordDivision: dossier.household.status === 'OK' ? dossier.household.data.divisionCode : '',
+      recordDivision:
+        dossier.household.status === 'OK' ? dossier.household.data.divisionCode : requireCaller().divisionCode,
       purpose,
       clientIp: clientIp(request),
     });

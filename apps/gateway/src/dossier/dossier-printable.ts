@@ -1,0 +1,131 @@
+import { type RenderPrintableRequest, STAGE_LABELS } from '@app/contracts';
+import { formatYuan } from '@app/domain';
+
+import type { DossierReply, DossierSection } from './dossier.types';
+
+const LINE_STATUS = { PENDING: '待银行回盘', PAID: '已发放', FAILED: '发放失败' } as const;
+const TASK_STATUS = { OPEN: '办理中', DONE: '已办结', CANCELLED: '已撤销' } as const;
+const OUTCOME: Record<string, string> = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回', CANCELLED: '撤销' };
+const BENEFIT_STATUS = { ACTIVE: '正常发放', SUSPENDED: '暂停发放', TERMINATED: '已停保' } as const;
+
+const yuan = (fen: number) => `${formatYuan(fen)}元`;
+const day = (iso: string | null) =>
+  iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+
+/** The printable dossier: the same sections as the JSON, in Chinese; a missing part says why. */
+export function dossierPrintable(dossier: DossierReply, watermark: string): RenderPrintableRequest {
+  const sections: RenderPrintableRequest['sections'] = [];
+  const part = <T>(
+    heading: string,
+    section: DossierSection<T>,
+    render: (data: T) => RenderPrintableRequest['sections'][number],
+  ) => {
+    sections.push(section.status === 'OK' ? render(section.data) : { heading, lines: [`（${section.reason}）`] });
+  };
+
+  part('家庭与成员', dossier.household, (household) => ({
+    heading: '家庭与成员',
+    lines: [
+      `家庭编号：${household.householdNo}　所在社区：${household.divisionCode}`,
+      `住址：${household.address ?? ''}`,
+    ],
+    table: {
+      columns: ['姓名', '与户主关系', '身份证号', '出生日期', '健康状况', '残疾等级'],
+      rows: household.members.map((member) => [
+        member.name,
+        member.relationship,
+        member.idNumberMasked,
+        member.birthDate,
+        member.health,
+        member.disabilityGrade ? `${member.disabilityGrade}级` : '',
+      ]),
+    },
+  }));
+  sections.push({ heading: '当前状态', lines: [dossier.status.label] });
+  part('申请记录', dossier.applications, (applications) => ({
+    heading: '申请记录',
+    table: {
+      columns: ['申请编号', '申请人', '人口', '提交时间', '状态', '理由'],
+      rows: applications.map((application) => [
+        application.applicationNo,
+        application.applicantName,
+        String(application.householdSize),
+        day(application.submittedAt),
+        application.status,
+        application.reason,
+      ]),
+    },
+  }));
+  part('审核审批环节', dossier.steps, (steps) => ({
+    heading: '审核审批环节',
+    table: {
+      columns: ['环节', '状态', '办理期限', '结论', '经办人', '意见', '办结时间'],
+      rows: steps.map((step) => [
+        `${STAGE_LABELS[step.stage]}（第${step.attempt}次）`,
+        TASK_STATUS[step.status],
+        step.dueDate ?? '（未载入节假日历）',
+        step.outcome ? (OUTCOME[step.outcome] ?? step.outcome) : '',
+        step.decidedBy ?? '',
+        step.opinion ?? '',
+        day(step.decidedAt),
+      ]),
+    },
+  }));
+  part('家庭经济状况核对认定', dossier.assessments, (assessments) => ({
+    heading: '家庭经济状况核对认定',
+    lines: assessments.flatMap((assessment) => [
+      `${assessment.at}　${assessment.eligible ? '符合条件' : '不符合条件'}　人均收入${yuan(assessment.perCapitaIncomeFen)}　月保障金${yuan(assessment.totalFen)}`,
+      ...assessment.rules.map((rule) => `　· ${rule.text}`),
+    ]),
+  }));
+  part('保障待遇', dossier.benefit, (benefit) => ({
+    heading: '保障待遇',
+    lines: benefit
+      ? [
+          `${BENEFIT_STATUS[benefit.status]}；自${benefit.firstMonth}起${benefit.lastMonth ? `，至${benefit.lastMonth}止` : ''}`,
+          `现行标准（自${benefit.currentTerm.fromMonth}）：保障金${yuan(benefit.currentTerm.baseFen)}＋分类施保金${yuan(benefit.currentTerm.supplementFen)}＝${yuan(benefit.currentTerm.totalFen)}/月`,
+          `发放账户：${benefit.bankCode} ${benefit.accountNo}`,
+          benefit.nextReviewMonth ? `下次定期核查：${benefit.nextReviewMonth}` : '',
+        ].filter(Boolean)
+      : ['尚未纳入发放'],
+  }));
+  part('近24个月发放记录', dossier.payments, (payments) => ({
+    heading: '近24个月发放记录',
+    table: {
+      columns: ['月份', '保障金', '分类施保金', '合计', '状态', '银行流水号'],
+      rows: payments.map((payment) => [
+        payment.month,
+        yuan(payment.baseFen),
+        yuan(payment.supplementFen),
+        yuan(payment.amountFen),
+        LINE_STATUS[payment.status],
+        payment.bankReference ?? '',
+      ]),
+    },
+  }));
+  part('电子档案', dossier.archive, (file) => ({
+    heading: '电子档案',
+    lines: file ? [`档号：${file.referenceCode}　共${file.itemCount}件${file.pageCount}页`] : ['尚未建档'],
+    ...(file
+      ? {
+          table: {
+            columns: ['件号', '文件', '环节', '归档时间', '校验值（前16位）'],
+            rows: file.items.map((item) => [
+              String(item.itemNo),
+              item.title,
+              item.step,
+              day(item.filedAt),
+              item.sha256.slice(0, 16),
+            ]),
+          },
+        }
+      : {}),
+  }));
+  return {
+    title: '最低生活保障家庭档案一览',
+    subtitle: `生成时间 ${day(dossier.generatedAt)}　查阅人 ${dossier.viewer}`,
+    sections,
+    watermark,
+    footer: '本件为查阅打印件，内容以电子档案为准；身份证号、银行账号已按规定屏蔽。',
+  };
+}
