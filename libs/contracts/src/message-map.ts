@@ -33,12 +33,12 @@ import type {
   ListFixityChecksRequest,
   VerifyArchiveFileRequest,
 } from './archive/archive-file';
-import type { RenderPrintableReply, RenderPrintableRequest } from './archive/printable';
 import type { DocumentContentReply, DocumentReply, ListDocumentsReply } from './archive/document.reply';
 import type { FileDocumentRequest } from './archive/file-document.request';
 import type { GetDocumentContentRequest } from './archive/get-document-content.request';
 import type { IngestUploadReply, IngestUploadRequest } from './archive/ingest-upload.request';
 import type { ListDocumentsRequest } from './archive/list-documents.request';
+import type { RenderPrintableReply, RenderPrintableRequest } from './archive/printable';
 import type { HealthCheckRequest, HealthReply } from './common/health';
 import type { AssessmentReply, PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
 import type {

@@ -20,11 +20,11 @@ import {
   ListFixityChecksRequest,
   VerifyArchiveFileRequest,
 } from './archive/archive-file';
-import { RenderPrintableRequest } from './archive/printable';
 import { FileDocumentRequest } from './archive/file-document.request';
 import { GetDocumentContentRequest } from './archive/get-document-content.request';
 import { IngestUploadRequest } from './archive/ingest-upload.request';
 import { ListDocumentsRequest } from './archive/list-documents.request';
+import { RenderPrintableRequest } from './archive/printable';
 import { HealthCheckRequest } from './common/health';
 import { PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
 import {

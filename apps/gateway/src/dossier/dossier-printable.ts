@@ -26,7 +26,7 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
   part('家庭与成员', dossier.household, (household) => ({
     heading: '家庭与成员',
     lines: [
-      `家庭编号：${household.householdNo}　所在社区：${household.divisionCode}`,
+      `家庭编号：${household.householdNo}\u3000所在社区：${household.divisionCode}`,
       `住址：${household.address ?? ''}`,
     ],
     table: {
@@ -74,8 +74,8 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
   part('家庭经济状况核对认定', dossier.assessments, (assessments) => ({
     heading: '家庭经济状况核对认定',
     lines: assessments.flatMap((assessment) => [
-      `${assessment.at}　${assessment.eligible ? '符合条件' : '不符合条件'}　人均收入${yuan(assessment.perCapitaIncomeFen)}　月保障金${yuan(assessment.totalFen)}`,
-      ...assessment.rules.map((rule) => `　· ${rule.text}`),
+      `${assessment.at}\u3000${assessment.eligible ? '符合条件' : '不符合条件'}\u3000人均收入${yuan(assessment.perCapitaIncomeFen)}\u3000月保障金${yuan(assessment.totalFen)}`,
+      ...assessment.rules.map((rule) => `\u3000· ${rule.text}`),
     ]),
   }));
   part('保障待遇', dossier.benefit, (benefit) => ({
@@ -105,7 +105,7 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
   }));
   part('电子档案', dossier.archive, (file) => ({
     heading: '电子档案',
-    lines: file ? [`档号：${file.referenceCode}　共${file.itemCount}件${file.pageCount}页`] : ['尚未建档'],
+    lines: file ? [`档号：${file.referenceCode}\u3000共${file.itemCount}件${file.pageCount}页`] : ['尚未建档'],
     ...(file
       ? {
           table: {
@@ -123,7 +123,7 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
   }));
   return {
     title: '最低生活保障家庭档案一览',
-    subtitle: `生成时间 ${day(dossier.generatedAt)}　查阅人 ${dossier.viewer}`,
+    subtitle: `生成时间 ${day(dossier.generatedAt)}\u3000查阅人 ${dossier.viewer}`,
     sections,
     watermark,
     footer: '本件为查阅打印件，内容以电子档案为准；身份证号、银行账号已按规定屏蔽。',
