@@ -132,6 +132,24 @@ export const ROUTES: Route[] = [
     expected: readers(SCOPED),
   },
   {
+    name: 'GET /api/v1/archive/borrow-requests',
+    call: (token) => status(call('GET', '/api/v1/archive/borrow-requests', { token })),
+    expected: only({
+      county1: ANYWHERE,
+      archivist1: ANYWHERE,
+      auditor1: ANYWHERE,
+      street1: ANYWHERE,
+      community1: ANYWHERE,
+      community2: ANYWHERE,
+    }),
+  },
+  {
+    name: 'GET /api/v1/archive/statistics',
+    call: (token, record) =>
+      status(call('GET', `/api/v1/archive/statistics?divisionCode=${COMMUNITY[record]}`, { token })),
+    expected: only({ archivist1: SCOPED }),
+  },
+  {
     name: 'POST /api/v1/archive/files/:householdId/fixity-checks',
     call: (token, record, _scope, fixture) =>
       status(call('POST', `/api/v1/archive/files/${fixture.households[record]}/fixity-checks`, { token })),

@@ -79,6 +79,16 @@ describe('the household archive file through the gateway (running stack)', () =>
       token: archivist1,
     });
     expect((checks.body.items as Json[])[0]).toMatchObject({ id: check.body.id, ok: true, checkedBy: 'archivist1' });
+    const figures = await call('GET', '/api/v1/archive/statistics?divisionCode=220102001001', { token: archivist1 });
+    expect(figures.status).toBe(200);
+    expect(figures.body.totals.files).toBeGreaterThanOrEqual(1);
+    expect(figures.body.accessByMonth).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reads: expect.any(Number) })]),
+    );
+    const csv = await call('GET', '/api/v1/archive/statistics?format=csv', { token: archivist1 });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.bytes.toString('utf8')).toMatch(/^\ufeffsection,key,files,items,pages,value\r\ntotal,/);
     const badFlag = await call('GET', '/api/v1/archive/fixity-checks?problemsOnly=maybe', { token: archivist1 });
     expect(badFlag.status).toBe(400);
     expect(badFlag.body.details).toEqual([expect.objectContaining({ field: 'problemsOnly' })]);

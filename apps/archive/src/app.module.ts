@@ -4,10 +4,12 @@ import { ServicePlatformModule } from '@app/platform';
 
 import { AccountingRecordsModule } from './accounting/accounting-records.module';
 import { ArchiveEnv } from './archive.env';
+import { BorrowingModule } from './borrowing/borrowing.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ArchiveFilesModule } from './files/archive-files.module';
 import { FixityModule } from './fixity/fixity.module';
 import { archiveOrmSettings } from './mikro-orm.config';
+import { ArchiveStatisticsModule } from './statistics/archive-statistics.module';
 import { UploadsModule } from './uploads/uploads.module';
 
 @Module({
@@ -18,6 +20,8 @@ import { UploadsModule } from './uploads/uploads.module';
     AccountingRecordsModule,
     ArchiveFilesModule,
     FixityModule,
+    ArchiveStatisticsModule,
+    BorrowingModule,
   ],
 })
 export class AppModule {}

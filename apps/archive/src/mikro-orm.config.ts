@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
 import { AccountingRecord } from './accounting/accounting-record.entity';
+import { BorrowRequest } from './borrowing/borrow-request.entity';
 import { Document } from './documents/document.entity';
 import { ArchiveFile } from './files/archive-file.entity';
 import { BoxSequence } from './files/box-sequence.entity';
@@ -12,7 +13,7 @@ import { migrationList } from './migrations/migration-list';
 
 export const archiveOrmSettings: ServiceOrmSettings = {
   schema: 'archive',
-  entities: [ArchiveFile, BoxSequence, Document, AccountingRecord, FixityCheck, FixitySweep],
+  entities: [ArchiveFile, BoxSequence, Document, AccountingRecord, FixityCheck, FixitySweep, BorrowRequest],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

@@ -266,6 +266,75 @@ describe('archive arrangement, hash chain and fixity (real PostgreSQL, NATS and 
     ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
   });
 
+  it('counts files, items and pages by cabinet, box, class, type and year, with corrections and fixity', async () => {
+    const before = await archivist(() => client.request(SUBJECTS.archive.statisticsGet, { divisionCode: COMMUNITY }));
+    const [item] = await fileItems(2);
+    await verify(item.householdId);
+    const after = await archivist(() => client.request(SUBJECTS.archive.statisticsGet, { divisionCode: COMMUNITY }));
+
+    expect(after.totals.files).toBe(before.totals.files + 1);
+    expect(after.totals.items).toBe(before.totals.items + 2);
+    expect(after.totals.pages).toBe(before.totals.pages + 2);
+    expect(after.totals.correctedItems).toBeGreaterThanOrEqual(1);
+    expect(after.byBox).toEqual([expect.objectContaining({ key: COMMUNITY, files: after.totals.files })]);
+    expect(after.byCabinet).toEqual([expect.objectContaining({ key: '220102001', items: after.totals.items })]);
+    expect(after.byClass.find((count) => count.key === 'APPROVAL')?.items).toBe(after.totals.items);
+    expect(after.byType.find((count) => count.key === 'EVIDENCE')?.items).toBe(1);
+    expect(after.fixity.filesChecked).toBe(before.fixity.filesChecked + 1);
+    expect(after.fixity.filesWithProblems).toBeGreaterThanOrEqual(6);
+    await expect(
+      as(CALLERS.archivist1, () => client.request(SUBJECTS.archive.statisticsGet, { divisionCode: '220104' })),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(
+      as(CALLERS.community1, () => client.request(SUBJECTS.archive.statisticsGet, {})),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+  });
+
+  it('lends a file to staff of another division for the days an archivist approves, and not before', async () => {
+    const [item] = await fileItems(1);
+    const outsider = CALLERS.otherCounty;
+    const read = () => as(outsider, () => client.request(SUBJECTS.archive.fileGet, { householdId: item.householdId }));
+    const content = () =>
+      as(outsider, () => client.request(SUBJECTS.archive.documentGetContent, { documentId: item.id }));
+    await expect(read()).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+
+    const ask = { idempotencyKey: randomUUID(), householdId: item.householdId, purpose: '信访复核调阅', days: 3 };
+    const asked = await as(outsider, () => client.request(SUBJECTS.archive.borrowRequest, ask));
+    expect(asked).toMatchObject({ status: 'PENDING', requestedBy: outsider.username, expiresAt: null });
+    expect((await as(outsider, () => client.request(SUBJECTS.archive.borrowRequest, ask))).id).toBe(asked.id);
+    await expect(read()).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    // Only an archivist of the file's division decides.
+    await expect(
+      as(outsider, () => client.request(SUBJECTS.archive.borrowDecide, { requestId: asked.id, approve: true })),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    const pending = await archivist(() => client.request(SUBJECTS.archive.borrowList, { status: 'PENDING' }));
+    expect(pending.items.map((request) => request.id)).toContain(asked.id);
+
+    const approved = await archivist(() =>
+      client.request(SUBJECTS.archive.borrowDecide, { requestId: asked.id, approve: true, note: '同意调阅三天' }),
+    );
+    expect(approved).toMatchObject({ status: 'APPROVED', decidedBy: 'archivist1' });
+    const days = (Date.parse(approved.expiresAt!) - Date.parse(approved.decidedAt!)) / 86_400_000;
+    expect(days).toBeCloseTo(3, 5);
+    expect((await read()).referenceCode).toBe(item.referenceCode.slice(0, -5));
+    expect((await content()).document.id).toBe(item.id);
+    await expect(
+      archivist(() => client.request(SUBJECTS.archive.borrowDecide, { requestId: asked.id, approve: false })),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+
+    // An expired loan no longer opens the file.
+    await tamper(`update archive.borrow_request set expires_at = now() - interval '1 second' where id = ?`, [asked.id]);
+    await expect(read()).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    // Staff of the division itself need no loan.
+    await expect(
+      as(CALLERS.county1, () =>
+        client.request(SUBJECTS.archive.borrowRequest, { ...ask, idempotencyKey: randomUUID() }),
+      ),
+    ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+    const figures = await archivist(() => client.request(SUBJECTS.archive.statisticsGet, {}));
+    expect(figures.borrowing.approved).toBeGreaterThanOrEqual(1);
+  });
+
   it('runs the scheduled sweep once per period, whichever replica asks', async () => {
     const schedule = app.get(FixitySchedule);
     await new Promise((resolve) => setTimeout(resolve, 50));

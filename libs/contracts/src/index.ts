@@ -1,5 +1,7 @@
 export * from './archive/accounting-record.request';
 export * from './archive/archive-file';
+export * from './archive/archive-statistics';
+export * from './archive/borrowing';
 export * from './archive/document.reply';
 export * from './archive/file-document.request';
 export * from './archive/get-document-content.request';

@@ -33,6 +33,14 @@ import type {
   ListFixityChecksRequest,
   VerifyArchiveFileRequest,
 } from './archive/archive-file';
+import type { ArchiveStatisticsReply, ArchiveStatisticsRequest } from './archive/archive-statistics';
+import type {
+  BorrowReply,
+  DecideBorrowRequest,
+  ListBorrowRequestsReply,
+  ListBorrowRequestsRequest,
+  RequestBorrowRequest,
+} from './archive/borrowing';
 import type { DocumentContentReply, DocumentReply, ListDocumentsReply } from './archive/document.reply';
 import type { FileDocumentRequest } from './archive/file-document.request';
 import type { GetDocumentContentRequest } from './archive/get-document-content.request';
@@ -186,6 +194,10 @@ export interface RequestMap {
   [SUBJECTS.archive.fixitySweep]: { request: FixitySweepRequest; reply: FixitySweepReply };
   [SUBJECTS.archive.fixityList]: { request: ListFixityChecksRequest; reply: ListFixityChecksReply };
   [SUBJECTS.archive.printableRender]: { request: RenderPrintableRequest; reply: RenderPrintableReply };
+  [SUBJECTS.archive.statisticsGet]: { request: ArchiveStatisticsRequest; reply: ArchiveStatisticsReply };
+  [SUBJECTS.archive.borrowRequest]: { request: RequestBorrowRequest; reply: BorrowReply };
+  [SUBJECTS.archive.borrowDecide]: { request: DecideBorrowRequest; reply: BorrowReply };
+  [SUBJECTS.archive.borrowList]: { request: ListBorrowRequestsRequest; reply: ListBorrowRequestsReply };
   [SUBJECTS.archive.accountingRecordFile]: { request: FileAccountingRecordRequest; reply: AccountingRecordReply };
   [SUBJECTS.archive.accountingRecordList]: {
     request: ListAccountingRecordsRequest;

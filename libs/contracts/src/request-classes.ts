@@ -20,6 +20,8 @@ import {
   ListFixityChecksRequest,
   VerifyArchiveFileRequest,
 } from './archive/archive-file';
+import { ArchiveStatisticsRequest } from './archive/archive-statistics';
+import { DecideBorrowRequest, ListBorrowRequestsRequest, RequestBorrowRequest } from './archive/borrowing';
 import { FileDocumentRequest } from './archive/file-document.request';
 import { GetDocumentContentRequest } from './archive/get-document-content.request';
 import { IngestUploadRequest } from './archive/ingest-upload.request';
@@ -142,6 +144,10 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.archive.fixitySweep]: FixitySweepRequest,
   [SUBJECTS.archive.fixityList]: ListFixityChecksRequest,
   [SUBJECTS.archive.printableRender]: RenderPrintableRequest,
+  [SUBJECTS.archive.statisticsGet]: ArchiveStatisticsRequest,
+  [SUBJECTS.archive.borrowRequest]: RequestBorrowRequest,
+  [SUBJECTS.archive.borrowDecide]: DecideBorrowRequest,
+  [SUBJECTS.archive.borrowList]: ListBorrowRequestsRequest,
   [SUBJECTS.archive.accountingRecordFile]: FileAccountingRecordRequest,
   [SUBJECTS.archive.accountingRecordList]: ListAccountingRecordsRequest,
   [SUBJECTS.archive.accountingRecordGetContent]: GetAccountingRecordContentRequest,

@@ -10,12 +10,13 @@ import {
   PERMISSIONS,
 } from '@app/contracts';
 import { canonicalJson, itemCode, itemEntryHash, sha256Hex } from '@app/domain';
-import { AccessError, assertPermission, assertVisible, inScope, isSystemCaller, requireCaller } from '@app/platform';
+import { AccessError, assertPermission, inScope, isSystemCaller, requireCaller } from '@app/platform';
 
 import { Document } from './document.entity';
 import { DocumentError } from './document.errors';
 import { chainedFields, supersedingItems, toDocumentReply } from './document.mapper';
 import { BlobStore } from '../blobs/blob-store';
+import { assertReadable } from '../borrowing/borrowing.service';
 import { ArchiveFile } from '../files/archive-file.entity';
 import { lockOrOpenFile } from '../files/open-file';
 import { readContent } from '../fixity/content-check';
@@ -141,7 +142,7 @@ export class DocumentsService {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.documentRead);
     const document = await this.em.findOne(Document, { id: documentId }, { populate: ['file'] });
-    assertVisible(caller, document?.file.divisionCode);
+    await assertReadable(this.em, caller, document?.file ?? null);
     if (!document) {
       throw DocumentError.notFound(documentId);
     }

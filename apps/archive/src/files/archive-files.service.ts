@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { CreateRequestContext, EntityManager } from '@mikro-orm/postgresql';
 
 import { type ArchiveFileReply, PERMISSIONS } from '@app/contracts';
-import { assertPermission, assertVisible, requireCaller } from '@app/platform';
+import { assertPermission, requireCaller } from '@app/platform';
 
 import { ArchiveFile } from './archive-file.entity';
+import { assertReadable } from '../borrowing/borrowing.service';
 import { Document } from '../documents/document.entity';
 import { supersedingItems, toDocumentReply } from '../documents/document.mapper';
 
@@ -18,7 +19,7 @@ export class ArchiveFilesService {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.documentRead);
     const file = await this.em.findOne(ArchiveFile, { householdId });
-    assertVisible(caller, file?.divisionCode);
+    await assertReadable(this.em, caller, file);
     const items = await this.em.find(Document, { file: file! }, { orderBy: { itemNo: 'asc' } });
     const supersededBy = await supersedingItems(
       this.em,

@@ -3,10 +3,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126142509 } from './Migration20261126142509_archive_files';
 import { Migration20261126222500_accounting_records } from './Migration20261126222500_accounting_records';
 import { Migration20261127003000_arrangement_fixity } from './Migration20261127003000_arrangement_fixity';
+import { Migration20261127012000_borrowing } from './Migration20261127012000_borrowing';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
   { name: 'Migration20261126142509_archive_files', class: Migration20261126142509 },
   { name: 'Migration20261126222500_accounting_records', class: Migration20261126222500_accounting_records },
   { name: 'Migration20261127003000_arrangement_fixity', class: Migration20261127003000_arrangement_fixity },
+  { name: 'Migration20261127012000_borrowing', class: Migration20261127012000_borrowing },
 ];

@@ -91,6 +91,20 @@ export class AccessLogService {
     return this.em.fork().find(AccessLogEntry, { $and: where }, { orderBy: { seq: 'desc' }, limit: query.limit });
   }
 
+  /** Reads and downloads of archive records (documents, files, dossiers, rosters) per month in a division. */
+  async monthlyArchiveAccess(division: string): Promise<Array<{ month: string; reads: number; downloads: number }>> {
+    const rows = await this.em.fork().execute<Array<{ month: string; reads: number; downloads: number }>>(
+      `select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+              count(*) filter (where action in ('READ', 'REVEAL'))::int as reads,
+              count(*) filter (where action = 'DOWNLOAD')::int as downloads
+         from identity.access_log
+        where record_division like ? and record_type in ('document', 'archive-file', 'dossier', 'accounting-record')
+        group by 1 order by 1`,
+      [`${division}%`],
+    );
+    return rows.map((row) => ({ month: row.month, reads: Number(row.reads), downloads: Number(row.downloads) }));
+  }
+
   /** Recomputes the whole chain in sequence order, in batches. */
   async verify(): Promise<ChainVerification> {
     const em = this.em.fork();

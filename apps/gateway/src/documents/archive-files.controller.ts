@@ -1,9 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 
 import {
   type ArchiveFileReply,
+  type BorrowReply,
+  ListBorrowRequestsRequest,
+  type ListBorrowRequestsReply,
+  type ArchiveStatisticsReply,
   type FixityCheckReply,
   FixitySweepRequest,
   type FixitySweepReply,
@@ -12,10 +16,12 @@ import {
   PERMISSIONS,
   SUBJECTS,
 } from '@app/contracts';
-import { MessagingClient } from '@app/platform';
+import { MessagingClient, requireCaller } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { ArchiveStatisticsQueryDto, BorrowDecisionDto, BorrowRequestDto } from './dto/archive.dto';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 const householdId = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
@@ -75,4 +81,93 @@ export class ArchiveFilesController {
   sweep(@Body() body: FixitySweepRequest): Promise<FixitySweepReply> {
     return this.messaging.request(SUBJECTS.archive.fixitySweep, body, { timeoutMs: 10 * 60_000 });
   }
+
+  @Post('borrow-requests')
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.documentRead)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary: 'Ask to see a household file of another division (查借阅), with a purpose and days (≤ 30)',
+  })
+  requestBorrow(@IdempotencyKey() idempotencyKey: string, @Body() body: BorrowRequestDto): Promise<BorrowReply> {
+    return this.messaging.request(SUBJECTS.archive.borrowRequest, { ...body, idempotencyKey });
+  }
+
+  @Post('borrow-requests/:id/decision')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiOperation({ summary: 'Approve (for the days asked) or refuse a borrowing request for a file of your division' })
+  decideBorrow(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @Body() body: BorrowDecisionDto,
+  ): Promise<BorrowReply> {
+    return this.messaging.request(SUBJECTS.archive.borrowDecide, { ...body, requestId: id });
+  }
+
+  @Get('borrow-requests')
+  @RequirePermission(PERMISSIONS.documentRead)
+  @ApiOperation({ summary: 'Archivists: requests for files of their division; others: their own (?status=PENDING)' })
+  borrowRequests(@Query() query: ListBorrowRequestsRequest): Promise<ListBorrowRequestsReply> {
+    return this.messaging.request(SUBJECTS.archive.borrowList, query);
+  }
+
+  @Get('statistics')
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiOperation({
+    summary:
+      'Archive-work figures for your division (or ?divisionCode= below it): files, items, pages by cabinet, box, class, type, year; files opened per month; fixity; reads and downloads per month. ?format=csv for a spreadsheet',
+  })
+  async statistics(
+    @Query() query: ArchiveStatisticsQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StatisticsWithAccess | string> {
+    const figures = await this.messaging.request(SUBJECTS.archive.statisticsGet, { divisionCode: query.divisionCode });
+    const access = await this.accessLog.monthlyArchiveAccess(figures.divisionCode || requireCaller().divisionCode);
+    const reply = { ...figures, accessByMonth: access };
+    if (query.format !== 'csv') {
+      return reply;
+    }
+    response.setHeader('content-type', 'text/csv; charset=utf-8');
+    response.setHeader(
+      'content-disposition',
+      `attachment; filename="archive-statistics-${reply.divisionCode || 'all'}.csv"`,
+    );
+    return statisticsCsv(reply);
+  }
+}
+
+/** One table: section, key and the figures; UTF-8 with a byte-order mark so spreadsheet programs read the Chinese. */
+type StatisticsWithAccess = ArchiveStatisticsReply & {
+  accessByMonth: Array<{ month: string; reads: number; downloads: number }>;
+};
+
+function statisticsCsv(figures: StatisticsWithAccess): string {
+  const rows: Array<Array<string | number>> = [['section', 'key', 'files', 'items', 'pages', 'value']];
+  rows.push(['total', '', figures.totals.files, figures.totals.items, figures.totals.pages, '']);
+  rows.push(['corrected-items', '', '', '', '', figures.totals.correctedItems]);
+  for (const [section, list] of [
+    ['cabinet', figures.byCabinet],
+    ['box', figures.byBox],
+    ['class', figures.byClass],
+    ['type', figures.byType],
+    ['year', figures.byYear],
+  ] as const) {
+    for (const count of list) {
+      rows.push([section, count.key, count.files, count.items, count.pages, '']);
+    }
+  }
+  for (const month of figures.filesOpenedByMonth) {
+    rows.push(['files-opened', month.month, month.files, '', '', '']);
+  }
+  rows.push(['borrow-pending', '', '', '', '', figures.borrowing.pending]);
+  rows.push(['borrow-approved', '', '', '', '', figures.borrowing.approved]);
+  rows.push(['borrow-refused', '', '', '', '', figures.borrowing.refused]);
+  rows.push(['fixity-checks', '', '', '', '', figures.fixity.checks]);
+  rows.push(['fixity-files-checked', '', figures.fixity.filesChecked, '', '', '']);
+  rows.push(['fixity-files-with-problems', '', figures.fixity.filesWithProblems, '', '', '']);
+  for (const month of figures.accessByMonth) {
+    rows.push(['reads', month.month, '', '', '', month.reads]);
+    rows.push(['downloads', month.month, '', '', '', month.downloads]);
+  }
+  return `\ufeff${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
 }

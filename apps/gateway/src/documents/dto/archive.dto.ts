@@ -1,0 +1,17 @@
+import { OmitType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+import { ArchiveStatisticsRequest, DecideBorrowRequest, RequestBorrowRequest } from '@app/contracts';
+
+/** The body of a borrowing request; the key comes in the Idempotency-Key header. */
+export class BorrowRequestDto extends OmitType(RequestBorrowRequest, ['idempotencyKey'] as const) {}
+
+/** The body of a decision; the request comes in the path. */
+export class BorrowDecisionDto extends OmitType(DecideBorrowRequest, ['requestId'] as const) {}
+
+/** Archive statistics as JSON (default) or as a CSV for a spreadsheet. */
+export class ArchiveStatisticsQueryDto extends ArchiveStatisticsRequest {
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format 只能是 json 或 csv' })
+  format?: 'json' | 'csv';
+}
