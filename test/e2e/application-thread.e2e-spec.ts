@@ -107,7 +107,10 @@ describe('an application end to end (running stack)', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(document.sha256);
+    // A download is a copy marked with the viewer and the time; the archived hash comes alongside.
+    expect(pdf.headers.get('x-watermarked')).toBe('true');
+    expect(pdf.headers.get('x-archived-sha256')).toBe(document.sha256);
+    expect(createHash('sha256').update(pdf.bytes).digest('hex')).not.toBe(document.sha256);
 
     const handle = temporal.workflow.getHandle(first.body.workflowId);
     await untilStage(handle, APPROVAL_STAGES.community);

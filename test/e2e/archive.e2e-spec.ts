@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
@@ -55,6 +55,15 @@ describe('the household archive file through the gateway (running stack)', () =>
       supersededByDocumentId: null,
     });
     expect(String(first.entryHash)).toMatch(/^[0-9a-f]{64}$/);
+
+    // A download is a marked copy: it opens, but it is not the archived bytes.
+    const download = await call('GET', `/api/v1/documents/${String(first.id)}/content`, {
+      token: community1,
+      headers: purpose('打印回执'),
+    });
+    expect(download.status).toBe(200);
+    expect(download.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(download.bytes).digest('hex')).not.toBe(first.sha256);
 
     const noPurpose = await call('GET', `/api/v1/archive/files/${householdId}`, { token: community1 });
     expect(noPurpose.status).toBe(400);

@@ -152,6 +152,24 @@ describe('archive arrangement, hash chain and fixity (real PostgreSQL, NATS and 
     ).rejects.toThrow('keeps its code');
   });
 
+  it('gives a download a watermarked copy and the workflow the archived bytes', async () => {
+    const [item] = await fileItems(1);
+    const asArchived = await archivist(() =>
+      client.request(SUBJECTS.archive.documentGetContent, { documentId: item.id }),
+    );
+    const marked = await archivist(() =>
+      client.request(SUBJECTS.archive.documentGetContent, {
+        documentId: item.id,
+        watermark: 'archivist1 查阅于 2026-11-27 09:00 仅限低保业务使用',
+      }),
+    );
+    expect(asArchived.watermarked).toBe(false);
+    expect(sha256Hex(Buffer.from(asArchived.contentBase64, 'base64'))).toBe(item.sha256);
+    expect(marked.watermarked).toBe(true);
+    expect(sha256Hex(Buffer.from(marked.contentBase64, 'base64'))).not.toBe(item.sha256);
+    expect((await verify(item.householdId)).ok).toBe(true);
+  });
+
   it('finds nothing wrong with a file as filed', async () => {
     const [item] = await fileItems(3);
     const check = await verify(item.householdId);

@@ -24,7 +24,7 @@ export class AccountingRecordsHandler {
 
   @MessagePattern(SUBJECTS.archive.accountingRecordGetContent)
   content(@Payload() request: GetAccountingRecordContentRequest): Promise<AccountingRecordContentReply> {
-    return this.records.content(request.recordId);
+    return this.records.content(request.recordId, request.watermark);
   }
 
   @MessagePattern(SUBJECTS.archive.accountingRecordList)

@@ -16,6 +16,7 @@ import { AccountingRecord } from './accounting-record.entity';
 import { BlobStore } from '../blobs/blob-store';
 import { DocumentError } from '../documents/document.errors';
 import { renderPaymentRoster, rosterTitle } from '../rendering/payment-roster.template';
+import { downloadCopy } from '../rendering/watermark';
 
 function toReply(record: AccountingRecord): AccountingRecordReply {
   return {
@@ -115,7 +116,7 @@ export class AccountingRecordsService {
   }
 
   /** A record's bytes, for staff in its division (the gateway logs the download with its purpose). */
-  async content(recordId: string): Promise<AccountingRecordContentReply> {
+  async content(recordId: string, watermark?: string): Promise<AccountingRecordContentReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.documentRead);
     const record = await this.em.fork().findOne(AccountingRecord, { id: recordId });
@@ -124,7 +125,8 @@ export class AccountingRecordsService {
     if (!bytes) {
       throw DocumentError.blobMissing(record!.sha256);
     }
-    return { record: toReply(record!), contentBase64: bytes.toString('base64') };
+    const copy = await downloadCopy(bytes, record!.mediaType, watermark);
+    return { record: toReply(record!), contentBase64: copy.content.toString('base64'), watermarked: copy.watermarked };
   }
 
   private async findByKey(idempotencyKey: string, requestHash: string): Promise<AccountingRecordReply | undefined> {

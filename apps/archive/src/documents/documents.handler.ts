@@ -29,6 +29,6 @@ export class DocumentsHandler {
 
   @MessagePattern(SUBJECTS.archive.documentGetContent)
   getContent(@Payload() request: GetDocumentContentRequest): Promise<DocumentContentReply> {
-    return this.documents.content(request.documentId);
+    return this.documents.content(request.documentId, request.watermark);
   }
 }

@@ -21,6 +21,7 @@ import { ArchiveFile } from '../files/archive-file.entity';
 import { lockOrOpenFile } from '../files/open-file';
 import { readContent } from '../fixity/content-check';
 import { RenderingService } from '../rendering/rendering.service';
+import { downloadCopy } from '../rendering/watermark';
 
 /** Files documents into household files: render, store the bytes by sha256, append the item. */
 @Injectable()
@@ -138,7 +139,7 @@ export class DocumentsService {
   }
 
   @CreateRequestContext()
-  async content(documentId: string): Promise<DocumentContentReply> {
+  async content(documentId: string, watermark?: string): Promise<DocumentContentReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.documentRead);
     const document = await this.em.findOne(Document, { id: documentId }, { populate: ['file'] });
@@ -151,7 +152,12 @@ export class DocumentsService {
       throw DocumentError.blobMissing(document.sha256);
     }
     const supersededBy = await supersedingItems(this.em, [document.id]);
-    return { document: toDocumentReply(document, supersededBy), contentBase64: bytes.toString('base64') };
+    const copy = await downloadCopy(bytes, document.mediaType, watermark);
+    return {
+      document: toDocumentReply(document, supersededBy),
+      contentBase64: copy.content.toString('base64'),
+      watermarked: copy.watermarked,
+    };
   }
 
   private async findByKey(idempotencyKey: string, requestHash: string): Promise<DocumentReply | undefined> {

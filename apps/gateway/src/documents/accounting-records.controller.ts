@@ -7,6 +7,7 @@ import { MessagingClient } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { downloadWatermark } from '../common/download-watermark';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 /** Accounting records (会计档案) such as the monthly payment rosters, kept apart from household files. */
@@ -36,7 +37,10 @@ export class AccountingRecordsController {
     @AccessPurpose() purpose: string,
     @Req() request: Request,
   ): Promise<StreamableFile> {
-    const reply = await this.messaging.request(SUBJECTS.archive.accountingRecordGetContent, { recordId: id });
+    const reply = await this.messaging.request(SUBJECTS.archive.accountingRecordGetContent, {
+      recordId: id,
+      watermark: downloadWatermark(),
+    });
     await this.accessLog.record({
       action: 'DOWNLOAD',
       recordType: 'accounting-record',

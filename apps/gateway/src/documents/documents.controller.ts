@@ -1,12 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 
 import { PERMISSIONS, SUBJECTS } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { downloadWatermark } from '../common/download-watermark';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 @ApiTags('archive')
@@ -26,13 +27,20 @@ export class DocumentsController {
     required: true,
     description: 'Why you look (UTF-8, percent-encoded); or ?purpose=',
   })
-  @ApiOperation({ summary: 'The bytes of an archived document (a PDF). Logged in the access log with its purpose.' })
+  @ApiOperation({
+    summary:
+      'An archived document: a PDF comes as a copy marked with the viewer and the time on every page (X-Watermarked: true; the archived hash in X-Archived-Sha256). Logged in the access log with its purpose.',
+  })
   async content(
     @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
     @AccessPurpose() purpose: string,
     @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const reply = await this.messaging.request(SUBJECTS.archive.documentGetContent, { documentId: id });
+    const reply = await this.messaging.request(SUBJECTS.archive.documentGetContent, {
+      documentId: id,
+      watermark: downloadWatermark(),
+    });
     await this.accessLog.record({
       action: 'DOWNLOAD',
       recordType: 'document',
@@ -42,6 +50,8 @@ export class DocumentsController {
       clientIp: clientIp(request),
     });
     const bytes = Buffer.from(reply.contentBase64, 'base64');
+    response.setHeader('X-Archived-Sha256', reply.document.sha256);
+    response.setHeader('X-Watermarked', String(reply.watermarked));
     return new StreamableFile(bytes, {
       type: reply.document.mediaType,
       length: bytes.length,

@@ -10,6 +10,7 @@ import { DossierService } from './dossier.service';
 import type { DossierReply } from './dossier.types';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { downloadWatermark } from '../common/download-watermark';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 /** The household dossier at a glance (户档案一览): composed from every service, each answering for its part. */
@@ -36,11 +37,9 @@ export class DossierController {
     @Req() request: Request,
   ): Promise<StreamableFile> {
     const dossier = await this.dossiers.compose(id);
-    const time = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-    const watermark = `${requireCaller().username} 查阅于 ${time} 仅限低保业务使用`;
     const rendered = await this.messaging.request(
       SUBJECTS.archive.printableRender,
-      dossierPrintable(dossier, watermark),
+      dossierPrintable(dossier, downloadWatermark()),
     );
     await this.accessLog.record({
       action: 'DOWNLOAD',

@@ -108,11 +108,19 @@ export class ListAccountingRecordsRequest {
 export class GetAccountingRecordContentRequest {
   @IsUUID('4', { message: '档案记录编号格式不正确' })
   recordId: string;
+
+  /** For a download: printed across every page of a PDF copy (see GetDocumentContentRequest). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  watermark?: string;
 }
 
 export interface AccountingRecordContentReply {
   record: AccountingRecordReply;
   contentBase64: string;
+  /** True when the content is a watermarked copy. */
+  watermarked: boolean;
 }
 
 export interface AccountingRecordReply {

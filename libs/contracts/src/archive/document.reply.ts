@@ -38,4 +38,6 @@ export interface ListDocumentsReply {
 export interface DocumentContentReply {
   document: DocumentReply;
   contentBase64: string;
+  /** True when the content is a watermarked copy (its hash then differs from `document.sha256`). */
+  watermarked: boolean;
 }
