@@ -144,6 +144,16 @@ export const ROUTES: Route[] = [
     }),
   },
   {
+    name: 'GET /api/v1/archive/appraisal',
+    call: (token) => status(call('GET', '/api/v1/archive/appraisal', { token })),
+    expected: only({ archivist1: ANYWHERE }),
+  },
+  {
+    name: 'GET /api/v1/archive/disposals',
+    call: (token) => status(call('GET', '/api/v1/archive/disposals', { token })),
+    expected: only({ archivist1: ANYWHERE }),
+  },
+  {
     name: 'GET /api/v1/archive/statistics',
     call: (token, record) =>
       status(call('GET', `/api/v1/archive/statistics?divisionCode=${COMMUNITY[record]}`, { token })),

@@ -9,6 +9,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { ArchiveFilesModule } from './files/archive-files.module';
 import { FixityModule } from './fixity/fixity.module';
 import { archiveOrmSettings } from './mikro-orm.config';
+import { RetentionModule } from './retention/retention.module';
 import { ArchiveStatisticsModule } from './statistics/archive-statistics.module';
 import { UploadsModule } from './uploads/uploads.module';
 
@@ -22,6 +23,7 @@ import { UploadsModule } from './uploads/uploads.module';
     FixityModule,
     ArchiveStatisticsModule,
     BorrowingModule,
+    RetentionModule,
   ],
 })
 export class AppModule {}

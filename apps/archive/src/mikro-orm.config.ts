@@ -10,10 +10,22 @@ import { BoxSequence } from './files/box-sequence.entity';
 import { FixityCheck } from './fixity/fixity-check.entity';
 import { FixitySweep } from './fixity/fixity-sweep.entity';
 import { migrationList } from './migrations/migration-list';
+import { Disposal } from './retention/disposal.entity';
+import { RetentionEvent } from './retention/retention-event.entity';
 
 export const archiveOrmSettings: ServiceOrmSettings = {
   schema: 'archive',
-  entities: [ArchiveFile, BoxSequence, Document, AccountingRecord, FixityCheck, FixitySweep, BorrowRequest],
+  entities: [
+    ArchiveFile,
+    BoxSequence,
+    Document,
+    AccountingRecord,
+    FixityCheck,
+    FixitySweep,
+    BorrowRequest,
+    RetentionEvent,
+    Disposal,
+  ],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

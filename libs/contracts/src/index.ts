@@ -8,6 +8,7 @@ export * from './archive/get-document-content.request';
 export * from './archive/ingest-upload.request';
 export * from './archive/list-documents.request';
 export * from './archive/printable';
+export * from './archive/retention';
 export * from './common/division-code.validator';
 export * from './eligibility/preview-assessment.request';
 export * from './eligibility/rule-versions.request';

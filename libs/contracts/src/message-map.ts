@@ -47,6 +47,16 @@ import type { GetDocumentContentRequest } from './archive/get-document-content.r
 import type { IngestUploadReply, IngestUploadRequest } from './archive/ingest-upload.request';
 import type { ListDocumentsRequest } from './archive/list-documents.request';
 import type { RenderPrintableReply, RenderPrintableRequest } from './archive/printable';
+import type {
+  AppraisalListReply,
+  AppraisalListRequest,
+  DecideDisposalRequest,
+  DisposalReply,
+  ListDisposalsReply,
+  ListDisposalsRequest,
+  RecordRetentionEventRequest,
+  RetentionReply,
+} from './archive/retention';
 import type { HealthCheckRequest, HealthReply } from './common/health';
 import type { AssessmentReply, PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
 import type {
@@ -198,6 +208,10 @@ export interface RequestMap {
   [SUBJECTS.archive.borrowRequest]: { request: RequestBorrowRequest; reply: BorrowReply };
   [SUBJECTS.archive.borrowDecide]: { request: DecideBorrowRequest; reply: BorrowReply };
   [SUBJECTS.archive.borrowList]: { request: ListBorrowRequestsRequest; reply: ListBorrowRequestsReply };
+  [SUBJECTS.archive.retentionRecord]: { request: RecordRetentionEventRequest; reply: RetentionReply };
+  [SUBJECTS.archive.retentionAppraisal]: { request: AppraisalListRequest; reply: AppraisalListReply };
+  [SUBJECTS.archive.disposalDecide]: { request: DecideDisposalRequest; reply: DisposalReply };
+  [SUBJECTS.archive.disposalList]: { request: ListDisposalsRequest; reply: ListDisposalsReply };
   [SUBJECTS.archive.accountingRecordFile]: { request: FileAccountingRecordRequest; reply: AccountingRecordReply };
   [SUBJECTS.archive.accountingRecordList]: {
     request: ListAccountingRecordsRequest;

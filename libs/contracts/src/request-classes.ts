@@ -27,6 +27,12 @@ import { GetDocumentContentRequest } from './archive/get-document-content.reques
 import { IngestUploadRequest } from './archive/ingest-upload.request';
 import { ListDocumentsRequest } from './archive/list-documents.request';
 import { RenderPrintableRequest } from './archive/printable';
+import {
+  AppraisalListRequest,
+  DecideDisposalRequest,
+  ListDisposalsRequest,
+  RecordRetentionEventRequest,
+} from './archive/retention';
 import { HealthCheckRequest } from './common/health';
 import { PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
 import {
@@ -148,6 +154,10 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.archive.borrowRequest]: RequestBorrowRequest,
   [SUBJECTS.archive.borrowDecide]: DecideBorrowRequest,
   [SUBJECTS.archive.borrowList]: ListBorrowRequestsRequest,
+  [SUBJECTS.archive.retentionRecord]: RecordRetentionEventRequest,
+  [SUBJECTS.archive.retentionAppraisal]: AppraisalListRequest,
+  [SUBJECTS.archive.disposalDecide]: DecideDisposalRequest,
+  [SUBJECTS.archive.disposalList]: ListDisposalsRequest,
   [SUBJECTS.archive.accountingRecordFile]: FileAccountingRecordRequest,
   [SUBJECTS.archive.accountingRecordList]: ListAccountingRecordsRequest,
   [SUBJECTS.archive.accountingRecordGetContent]: GetAccountingRecordContentRequest,

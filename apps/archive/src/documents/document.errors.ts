@@ -22,6 +22,14 @@ export class DocumentError extends DomainError {
     );
   }
 
+  static destroyed(referenceCode: string): DocumentError {
+    return new DocumentError(
+      ErrorCode.NOT_FOUND,
+      `file ${referenceCode} was destroyed`,
+      `档案${referenceCode}已按处置决定销毁，内容不再保存（见销毁清册）`,
+    );
+  }
+
   static supersedeRefused(documentId: string, why: string): DocumentError {
     return new DocumentError(ErrorCode.VALIDATION_FAILED, `cannot supersede ${documentId}: ${why}`, why, [
       { field: 'supersedesDocumentId', messages: [why] },

@@ -147,6 +147,9 @@ export class DocumentsService {
     if (!document) {
       throw DocumentError.notFound(documentId);
     }
+    if (document.file.disposedAt) {
+      throw DocumentError.destroyed(document.file.referenceCode);
+    }
     const bytes = await this.blobs.get(document.sha256);
     if (!bytes) {
       throw DocumentError.blobMissing(document.sha256);

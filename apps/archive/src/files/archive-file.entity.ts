@@ -9,7 +9,7 @@ import { BaseEntity } from '@app/platform';
  */
 @Entity({ tableName: 'archive_file' })
 @Unique({ name: 'archive_file_box_seq_unique', properties: ['divisionCode', 'openedYear', 'boxSeq'] })
-export class ArchiveFile extends BaseEntity<'itemCount' | 'pageCount'> {
+export class ArchiveFile extends BaseEntity<'itemCount' | 'pageCount' | 'retainUntil' | 'disposedAt'> {
   @Unique()
   @Property({ type: 'uuid' })
   householdId: string;
@@ -47,4 +47,12 @@ export class ArchiveFile extends BaseEntity<'itemCount' | 'pageCount'> {
 
   @Property({ length: 64 })
   headHash: string;
+
+  /** The last day the file must be kept (see retention/); null while benefits run or the case is open. */
+  @Property({ type: 'date', nullable: true })
+  retainUntil: string | null = null;
+
+  /** Set when a recorded decision destroyed the file's content (the file and its item list stay). */
+  @Property({ type: 'timestamptz', nullable: true })
+  disposedAt: Date | null = null;
 }

@@ -4,6 +4,7 @@ import { Migration20261126142509 } from './Migration20261126142509_archive_files
 import { Migration20261126222500_accounting_records } from './Migration20261126222500_accounting_records';
 import { Migration20261127003000_arrangement_fixity } from './Migration20261127003000_arrangement_fixity';
 import { Migration20261127012000_borrowing } from './Migration20261127012000_borrowing';
+import { Migration20261127013000_retention_disposal } from './Migration20261127013000_retention_disposal';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -11,4 +12,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261126222500_accounting_records', class: Migration20261126222500_accounting_records },
   { name: 'Migration20261127003000_arrangement_fixity', class: Migration20261127003000_arrangement_fixity },
   { name: 'Migration20261127012000_borrowing', class: Migration20261127012000_borrowing },
+  { name: 'Migration20261127013000_retention_disposal', class: Migration20261127013000_retention_disposal },
 ];

@@ -3,6 +3,12 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Request, Response } from 'express';
 
 import {
+  AppraisalListRequest,
+  type AppraisalListReply,
+  type DisposalReply,
+  ListDisposalsRequest,
+  type ListDisposalsReply,
+  type RetentionReply,
   type ArchiveFileReply,
   type BorrowReply,
   ListBorrowRequestsRequest,
@@ -20,7 +26,13 @@ import { MessagingClient, requireCaller } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
-import { ArchiveStatisticsQueryDto, BorrowDecisionDto, BorrowRequestDto } from './dto/archive.dto';
+import {
+  ArchiveStatisticsQueryDto,
+  BorrowDecisionDto,
+  BorrowRequestDto,
+  DisposalDto,
+  RetentionEventDto,
+} from './dto/archive.dto';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
@@ -109,6 +121,54 @@ export class ArchiveFilesController {
   @ApiOperation({ summary: 'Archivists: requests for files of their division; others: their own (?status=PENDING)' })
   borrowRequests(@Query() query: ListBorrowRequestsRequest): Promise<ListBorrowRequestsReply> {
     return this.messaging.request(SUBJECTS.archive.borrowList, query);
+  }
+
+  @Post('files/:householdId/retention-events')
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'Record what starts (BENEFIT_ENDED, CASE_CLOSED) or stops (BENEFIT_RESUMED) a file’s 5-year retention clock; the payment service records terminations itself',
+  })
+  recordRetention(
+    @Param('householdId', householdId) id: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: RetentionEventDto,
+  ): Promise<RetentionReply> {
+    return this.messaging.request(SUBJECTS.archive.retentionRecord, { ...body, householdId: id, idempotencyKey });
+  }
+
+  @Get('appraisal')
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiOperation({
+    summary: 'The appraisal list: files of your division whose retention ran out by ?asOf= (default today)',
+  })
+  appraisal(@Query() query: AppraisalListRequest): Promise<AppraisalListReply> {
+    return this.messaging.request(SUBJECTS.archive.retentionAppraisal, query);
+  }
+
+  @Post('files/:householdId/disposal')
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'A recorded disposal decision on a file that is due: DESTROY (content removed, file and item list kept) or EXTEND by N years; never automatic',
+  })
+  dispose(
+    @Param('householdId', householdId) id: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: DisposalDto,
+  ): Promise<DisposalReply> {
+    return this.messaging.request(SUBJECTS.archive.disposalDecide, { ...body, householdId: id, idempotencyKey });
+  }
+
+  @Get('disposals')
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiOperation({ summary: 'The disposal register (销毁清册 and extensions) of your division, newest first' })
+  disposals(@Query() query: ListDisposalsRequest): Promise<ListDisposalsReply> {
+    return this.messaging.request(SUBJECTS.archive.disposalList, query);
   }
 
   @Get('statistics')

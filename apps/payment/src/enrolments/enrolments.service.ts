@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
@@ -8,6 +8,7 @@ import {
   ErrorCode,
   type GetEnrolmentRequest,
   PERMISSIONS,
+  SUBJECTS,
 } from '@app/contracts';
 import { addMonths, canonicalJson, checkIdNumber, monthStart, sha256Hex } from '@app/domain';
 import {
@@ -18,7 +19,10 @@ import {
   DomainError,
   inScope,
   isSystemCaller,
+  MessagingClient,
   requireCaller,
+  runAsCaller,
+  SYSTEM_CALLER,
 } from '@app/platform';
 
 import { EnrolmentChange } from './enrolment-change.entity';
@@ -36,9 +40,12 @@ const hashOf = (request: object): string => {
 /** Enrolment for monthly payment, and its changes (amount, suspension, resumption, termination) by month. */
 @Injectable()
 export class EnrolmentsService {
+  private readonly logger = new Logger(EnrolmentsService.name);
+
   constructor(
     private readonly em: EntityManager,
     private readonly banks: BanksService,
+    private readonly messaging: MessagingClient,
   ) {}
 
   /** From the county confirmation. Idempotent by key; a household has at most one open enrolment. */
@@ -193,7 +200,30 @@ export class EnrolmentsService {
       }
       await tx.flush();
     });
+    if (request.kind === 'TERMINATE') {
+      await this.startRetentionClock(enrolment!.householdId, request);
+    }
     return (await this.repeatOf(request.idempotencyKey, requestHash)) ?? this.reply(request.enrolmentId, caller);
+  }
+
+  /**
+   * Tells the archive that benefits ended: the household file's retention clock starts (5 years). Lost, the
+   * file is only kept longer, never destroyed early (and a disposal asks this service first).
+   */
+  private async startRetentionClock(householdId: string, request: ChangeEnrolmentRequest): Promise<void> {
+    try {
+      await runAsCaller(SYSTEM_CALLER, () =>
+        this.messaging.request(SUBJECTS.archive.retentionRecord, {
+          idempotencyKey: `retention:${request.idempotencyKey}`,
+          householdId,
+          event: 'BENEFIT_ENDED',
+          occurredOn: monthStart(request.effectiveMonth),
+          basis: request.decision,
+        }),
+      );
+    } catch (error) {
+      this.logger.warn({ householdId, err: error }, 'retention clock not started in the archive');
+    }
   }
 
   /** By id, or a household's open (else most recent) enrolment. */

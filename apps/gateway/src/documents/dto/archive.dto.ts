@@ -1,7 +1,13 @@
 import { OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 
-import { ArchiveStatisticsRequest, DecideBorrowRequest, RequestBorrowRequest } from '@app/contracts';
+import {
+  ArchiveStatisticsRequest,
+  DecideBorrowRequest,
+  DecideDisposalRequest,
+  RecordRetentionEventRequest,
+  RequestBorrowRequest,
+} from '@app/contracts';
 
 /** The body of a borrowing request; the key comes in the Idempotency-Key header. */
 export class BorrowRequestDto extends OmitType(RequestBorrowRequest, ['idempotencyKey'] as const) {}
@@ -15,3 +21,12 @@ export class ArchiveStatisticsQueryDto extends ArchiveStatisticsRequest {
   @IsIn(['json', 'csv'], { message: 'format 只能是 json 或 csv' })
   format?: 'json' | 'csv';
 }
+
+/** A retention event for the file in the path; the key comes in the Idempotency-Key header. */
+export class RetentionEventDto extends OmitType(RecordRetentionEventRequest, [
+  'idempotencyKey',
+  'householdId',
+] as const) {}
+
+/** A disposal decision for the file in the path; the key comes in the Idempotency-Key header. */
+export class DisposalDto extends OmitType(DecideDisposalRequest, ['idempotencyKey', 'householdId'] as const) {}

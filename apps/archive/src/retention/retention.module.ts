@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+
+import { RetentionHandler } from './retention.handler';
+import { RetentionService } from './retention.service';
+import { BlobsModule } from '../blobs/blobs.module';
+
+@Module({
+  imports: [BlobsModule],
+  controllers: [RetentionHandler],
+  providers: [RetentionService],
+})
+export class RetentionModule {}

@@ -1,0 +1,248 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CreateRequestContext, EntityManager, LockMode } from '@mikro-orm/postgresql';
+
+import {
+  type AppraisalListReply,
+  type DecideDisposalRequest,
+  type DisposalReply,
+  ErrorCode,
+  HOUSEHOLD_FILE_RETENTION_YEARS,
+  type ListDisposalsReply,
+  type ListDisposalsRequest,
+  PERMISSIONS,
+  type RecordRetentionEventRequest,
+  SUBJECTS,
+  type RetentionReply,
+} from '@app/contracts';
+import { beijingDate } from '@app/domain';
+import {
+  assertAnyPermission,
+  assertPermission,
+  assertVisible,
+  DomainError,
+  isSystemCaller,
+  MessagingClient,
+  RemoteError,
+  requireCaller,
+  runAsCaller,
+  SYSTEM_CALLER,
+} from '@app/platform';
+
+import { Disposal } from './disposal.entity';
+import { RetentionEvent } from './retention-event.entity';
+import { BlobStore } from '../blobs/blob-store';
+import { ArchiveFile } from '../files/archive-file.entity';
+
+/**
+ * Retention (保管期限) and disposal (鉴定销毁): the clock starts when benefits end or the case closes without
+ * them, stops when benefits resume; a file is due HOUSEHOLD_FILE_RETENTION_YEARS after. Nothing is disposed of
+ * automatically: an archivist records a decision (destroy or extend) in the disposal register, and only then is
+ * the content removed. The file, its code and its item list stay.
+ */
+@Injectable()
+export class RetentionService {
+  private readonly logger = new Logger(RetentionService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly blobs: BlobStore,
+    private readonly messaging: MessagingClient,
+  ) {}
+
+  @CreateRequestContext()
+  async record(request: RecordRetentionEventRequest): Promise<RetentionReply> {
+    const caller = requireCaller();
+    assertAnyPermission(caller, [PERMISSIONS.enrolmentChange, PERMISSIONS.archiveManage]);
+    return this.em.transactional(async (em) => {
+      const file = await em.findOne(
+        ArchiveFile,
+        { householdId: request.householdId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      assertVisible(caller, file?.divisionCode);
+      if (await em.findOne(RetentionEvent, { idempotencyKey: request.idempotencyKey })) {
+        return toRetention(file!);
+      }
+      em.create(RetentionEvent, {
+        idempotencyKey: request.idempotencyKey,
+        file: file!,
+        event: request.event,
+        occurredOn: request.occurredOn,
+        basis: request.basis,
+        recordedBy: caller.username,
+      });
+      file!.retainUntil =
+        request.event === 'BENEFIT_RESUMED' ? null : lastDayToKeep(request.occurredOn, HOUSEHOLD_FILE_RETENTION_YEARS);
+      return toRetention(file!);
+    });
+  }
+
+  /** Files in the caller's division due by `asOf` and not disposed of, the longest overdue first. */
+  @CreateRequestContext()
+  async appraisal(asOf = beijingDate(new Date())): Promise<AppraisalListReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.archiveManage);
+    const files = await this.em.find(
+      ArchiveFile,
+      {
+        retainUntil: { $lt: asOf },
+        disposedAt: null,
+        ...(isSystemCaller(caller) ? {} : { divisionCode: { $like: `${caller.divisionCode}%` } }),
+      },
+      { orderBy: { retainUntil: 'asc' }, limit: 1000 },
+    );
+    return {
+      asOf,
+      items: files.map((file) => ({
+        ...toRetention(file),
+        divisionCode: file.divisionCode,
+        itemCount: file.itemCount,
+        pageCount: file.pageCount,
+      })),
+    };
+  }
+
+  @CreateRequestContext()
+  async decide(request: DecideDisposalRequest): Promise<DisposalReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.archiveManage);
+    const today = beijingDate(new Date());
+    if (request.decision === 'DESTROY') {
+      await this.assertBenefitsEnded(request.householdId);
+    }
+    const { disposal, destroyed } = await this.em.transactional(async (em) => {
+      const file = await em.findOne(
+        ArchiveFile,
+        { householdId: request.householdId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      assertVisible(caller, file?.divisionCode);
+      const repeated = await em.findOne(Disposal, { idempotencyKey: request.idempotencyKey });
+      if (repeated) {
+        return { disposal: repeated, destroyed: [] as string[] };
+      }
+      if (file!.disposedAt) {
+        throw new DomainError(ErrorCode.CONFLICT, 'already destroyed', '该档案已销毁');
+      }
+      if (!file!.retainUntil || file!.retainUntil >= today) {
+        const why = file!.retainUntil
+          ? `保管期至${file!.retainUntil}，尚未到期`
+          : '该户仍在保障期内或案件未结，保管期尚未起算';
+        throw new DomainError(ErrorCode.CONFLICT, 'retention not over', `不能处置：${why}`);
+      }
+      const created = em.create(Disposal, {
+        idempotencyKey: request.idempotencyKey,
+        file: file!,
+        decision: request.decision,
+        basis: request.basis,
+        extendYears: request.decision === 'EXTEND' ? (request.extendYears ?? null) : null,
+        itemCount: file!.itemCount,
+        decidedBy: caller.username,
+        decidedAt: new Date(),
+      });
+      let hashes: string[] = [];
+      if (request.decision === 'EXTEND') {
+        file!.retainUntil = lastDayToKeep(dayAfter(file!.retainUntil), request.extendYears ?? 1);
+      } else {
+        file!.disposedAt = new Date();
+        // Content shared with an item that is kept (same bytes, another file) stays.
+        const rows = await em.execute<Array<{ sha256: string }>>(
+          `select distinct d.sha256 from archive.document d
+            where d.file_id = ?
+              and not exists (select 1 from archive.document o join archive.archive_file f on f.id = o.file_id
+                               where o.sha256 = d.sha256 and o.file_id <> d.file_id and f.disposed_at is null)`,
+          [file!.id],
+        );
+        hashes = rows.map((row) => row.sha256);
+      }
+      return { disposal: created, destroyed: hashes };
+    });
+    // Bytes go once the decision is committed; a crash in between leaves bytes to remove, never a lost record.
+    for (const sha256 of destroyed) {
+      await this.blobs.destroy(sha256);
+    }
+    await this.em.refresh(disposal);
+    this.logger.log(
+      { registerNo: disposal.registerNo, decision: disposal.decision, file: disposal.file.referenceCode },
+      'disposal recorded',
+    );
+    return toDisposal(disposal);
+  }
+
+  /** Asks the payment service, as the system: a household still enrolled (or not known for sure) is kept. */
+  private async assertBenefitsEnded(householdId: string): Promise<void> {
+    try {
+      const enrolment = await runAsCaller(SYSTEM_CALLER, () =>
+        this.messaging.request(SUBJECTS.payment.enrolmentGet, { householdId }),
+      );
+      if (enrolment.status !== 'TERMINATED') {
+        throw new DomainError(ErrorCode.CONFLICT, 'benefits still run', '该户仍在保障中，档案不能销毁');
+      }
+    } catch (error) {
+      if (error instanceof RemoteError && error.code === ErrorCode.NOT_FOUND) {
+        return; // never enrolled
+      }
+      if (error instanceof DomainError) {
+        throw error;
+      }
+      throw new DomainError(
+        ErrorCode.UNAVAILABLE,
+        'payment unreachable',
+        '暂时无法确认该户的待遇状态，不能销毁，请稍后再试',
+      );
+    }
+  }
+
+  @CreateRequestContext()
+  async list(request: ListDisposalsRequest): Promise<ListDisposalsReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.archiveManage);
+    const rows = await this.em.find(
+      Disposal,
+      {
+        ...(request.decision ? { decision: request.decision } : {}),
+        ...(isSystemCaller(caller) ? {} : { file: { divisionCode: { $like: `${caller.divisionCode}%` } } }),
+      },
+      { orderBy: { registerNo: 'desc' }, limit: 500, populate: ['file'] },
+    );
+    return { items: rows.map(toDisposal) };
+  }
+}
+
+/** The day before the anniversary `years` after `from` (kept for `years` full years from `from`). */
+export function lastDayToKeep(from: string, years: number): string {
+  const [y, m, d] = from.split('-').map(Number);
+  const anniversary = new Date(Date.UTC(y + years, m - 1, d));
+  anniversary.setUTCDate(anniversary.getUTCDate() - 1);
+  return anniversary.toISOString().slice(0, 10);
+}
+
+function dayAfter(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+function toRetention(file: ArchiveFile): RetentionReply {
+  return {
+    householdId: file.householdId,
+    referenceCode: file.referenceCode,
+    retainUntil: file.retainUntil,
+    disposedAt: file.disposedAt?.toISOString() ?? null,
+  };
+}
+
+function toDisposal(disposal: Disposal): DisposalReply {
+  return {
+    id: disposal.id,
+    registerNo: disposal.registerNo,
+    householdId: disposal.file.householdId,
+    referenceCode: disposal.file.referenceCode,
+    decision: disposal.decision,
+    basis: disposal.basis,
+    extendYears: disposal.extendYears,
+    itemCount: disposal.itemCount,
+    decidedBy: disposal.decidedBy,
+    decidedAt: disposal.decidedAt.toISOString(),
+  };
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+
+import type { INestMicroservice } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+
+import { type DocumentReply, ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
+import { beijingDate } from '@app/domain';
+import { MessagingClient } from '@app/platform';
+import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
+import { as, CALLERS } from '@test/support/callers';
+import { startService } from '@test/support/services';
+
+import { AppModule as ArchiveAppModule } from '../src/app.module';
+import { BlobStore } from '../src/blobs/blob-store';
+import { FilesystemBlobStore } from '../src/blobs/filesystem-blob-store';
+import { lastDayToKeep } from '../src/retention/retention.service';
+
+describe('retention and disposal of household files (real PostgreSQL, NATS and blob store)', () => {
+  let app: INestMicroservice;
+  let payment: INestMicroservice;
+  let client: MessagingClient;
+  const system = <T>(fn: () => Promise<T>) => as(CALLERS.system, fn);
+  const archivist = <T>(fn: () => Promise<T>) => as(CALLERS.archivist1, fn);
+
+  async function fileOne(): Promise<DocumentReply> {
+    const householdId = randomUUID();
+    return system(() =>
+      client.request(SUBJECTS.archive.documentFile, {
+        idempotencyKey: `retention-${randomUUID()}`,
+        householdId,
+        divisionCode: '220102001001',
+        applicationId: randomUUID(),
+        workflowId: `approval-chain-${randomUUID()}`,
+        step: 'application-received',
+        documentType: 'APPLICATION_RECEIVED',
+        createdBy: 'system',
+        data: {
+          applicationNo: `SQ-220102-2019-${randomUUID().slice(0, 8)}`,
+          applicantName: '孙保管',
+          applicantIdNumberMasked: '220102********0012',
+          householdSize: 1,
+          reason: '年老无收入',
+          submittedAt: '2019-01-01T08:00:00.000Z',
+        },
+      }),
+    );
+  }
+
+  const recordEvent = (householdId: string, event: 'BENEFIT_ENDED' | 'BENEFIT_RESUMED' | 'CASE_CLOSED', on: string) =>
+    system(() =>
+      client.request(SUBJECTS.archive.retentionRecord, {
+        idempotencyKey: randomUUID(),
+        householdId,
+        event,
+        occurredOn: on,
+        basis: '南关区民政局停保决定（测试）',
+      }),
+    );
+
+  beforeAll(async () => {
+    // A disposal asks the payment service whether benefits still run.
+    [app, payment] = await Promise.all([
+      startService(ArchiveAppModule, QUEUE_GROUPS.archive),
+      startService(PaymentAppModule, QUEUE_GROUPS.payment),
+    ]);
+    client = app.get(MessagingClient);
+  });
+
+  afterAll(async () => {
+    await Promise.all([app.close(), payment.close()]);
+  });
+
+  it('keeps a file five full years from the day benefits ended', () => {
+    expect(lastDayToKeep('2019-01-01', 5)).toBe('2023-12-31');
+    expect(lastDayToKeep('2020-03-01', 5)).toBe('2025-02-28');
+  });
+
+  it('starts the clock when benefits end, stops it when they resume, and lists files that are due', async () => {
+    const item = await fileOne();
+    expect(await recordEvent(item.householdId, 'BENEFIT_ENDED', '2019-01-01')).toMatchObject({
+      retainUntil: '2023-12-31',
+      disposedAt: null,
+    });
+    const due = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
+    expect(due.items.map((file) => file.householdId)).toContain(item.householdId);
+    expect((await recordEvent(item.householdId, 'BENEFIT_RESUMED', '2019-06-01')).retainUntil).toBeNull();
+    const after = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
+    expect(after.items.map((file) => file.householdId)).not.toContain(item.householdId);
+  });
+
+  it('refuses to dispose of a file that is not due, and lets no one but an archivist decide', async () => {
+    const item = await fileOne();
+    const decide = (who = CALLERS.archivist1) =>
+      as(who, () =>
+        client.request(SUBJECTS.archive.disposalDecide, {
+          idempotencyKey: randomUUID(),
+          householdId: item.householdId,
+          decision: 'DESTROY',
+          basis: '鉴定小组意见（测试）',
+        }),
+      );
+    await expect(decide()).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    await recordEvent(item.householdId, 'CASE_CLOSED', beijingDate(new Date()));
+    await expect(decide()).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    await recordEvent(item.householdId, 'CASE_CLOSED', '2018-05-01');
+    await expect(decide(CALLERS.county1)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+  });
+
+  it('extends or destroys only by a recorded decision; a destroyed file keeps its code and items, not its bytes', async () => {
+    const item = await fileOne();
+    const store = app.get<BlobStore, FilesystemBlobStore>(BlobStore);
+    await recordEvent(item.householdId, 'BENEFIT_ENDED', '2018-01-01');
+
+    const extended = await archivist(() =>
+      client.request(SUBJECTS.archive.disposalDecide, {
+        idempotencyKey: randomUUID(),
+        householdId: item.householdId,
+        decision: 'EXTEND',
+        extendYears: 2,
+        basis: '涉及信访，延长保管两年',
+      }),
+    );
+    expect(extended).toMatchObject({ decision: 'EXTEND', extendYears: 2, decidedBy: 'archivist1' });
+    const file = await archivist(() => client.request(SUBJECTS.archive.fileGet, { householdId: item.householdId }));
+    expect(file.items).toHaveLength(1);
+
+    const key = randomUUID();
+    const destroy = () =>
+      archivist(() =>
+        client.request(SUBJECTS.archive.disposalDecide, {
+          idempotencyKey: key,
+          householdId: item.householdId,
+          decision: 'DESTROY',
+          basis: '2026年第1次鉴定会议纪要',
+        }),
+      );
+    const destroyed = await destroy();
+    expect(destroyed).toMatchObject({ decision: 'DESTROY', itemCount: 1, referenceCode: file.referenceCode });
+    expect(destroyed.registerNo).toBeGreaterThan(extended.registerNo);
+    expect((await destroy()).id).toBe(destroyed.id);
+    expect(existsSync(store.pathOf(item.sha256))).toBe(false);
+
+    await expect(
+      archivist(() => client.request(SUBJECTS.archive.documentGetContent, { documentId: item.id })),
+    ).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+    const kept = await archivist(() => client.request(SUBJECTS.archive.fileGet, { householdId: item.householdId }));
+    expect(kept).toMatchObject({ referenceCode: file.referenceCode, itemCount: 1 });
+    expect(
+      (await archivist(() => client.request(SUBJECTS.archive.fixityVerifyFile, { householdId: item.householdId }))).ok,
+    ).toBe(true);
+
+    const register = await archivist(() => client.request(SUBJECTS.archive.disposalList, { decision: 'DESTROY' }));
+    expect(register.items.map((entry) => entry.id)).toContain(destroyed.id);
+    const sql = app.get(EntityManager).fork().getConnection();
+    await expect(sql.execute(`delete from archive.disposal where id = ?`, [destroyed.id])).rejects.toThrow(
+      'append-only',
+    );
+  });
+
+  it('starts the clock when the payment service terminates the enrolment, and keeps a file whose benefits still run', async () => {
+    const enrol = async (householdId: string, firstMonth: string) =>
+      system(() =>
+        client.request(SUBJECTS.payment.enrolmentCreate, {
+          idempotencyKey: randomUUID(),
+          householdId,
+          divisionCode: '220102001001',
+          headName: '孙保管',
+          headIdNumber: '11010519491231002X',
+          bankCode: 'JLRCB',
+          accountNo: `62170000${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`.replace(/(13|27)$/, '55'),
+          baseFen: 40_000,
+          supplementFen: 0,
+          firstMonth,
+          decision: '南关区民政局审核确认（测试）',
+        }),
+      );
+    const change = (enrolmentId: string, kind: 'TERMINATE' | 'SUSPEND', effectiveMonth: string) =>
+      system(() =>
+        client.request(SUBJECTS.payment.enrolmentChange, {
+          idempotencyKey: randomUUID(),
+          enrolmentId,
+          kind,
+          effectiveMonth,
+          decision: '南关区民政局变更决定（测试）',
+          reason: '测试',
+        }),
+      );
+
+    const ended = await fileOne();
+    await change((await enrol(ended.householdId, '2018-11')).id, 'TERMINATE', '2019-01');
+    const file = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
+    expect(file.items.find((due) => due.householdId === ended.householdId)).toMatchObject({
+      retainUntil: '2023-12-31',
+    });
+
+    // Suspended is not ended: the file is kept, whatever its clock says.
+    const suspended = await fileOne();
+    await change((await enrol(suspended.householdId, '2018-11')).id, 'SUSPEND', '2019-01');
+    await recordEvent(suspended.householdId, 'CASE_CLOSED', '2018-01-01');
+    await expect(
+      archivist(() =>
+        client.request(SUBJECTS.archive.disposalDecide, {
+          idempotencyKey: randomUUID(),
+          householdId: suspended.householdId,
+          decision: 'DESTROY',
+          basis: '鉴定小组意见（测试）',
+        }),
+      ),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, staffMessage: '该户仍在保障中，档案不能销毁' });
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+import { IsCalendarDate } from '../common/identity.validators';
+
+/** Jilin: household files are kept while benefits run and 5 years after they end (domain §4.2 Art. 13). */
+export const HOUSEHOLD_FILE_RETENTION_YEARS = 5;
+
+/**
+ * What starts or stops a household file's retention clock: benefits ended (the clock starts), resumed (it
+ * stops), or the case closed without benefits (refused, withdrawn: it starts).
+ */
+export const RETENTION_EVENTS = ['BENEFIT_ENDED', 'BENEFIT_RESUMED', 'CASE_CLOSED'] as const;
+export type RetentionEvent = (typeof RETENTION_EVENTS)[number];
+
+export class RecordRetentionEventRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId: string;
+
+  @IsIn(RETENTION_EVENTS, { message: '事件只能是BENEFIT_ENDED、BENEFIT_RESUMED或CASE_CLOSED' })
+  event: RetentionEvent;
+
+  /** The day it happened (for an ended benefit: the first day after the last month paid). */
+  @IsCalendarDate()
+  occurredOn: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  basis: string;
+}
+
+export interface RetentionReply {
+  householdId: string;
+  referenceCode: string;
+  /** The last day the file must be kept; null while benefits run or the case is open. */
+  retainUntil: string | null;
+  disposedAt: string | null;
+}
+
+/** The appraisal list (鉴定): files whose retention ran out by `asOf` (default today), not yet disposed of. */
+export class AppraisalListRequest {
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
+export interface AppraisalListReply {
+  asOf: string;
+  items: Array<RetentionReply & { divisionCode: string; itemCount: number; pageCount: number }>;
+}
+
+export const DISPOSAL_DECISIONS = ['DESTROY', 'EXTEND'] as const;
+export type DisposalDecision = (typeof DISPOSAL_DECISIONS)[number];
+
+/** An authorised archivist's recorded decision on a file that is due: destroy it, or keep it longer. */
+export class DecideDisposalRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId: string;
+
+  @IsIn(DISPOSAL_DECISIONS, { message: '处置决定只能是DESTROY（销毁）或EXTEND（延长保管）' })
+  decision: DisposalDecision;
+
+  /** The appraisal meeting or approval document the decision rests on. */
+  @IsString()
+  @IsNotEmpty({ message: '请填写处置依据（鉴定意见或批准文号）' })
+  @MaxLength(300)
+  basis: string;
+
+  @ValidateIf((request: DecideDisposalRequest) => request.decision === 'EXTEND')
+  @IsInt({ message: '延长年限须为整数' })
+  @Min(1)
+  @Max(30)
+  extendYears?: number;
+}
+
+/** One entry of the destruction register (销毁清册) or of the extensions. Never changed. */
+export interface DisposalReply {
+  id: string;
+  registerNo: number;
+  householdId: string;
+  referenceCode: string;
+  decision: DisposalDecision;
+  basis: string;
+  extendYears: number | null;
+  itemCount: number;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export class ListDisposalsRequest {
+  @IsOptional()
+  @IsIn(DISPOSAL_DECISIONS)
+  decision?: DisposalDecision;
+}
+
+export interface ListDisposalsReply {
+  items: DisposalReply[];
+}
