@@ -8,6 +8,7 @@ rm -rf "$results" && mkdir -p "$results"
 
 bash deploy/local/deps.sh
 bash temporal/dev-server/build.sh
+bash deploy/local/fake-s3.sh
 bash deploy/local/infra.sh
 
 log "format, lint, types"
