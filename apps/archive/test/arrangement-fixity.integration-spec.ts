@@ -8,6 +8,7 @@ import { type DocumentReply, ErrorCode, type FileDocumentRequest, QUEUE_GROUPS, 
 import { parseHouseholdFileCode, sha256Hex } from '@app/domain';
 import { MessagingClient } from '@app/platform';
 import { as, CALLERS } from '@test/support/callers';
+import { receiptFiling } from '@test/support/factories/archive.factory';
 import { startService } from '@test/support/services';
 
 import { AppModule as ArchiveAppModule } from '../src/app.module';
@@ -18,26 +19,7 @@ import { FixitySchedule } from '../src/fixity/fixity-schedule';
 const COMMUNITY = '220102001001';
 
 function receipt(householdId: string, overrides: Partial<FileDocumentRequest> = {}): FileDocumentRequest {
-  return {
-    idempotencyKey: `test:${randomUUID()}`,
-    householdId,
-    divisionCode: COMMUNITY,
-    applicationId: randomUUID(),
-    workflowId: `approval-chain-${randomUUID()}`,
-    step: 'application-received',
-    documentType: 'APPLICATION_RECEIVED',
-    createdBy: 'system',
-    data: {
-      // Unique content per item: blobs are shared by hash, and these tests damage them.
-      applicationNo: `SQ-220102-2026-${randomUUID().slice(0, 8)}`,
-      applicantName: '王五',
-      applicantIdNumberMasked: '220102********0012',
-      householdSize: 3,
-      reason: '因病致贫',
-      submittedAt: '2026-11-26T08:00:00.000Z',
-    },
-    ...overrides,
-  };
+  return receiptFiling({ householdId, divisionCode: COMMUNITY, ...overrides });
 }
 
 describe('archive arrangement, hash chain and fixity (real PostgreSQL, NATS and blob store)', () => {

@@ -9,12 +9,12 @@ import { beijingDate } from '@app/domain';
 import { MessagingClient } from '@app/platform';
 import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
 import { as, CALLERS } from '@test/support/callers';
+import { receiptFiling } from '@test/support/factories/archive.factory';
 import { startService } from '@test/support/services';
 
 import { AppModule as ArchiveAppModule } from '../src/app.module';
 import { BlobStore } from '../src/blobs/blob-store';
 import { FilesystemBlobStore } from '../src/blobs/filesystem-blob-store';
-import { lastDayToKeep } from '../src/retention/retention.service';
 
 describe('retention and disposal of household files (real PostgreSQL, NATS and blob store)', () => {
   let app: INestMicroservice;
@@ -23,29 +23,8 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
   const system = <T>(fn: () => Promise<T>) => as(CALLERS.system, fn);
   const archivist = <T>(fn: () => Promise<T>) => as(CALLERS.archivist1, fn);
 
-  async function fileOne(): Promise<DocumentReply> {
-    const householdId = randomUUID();
-    return system(() =>
-      client.request(SUBJECTS.archive.documentFile, {
-        idempotencyKey: `retention-${randomUUID()}`,
-        householdId,
-        divisionCode: '220102001001',
-        applicationId: randomUUID(),
-        workflowId: `approval-chain-${randomUUID()}`,
-        step: 'application-received',
-        documentType: 'APPLICATION_RECEIVED',
-        createdBy: 'system',
-        data: {
-          applicationNo: `SQ-220102-2019-${randomUUID().slice(0, 8)}`,
-          applicantName: '孙保管',
-          applicantIdNumberMasked: '220102********0012',
-          householdSize: 1,
-          reason: '年老无收入',
-          submittedAt: '2019-01-01T08:00:00.000Z',
-        },
-      }),
-    );
-  }
+  const fileOne = (): Promise<DocumentReply> =>
+    system(() => client.request(SUBJECTS.archive.documentFile, receiptFiling()));
 
   const recordEvent = (householdId: string, event: 'BENEFIT_ENDED' | 'BENEFIT_RESUMED' | 'CASE_CLOSED', on: string) =>
     system(() =>
@@ -69,11 +48,6 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
 
   afterAll(async () => {
     await Promise.all([app.close(), payment.close()]);
-  });
-
-  it('keeps a file five full years from the day benefits ended', () => {
-    expect(lastDayToKeep('2019-01-01', 5)).toBe('2023-12-31');
-    expect(lastDayToKeep('2020-03-01', 5)).toBe('2025-02-28');
   });
 
   it('starts the clock when benefits end, stops it when they resume, and lists files that are due', async () => {

@@ -11,6 +11,7 @@ import { QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
 import { sha256Hex } from '@app/domain';
 import { MessagingClient } from '@app/platform';
 import { as, CALLERS } from '@test/support/callers';
+import { receiptFiling } from '@test/support/factories/archive.factory';
 import { startService } from '@test/support/services';
 
 import { BlobStore } from '../src/blobs/blob-store';
@@ -121,24 +122,7 @@ describe('archive blobs on an S3-compatible store (gofakes3 over HTTP)', () => {
       const client = app.get(MessagingClient);
       const householdId = randomUUID();
       const item = await as(CALLERS.system, () =>
-        client.request(SUBJECTS.archive.documentFile, {
-          idempotencyKey: `s3-${randomUUID()}`,
-          householdId,
-          divisionCode: '220102001001',
-          applicationId: randomUUID(),
-          workflowId: `approval-chain-${randomUUID()}`,
-          step: 'application-received',
-          documentType: 'APPLICATION_RECEIVED',
-          createdBy: 'system',
-          data: {
-            applicationNo: `SQ-220102-2026-${randomUUID().slice(0, 8)}`,
-            applicantName: '钱对象',
-            applicantIdNumberMasked: '220102********0012',
-            householdSize: 1,
-            reason: '无收入',
-            submittedAt: '2026-11-26T08:00:00.000Z',
-          },
-        }),
+        client.request(SUBJECTS.archive.documentFile, receiptFiling({ householdId })),
       );
       expect((await s3.statObject(BUCKET, keyOf(item.sha256))).size).toBe(item.sizeBytes);
       const check = () =>

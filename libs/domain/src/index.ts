@@ -15,3 +15,4 @@ export * from './payment/bank-signature';
 export * from './payment/months';
 export * from './archive/reference-code';
 export * from './archive/item-chain';
+export * from './archive/retention';

@@ -14,7 +14,7 @@ import {
   SUBJECTS,
   type RetentionReply,
 } from '@app/contracts';
-import { beijingDate } from '@app/domain';
+import { beijingDate, extendRetention, lastDayToKeep } from '@app/domain';
 import {
   assertAnyPermission,
   assertPermission,
@@ -142,7 +142,7 @@ export class RetentionService {
       });
       let hashes: string[] = [];
       if (request.decision === 'EXTEND') {
-        file!.retainUntil = lastDayToKeep(dayAfter(file!.retainUntil), request.extendYears ?? 1);
+        file!.retainUntil = extendRetention(file!.retainUntil, request.extendYears ?? 1);
       } else {
         file!.disposedAt = new Date();
         // Content shared with an item that is kept (same bytes, another file) stays.
@@ -207,20 +207,6 @@ export class RetentionService {
     );
     return { items: rows.map(toDisposal) };
   }
-}
-
-/** The day before the anniversary `years` after `from` (kept for `years` full years from `from`). */
-export function lastDayToKeep(from: string, years: number): string {
-  const [y, m, d] = from.split('-').map(Number);
-  const anniversary = new Date(Date.UTC(y + years, m - 1, d));
-  anniversary.setUTCDate(anniversary.getUTCDate() - 1);
-  return anniversary.toISOString().slice(0, 10);
-}
-
-function dayAfter(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
 }
 
 function toRetention(file: ArchiveFile): RetentionReply {

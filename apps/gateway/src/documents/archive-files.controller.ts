@@ -13,7 +13,6 @@ import {
   type BorrowReply,
   ListBorrowRequestsRequest,
   type ListBorrowRequestsReply,
-  type ArchiveStatisticsReply,
   type FixityCheckReply,
   FixitySweepRequest,
   type FixitySweepReply,
@@ -24,6 +23,7 @@ import {
 } from '@app/contracts';
 import { MessagingClient, requireCaller } from '@app/platform';
 
+import { statisticsCsv, type StatisticsWithAccess } from './archive-statistics.csv';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import {
@@ -194,40 +194,4 @@ export class ArchiveFilesController {
     );
     return statisticsCsv(reply);
   }
-}
-
-/** One table: section, key and the figures; UTF-8 with a byte-order mark so spreadsheet programs read the Chinese. */
-type StatisticsWithAccess = ArchiveStatisticsReply & {
-  accessByMonth: Array<{ month: string; reads: number; downloads: number }>;
-};
-
-function statisticsCsv(figures: StatisticsWithAccess): string {
-  const rows: Array<Array<string | number>> = [['section', 'key', 'files', 'items', 'pages', 'value']];
-  rows.push(['total', '', figures.totals.files, figures.totals.items, figures.totals.pages, '']);
-  rows.push(['corrected-items', '', '', '', '', figures.totals.correctedItems]);
-  for (const [section, list] of [
-    ['cabinet', figures.byCabinet],
-    ['box', figures.byBox],
-    ['class', figures.byClass],
-    ['type', figures.byType],
-    ['year', figures.byYear],
-  ] as const) {
-    for (const count of list) {
-      rows.push([section, count.key, count.files, count.items, count.pages, '']);
-    }
-  }
-  for (const month of figures.filesOpenedByMonth) {
-    rows.push(['files-opened', month.month, month.files, '', '', '']);
-  }
-  rows.push(['borrow-pending', '', '', '', '', figures.borrowing.pending]);
-  rows.push(['borrow-approved', '', '', '', '', figures.borrowing.approved]);
-  rows.push(['borrow-refused', '', '', '', '', figures.borrowing.refused]);
-  rows.push(['fixity-checks', '', '', '', '', figures.fixity.checks]);
-  rows.push(['fixity-files-checked', '', figures.fixity.filesChecked, '', '', '']);
-  rows.push(['fixity-files-with-problems', '', figures.fixity.filesWithProblems, '', '', '']);
-  for (const month of figures.accessByMonth) {
-    rows.push(['reads', month.month, '', '', '', month.reads]);
-    rows.push(['downloads', month.month, '', '', '', month.downloads]);
-  }
-  return `\ufeff${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
 }

@@ -1,5 +1,5 @@
 import { type RenderPrintableRequest, STAGE_LABELS } from '@app/contracts';
-import { formatYuan } from '@app/domain';
+import { beijingMinute, formatYuan } from '@app/domain';
 
 import type { DossierReply, DossierSection } from './dossier.types';
 
@@ -9,8 +9,7 @@ const OUTCOME: Record<string, string> = { APPROVE: '同意', REJECT: '不同意'
 const BENEFIT_STATUS = { ACTIVE: '正常发放', SUSPENDED: '暂停发放', TERMINATED: '已停保' } as const;
 
 const yuan = (fen: number) => `${formatYuan(fen)}元`;
-const day = (iso: string | null) =>
-  iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+const day = (iso: string | null) => (iso ? beijingMinute(new Date(iso)) : '');
 
 /** The printable dossier: the same sections as the JSON, in Chinese; a missing part says why. */
 export function dossierPrintable(dossier: DossierReply, watermark: string): RenderPrintableRequest {

@@ -92,3 +92,8 @@ export function addCalendarDays(date: string, days: number): string {
 export function beijingDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** Date and minute in Beijing (UTC+8) of an instant, as printed on documents: 'YYYY-MM-DD HH:mm'. */
+export function beijingMinute(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,0 +1,35 @@
+import { statisticsCsv } from './archive-statistics.csv';
+
+describe('statisticsCsv', () => {
+  it('writes one row per figure, with a byte-order mark and CRLF line ends', () => {
+    const count = (key: string, files: number) => ({ key, files, items: files * 2, pages: files * 3 });
+    const csv = statisticsCsv({
+      divisionCode: '220102',
+      generatedAt: '2026-11-27T00:00:00.000Z',
+      totals: { files: 2, items: 4, pages: 6, correctedItems: 1 },
+      byCabinet: [count('220102001', 2)],
+      byBox: [count('220102001001', 2)],
+      byClass: [count('APPROVAL', 2)],
+      byType: [count('APPLICATION_RECEIVED', 2)],
+      byYear: [count('2026', 2)],
+      filesOpenedByMonth: [{ month: '2026-11', files: 2 }],
+      borrowing: { pending: 1, approved: 0, refused: 0 },
+      fixity: { checks: 3, filesChecked: 2, filesWithProblems: 1, lastSweepAt: null },
+      accessByMonth: [{ month: '2026-11', reads: 5, downloads: 2 }],
+    });
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('\ufeffsection,key,files,items,pages,value');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'total,,2,4,6,',
+        'box,220102001001,2,4,6,',
+        'files-opened,2026-11,2,,,',
+        'borrow-pending,,,,,1',
+        'fixity-files-with-problems,,1,,,',
+        'reads,2026-11,,,,5',
+        'downloads,2026-11,,,,2',
+      ]),
+    );
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});
