@@ -11,6 +11,7 @@ import { FixityModule } from './fixity/fixity.module';
 import { archiveOrmSettings } from './mikro-orm.config';
 import { RetentionModule } from './retention/retention.module';
 import { ArchiveStatisticsModule } from './statistics/archive-statistics.module';
+import { TransferModule } from './transfer/transfer.module';
 import { UploadsModule } from './uploads/uploads.module';
 
 @Module({
@@ -24,6 +25,7 @@ import { UploadsModule } from './uploads/uploads.module';
     ArchiveStatisticsModule,
     BorrowingModule,
     RetentionModule,
+    TransferModule,
   ],
 })
 export class AppModule {}

@@ -12,6 +12,7 @@ import { FixitySweep } from './fixity/fixity-sweep.entity';
 import { migrationList } from './migrations/migration-list';
 import { Disposal } from './retention/disposal.entity';
 import { RetentionEvent } from './retention/retention-event.entity';
+import { TransferPackage } from './transfer/transfer-package.entity';
 
 export const archiveOrmSettings: ServiceOrmSettings = {
   schema: 'archive',
@@ -25,6 +26,7 @@ export const archiveOrmSettings: ServiceOrmSettings = {
     BorrowRequest,
     RetentionEvent,
     Disposal,
+    TransferPackage,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),

@@ -7,6 +7,7 @@ import { DatabaseModule, LoggingModule, MessagingModule, PlatformConfigModule } 
 import { AccessLogModule } from './access-log/access-log.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { EvidenceUploadService } from './applications/evidence-upload.service';
+import { ArchiveTransfersController } from './archive-transfer/archive-transfers.controller';
 import { BankController } from './bank/bank.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { AccountingRecordsController } from './documents/accounting-records.controller';
@@ -44,6 +45,7 @@ import { TasksController } from './tasks/tasks.controller';
     DocumentsController,
     AccountingRecordsController,
     ArchiveFilesController,
+    ArchiveTransfersController,
     HouseholdsController,
     DossierController,
     EligibilityController,

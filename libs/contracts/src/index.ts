@@ -9,6 +9,7 @@ export * from './archive/ingest-upload.request';
 export * from './archive/list-documents.request';
 export * from './archive/printable';
 export * from './archive/retention';
+export * from './archive/transfer';
 export * from './common/division-code.validator';
 export * from './eligibility/preview-assessment.request';
 export * from './eligibility/rule-versions.request';

@@ -57,6 +57,14 @@ import type {
   RecordRetentionEventRequest,
   RetentionReply,
 } from './archive/retention';
+import type {
+  CreateTransferPackageRequest,
+  ListTransferPackagesReply,
+  ListTransferPackagesRequest,
+  TransferFilesPageReply,
+  TransferFilesPageRequest,
+  TransferPackageReply,
+} from './archive/transfer';
 import type { HealthCheckRequest, HealthReply } from './common/health';
 import type { AssessmentReply, PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
 import type {
@@ -212,6 +220,9 @@ export interface RequestMap {
   [SUBJECTS.archive.retentionAppraisal]: { request: AppraisalListRequest; reply: AppraisalListReply };
   [SUBJECTS.archive.disposalDecide]: { request: DecideDisposalRequest; reply: DisposalReply };
   [SUBJECTS.archive.disposalList]: { request: ListDisposalsRequest; reply: ListDisposalsReply };
+  [SUBJECTS.archive.transferCreate]: { request: CreateTransferPackageRequest; reply: TransferPackageReply };
+  [SUBJECTS.archive.transferList]: { request: ListTransferPackagesRequest; reply: ListTransferPackagesReply };
+  [SUBJECTS.archive.transferFiles]: { request: TransferFilesPageRequest; reply: TransferFilesPageReply };
   [SUBJECTS.archive.accountingRecordFile]: { request: FileAccountingRecordRequest; reply: AccountingRecordReply };
   [SUBJECTS.archive.accountingRecordList]: {
     request: ListAccountingRecordsRequest;

@@ -33,6 +33,11 @@ import {
   ListDisposalsRequest,
   RecordRetentionEventRequest,
 } from './archive/retention';
+import {
+  CreateTransferPackageRequest,
+  ListTransferPackagesRequest,
+  TransferFilesPageRequest,
+} from './archive/transfer';
 import { HealthCheckRequest } from './common/health';
 import { PreviewAssessmentRequest } from './eligibility/preview-assessment.request';
 import {
@@ -158,6 +163,9 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.archive.retentionAppraisal]: AppraisalListRequest,
   [SUBJECTS.archive.disposalDecide]: DecideDisposalRequest,
   [SUBJECTS.archive.disposalList]: ListDisposalsRequest,
+  [SUBJECTS.archive.transferCreate]: CreateTransferPackageRequest,
+  [SUBJECTS.archive.transferList]: ListTransferPackagesRequest,
+  [SUBJECTS.archive.transferFiles]: TransferFilesPageRequest,
   [SUBJECTS.archive.accountingRecordFile]: FileAccountingRecordRequest,
   [SUBJECTS.archive.accountingRecordList]: ListAccountingRecordsRequest,
   [SUBJECTS.archive.accountingRecordGetContent]: GetAccountingRecordContentRequest,

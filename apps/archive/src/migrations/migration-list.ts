@@ -5,6 +5,7 @@ import { Migration20261126222500_accounting_records } from './Migration202611262
 import { Migration20261127003000_arrangement_fixity } from './Migration20261127003000_arrangement_fixity';
 import { Migration20261127012000_borrowing } from './Migration20261127012000_borrowing';
 import { Migration20261127013000_retention_disposal } from './Migration20261127013000_retention_disposal';
+import { Migration20261127030000_transfer_register } from './Migration20261127030000_transfer_register';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -13,4 +14,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261127003000_arrangement_fixity', class: Migration20261127003000_arrangement_fixity },
   { name: 'Migration20261127012000_borrowing', class: Migration20261127012000_borrowing },
   { name: 'Migration20261127013000_retention_disposal', class: Migration20261127013000_retention_disposal },
+  { name: 'Migration20261127030000_transfer_register', class: Migration20261127030000_transfer_register },
 ];

@@ -11,7 +11,14 @@ export type AccessAction = 'READ' | 'REVEAL' | 'DOWNLOAD';
 export interface AccessRecord {
   action: AccessAction;
   recordType:
-    'application' | 'document' | 'household' | 'payment-history' | 'accounting-record' | 'archive-file' | 'dossier';
+    | 'application'
+    | 'document'
+    | 'household'
+    | 'payment-history'
+    | 'accounting-record'
+    | 'archive-file'
+    | 'dossier'
+    | 'archive-transfer';
   recordId: string;
   recordDivision: string;
   purpose: string;
