@@ -154,6 +154,23 @@ export const ROUTES: Route[] = [
     expected: only({ archivist1: ANYWHERE }),
   },
   {
+    name: 'POST /api/v1/archive/transfer-packages',
+    call: (token, record, _scope, fixture) =>
+      status(
+        call('POST', '/api/v1/archive/transfer-packages', {
+          token,
+          body: { householdId: fixture.households[record], purpose: '移交县档案馆' },
+          headers: { 'Idempotency-Key': `matrix-${randomUUID()}` },
+        }),
+      ),
+    expected: only({ archivist1: SCOPED }),
+  },
+  {
+    name: 'GET /api/v1/archive/transfer-packages',
+    call: (token) => status(call('GET', '/api/v1/archive/transfer-packages', { token })),
+    expected: only({ archivist1: ANYWHERE }),
+  },
+  {
     name: 'GET /api/v1/archive/statistics',
     call: (token, record) =>
       status(call('GET', `/api/v1/archive/statistics?divisionCode=${COMMUNITY[record]}`, { token })),
