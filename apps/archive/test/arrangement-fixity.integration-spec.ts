@@ -213,6 +213,38 @@ describe('archive arrangement, hash chain and fixity (real PostgreSQL, NATS and 
     ]);
   });
 
+  it('refuses to file evidence whose stored bytes no longer match their hash, and opens no file', async () => {
+    const householdId = randomUUID();
+    const bytes = Buffer.from(`%PDF-1.4\n${randomUUID()}\n%%EOF\n`);
+    const sha256 = sha256Hex(bytes);
+    await store.put(sha256, bytes);
+    writeFileSync(store.pathOf(sha256), Buffer.from('%PDF-1.4 altered'));
+    await expect(
+      system(() =>
+        client.request(SUBJECTS.archive.documentFile, {
+          ...receipt(householdId),
+          documentType: 'EVIDENCE',
+          data: undefined,
+          evidence: {
+            sha256,
+            mediaType: 'application/pdf',
+            evidenceType: 'INCOME_PROOF',
+            originalName: '收入证明.pdf',
+          },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'evidence.sha256', messages: ['档案库中该文件的内容与校验值不符'] }],
+    });
+    const files = await app
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute('select 1 from archive.archive_file where household_id = ?', [householdId]);
+    expect(files).toHaveLength(0);
+  });
+
   it('catches a PDF that does not open (usability), filed as it came', async () => {
     const householdId = randomUUID();
     const bytes = Buffer.from(`%PDF-1.4\n${randomUUID()} this is no PDF body\n%%EOF\n`);

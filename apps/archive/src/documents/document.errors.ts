@@ -22,6 +22,15 @@ export class DocumentError extends DomainError {
     );
   }
 
+  static blobCorrupt(sha256: string): DocumentError {
+    return new DocumentError(
+      ErrorCode.VALIDATION_FAILED,
+      `stored evidence ${sha256} no longer matches its hash`,
+      '证明材料在档案库中已损坏，请重新上传',
+      [{ field: 'evidence.sha256', messages: ['档案库中该文件的内容与校验值不符'] }],
+    );
+  }
+
   static destroyed(referenceCode: string): DocumentError {
     return new DocumentError(
       ErrorCode.NOT_FOUND,

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { Injectable, Logger } from '@nestjs/common';
 import { CreateRequestContext, EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
@@ -49,64 +51,86 @@ export class DocumentsService {
     const rendered = await this.rendering.render(request);
     const contentHash = sha256Hex(rendered.content);
     const reading = await readContent(rendered.content, rendered.mediaType);
-    // Bytes first, metadata second: a crash in between leaves an unreferenced blob, never a dangling item.
-    await this.blobs.put(contentHash, rendered.content);
-
-    try {
-      const document = await this.em.transactional(async (em) => {
-        const file = await lockOrOpenFile(em, request.householdId, request.divisionCode);
-        const superseded = request.supersedesDocumentId
-          ? await this.supersedable(em, file, request.supersedesDocumentId)
-          : undefined;
-        file.itemCount += 1;
-        const pageCount = reading.readable ? reading.pageCount : null;
-        file.pageCount += pageCount ?? 0;
-        const fields = {
-          itemNo: file.itemCount,
-          referenceCode: itemCode(file.referenceCode, file.itemCount),
-          householdId: request.householdId,
-          applicationId: request.applicationId,
-          documentType: request.documentType,
-          archiveClass: ARCHIVE_CLASS_OF[request.documentType],
-          title: rendered.title,
-          mediaType: rendered.mediaType,
-          sha256: contentHash,
-          sizeBytes: rendered.content.length,
-          pageCount,
-          workflowId: request.workflowId,
-          step: request.step,
-          createdBy: request.createdBy,
-          idempotencyKey: request.idempotencyKey,
-          requestHash,
-          filedAt: new Date(),
-          supersedesId: superseded?.id ?? null,
-        };
-        const entryHash = itemEntryHash(file.headHash, chainedFields(fields, file, superseded?.itemNo ?? null));
-        file.headHash = entryHash;
-        return em.create(Document, { ...fields, file, entryHash });
-      });
-      this.logger.log(
-        {
-          documentId: document.id,
-          referenceCode: document.referenceCode,
-          sha256: contentHash,
-          step: request.step,
-          readable: reading.readable,
-        },
-        'document filed',
-      );
-      return toDocumentReply(document);
-    } catch (error) {
-      // A concurrent filing with the same key won the race: answer with its item.
-      if (error instanceof UniqueConstraintViolationException) {
-        this.em.clear();
-        const winner = await this.findByKey(request.idempotencyKey, requestHash);
-        if (winner) {
-          return winner;
-        }
+    if (rendered.stored) {
+      if (contentHash !== request.evidence?.sha256) {
+        throw DocumentError.blobCorrupt(request.evidence!.sha256);
       }
-      throw error;
+    } else {
+      // Bytes first, metadata second: a crash in between leaves an unreferenced blob, never a dangling item.
+      await this.blobs.put(contentHash, rendered.content);
     }
+
+    const pageCount = reading.readable ? reading.pageCount : null;
+    for (;;) {
+      const em = this.em.fork();
+      const file = await this.fileFor(em, request);
+      const superseded = request.supersedesDocumentId
+        ? await this.supersedable(em, file, request.supersedesDocumentId)
+        : undefined;
+      const itemNo = file.itemCount + 1;
+      const fields = {
+        id: randomUUID(),
+        itemNo,
+        referenceCode: itemCode(file.referenceCode, itemNo),
+        householdId: request.householdId,
+        applicationId: request.applicationId,
+        documentType: request.documentType,
+        archiveClass: ARCHIVE_CLASS_OF[request.documentType],
+        title: rendered.title,
+        mediaType: rendered.mediaType,
+        sha256: contentHash,
+        sizeBytes: rendered.content.length,
+        pageCount,
+        workflowId: request.workflowId,
+        step: request.step,
+        createdBy: request.createdBy,
+        idempotencyKey: request.idempotencyKey,
+        requestHash,
+        filedAt: new Date(),
+        supersedesId: superseded?.id ?? null,
+      };
+      const entryHash = itemEntryHash(file.headHash, chainedFields(fields, file, superseded?.itemNo ?? null));
+      try {
+        if (await appendItem(em, file, fields, entryHash)) {
+          this.logger.log(
+            {
+              documentId: fields.id,
+              referenceCode: fields.referenceCode,
+              sha256: contentHash,
+              step: request.step,
+              readable: reading.readable,
+            },
+            'document filed',
+          );
+          return toDocumentReply({ ...fields, file, entryHash } as unknown as Document);
+        }
+        // Another item of this household went in since the file was read: read it again and chain after it.
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) {
+          // A concurrent filing with the same key won the race: answer with its item.
+          const winner = await this.findByKey(request.idempotencyKey, requestHash);
+          if (winner) {
+            return winner;
+          }
+          if (superseded) {
+            throw DocumentError.supersedeRefused(superseded.id, '该件已被更正过，请更正最新的一件');
+          }
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** The household's file as it is now, opened first (under the household's lock) if it has none. */
+  private async fileFor(em: EntityManager, request: FileDocumentRequest): Promise<ArchiveFile> {
+    const file = await em.findOne(ArchiveFile, { householdId: request.householdId });
+    if (file) {
+      return file;
+    }
+    if (request.supersedesDocumentId) {
+      throw DocumentError.supersedeRefused(request.supersedesDocumentId, '被更正的件不在该户档案中');
+    }
+    return em.transactional((tx) => lockOrOpenFile(tx, request.householdId, request.divisionCode));
   }
 
   /** The item a correction replaces: in the same file and not corrected already. */
@@ -173,4 +197,60 @@ export class DocumentsService {
     }
     return toDocumentReply(existing);
   }
+}
+
+/**
+ * Appends an item in one statement: the file's count, pages and head move on only if nobody appended since it
+ * was read (same count and head), and the item goes in only with that move. False when someone did; the
+ * caller reads the file again. One round trip, no explicit transaction: the statement is atomic.
+ */
+async function appendItem(
+  em: EntityManager,
+  file: ArchiveFile,
+  fields: Omit<Document, 'file' | 'entryHash' | 'createdAt' | 'updatedAt'>,
+  entryHash: string,
+): Promise<boolean> {
+  const rows = await em.execute<Array<{ id: string }>>(
+    `with moved as (
+       update archive.archive_file set item_count = ?, page_count = page_count + ?, head_hash = ?, updated_at = ?
+        where id = ? and item_count = ? and head_hash = ?
+       returning id)
+     insert into archive.document (id, created_at, updated_at, file_id, item_no, household_id, application_id,
+       reference_code, document_type, archive_class, title, media_type, sha256, size_bytes, page_count, workflow_id,
+       step, created_by, idempotency_key, request_hash, filed_at, entry_hash, supersedes_id)
+     select ?, ?, ?, moved.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from moved
+     returning id`,
+    [
+      fields.itemNo,
+      fields.pageCount ?? 0,
+      entryHash,
+      fields.filedAt,
+      file.id,
+      file.itemCount,
+      file.headHash,
+      fields.id,
+      fields.filedAt,
+      fields.filedAt,
+      fields.itemNo,
+      fields.householdId,
+      fields.applicationId,
+      fields.referenceCode,
+      fields.documentType,
+      fields.archiveClass,
+      fields.title,
+      fields.mediaType,
+      fields.sha256,
+      fields.sizeBytes,
+      fields.pageCount,
+      fields.workflowId,
+      fields.step,
+      fields.createdBy,
+      fields.idempotencyKey,
+      fields.requestHash,
+      fields.filedAt,
+      entryHash,
+      fields.supersedesId,
+    ],
+  );
+  return rows.length === 1;
 }

@@ -11,6 +11,8 @@ export interface RenderedDocument {
   title: string;
   mediaType: string;
   content: Buffer;
+  /** The bytes are in the blob store already (evidence taken in before): no second write. */
+  stored?: boolean;
 }
 
 /** Turns a filing request into the document's bytes, by document type. */
@@ -71,6 +73,7 @@ export class RenderingService {
           title: `${label}（${evidence.originalName}）`.slice(0, 200),
           mediaType: evidence.mediaType,
           content: bytes,
+          stored: true,
         };
       }
     }
