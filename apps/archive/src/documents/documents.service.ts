@@ -25,6 +25,9 @@ import { readContent } from '../fixity/content-check';
 import { RenderingService } from '../rendering/rendering.service';
 import { downloadCopy } from '../rendering/watermark';
 
+/** What appending to a file needs of it: where its chain stands. */
+type FileHead = Pick<ArchiveFile, 'id' | 'referenceCode' | 'divisionCode' | 'itemCount' | 'headHash'>;
+
 /** Files documents into household files: render, store the bytes by sha256, append the item. */
 @Injectable()
 export class DocumentsService {
@@ -122,8 +125,13 @@ export class DocumentsService {
   }
 
   /** The household's file as it is now, opened first (under the household's lock) if it has none. */
-  private async fileFor(em: EntityManager, request: FileDocumentRequest): Promise<ArchiveFile> {
-    const file = await em.findOne(ArchiveFile, { householdId: request.householdId });
+  private async fileFor(em: EntityManager, request: FileDocumentRequest): Promise<FileHead> {
+    const [file] = await em.execute<FileHead[]>(
+      `select id, reference_code as "referenceCode", division_code as "divisionCode", item_count as "itemCount",
+              head_hash as "headHash"
+         from archive.archive_file where household_id = ?`,
+      [request.householdId],
+    );
     if (file) {
       return file;
     }
@@ -134,7 +142,7 @@ export class DocumentsService {
   }
 
   /** The item a correction replaces: in the same file and not corrected already. */
-  private async supersedable(em: EntityManager, file: ArchiveFile, documentId: string): Promise<Document> {
+  private async supersedable(em: EntityManager, file: FileHead, documentId: string): Promise<Document> {
     const old = await em.findOne(Document, { id: documentId });
     if (!old || old.file.id !== file.id) {
       throw DocumentError.supersedeRefused(documentId, '被更正的件不在该户档案中');
@@ -188,6 +196,11 @@ export class DocumentsService {
   }
 
   private async findByKey(idempotencyKey: string, requestHash: string): Promise<DocumentReply | undefined> {
+    // Most filings are new: a bare look-up first, the entity only for a repeat.
+    const seen = await this.em.execute('select 1 from archive.document where idempotency_key = ?', [idempotencyKey]);
+    if (seen.length === 0) {
+      return undefined;
+    }
     const existing = await this.em.findOne(Document, { idempotencyKey }, { populate: ['file'] });
     if (!existing) {
       return undefined;
@@ -206,7 +219,7 @@ export class DocumentsService {
  */
 async function appendItem(
   em: EntityManager,
-  file: ArchiveFile,
+  file: FileHead,
   fields: Omit<Document, 'file' | 'entryHash' | 'createdAt' | 'updatedAt'>,
   entryHash: string,
 ): Promise<boolean> {
