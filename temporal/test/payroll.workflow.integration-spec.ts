@@ -167,6 +167,24 @@ describe('monthlyPayrollWorkflow (real Temporal, NATS, PostgreSQL)', () => {
       title: '最低生活保障金发放花名册（2025-01）',
       mediaType: 'application/pdf',
     });
+    expect(records.items[0]).toMatchObject({ category: 'ACCOUNTING', retentionCode: 'D30', retainUntil: '2055-12-31' });
+    // And the county's monthly statistics report, an administrative record, with the month's figures.
+    expect(result.reportsFiled).toBeGreaterThanOrEqual(1);
+    const reports = await call(SUBJECTS.archive.accountingRecordList, { period: '2025-01', divisionCode: '220102' });
+    const monthly = reports.items.find((item) => item.recordType === 'STATISTICS_MONTHLY');
+    expect(monthly).toMatchObject({
+      divisionCode: '220102',
+      title: '最低生活保障统计月报（2025-01）',
+      category: 'ADMINISTRATIVE',
+      retainUntil: '2030-12-31',
+    });
+    const figures = await call(SUBJECTS.payment.statisticsGet, { recordType: 'STATISTICS_MONTHLY', period: '2025-01' });
+    const county = figures.counties.find((entry) => entry.countyCode === '220102')!;
+    const paidFen = county.rows.reduce((sum, row) => sum + row.paidFen, 0);
+    expect(paidFen).toBe(result.paidFen);
+    await expect(
+      call(SUBJECTS.payment.statisticsGet, { recordType: 'STATISTICS_ANNUAL', period: '2025-01' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     const pdf = await archive.get(BlobStore).get(records.items[0].sha256);
     expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
     const content = await call(SUBJECTS.archive.accountingRecordGetContent, { recordId: records.items[0].id });

@@ -325,7 +325,7 @@ async function fixity(nats: NatsConnection, db: Client): Promise<void> {
   console.log(
     `fixity sweep: ${sweep.filesChecked} files, ${sweep.itemsChecked} items, ${mb.toFixed(0)} MB in ${sweepSeconds.toFixed(1)} s: ` +
       `${(mb / sweepSeconds).toFixed(0)} MB/s, ${(sweep.itemsChecked / sweepSeconds).toFixed(0)} items/s ` +
-      `(hashes, chain, numbering, PDF readability; ${sweep.filesWithProblems} files with problems)`,
+      `(content hashes, chain, numbering; content re-opened only where it did not open at filing; ${sweep.filesWithProblems} files with problems)`,
   );
   console.log(
     `sha256sum over the same ${rows.length} blobs: ${shaSeconds.toFixed(1)} s: ${(mb / shaSeconds).toFixed(0)} MB/s, ` +

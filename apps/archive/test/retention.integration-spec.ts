@@ -4,7 +4,13 @@ import { existsSync } from 'node:fs';
 import type { INestMicroservice } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 
-import { type DocumentReply, ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
+import {
+  type DocumentReply,
+  ErrorCode,
+  type FileAccountingRecordRequest,
+  QUEUE_GROUPS,
+  SUBJECTS,
+} from '@app/contracts';
 import { beijingDate } from '@app/domain';
 import { MessagingClient } from '@app/platform';
 import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
@@ -182,5 +188,69 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
         }),
       ),
     ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, staffMessage: '该户仍在保障中，档案不能销毁' });
+  });
+
+  describe('records kept apart from household files', () => {
+    const report = (recordType: string, period: string, divisionCode = '220102') => ({
+      idempotencyKey: randomUUID(),
+      recordType,
+      divisionCode,
+      period,
+      workflowId: 'payroll-test',
+      step: 'statistics-report',
+      createdBy: 'system',
+      rows: [{ divisionCode: '220102001001', households: 3, payments: 3, paidFen: 141_000, failedFen: 0 }],
+    });
+    /** Untyped on purpose: the bad-input cases send what the contract refuses. */
+    const fileRecord = (request: object) =>
+      system(() => client.request(SUBJECTS.archive.accountingRecordFile, request as FileAccountingRecordRequest));
+
+    it('keeps statistics reports 5 years after their year (annual ones for good) and lists those due', async () => {
+      const monthly = await fileRecord(report('STATISTICS_MONTHLY', '2018-11'));
+      expect(monthly).toMatchObject({
+        category: 'ADMINISTRATIVE',
+        retentionCode: 'D5',
+        retainUntil: '2023-12-31',
+        period: '2018-11',
+        title: '最低生活保障统计月报（2018-11）',
+      });
+      const quarterly = await fileRecord(report('STATISTICS_QUARTERLY', '2018-Q4'));
+      expect(quarterly).toMatchObject({ period: '2018-Q4', retainUntil: '2023-12-31' });
+      const annual = await fileRecord(report('STATISTICS_ANNUAL', '2018'));
+      expect(annual).toMatchObject({ period: '2018', retentionCode: 'Y', retainUntil: null });
+      const pdf = await app.get(BlobStore).get(annual.sha256);
+      expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+
+      const due = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
+      const dueIds = due.records.map((record) => record.id);
+      expect(dueIds).toEqual(expect.arrayContaining([monthly.id, quarterly.id]));
+      expect(dueIds).not.toContain(annual.id);
+      // Another county's archivist does not see them.
+      const elsewhere = await as({ ...CALLERS.archivist1, divisionCode: '220104' }, () =>
+        client.request(SUBJECTS.archive.retentionAppraisal, {}),
+      );
+      expect(elsewhere.records.map((record) => record.id)).not.toContain(monthly.id);
+    });
+
+    it('refuses a report for a community, a quarter given as a month, and a roster without lines', async () => {
+      await expect(fileRecord(report('STATISTICS_MONTHLY', '2018-11', '220102001001'))).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'divisionCode', messages: ['统计报表应按县级行政区划报送（6位代码）'] }],
+      });
+      await expect(fileRecord(report('STATISTICS_QUARTERLY', '2018-11'))).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'period', messages: ['季度格式应为YYYY-Qn（n为1至4）'] }],
+      });
+      const { rows: _rows, ...roster } = report('PAYMENT_ROSTER', '2018-11', '220102001001');
+      await expect(fileRecord(roster)).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+      const count = await app
+        .get(EntityManager)
+        .fork()
+        .getConnection()
+        .execute(
+          `select count(*)::int as n from archive.accounting_record where period = '2018-11-01' and division_code like '2201020010%'`,
+        );
+      expect(count[0].n).toBe(0);
+    });
   });
 });

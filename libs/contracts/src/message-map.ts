@@ -139,7 +139,9 @@ import type {
   RosterCommunitiesReply,
   RosterCommunitiesRequest,
   RosterReply,
+  GetPaymentStatisticsRequest,
   GetRosterRequest,
+  PaymentStatisticsReply,
   StartPayrollReply,
   StartPayrollRequest,
 } from './payment/payroll.request';
@@ -203,6 +205,7 @@ export interface RequestMap {
   [SUBJECTS.payment.bankStatement]: { request: BankStatementRequest; reply: BankStatementReply };
   [SUBJECTS.payment.rosterCommunities]: { request: RosterCommunitiesRequest; reply: RosterCommunitiesReply };
   [SUBJECTS.payment.rosterGet]: { request: GetRosterRequest; reply: RosterReply };
+  [SUBJECTS.payment.statisticsGet]: { request: GetPaymentStatisticsRequest; reply: PaymentStatisticsReply };
   [SUBJECTS.payment.healthCheck]: Health;
   [SUBJECTS.archive.documentFile]: { request: FileDocumentRequest; reply: DocumentReply };
   [SUBJECTS.archive.documentList]: { request: ListDocumentsRequest; reply: ListDocumentsReply };

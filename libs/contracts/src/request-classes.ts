@@ -85,6 +85,7 @@ import {
   PlanPayrollRequest,
   ReissueLineRequest,
   RosterCommunitiesRequest,
+  GetPaymentStatisticsRequest,
   GetRosterRequest,
   StartPayrollRequest,
 } from './payment/payroll.request';
@@ -146,6 +147,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.payment.bankStatement]: BankStatementRequest,
   [SUBJECTS.payment.rosterCommunities]: RosterCommunitiesRequest,
   [SUBJECTS.payment.rosterGet]: GetRosterRequest,
+  [SUBJECTS.payment.statisticsGet]: GetPaymentStatisticsRequest,
   [SUBJECTS.payment.healthCheck]: HealthCheckRequest,
   [SUBJECTS.archive.documentFile]: FileDocumentRequest,
   [SUBJECTS.archive.documentList]: ListDocumentsRequest,

@@ -58,6 +58,7 @@ export const SUBJECTS = {
     historyGet: 'payment.history.get',
     rosterCommunities: 'payment.roster.communities',
     rosterGet: 'payment.roster.get',
+    statisticsGet: 'payment.statistics.get',
     bankBatchList: 'payment.bank.batch-list',
     bankBatchLines: 'payment.bank.batch-lines',
     bankBatchAcknowledge: 'payment.bank.batch-acknowledge',

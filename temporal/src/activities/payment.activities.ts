@@ -6,7 +6,7 @@ import {
   type RosterCommunitiesReply,
   SUBJECTS,
 } from '@app/contracts';
-import { canonicalJson, sha256Hex } from '@app/domain';
+import { canonicalJson, sha256Hex, statisticsPeriodsClosedBy } from '@app/domain';
 import type { MessagingClient } from '@app/platform';
 
 import { callService } from './call-service';
@@ -70,6 +70,40 @@ export function createPaymentActivities(messaging: MessagingClient) {
           ),
         );
         filed += 1;
+      }
+      return { filed };
+    },
+
+    /**
+     * Files each county's statistics report of the month (统计月报), and of the quarter and the year when the month
+     * closes one (季报, 年报), as administrative records. Keyed like the rosters: the same figures, the same record.
+     */
+    async fileStatisticsReports(input: { month: string; workflowId: string }): Promise<{ filed: number }> {
+      let filed = 0;
+      for (const { recordType, period } of statisticsPeriodsClosedBy(input.month)) {
+        const report = await callService(() =>
+          messaging.request(SUBJECTS.payment.statisticsGet, { recordType, period }, { timeoutMs: 120_000 }),
+        );
+        for (const { countyCode, rows } of report.counties) {
+          const version = sha256Hex(canonicalJson(rows)).slice(0, 16);
+          await callService(() =>
+            messaging.request(
+              SUBJECTS.archive.accountingRecordFile,
+              {
+                idempotencyKey: `statistics-${recordType}-${period}-${countyCode}-${version}`,
+                recordType,
+                divisionCode: countyCode,
+                period,
+                workflowId: input.workflowId,
+                step: 'statistics-report',
+                createdBy: 'system',
+                rows,
+              },
+              { timeoutMs: 120_000 },
+            ),
+          );
+          filed += 1;
+        }
       }
       return { filed };
     },

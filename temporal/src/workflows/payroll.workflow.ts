@@ -1,14 +1,21 @@
-import { log, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { log, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 
 import type { PayrollInput, PayrollResult } from '@app/contracts/temporal';
 
 import type { Activities } from '../activities/create-activities';
 
-const { planPayroll, generatePayrollChunk, buildPayrollBatches, payrollStatement, listRosterCommunities, fileRosters } =
-  proxyActivities<Activities>({
-    startToCloseTimeout: '3 minutes',
-    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-  });
+const {
+  planPayroll,
+  generatePayrollChunk,
+  buildPayrollBatches,
+  payrollStatement,
+  listRosterCommunities,
+  fileRosters,
+  fileStatisticsReports,
+} = proxyActivities<Activities>({
+  startToCloseTimeout: '3 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
 
 const DAY_MS = 24 * 3600_000;
 const ROSTERS_PER_ACTIVITY = 25;
@@ -30,7 +37,8 @@ function scheduledTime(): Date {
  * One month's payroll, for every enrolment at once: a plan of batches per bank, lines generated in chunks (each
  * one INSERT … SELECT writing each line into its batch), the batches handed to the banks, their results awaited
  * until every line is settled or the settlement wait is over, each community's roster filed in the archive as an
- * accounting record, and the month's statement returned. Never one workflow per household; the history
+ * accounting record, each county's statistics reports filed as administrative records, and the month's
+ * statement returned. Never one workflow per household; the history
  * stays around (chunks + polls) × 6 events.
  */
 export async function monthlyPayrollWorkflow(input: PayrollInput = {}): Promise<PayrollResult> {
@@ -59,9 +67,15 @@ export async function monthlyPayrollWorkflow(input: PayrollInput = {}): Promise<
     const slice = divisionCodes.slice(i, i + ROSTERS_PER_ACTIVITY);
     rostersFiled += (await fileRosters({ month, divisionCodes: slice, workflowId: workflowInfo().workflowId })).filed;
   }
+  // Then each county's statistics report (administrative records): monthly, and for the quarter and the year
+  // when the month closes one.
+  const reportsFiled = patched('statistics-reports')
+    ? (await fileStatisticsReports({ month, workflowId: workflowInfo().workflowId })).filed
+    : 0;
   return {
     month,
     rostersFiled,
+    reportsFiled,
     lines: statement.totals.lines,
     batches: built.batches,
     carried: built.carried,

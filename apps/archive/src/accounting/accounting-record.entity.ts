@@ -5,11 +5,12 @@ import { BaseEntity } from '@app/platform';
 
 /**
  * A record kept apart from the household files: the accounting records (会计档案) such as the monthly
- * payment roster of a community. Never updated or deleted; a later version is a new record.
+ * payment roster of a community, and the administrative records (文书档案) such as a county's statistics
+ * reports. Never updated or deleted; a later version is a new record.
  */
 @Entity({ tableName: 'accounting_record' })
 @Index({ properties: ['divisionCode', 'period'] })
-export class AccountingRecord extends BaseEntity<'filedAt'> {
+export class AccountingRecord extends BaseEntity<'filedAt' | 'retainUntil'> {
   @Property({ length: 32 })
   recordType: AccountingRecordType;
 
@@ -50,4 +51,17 @@ export class AccountingRecord extends BaseEntity<'filedAt'> {
 
   @Property({ type: 'timestamptz' })
   filedAt: Date = new Date();
+
+  /** ACCOUNTING (会计档案: rosters) or ADMINISTRATIVE (文书档案: statistics reports). */
+  @Property({ length: 16 })
+  category: 'ACCOUNTING' | 'ADMINISTRATIVE';
+
+  /** 保管期限: D30, D5, Y (permanent). */
+  @Property({ length: 4 })
+  retentionCode: string;
+
+  /** The last day to keep it (see recordRetainUntil); null when kept permanently. */
+  @Index()
+  @Property({ type: 'date', nullable: true })
+  retainUntil: string | null = null;
 }

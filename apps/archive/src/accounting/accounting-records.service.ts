@@ -9,21 +9,29 @@ import {
   type ListAccountingRecordsRequest,
   PERMISSIONS,
 } from '@app/contracts';
-import { canonicalJson, sha256Hex } from '@app/domain';
+import {
+  canonicalJson,
+  RECORD_RETENTION,
+  recordPeriodLabel,
+  recordPeriodStart,
+  recordRetainUntil,
+  sha256Hex,
+} from '@app/domain';
 import { AccessError, assertPermission, assertVisible, isSystemCaller, requireCaller } from '@app/platform';
 
 import { AccountingRecord } from './accounting-record.entity';
 import { BlobStore } from '../blobs/blob-store';
 import { DocumentError } from '../documents/document.errors';
 import { renderPaymentRoster, rosterTitle } from '../rendering/payment-roster.template';
+import { renderStatisticsReport, statisticsTitle } from '../rendering/statistics-report.template';
 import { downloadCopy } from '../rendering/watermark';
 
-function toReply(record: AccountingRecord): AccountingRecordReply {
+export function toAccountingRecordReply(record: AccountingRecord): AccountingRecordReply {
   return {
     id: record.id,
     recordType: record.recordType,
     divisionCode: record.divisionCode,
-    period: record.period.slice(0, 7),
+    period: recordPeriodLabel(record.recordType, record.period),
     title: record.title,
     mediaType: record.mediaType,
     sha256: record.sha256,
@@ -32,10 +40,13 @@ function toReply(record: AccountingRecord): AccountingRecordReply {
     step: record.step,
     createdBy: record.createdBy,
     filedAt: record.filedAt.toISOString(),
+    category: record.category,
+    retentionCode: record.retentionCode,
+    retainUntil: record.retainUntil,
   };
 }
 
-/** Accounting records (会计档案) kept apart from household files: the monthly payment rosters. */
+/** Records kept apart from household files: payment rosters (会计档案) and statistics reports (文书档案). */
 @Injectable()
 export class AccountingRecordsService {
   private readonly logger = new Logger(AccountingRecordsService.name);
@@ -51,14 +62,23 @@ export class AccountingRecordsService {
       throw AccessError.wrongRole(PERMISSIONS.documentRead);
     }
     // What the record says, not who filed it: a re-run of the payroll with the same roster finds its record.
-    const { recordType, divisionCode, period, lines } = request;
-    const requestHash = sha256Hex(canonicalJson({ recordType, divisionCode, period, lines }));
+    const { recordType, divisionCode, period, lines, rows } = request;
+    const requestHash = sha256Hex(
+      canonicalJson(
+        recordType === 'PAYMENT_ROSTER'
+          ? { recordType, divisionCode, period, lines }
+          : { recordType, divisionCode, period, rows },
+      ),
+    );
     const existing = await this.findByKey(request.idempotencyKey, requestHash);
     if (existing) {
       return existing;
     }
     const filedAt = new Date();
-    const content = await renderPaymentRoster(request, filedAt);
+    const roster = recordType === 'PAYMENT_ROSTER';
+    const content = roster
+      ? await renderPaymentRoster(request, filedAt)
+      : await renderStatisticsReport(request, filedAt);
     const contentHash = sha256Hex(content);
     // Bytes first, metadata second: a crash in between leaves an unreferenced blob, never a dangling record.
     await this.blobs.put(contentHash, content);
@@ -67,8 +87,8 @@ export class AccountingRecordsService {
       const record = em.create(AccountingRecord, {
         recordType: request.recordType,
         divisionCode: request.divisionCode,
-        period: `${request.period}-01`,
-        title: rosterTitle(request),
+        period: recordPeriodStart(request.period),
+        title: roster ? rosterTitle(request) : statisticsTitle(recordType, request.period),
         mediaType: 'application/pdf',
         sha256: contentHash,
         sizeBytes: content.length,
@@ -78,13 +98,16 @@ export class AccountingRecordsService {
         idempotencyKey: request.idempotencyKey,
         requestHash,
         filedAt,
+        category: RECORD_RETENTION[recordType].category,
+        retentionCode: RECORD_RETENTION[recordType].code,
+        retainUntil: recordRetainUntil(recordType, request.period),
       });
       await em.flush();
       this.logger.log(
-        { recordId: record.id, divisionCode: request.divisionCode, period: request.period },
-        'roster filed',
+        { recordId: record.id, recordType, divisionCode: request.divisionCode, period: request.period },
+        'record filed',
       );
-      return toReply(record);
+      return toAccountingRecordReply(record);
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         const winner = await this.findByKey(request.idempotencyKey, requestHash);
@@ -112,7 +135,7 @@ export class AccountingRecordsService {
       },
       { orderBy: { filedAt: 'desc' }, limit: 500 },
     );
-    return { items: records.map(toReply) };
+    return { items: records.map(toAccountingRecordReply) };
   }
 
   /** A record's bytes, for staff in its division (the gateway logs the download with its purpose). */
@@ -126,7 +149,11 @@ export class AccountingRecordsService {
       throw DocumentError.blobMissing(record!.sha256);
     }
     const copy = await downloadCopy(bytes, record!.mediaType, watermark);
-    return { record: toReply(record!), contentBase64: copy.content.toString('base64'), watermarked: copy.watermarked };
+    return {
+      record: toAccountingRecordReply(record!),
+      contentBase64: copy.content.toString('base64'),
+      watermarked: copy.watermarked,
+    };
   }
 
   private async findByKey(idempotencyKey: string, requestHash: string): Promise<AccountingRecordReply | undefined> {
@@ -137,6 +164,6 @@ export class AccountingRecordsService {
     if (existing.requestHash !== requestHash) {
       throw DocumentError.keyReused(idempotencyKey);
     }
-    return toReply(existing);
+    return toAccountingRecordReply(existing);
   }
 }

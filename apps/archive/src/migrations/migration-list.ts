@@ -6,6 +6,7 @@ import { Migration20261127003000_arrangement_fixity } from './Migration202611270
 import { Migration20261127012000_borrowing } from './Migration20261127012000_borrowing';
 import { Migration20261127013000_retention_disposal } from './Migration20261127013000_retention_disposal';
 import { Migration20261127030000_transfer_register } from './Migration20261127030000_transfer_register';
+import { Migration20261127040000_record_retention } from './Migration20261127040000_record_retention';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -15,4 +16,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261127012000_borrowing', class: Migration20261127012000_borrowing },
   { name: 'Migration20261127013000_retention_disposal', class: Migration20261127013000_retention_disposal },
   { name: 'Migration20261127030000_transfer_register', class: Migration20261127030000_transfer_register },
+  { name: 'Migration20261127040000_record_retention', class: Migration20261127040000_record_retention },
 ];

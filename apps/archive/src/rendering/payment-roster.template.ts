@@ -1,4 +1,4 @@
-import type { FileAccountingRecordRequest } from '@app/contracts';
+import type { FileAccountingRecordRequest, RosterLine } from '@app/contracts';
 import { formatYuan } from '@app/domain';
 
 import { startPdf } from './pdf-document';
@@ -12,7 +12,7 @@ const STATUS_LABELS = { PAID: '已发放', FAILED: '发放失败', PENDING: '待
 const COLUMNS: Array<{
   label: string;
   width: number;
-  cell: (line: FileAccountingRecordRequest['lines'][number], index: number) => string;
+  cell: (line: RosterLine, index: number) => string;
 }> = [
   { label: '序号', width: 32, cell: (_line, index) => String(index + 1) },
   { label: '户主姓名', width: 70, cell: (line) => line.headName },
@@ -35,6 +35,7 @@ export function rosterTitle(request: FileAccountingRecordRequest): string {
  */
 export function renderPaymentRoster(request: FileAccountingRecordRequest, filedAt: Date): Promise<Buffer> {
   const createdAt = new Date(`${request.period}-01T00:00:00+08:00`);
+  const lines = request.lines ?? [];
   const { doc, bytes } = startPdf(rosterTitle(request), createdAt, 40);
   const left = 40;
   const rowHeight = 16;
@@ -59,11 +60,11 @@ export function renderPaymentRoster(request: FileAccountingRecordRequest, filedA
     .moveDown(0.3)
     .fontSize(10)
     .fillColor('#555555')
-    .text(`社区（村）${request.divisionCode}${GAP}共${request.lines.length}户${GAP}会计档案`, { align: 'center' })
+    .text(`社区（村）${request.divisionCode}${GAP}共${lines.length}户${GAP}会计档案`, { align: 'center' })
     .fillColor('#000000');
   doc.moveDown(1);
   header();
-  request.lines.forEach((line, index) => {
+  lines.forEach((line, index) => {
     if (doc.y + rowHeight > bottom) {
       doc.addPage();
       doc.y = 40;
@@ -79,8 +80,8 @@ export function renderPaymentRoster(request: FileAccountingRecordRequest, filedA
     doc.y = y + rowHeight;
   });
 
-  const sum = (pick: (line: (typeof request.lines)[number]) => boolean) =>
-    request.lines.filter(pick).reduce((total, line) => total + line.amountFen, 0);
+  const sum = (pick: (line: RosterLine) => boolean) =>
+    lines.filter(pick).reduce((total, line) => total + line.amountFen, 0);
   const totals = [
     `应发合计：${formatYuan(sum(() => true))}元`,
     `已发放：${formatYuan(sum((line) => line.status === 'PAID'))}元`,

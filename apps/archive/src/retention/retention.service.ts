@@ -30,6 +30,8 @@ import {
 
 import { Disposal } from './disposal.entity';
 import { RetentionEvent } from './retention-event.entity';
+import { AccountingRecord } from '../accounting/accounting-record.entity';
+import { toAccountingRecordReply } from '../accounting/accounting-records.service';
 import { BlobStore } from '../blobs/blob-store';
 import { ArchiveFile } from '../files/archive-file.entity';
 
@@ -91,8 +93,17 @@ export class RetentionService {
       },
       { orderBy: { retainUntil: 'asc' }, limit: 1000 },
     );
+    const records = await this.em.find(
+      AccountingRecord,
+      {
+        retainUntil: { $lt: asOf },
+        ...(isSystemCaller(caller) ? {} : { divisionCode: { $like: `${caller.divisionCode}%` } }),
+      },
+      { orderBy: { retainUntil: 'asc' }, limit: 1000 },
+    );
     return {
       asOf,
+      records: records.map(toAccountingRecordReply),
       items: files.map((file) => ({
         ...toRetention(file),
         divisionCode: file.divisionCode,

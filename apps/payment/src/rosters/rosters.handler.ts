@@ -2,6 +2,8 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
 import {
+  GetPaymentStatisticsRequest,
+  type PaymentStatisticsReply,
   GetRosterRequest,
   type RosterCommunitiesReply,
   RosterCommunitiesRequest,
@@ -18,6 +20,11 @@ export class RostersHandler {
   @MessagePattern(SUBJECTS.payment.rosterCommunities)
   communities(@Payload() request: RosterCommunitiesRequest): Promise<RosterCommunitiesReply> {
     return this.rosters.communities(request.month);
+  }
+
+  @MessagePattern(SUBJECTS.payment.statisticsGet)
+  statistics(@Payload() request: GetPaymentStatisticsRequest): Promise<PaymentStatisticsReply> {
+    return this.rosters.statistics(request);
   }
 
   @MessagePattern(SUBJECTS.payment.rosterGet)

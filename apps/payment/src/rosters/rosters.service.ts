@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 
-import { PERMISSIONS, type RosterCommunitiesReply, type RosterReply } from '@app/contracts';
-import { maskBankAccount, monthStart } from '@app/domain';
-import { AccessError, assertPermission, inScope, isSystemCaller, requireCaller } from '@app/platform';
+import {
+  ErrorCode,
+  type GetPaymentStatisticsRequest,
+  type PaymentStatisticsReply,
+  PERMISSIONS,
+  type RosterCommunitiesReply,
+  type RosterReply,
+  type StatisticsRow,
+} from '@app/contracts';
+import { addMonths, maskBankAccount, monthStart, recordPeriodStart } from '@app/domain';
+import { AccessError, assertPermission, DomainError, inScope, isSystemCaller, requireCaller } from '@app/platform';
 
-/** The monthly payment roster (发放花名册) per community: what the archive files as an accounting record. */
+/**
+ * The monthly payment roster (发放花名册) per community, which the archive files as an accounting record, and the
+ * statistics of a month, quarter or year per county, which it files as administrative records.
+ */
 @Injectable()
 export class RostersService {
   constructor(private readonly em: EntityManager) {}
@@ -61,6 +72,58 @@ export class RostersService {
         status: row.status,
         bankReference: row.bank_reference,
       })),
+    };
+  }
+
+  /** Per county, per community: households paid, payments made, amounts paid and failed over the period. */
+  async statistics(request: GetPaymentStatisticsRequest): Promise<PaymentStatisticsReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.paymentRead);
+    const months = { STATISTICS_MONTHLY: 1, STATISTICS_QUARTERLY: 3, STATISTICS_ANNUAL: 12 }[request.recordType];
+    const pattern = {
+      STATISTICS_MONTHLY: /^\d{4}-\d{2}$/,
+      STATISTICS_QUARTERLY: /-Q\d$/,
+      STATISTICS_ANNUAL: /^\d{4}$/,
+    };
+    if (!pattern[request.recordType].test(request.period)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'period does not fit the report', '期间与报表类型不符', [
+        { field: 'period', messages: ['月报为YYYY-MM，季报为YYYY-Qn，年报为YYYY'] },
+      ]);
+    }
+    const from = recordPeriodStart(request.period);
+    const until = `${addMonths(from.slice(0, 7), months)}-01`;
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ division_code: string; households: string; payments: string; paid: string; failed: string }>>(
+        `select division_code,
+                count(distinct household_id) filter (where status = 'PAID') as households,
+                count(*) filter (where status = 'PAID') as payments,
+                coalesce(sum(amount_fen) filter (where status = 'PAID'), 0) as paid,
+                coalesce(sum(amount_fen) filter (where status = 'FAILED'), 0) as failed
+           from payment.payroll_line
+          where month >= ?::date and month < ?::date and division_code like ?
+          group by division_code order by division_code`,
+        [from, until, `${isSystemCaller(caller) ? '' : caller.divisionCode}%`],
+      );
+    const counties = new Map<string, StatisticsRow[]>();
+    for (const row of rows) {
+      const county = row.division_code.slice(0, 6);
+      counties.set(county, [
+        ...(counties.get(county) ?? []),
+        {
+          divisionCode: row.division_code,
+          households: Number(row.households),
+          payments: Number(row.payments),
+          paidFen: Number(row.paid),
+          failedFen: Number(row.failed),
+        },
+      ]);
+    }
+    return {
+      recordType: request.recordType,
+      period: request.period,
+      counties: [...counties].map(([countyCode, countyRows]) => ({ countyCode, rows: countyRows })),
     };
   }
 }

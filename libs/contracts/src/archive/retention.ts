@@ -11,6 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+import type { AccountingRecordReply } from './accounting-record.request';
 import { IsCalendarDate } from '../common/identity.validators';
 
 /** Jilin: household files are kept while benefits run and 5 years after they end (domain §4.2 Art. 13). */
@@ -63,6 +64,8 @@ export class AppraisalListRequest {
 export interface AppraisalListReply {
   asOf: string;
   items: Array<RetentionReply & { divisionCode: string; itemCount: number; pageCount: number }>;
+  /** Rosters and statistics reports whose fixed period ran out by `asOf` (permanent ones never appear). */
+  records: AccountingRecordReply[];
 }
 
 export const DISPOSAL_DECISIONS = ['DESTROY', 'EXTEND'] as const;

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 
 import { IsAccountNumber, IsBankCode, IsMonth } from './enrolment.request';
+import type { StatisticsRow } from '../archive/accounting-record.request';
 import { IsDivisionCode } from '../common/division-code.validator';
 
 export const LINE_STATUSES = ['PENDING', 'PAID', 'FAILED'] as const;
@@ -276,4 +277,22 @@ export interface RosterReply {
     status: LineStatus;
     bankReference: string | null;
   }>;
+}
+
+/** The statistics reports of a period, one per county: what was paid, per community (system, or payment:read). */
+export class GetPaymentStatisticsRequest {
+  @IsIn(['STATISTICS_MONTHLY', 'STATISTICS_QUARTERLY', 'STATISTICS_ANNUAL'], {
+    message: '报表类型只能是STATISTICS_MONTHLY、STATISTICS_QUARTERLY或STATISTICS_ANNUAL',
+  })
+  recordType: 'STATISTICS_MONTHLY' | 'STATISTICS_QUARTERLY' | 'STATISTICS_ANNUAL';
+
+  /** YYYY-MM, YYYY-Qn or YYYY, by report type. */
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { message: '期间格式应为YYYY-MM、YYYY-Qn或YYYY' })
+  period: string;
+}
+
+export interface PaymentStatisticsReply {
+  recordType: GetPaymentStatisticsRequest['recordType'];
+  period: string;
+  counties: Array<{ countyCode: string; rows: StatisticsRow[] }>;
 }

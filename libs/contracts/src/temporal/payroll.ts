@@ -24,6 +24,8 @@ export interface PayrollResult {
   month: string;
   /** Community rosters (发放花名册) filed as accounting records at the cycle's close. */
   rostersFiled: number;
+  /** County statistics reports (monthly; quarterly at a quarter's end; annual in December) filed. */
+  reportsFiled: number;
   lines: number;
   batches: number;
   carried: number;
