@@ -232,6 +232,46 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
       expect(elsewhere.records.map((record) => record.id)).not.toContain(monthly.id);
     });
 
+    it('disposes of a record that is due only by a recorded decision, never a permanent one', async () => {
+      const monthly = await fileRecord(report('STATISTICS_MONTHLY', '2017-05'));
+      const quarterly = await fileRecord(report('STATISTICS_QUARTERLY', '2017-Q2'));
+      const annual = await fileRecord(report('STATISTICS_ANNUAL', '2017'));
+      const decide = (recordId: string, decision: 'DESTROY' | 'EXTEND', extendYears?: number) =>
+        archivist(() =>
+          client.request(SUBJECTS.archive.disposalDecide, {
+            idempotencyKey: randomUUID(),
+            recordId,
+            decision,
+            basis: '南关区档案鉴定小组意见（测试）',
+            extendYears,
+          }),
+        );
+      const destroyed = await decide(monthly.id, 'DESTROY');
+      expect(destroyed).toMatchObject({ recordId: monthly.id, householdId: null, decision: 'DESTROY', itemCount: 1 });
+      expect(await app.get(BlobStore).get(monthly.sha256)).toBeUndefined();
+      await expect(
+        archivist(() => client.request(SUBJECTS.archive.accountingRecordGetContent, { recordId: monthly.id })),
+      ).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+      await expect(decide(monthly.id, 'DESTROY')).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+
+      await decide(quarterly.id, 'EXTEND', 10);
+      const appraisal = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
+      expect(appraisal.records.map((record) => record.id)).not.toContain(quarterly.id);
+      await expect(decide(annual.id, 'DESTROY')).rejects.toThrow('不能处置：该档案记录永久保管');
+      const register = await archivist(() => client.request(SUBJECTS.archive.disposalList, {}));
+      expect(register.items.filter((entry) => entry.recordId === quarterly.id)).toHaveLength(1);
+      // Outside a recorded decision the record stays as filed.
+      await expect(
+        app
+          .get(EntityManager)
+          .fork()
+          .getConnection()
+          .execute(`update archive.accounting_record set retain_until = '2000-01-01', title = 'x' where id = ?`, [
+            annual.id,
+          ]),
+      ).rejects.toThrow('append-only');
+    });
+
     it('refuses a report for a community, a quarter given as a month, and a roster without lines', async () => {
       await expect(fileRecord(report('STATISTICS_MONTHLY', '2018-11', '220102001001'))).rejects.toMatchObject({
         code: ErrorCode.VALIDATION_FAILED,

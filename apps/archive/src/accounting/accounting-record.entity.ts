@@ -10,7 +10,7 @@ import { BaseEntity } from '@app/platform';
  */
 @Entity({ tableName: 'accounting_record' })
 @Index({ properties: ['divisionCode', 'period'] })
-export class AccountingRecord extends BaseEntity<'filedAt' | 'retainUntil'> {
+export class AccountingRecord extends BaseEntity<'filedAt' | 'retainUntil' | 'disposedAt'> {
   @Property({ length: 32 })
   recordType: AccountingRecordType;
 
@@ -64,4 +64,8 @@ export class AccountingRecord extends BaseEntity<'filedAt' | 'retainUntil'> {
   @Index()
   @Property({ type: 'date', nullable: true })
   retainUntil: string | null = null;
+
+  /** Set by a recorded DESTROY decision: the content is gone, the row stays. */
+  @Property({ type: 'timestamptz', nullable: true })
+  disposedAt: Date | null = null;
 }

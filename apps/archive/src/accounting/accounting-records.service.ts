@@ -144,6 +144,9 @@ export class AccountingRecordsService {
     assertPermission(caller, PERMISSIONS.documentRead);
     const record = await this.em.fork().findOne(AccountingRecord, { id: recordId });
     assertVisible(caller, record?.divisionCode);
+    if (record!.disposedAt) {
+      throw DocumentError.destroyed(record!.title);
+    }
     const bytes = await this.blobs.get(record!.sha256);
     if (!bytes) {
       throw DocumentError.blobMissing(record!.sha256);

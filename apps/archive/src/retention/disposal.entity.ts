@@ -1,12 +1,14 @@
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
 
 import type { DisposalDecision } from '@app/contracts';
 import { BaseEntity } from '@app/platform';
 
+import { AccountingRecord } from '../accounting/accounting-record.entity';
 import { ArchiveFile } from '../files/archive-file.entity';
 
-/** One entry of the disposal register (销毁清册 / 延期): numbered, never changed. */
+/** One entry of the disposal register (销毁清册 / 延期) of a file or a record: numbered, never changed. */
 @Entity({ tableName: 'disposal' })
+@Check({ name: 'disposal_one_subject', expression: '(file_id is null) <> (record_id is null)' })
 export class Disposal extends BaseEntity<'registerNo'> {
   @Property({ type: 'integer', autoincrement: true })
   registerNo: number;
@@ -15,8 +17,13 @@ export class Disposal extends BaseEntity<'registerNo'> {
   @Property({ length: 200 })
   idempotencyKey: string;
 
-  @ManyToOne(() => ArchiveFile)
-  file: ArchiveFile;
+  /** The household file decided on … */
+  @ManyToOne(() => ArchiveFile, { nullable: true })
+  file: ArchiveFile | null;
+
+  /** … or the record (roster, statistics report). */
+  @ManyToOne(() => AccountingRecord, { nullable: true })
+  record: AccountingRecord | null;
 
   @Property({ length: 10 })
   decision: DisposalDecision;

@@ -117,16 +117,21 @@ export class RetentionService {
   async decide(request: DecideDisposalRequest): Promise<DisposalReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.archiveManage);
+    if ((request.householdId === undefined) === (request.recordId === undefined)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'one subject', '请在户档案与档案记录中选择其一', [
+        { field: 'householdId', messages: ['householdId 与 recordId 须给出且只给出其一'] },
+      ]);
+    }
+    if (request.recordId !== undefined) {
+      return this.decideRecord(request, request.recordId);
+    }
+    const householdId = request.householdId!;
     const today = beijingDate(new Date());
     if (request.decision === 'DESTROY') {
-      await this.assertBenefitsEnded(request.householdId);
+      await this.assertBenefitsEnded(householdId);
     }
     const { disposal, destroyed } = await this.em.transactional(async (em) => {
-      const file = await em.findOne(
-        ArchiveFile,
-        { householdId: request.householdId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
+      const file = await em.findOne(ArchiveFile, { householdId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       assertVisible(caller, file?.divisionCode);
       const repeated = await em.findOne(Disposal, { idempotencyKey: request.idempotencyKey });
       if (repeated) {
@@ -174,8 +179,61 @@ export class RetentionService {
     }
     await this.em.refresh(disposal);
     this.logger.log(
-      { registerNo: disposal.registerNo, decision: disposal.decision, file: disposal.file.referenceCode },
+      { registerNo: disposal.registerNo, decision: disposal.decision, file: disposal.file?.referenceCode },
       'disposal recorded',
+    );
+    return toDisposal(disposal);
+  }
+
+  /** A decision on a roster or statistics report that is due (permanent ones never are). */
+  private async decideRecord(request: DecideDisposalRequest, recordId: string): Promise<DisposalReply> {
+    const caller = requireCaller();
+    const today = beijingDate(new Date());
+    const { disposal, destroyed } = await this.em.transactional(async (em) => {
+      const record = await em.findOne(AccountingRecord, { id: recordId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      assertVisible(caller, record?.divisionCode);
+      const repeated = await em.findOne(Disposal, { idempotencyKey: request.idempotencyKey });
+      if (repeated) {
+        return { disposal: repeated, destroyed: undefined };
+      }
+      if (record!.disposedAt) {
+        throw new DomainError(ErrorCode.CONFLICT, 'already destroyed', '该档案记录已销毁');
+      }
+      if (!record!.retainUntil || record!.retainUntil >= today) {
+        const why = record!.retainUntil ? `保管期至${record!.retainUntil}，尚未到期` : '该档案记录永久保管';
+        throw new DomainError(ErrorCode.CONFLICT, 'retention not over', `不能处置：${why}`);
+      }
+      const created = em.create(Disposal, {
+        idempotencyKey: request.idempotencyKey,
+        file: null,
+        record: record!,
+        decision: request.decision,
+        basis: request.basis,
+        extendYears: request.decision === 'EXTEND' ? (request.extendYears ?? null) : null,
+        itemCount: 1,
+        decidedBy: caller.username,
+        decidedAt: new Date(),
+      });
+      if (request.decision === 'EXTEND') {
+        record!.retainUntil = extendRetention(record!.retainUntil, request.extendYears ?? 1);
+        return { disposal: created, destroyed: undefined };
+      }
+      record!.disposedAt = new Date();
+      // Bytes shared with a kept record or item (the same content filed twice) stay.
+      const [shared] = await em.execute<Array<{ n: number }>>(
+        `select (select count(*) from archive.accounting_record where sha256 = ? and disposed_at is null and id <> ?)
+              + (select count(*) from archive.document where sha256 = ?) as n`,
+        [record!.sha256, record!.id, record!.sha256],
+      );
+      return { disposal: created, destroyed: Number(shared.n) === 0 ? record!.sha256 : undefined };
+    });
+    if (destroyed) {
+      await this.blobs.destroy(destroyed);
+    }
+    await this.em.refresh(disposal);
+    this.logger.log(
+      { registerNo: disposal.registerNo, decision: disposal.decision, record: recordId },
+      'disposal of a record recorded',
     );
     return toDisposal(disposal);
   }
@@ -212,9 +270,16 @@ export class RetentionService {
       Disposal,
       {
         ...(request.decision ? { decision: request.decision } : {}),
-        ...(isSystemCaller(caller) ? {} : { file: { divisionCode: { $like: `${caller.divisionCode}%` } } }),
+        ...(isSystemCaller(caller)
+          ? {}
+          : {
+              $or: [
+                { file: { divisionCode: { $like: `${caller.divisionCode}%` } } },
+                { record: { divisionCode: { $like: `${caller.divisionCode}%` } } },
+              ],
+            }),
       },
-      { orderBy: { registerNo: 'desc' }, limit: 500, populate: ['file'] },
+      { orderBy: { registerNo: 'desc' }, limit: 500, populate: ['file', 'record'] },
     );
     return { items: rows.map(toDisposal) };
   }
@@ -233,8 +298,9 @@ function toDisposal(disposal: Disposal): DisposalReply {
   return {
     id: disposal.id,
     registerNo: disposal.registerNo,
-    householdId: disposal.file.householdId,
-    referenceCode: disposal.file.referenceCode,
+    householdId: disposal.file?.householdId ?? null,
+    recordId: disposal.record?.id ?? null,
+    referenceCode: disposal.file?.referenceCode ?? `${disposal.record!.title}（${disposal.record!.divisionCode}）`,
     decision: disposal.decision,
     basis: disposal.basis,
     extendYears: disposal.extendYears,

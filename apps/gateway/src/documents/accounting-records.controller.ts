@@ -1,16 +1,38 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
-import { type ListAccountingRecordsReply, ListAccountingRecordsRequest, PERMISSIONS, SUBJECTS } from '@app/contracts';
+import {
+  type DisposalReply,
+  type ListAccountingRecordsReply,
+  ListAccountingRecordsRequest,
+  PERMISSIONS,
+  SUBJECTS,
+} from '@app/contracts';
 import { MessagingClient } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { downloadWatermark } from '../common/download-watermark';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { DisposalDto } from './dto/archive.dto';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
-/** Accounting records (会计档案) such as the monthly payment rosters, kept apart from household files. */
+/**
+ * Records kept apart from household files: payment rosters (会计档案) and county statistics reports (文书档案),
+ * each with its retention; disposal only by a recorded decision.
+ */
 @ApiTags('archive')
 @ApiBearerAuth()
 @Controller('v1/accounting-records')
@@ -25,6 +47,22 @@ export class AccountingRecordsController {
   @ApiOperation({ summary: 'Accounting records in your division, e.g. ?period=2026-12 for the month’s rosters' })
   list(@Query() query: ListAccountingRecordsRequest): Promise<ListAccountingRecordsReply> {
     return this.messaging.request(SUBJECTS.archive.accountingRecordList, query);
+  }
+
+  @Post(':id/disposal')
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'A recorded disposal decision on a roster or statistics report that is due: DESTROY (content removed, the record kept) or EXTEND by N years',
+  })
+  dispose(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: DisposalDto,
+  ): Promise<DisposalReply> {
+    return this.messaging.request(SUBJECTS.archive.disposalDecide, { ...body, recordId: id, idempotencyKey });
   }
 
   @Get(':id/content')

@@ -71,15 +71,23 @@ export interface AppraisalListReply {
 export const DISPOSAL_DECISIONS = ['DESTROY', 'EXTEND'] as const;
 export type DisposalDecision = (typeof DISPOSAL_DECISIONS)[number];
 
-/** An authorised archivist's recorded decision on a file that is due: destroy it, or keep it longer. */
+/**
+ * An authorised archivist's recorded decision on a household file (householdId) or a roster or statistics
+ * report (recordId) that is due: destroy it, or keep it longer.
+ */
 export class DecideDisposalRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   idempotencyKey: string;
 
-  @IsUUID('4', { message: '家庭编号格式不正确' })
-  householdId: string;
+  @ValidateIf((request: DecideDisposalRequest) => request.recordId === undefined)
+  @IsUUID('4', { message: '家庭编号格式不正确（householdId 与 recordId 须给出其一）' })
+  householdId?: string;
+
+  @ValidateIf((request: DecideDisposalRequest) => request.householdId === undefined)
+  @IsUUID('4', { message: '档案记录编号格式不正确' })
+  recordId?: string;
 
   @IsIn(DISPOSAL_DECISIONS, { message: '处置决定只能是DESTROY（销毁）或EXTEND（延长保管）' })
   decision: DisposalDecision;
@@ -101,7 +109,11 @@ export class DecideDisposalRequest {
 export interface DisposalReply {
   id: string;
   registerNo: number;
-  householdId: string;
+  /** The household file decided on, or null for a record. */
+  householdId: string | null;
+  /** The record (roster, statistics report) decided on, or null for a file. */
+  recordId: string | null;
+  /** The file's 档号, or the record's title and period. */
   referenceCode: string;
   decision: DisposalDecision;
   basis: string;

@@ -29,4 +29,8 @@ export class RetentionEventDto extends OmitType(RecordRetentionEventRequest, [
 ] as const) {}
 
 /** A disposal decision for the file in the path; the key comes in the Idempotency-Key header. */
-export class DisposalDto extends OmitType(DecideDisposalRequest, ['idempotencyKey', 'householdId'] as const) {}
+export class DisposalDto extends OmitType(DecideDisposalRequest, [
+  'idempotencyKey',
+  'householdId',
+  'recordId',
+] as const) {}
