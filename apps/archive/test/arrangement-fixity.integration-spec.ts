@@ -245,6 +245,41 @@ describe('archive arrangement, hash chain and fixity (real PostgreSQL, NATS and 
     expect(files).toHaveLength(0);
   });
 
+  it('refuses evidence whose content is not the declared type, and opens no file', async () => {
+    const householdId = randomUUID();
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      Buffer.from(randomUUID()),
+      Buffer.from([0xff, 0xd9]),
+    ]);
+    const sha256 = sha256Hex(jpeg);
+    await store.put(sha256, jpeg);
+    await expect(
+      system(() =>
+        client.request(SUBJECTS.archive.documentFile, {
+          ...receipt(householdId),
+          documentType: 'EVIDENCE',
+          data: undefined,
+          evidence: {
+            sha256,
+            mediaType: 'application/pdf',
+            evidenceType: 'INCOME_PROOF',
+            originalName: '收入证明.pdf',
+          },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'evidence.mediaType', messages: ['文件内容实际为image/jpeg'] }],
+    });
+    const files = await app
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute('select 1 from archive.archive_file where household_id = ?', [householdId]);
+    expect(files).toHaveLength(0);
+  });
+
   it('catches a PDF that does not open (usability), filed as it came', async () => {
     const householdId = randomUUID();
     const bytes = Buffer.from(`%PDF-1.4\n${randomUUID()} this is no PDF body\n%%EOF\n`);

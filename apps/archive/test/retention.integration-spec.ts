@@ -64,6 +64,8 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
     });
     const due = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
     expect(due.items.map((file) => file.householdId)).toContain(item.householdId);
+    const figures = await archivist(() => client.request(SUBJECTS.archive.statisticsGet, {}));
+    expect(figures.filesClosedByMonth.find((month) => month.month === '2019-01')?.files).toBeGreaterThanOrEqual(1);
     expect((await recordEvent(item.householdId, 'BENEFIT_RESUMED', '2019-06-01')).retainUntil).toBeNull();
     const after = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
     expect(after.items.map((file) => file.householdId)).not.toContain(item.householdId);

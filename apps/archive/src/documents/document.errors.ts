@@ -31,6 +31,15 @@ export class DocumentError extends DomainError {
     );
   }
 
+  static typeMismatch(declared: string, actual: string): DocumentError {
+    return new DocumentError(
+      ErrorCode.VALIDATION_FAILED,
+      `content declared ${declared} is ${actual}`,
+      `文件内容与声明的类型不符：声明为${declared}，实际为${actual}`,
+      [{ field: 'evidence.mediaType', messages: [`文件内容实际为${actual}`] }],
+    );
+  }
+
   static destroyed(referenceCode: string): DocumentError {
     return new DocumentError(
       ErrorCode.NOT_FOUND,

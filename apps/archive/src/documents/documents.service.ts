@@ -11,7 +11,7 @@ import {
   type ListDocumentsReply,
   PERMISSIONS,
 } from '@app/contracts';
-import { canonicalJson, itemCode, itemEntryHash, sha256Hex } from '@app/domain';
+import { canonicalJson, itemCode, itemEntryHash, sha256Hex, sniffEvidenceType } from '@app/domain';
 import { AccessError, assertPermission, inScope, isSystemCaller, requireCaller } from '@app/platform';
 
 import { Document } from './document.entity';
@@ -57,6 +57,10 @@ export class DocumentsService {
     if (rendered.stored) {
       if (contentHash !== request.evidence?.sha256) {
         throw DocumentError.blobCorrupt(request.evidence!.sha256);
+      }
+      const sniffed = sniffEvidenceType(rendered.content);
+      if (sniffed.mediaType !== rendered.mediaType) {
+        throw DocumentError.typeMismatch(rendered.mediaType, sniffed.mediaType ?? sniffed.reason ?? '未知');
       }
     } else {
       // Bytes first, metadata second: a crash in between leaves an unreferenced blob, never a dangling item.

@@ -8,7 +8,7 @@ type Row = Record<string, string | number | null>;
 
 /**
  * The figures an archive-work assessment asks for, for a division: files, items and pages by cabinet, box,
- * class, type and year; files opened per month; corrections; fixity results. Counted in SQL, nothing cached.
+ * class, type and year; files opened and closed per month; corrections; fixity results. Counted in SQL, nothing cached.
  */
 @Injectable()
 export class ArchiveStatisticsService {
@@ -31,7 +31,7 @@ export class ArchiveStatisticsService {
           where f.division_code like ? group by 1 order by 1`,
         [prefix],
       );
-    const [totals, byCabinet, byBox, byClass, byType, byYear, opened, fixity, borrowing] = await Promise.all([
+    const [totals, byCabinet, byBox, byClass, byType, byYear, opened, closed, fixity, borrowing] = await Promise.all([
       sql.execute<Row[]>(
         `select count(distinct f.id)::int as files, count(d.id)::int as items,
                 coalesce(sum(d.page_count), 0)::int as pages, count(d.supersedes_id)::int as corrected
@@ -47,6 +47,12 @@ export class ArchiveStatisticsService {
       sql.execute<Row[]>(
         `select to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as files
            from archive.archive_file where division_code like ? group by 1 order by 1`,
+        [prefix],
+      ),
+      sql.execute<Row[]>(
+        `select to_char(e.occurred_on, 'YYYY-MM') as month, count(distinct e.file_id)::int as files
+           from archive.retention_event e join archive.archive_file f on f.id = e.file_id
+          where f.division_code like ? and e.event in ('BENEFIT_ENDED', 'CASE_CLOSED') group by 1 order by 1`,
         [prefix],
       ),
       sql.execute<Row[]>(
@@ -93,6 +99,7 @@ export class ArchiveStatisticsService {
       byType: list(byType),
       byYear: list(byYear),
       filesOpenedByMonth: opened.map((row) => ({ month: String(row.month), files: Number(row.files) })),
+      filesClosedByMonth: closed.map((row) => ({ month: String(row.month), files: Number(row.files) })),
       borrowing: {
         pending: Number(borrowing[0].pending),
         approved: Number(borrowing[0].approved),

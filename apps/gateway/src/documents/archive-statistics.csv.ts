@@ -24,6 +24,9 @@ export function statisticsCsv(figures: StatisticsWithAccess): string {
   for (const month of figures.filesOpenedByMonth) {
     rows.push(['files-opened', month.month, month.files, '', '', '']);
   }
+  for (const month of figures.filesClosedByMonth) {
+    rows.push(['files-closed', month.month, month.files, '', '', '']);
+  }
   rows.push(['borrow-pending', '', '', '', '', figures.borrowing.pending]);
   rows.push(['borrow-approved', '', '', '', '', figures.borrowing.approved]);
   rows.push(['borrow-refused', '', '', '', '', figures.borrowing.refused]);

@@ -30,6 +30,8 @@ export interface ArchiveStatisticsReply {
   byYear: ArchiveCount[];
   /** key: YYYY-MM; files opened that month (Beijing time) */
   filesOpenedByMonth: Array<{ month: string; files: number }>;
+  /** key: YYYY-MM; files closed that month: benefits ended or the case closed without them (retention events) */
+  filesClosedByMonth: Array<{ month: string; files: number }>;
   /** Borrowing requests (查借阅) for files of the division, by status. */
   borrowing: { pending: number; approved: number; refused: number };
   fixity: {
