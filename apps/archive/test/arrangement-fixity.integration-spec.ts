@@ -213,79 +213,9 @@ describe('archive arrangement, hash chain and fixity (real PostgreSQL, NATS and 
     ]);
   });
 
-  it('refuses to file evidence whose stored bytes no longer match their hash, and opens no file', async () => {
-    const householdId = randomUUID();
-    const bytes = Buffer.from(`%PDF-1.4\n${randomUUID()}\n%%EOF\n`);
-    const sha256 = sha256Hex(bytes);
-    await store.put(sha256, bytes);
-    writeFileSync(store.pathOf(sha256), Buffer.from('%PDF-1.4 altered'));
-    await expect(
-      system(() =>
-        client.request(SUBJECTS.archive.documentFile, {
-          ...receipt(householdId),
-          documentType: 'EVIDENCE',
-          data: undefined,
-          evidence: {
-            sha256,
-            mediaType: 'application/pdf',
-            evidenceType: 'INCOME_PROOF',
-            originalName: '收入证明.pdf',
-          },
-        }),
-      ),
-    ).rejects.toMatchObject({
-      code: ErrorCode.VALIDATION_FAILED,
-      details: [{ field: 'evidence.sha256', messages: ['档案库中该文件的内容与校验值不符'] }],
-    });
-    const files = await app
-      .get(EntityManager)
-      .fork()
-      .getConnection()
-      .execute('select 1 from archive.archive_file where household_id = ?', [householdId]);
-    expect(files).toHaveLength(0);
-  });
-
-  it('refuses evidence whose content is not the declared type, and opens no file', async () => {
-    const householdId = randomUUID();
-    const jpeg = Buffer.concat([
-      Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
-      Buffer.from(randomUUID()),
-      Buffer.from([0xff, 0xd9]),
-    ]);
-    const sha256 = sha256Hex(jpeg);
-    await store.put(sha256, jpeg);
-    await expect(
-      system(() =>
-        client.request(SUBJECTS.archive.documentFile, {
-          ...receipt(householdId),
-          documentType: 'EVIDENCE',
-          data: undefined,
-          evidence: {
-            sha256,
-            mediaType: 'application/pdf',
-            evidenceType: 'INCOME_PROOF',
-            originalName: '收入证明.pdf',
-          },
-        }),
-      ),
-    ).rejects.toMatchObject({
-      code: ErrorCode.VALIDATION_FAILED,
-      details: [{ field: 'evidence.mediaType', messages: ['文件内容实际为image/jpeg'] }],
-    });
-    const files = await app
-      .get(EntityManager)
-      .fork()
-      .getConnection()
-      .execute('select 1 from archive.archive_file where household_id = ?', [householdId]);
-    expect(files).toHaveLength(0);
-  });
-
-  it('catches a PDF that does not open (usability), filed as it came', async () => {
-    const householdId = randomUUID();
-    const bytes = Buffer.from(`%PDF-1.4\n${randomUUID()} this is no PDF body\n%%EOF\n`);
-    const sha256 = sha256Hex(bytes);
-    await store.put(sha256, bytes);
-    const filed = await system(() =>
+  /** Files stored content as a household's PDF evidence. */
+  const fileEvidence = (householdId: string, sha256: string) =>
+    system(() =>
       client.request(SUBJECTS.archive.documentFile, {
         ...receipt(householdId),
         documentType: 'EVIDENCE',
@@ -293,12 +223,58 @@ describe('archive arrangement, hash chain and fixity (real PostgreSQL, NATS and 
         evidence: { sha256, mediaType: 'application/pdf', evidenceType: 'INCOME_PROOF', originalName: '收入证明.pdf' },
       }),
     );
+  const hasFile = async (householdId: string) =>
+    (
+      await app
+        .get(EntityManager)
+        .fork()
+        .getConnection()
+        .execute('select 1 from archive.archive_file where household_id = ?', [householdId])
+    ).length > 0;
+
+  it('refuses evidence whose stored bytes no longer match their hash, or are not the declared type; opens no file', async () => {
+    const altered = randomUUID();
+    const bytes = Buffer.from(`%PDF-1.4\n${randomUUID()}\n%%EOF\n`);
+    await store.put(sha256Hex(bytes), bytes);
+    writeFileSync(store.pathOf(sha256Hex(bytes)), Buffer.from('%PDF-1.4 altered'));
+    await expect(fileEvidence(altered, sha256Hex(bytes))).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'evidence.sha256', messages: ['档案库中该文件的内容与校验值不符'] }],
+    });
+
+    const mislabelled = randomUUID();
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      Buffer.from(randomUUID()),
+      Buffer.from([0xff, 0xd9]),
+    ]);
+    await store.put(sha256Hex(jpeg), jpeg);
+    await expect(fileEvidence(mislabelled, sha256Hex(jpeg))).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'evidence.mediaType', messages: ['文件内容实际为image/jpeg'] }],
+    });
+    expect([await hasFile(altered), await hasFile(mislabelled)]).toEqual([false, false]);
+  });
+
+  it('catches a PDF that does not open (usability), filed as it came, on demand and in a sweep', async () => {
+    const householdId = randomUUID();
+    const bytes = Buffer.from(`%PDF-1.4\n${randomUUID()} this is no PDF body\n%%EOF\n`);
+    await store.put(sha256Hex(bytes), bytes);
+    const filed = await fileEvidence(householdId, sha256Hex(bytes));
     expect(filed.pageCount).toBeNull();
     const check = await verify(householdId);
     expect(check.problems).toEqual([
       expect.objectContaining({ property: 'USABILITY', code: 'CONTENT_UNREADABLE', itemNo: 1 }),
     ]);
     expect(check.problems[0].message).toContain('第1件无法打开');
+    // The sweep re-opens what did not open at filing (content unchanged since is trusted to read as it did).
+    await archivist(() => client.request(SUBJECTS.archive.fixitySweep, {}));
+    const swept = await archivist(() =>
+      client.request(SUBJECTS.archive.fixityList, { householdId, problemsOnly: true }),
+    );
+    expect(swept.items.find((item) => item.trigger === 'SWEEP')?.problems).toEqual([
+      expect.objectContaining({ code: 'CONTENT_UNREADABLE', itemNo: 1 }),
+    ]);
   });
 
   it('sweeps the archivist’s division, recording every check, and lists the files with problems', async () => {
