@@ -458,10 +458,37 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       idempotencyKey: key,
     });
     expect(again).toEqual(first);
+    // The answer lost to a crash between the chain and the inbox row: a retry with the key still gets it.
+    await services[3]
+      .get(MikroORM)
+      .em.getConnection()
+      .execute(`update approval.task set decision_key = null, decision_reply = null where id = ?`, [task.id]);
+    const recovered = await decide(CALLERS.community1, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '同意',
+      idempotencyKey: key,
+    });
+    expect(recovered).toEqual(first);
     expect((await documentTypes(application.id)).filter((type) => type === 'COMMUNITY_OPINION')).toHaveLength(1);
     await expect(
       decide(CALLERS.community1, { taskId: task.id, decision: 'APPROVE', opinion: '再次' }),
     ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
     await handle.terminate('test done');
+  }, 60_000);
+
+  it('refuses a decision on a task whose chain has ended (409), changing nothing', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const task = await taskOf(CALLERS.community1, application.id);
+    await handle.terminate('test: the chain ended outside the inbox');
+    await expect(
+      decide(CALLERS.community1, { taskId: task.id, decision: 'APPROVE', opinion: '同意' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      details: [{ field: 'taskId', messages: ['该申请的审批流程已结束，此待办已失效'] }],
+    });
+    expect((await documentTypes(application.id)).filter((type) => type === 'COMMUNITY_OPINION')).toHaveLength(0);
   }, 60_000);
 });

@@ -11,6 +11,13 @@ export class TaskError extends DomainError {
     return new TaskError(ErrorCode.FORBIDDEN, 'caller not at the stage level', `只有本级经办人员可以办理${stageLabel}`);
   }
 
+  static chainEnded(): TaskError {
+    const message = '该申请的审批流程已结束，此待办已失效';
+    return new TaskError(ErrorCode.CONFLICT, 'approval chain ended', message, [
+      { field: 'taskId', messages: [message] },
+    ]);
+  }
+
   static refusedByChain(reason: string): TaskError {
     return new TaskError(ErrorCode.CONFLICT, `the chain refused the decision: ${reason}`, reason);
   }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 import {
   type CloseTaskRequest,
+  type Caller,
   type DecideTaskRequest,
   type DecisionReply,
   type ListTasksReply,
@@ -176,6 +177,15 @@ export class TasksService {
       return task!.decisionReply;
     }
     if (task!.status !== 'OPEN') {
+      // A retry whose first try reached the chain but whose answer was not stored (a crash in between): the
+      // chain knows the update by its id and answers as the first time. Anything else is refused by it.
+      if (task!.decisionKey === null) {
+        const reply = await this.sendDecision(task!, request, caller).catch(() => undefined);
+        if (reply) {
+          await em.nativeUpdate(Task, { id: task!.id }, { decisionKey: request.idempotencyKey, decisionReply: reply });
+          return reply;
+        }
+      }
       throw TaskError.notOpen();
     }
     if (!caller.roles.includes(task!.role as never)) {
@@ -188,13 +198,19 @@ export class TasksService {
     if (caller.divisionCode !== task!.divisionCode.slice(0, STAGE_DIVISION_DIGITS[task!.stage])) {
       throw TaskError.wrongLevel(STAGE_LABELS[task!.stage]);
     }
-    let reply: DecisionReply;
+    const reply = await this.sendDecision(task!, request, caller);
+    await em.nativeUpdate(Task, { id: task!.id }, { decisionKey: request.idempotencyKey, decisionReply: reply });
+    return reply;
+  }
+
+  /** The decision as a Temporal update, its id from the key (so the chain answers a repeat as the first time). */
+  private async sendDecision(task: Task, request: DecideTaskRequest, caller: Caller): Promise<DecisionReply> {
     try {
-      reply = await this.temporal.client.workflow.getHandle(task!.workflowId).executeUpdate(decideUpdate, {
+      return await this.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(decideUpdate, {
         updateId: `decision-${request.idempotencyKey}`,
         args: [
           {
-            taskId: task!.id,
+            taskId: task.id,
             decision: request.decision,
             opinion: request.opinion,
             reasons: request.reasons,
@@ -214,10 +230,11 @@ export class TasksService {
       if (error instanceof WorkflowUpdateFailedError) {
         throw TaskError.refusedByChain(error.cause?.message ?? '审批流程拒绝了该决定');
       }
+      if (error instanceof WorkflowNotFoundError) {
+        throw TaskError.chainEnded();
+      }
       throw error;
     }
-    await em.nativeUpdate(Task, { id: task!.id }, { decisionKey: request.idempotencyKey, decisionReply: reply });
-    return reply;
   }
 
   /**
