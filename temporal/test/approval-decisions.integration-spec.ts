@@ -177,6 +177,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       'STREET_REVIEW',
       'COUNTY_CONFIRMATION',
       'APPROVAL_NOTICE',
+      'POST_APPROVAL_PUBLICITY',
     ]);
     const after = await as(CALLERS.county1, () =>
       client.request(SUBJECTS.intake.applicationGet, { applicationId: application.id }),
@@ -194,6 +195,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       'COUNTY:OPENED',
       'COUNTY:APPROVE',
       'OUTCOME:ENROLLED',
+      'OUTCOME:PUBLISHED',
       'OUTCOME:APPROVED',
     ]);
     // Approved means enrolled for payment: the head's account, the assessed amounts, from the next month.
@@ -347,6 +349,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       'STREET_REVIEW',
       'COUNTY_CONFIRMATION',
       'APPROVAL_NOTICE',
+      'POST_APPROVAL_PUBLICITY',
     ]);
   }, 90_000);
 

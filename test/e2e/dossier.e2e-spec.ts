@@ -185,7 +185,8 @@ describe('the household dossier after a full chain and two payroll months (runni
     for (const payment of payments) {
       expect(payment.amountFen).toBe((body.benefit.data as Json).currentTerm.totalFen);
     }
-    // The archive file as the archive has it: every step's record, each filed as the step completed.
+    // The archive file as the archive has it: every step's record, each filed as the step completed, and the
+    // post-approval publication.
     const file = await call('GET', `/api/v1/archive/files/${householdId}`, {
       token: tokens.county,
       headers: purpose('核对档案'),
@@ -199,6 +200,7 @@ describe('the household dossier after a full chain and two payroll months (runni
       'STREET_REVIEW',
       'COUNTY_CONFIRMATION',
       'APPROVAL_NOTICE',
+      'POST_APPROVAL_PUBLICITY',
     ]);
     // Each step points at the record it filed.
     const filedIds = new Set((file.body.items as Json[]).map((item) => item.id));

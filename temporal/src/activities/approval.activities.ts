@@ -5,6 +5,7 @@ import {
   SUBJECTS,
   type StepForm,
 } from '@app/contracts';
+import { APPROVAL_STEPS } from '@app/contracts/temporal';
 import { formatYuan } from '@app/domain';
 import { type MessagingClient, RemoteError } from '@app/platform';
 
@@ -249,6 +250,49 @@ export function createApprovalActivities(messaging: MessagingClient) {
         }
         throw error;
       }
+    },
+
+    /**
+     * The post-approval publication (审核确认后公示) of an approved household, filed as posted: the head's name,
+     * the household's size and the monthly amount only — nothing else of the family goes on the notice board.
+     */
+    async filePostApprovalPublicity(
+      input: Traced & {
+        applicationId: string;
+        workflowId: string;
+        totalFen: number;
+        firstMonth: string;
+        publishedAt: string;
+      },
+    ): Promise<{ documentId: string }> {
+      const app = await application(input.applicationId);
+      const document = await callService(() =>
+        messaging.request(SUBJECTS.archive.documentFile, {
+          idempotencyKey: `${input.workflowId}:${APPROVAL_STEPS.publication}`,
+          householdId: app.householdId,
+          divisionCode: app.divisionCode,
+          applicationId: app.id,
+          workflowId: input.workflowId,
+          step: APPROVAL_STEPS.publication,
+          documentType: 'POST_APPROVAL_PUBLICITY',
+          createdBy: 'system',
+          form: {
+            title: '最低生活保障对象公示',
+            subtitle: `社区（村）${app.divisionCode}`,
+            fields: [
+              { label: '户主姓名', value: app.applicantName },
+              { label: '家庭人口', value: `${app.householdSize}人` },
+              { label: '月保障金额', value: `${formatYuan(input.totalFen)}元` },
+              { label: '起始发放月份', value: input.firstMonth },
+            ],
+            notes: [
+              '依照规定审核确认后长期公示，仅公示户主姓名、家庭人口和保障金额。对公示有异议的，可向县级民政部门反映。',
+            ],
+            completedAt: input.publishedAt,
+          },
+        }),
+      );
+      return { documentId: document.id };
     },
 
     async approvalTerms(

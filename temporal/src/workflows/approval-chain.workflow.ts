@@ -428,6 +428,24 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         note: 'enrolmentId' in enrolment ? enrolment.enrolmentId : enrolment.pending,
       });
     }
+    if (!input.confidential && patched('post-approval-publicity-v1')) {
+      // Post-approval publication (审核确认后公示): name, household size and amount only; never for a confidential case.
+      const publicity = await activities.filePostApprovalPublicity({
+        ...chain,
+        totalFen: terms.totalFen,
+        firstMonth,
+        publishedAt: now(),
+      });
+      documentIds.push(publicity.documentId);
+      history.push({
+        stage: 'OUTCOME',
+        attempt: 1,
+        event: 'PUBLISHED',
+        actor: 'system',
+        at: now(),
+        documentId: publicity.documentId,
+      });
+    }
     await activities.recordApplicationStage({ ...chain, status: 'APPROVED' });
     setStage(APPROVAL_STAGES.approved);
     history.push({

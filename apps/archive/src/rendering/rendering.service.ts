@@ -39,6 +39,7 @@ export class RenderingService {
       case 'COUNTY_CONFIRMATION':
       case 'RETURN_NOTICE':
       case 'APPROVAL_NOTICE':
+      case 'POST_APPROVAL_PUBLICITY':
       case 'REFUSAL_NOTICE':
       case 'ESCALATION_RECORD': {
         const form = request.form;

@@ -28,6 +28,7 @@ export const FORM_DOCUMENT_TYPES = [
   'COUNTY_CONFIRMATION', // 县级审核确认意见
   'RETURN_NOTICE', // 退回补正通知
   'APPROVAL_NOTICE', // 最低生活保障确认通知书
+  'POST_APPROVAL_PUBLICITY', // 审核确认后公示（姓名、家庭人口、保障金额）
   'REFUSAL_NOTICE', // 不予确认通知书
   'ESCALATION_RECORD', // 超时督办记录
 ] as const;
@@ -60,6 +61,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   COUNTY_CONFIRMATION: 'APPROVAL',
   RETURN_NOTICE: 'APPROVAL',
   APPROVAL_NOTICE: 'APPROVAL',
+  POST_APPROVAL_PUBLICITY: 'APPROVAL',
   REFUSAL_NOTICE: 'APPROVAL',
   ESCALATION_RECORD: 'APPROVAL',
 };

@@ -25,6 +25,7 @@ export const APPROVAL_STEPS = {
   assessment: 'assessment',
   publicity: 'publicity',
   outcome: 'outcome',
+  publication: 'post-approval-publicity',
 } as const;
 
 export interface ApprovalChainInput {
