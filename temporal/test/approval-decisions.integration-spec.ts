@@ -494,4 +494,35 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     });
     expect((await documentTypes(application.id)).filter((type) => type === 'COMMUNITY_OPINION')).toHaveLength(0);
   }, 60_000);
+
+  it('runs a confidential case without publicity and without the post-approval publication', async () => {
+    const application = await as(CALLERS.community1, () =>
+      client.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({ details: { dataCheckConsent: true, confidential: true } }),
+      ),
+    );
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    for (const [who, stage] of [
+      [CALLERS.community1, APPROVAL_STAGES.community],
+      [CALLERS.street1, APPROVAL_STAGES.street],
+      [CALLERS.county1, APPROVAL_STAGES.county],
+    ] as const) {
+      await untilStage(handle, stage);
+      await decide(who, { taskId: (await taskOf(who, application.id)).id, decision: 'APPROVE', opinion: '同意' });
+    }
+    expect((await handle.result()).stage).toBe(APPROVAL_STAGES.approved);
+    expect(await documentTypes(application.id)).toEqual([
+      'APPLICATION_RECEIVED',
+      'ASSESSMENT_REPORT',
+      'COMMUNITY_OPINION',
+      'STREET_REVIEW',
+      'COUNTY_CONFIRMATION',
+      'APPROVAL_NOTICE',
+    ]);
+    const events = (await handle.query(chainStateQuery)).history.map((entry) => `${entry.stage}:${entry.event}`);
+    expect(events).not.toContain('PUBLICITY:PUBLISHED');
+    expect(events).not.toContain('OUTCOME:PUBLISHED');
+  }, 90_000);
 });

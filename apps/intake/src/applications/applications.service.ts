@@ -321,6 +321,7 @@ export class ApplicationsService {
         householdId: application.household.id,
         divisionCode: application.divisionCode,
         correlationId: currentCorrelationId() ?? application.id,
+        confidential: application.details?.confidential === true,
       });
     } catch (error) {
       this.logger.error({ err: error, applicationId: application.id }, 'starting the approval workflow failed');

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -129,6 +130,14 @@ export class ApplicationDetails extends DeclaredMeans {
   @IsString()
   @MaxLength(500, { message: '说明不能超过500个字符' })
   conflictOfInterestNote?: string;
+
+  /**
+   * A case that must not be posted (e.g. a member living with HIV, domain §1.3): no publicity of the initial
+   * opinion and no post-approval publication.
+   */
+  @IsOptional()
+  @IsBoolean({ message: 'confidential 须为 true 或 false' })
+  confidential?: boolean;
 
   /** The household signed the authorisation for the economic-status data check (核对授权书). */
   @IsOptional()
