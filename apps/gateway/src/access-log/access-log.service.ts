@@ -119,11 +119,12 @@ export class AccessLogService {
     let nextSeq = 1n;
     let checked = 0;
     for (;;) {
+      // Ordered by the number, not by the text it is selected as ('10' sorts before '2').
       const rows = await em.execute<Array<Record<string, unknown>>>(
         `select seq::text as seq, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
                 actor_id, actor_username, actor_roles, actor_division, action, record_type, record_id,
                 record_division, purpose, client_ip, correlation_id, prev_hash, hash
-           from identity.access_log where seq >= ? order by seq limit ?`,
+           from identity.access_log where seq >= ? order by access_log.seq limit ?`,
         [nextSeq.toString(), VERIFY_BATCH],
       );
       const batch: ChainRow[] = rows.map((row) => ({
