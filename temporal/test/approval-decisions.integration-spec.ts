@@ -24,7 +24,7 @@ import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.mod
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
 import { as, caller, CALLERS } from '@test/support/callers';
-import { untilStage } from '@test/support/chains';
+import { APPROVED_CHAIN_DOCUMENTS, untilStage } from '@test/support/chains';
 import { makeApplication, makeIdNumber } from '@test/support/factories/application.factory';
 import { until } from '@test/support/http-client';
 import { startService } from '@test/support/services';
@@ -169,16 +169,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
 
     const result = await handle.result();
     expect(result.stage).toBe(APPROVAL_STAGES.approved);
-    expect(await documentTypes(application.id)).toEqual([
-      'APPLICATION_RECEIVED',
-      'ASSESSMENT_REPORT',
-      'COMMUNITY_OPINION',
-      'PUBLICITY_NOTICE',
-      'STREET_REVIEW',
-      'COUNTY_CONFIRMATION',
-      'APPROVAL_NOTICE',
-      'POST_APPROVAL_PUBLICITY',
-    ]);
+    expect(await documentTypes(application.id)).toEqual(APPROVED_CHAIN_DOCUMENTS);
     const after = await as(CALLERS.county1, () =>
       client.request(SUBJECTS.intake.applicationGet, { applicationId: application.id }),
     );
@@ -341,16 +332,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     });
     expect((await handle.result()).stage).toBe(APPROVAL_STAGES.approved);
     const types = await documentTypes(application.id);
-    expect(types).toEqual([
-      'APPLICATION_RECEIVED',
-      'ASSESSMENT_REPORT',
-      'COMMUNITY_OPINION',
-      'PUBLICITY_NOTICE',
-      'STREET_REVIEW',
-      'COUNTY_CONFIRMATION',
-      'APPROVAL_NOTICE',
-      'POST_APPROVAL_PUBLICITY',
-    ]);
+    expect(types).toEqual(APPROVED_CHAIN_DOCUMENTS);
   }, 90_000);
 
   it('escalates an overdue step once (recorded, filed) and still waits for staff; a later decision continues', async () => {

@@ -1,14 +1,13 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 
 import { Client as Pg } from 'pg';
 
 import { addMonths, DEMO_BANKS } from '@app/domain';
+import { runBankSimulator } from '@test/support/bank-simulator-process';
+import { APPROVED_CHAIN_DOCUMENTS } from '@test/support/chains';
 import { makeIdNumber } from '@test/support/factories/application.factory';
-import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
+import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
 
-const run = promisify(execFile);
 const [JLRCB] = DEMO_BANKS;
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/dibao';
 
@@ -141,20 +140,7 @@ describe('the household dossier after a full chain and two payroll months (runni
         return line?.batchId ? line : undefined;
       }, 60_000);
     }
-    const { stdout } = await run(
-      'npx',
-      [
-        'ts-node',
-        '--transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'test/bank-simulator/main.ts',
-        '--bank',
-        JLRCB.code,
-      ],
-      { env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', GATEWAY_URL: BASE_URL }, timeout: 120_000 },
-    );
-    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toMatchObject({ bankCode: JLRCB.code });
+    expect(await runBankSimulator(JLRCB.code)).toMatchObject({ bankCode: JLRCB.code });
     const payments = await until(async () => {
       const history = await call('GET', `/api/v1/households/${householdId}/payments`, {
         token: tokens.county,
@@ -192,16 +178,7 @@ describe('the household dossier after a full chain and two payroll months (runni
       headers: purpose('核对档案'),
     });
     expect(body.archive.data).toEqual(file.body);
-    expect((file.body.items as Json[]).map((item) => item.documentType)).toEqual([
-      'APPLICATION_RECEIVED',
-      'ASSESSMENT_REPORT',
-      'COMMUNITY_OPINION',
-      'PUBLICITY_NOTICE',
-      'STREET_REVIEW',
-      'COUNTY_CONFIRMATION',
-      'APPROVAL_NOTICE',
-      'POST_APPROVAL_PUBLICITY',
-    ]);
+    expect((file.body.items as Json[]).map((item) => item.documentType)).toEqual(APPROVED_CHAIN_DOCUMENTS);
     // Each step points at the record it filed.
     const filedIds = new Set((file.body.items as Json[]).map((item) => item.id));
     for (const step of body.steps.data as Json[]) {

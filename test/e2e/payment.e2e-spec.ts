@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 
 import { DEMO_BANKS } from '@app/domain';
+import { runBankSimulator } from '@test/support/bank-simulator-process';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
 
 import { BankClient } from '../bank-simulator/bank-client';
-import type { SimulationSummary } from '../bank-simulator/simulate';
 
-const run = promisify(execFile);
 const [JLRCB] = DEMO_BANKS;
 
 /**
@@ -75,20 +72,7 @@ describe('payment through the gateway and the bank API (running stack)', () => {
       return ours.every((line) => visible.has(line.batchId)) ? true : undefined;
     }, 60_000);
 
-    const { stdout } = await run(
-      'npx',
-      [
-        'ts-node',
-        '--transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'test/bank-simulator/main.ts',
-        '--bank',
-        'JLRCB',
-      ],
-      { env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', GATEWAY_URL: BASE_URL }, timeout: 120_000 },
-    );
-    const summary = JSON.parse(stdout.trim().split('\n').pop()!) as SimulationSummary;
+    const summary = await runBankSimulator('JLRCB');
     expect(summary).toMatchObject({ bankCode: 'JLRCB', replayRefused: true, repeatUnchanged: true });
     expect(summary.failed).toBeGreaterThanOrEqual(1);
 

@@ -22,3 +22,15 @@ export async function untilStage(handle: WorkflowHandle, stage: string, timeoutM
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** What an approved three-level chain files, in filing order (approving is archiving). */
+export const APPROVED_CHAIN_DOCUMENTS = [
+  'APPLICATION_RECEIVED',
+  'ASSESSMENT_REPORT',
+  'COMMUNITY_OPINION',
+  'PUBLICITY_NOTICE',
+  'STREET_REVIEW',
+  'COUNTY_CONFIRMATION',
+  'APPROVAL_NOTICE',
+  'POST_APPROVAL_PUBLICITY',
+];
