@@ -16,6 +16,7 @@ import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
 import { as, CALLERS } from '@test/support/callers';
 import { makeApplication } from '@test/support/factories/application.factory';
+import { receiptFiling } from '@test/support/factories/archive.factory';
 import { startService } from '@test/support/services';
 import { TEST_NATS_SERVERS } from '@test/support/test-env';
 
@@ -87,23 +88,10 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
       limitWorkingDays: 10,
       openedOn: '2026-11-26',
     });
+    const receipt = receiptFiling({ householdId, applicationId });
     await system(SUBJECTS.archive.documentFile, {
-      idempotencyKey: `dossier-${randomUUID()}`,
-      householdId,
-      divisionCode: '220102001001',
-      applicationId,
-      workflowId: `approval-chain-${applicationId}`,
-      step: 'application-received',
-      documentType: 'APPLICATION_RECEIVED',
-      createdBy: 'system',
-      data: {
-        applicationNo: created.body.applicationNo as string,
-        applicantName: '郑档案',
-        applicantIdNumberMasked: '220102********0012',
-        householdSize: 3,
-        reason: '因病致贫',
-        submittedAt: '2026-11-26T08:00:00.000Z',
-      },
+      ...receipt,
+      data: { ...receipt.data!, applicationNo: created.body.applicationNo as string, applicantName: '郑档案' },
     });
     const enrolment = await system(SUBJECTS.payment.enrolmentCreate, {
       idempotencyKey: randomUUID(),

@@ -10,7 +10,7 @@ import {
   type RosterReply,
   type StatisticsRow,
 } from '@app/contracts';
-import { addMonths, maskBankAccount, monthStart, recordPeriodStart } from '@app/domain';
+import { addMonths, maskBankAccount, monthStart, RECORD_PERIOD_PATTERNS, recordPeriodStart } from '@app/domain';
 import { AccessError, assertPermission, DomainError, inScope, isSystemCaller, requireCaller } from '@app/platform';
 
 /**
@@ -80,12 +80,7 @@ export class RostersService {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.paymentRead);
     const months = { STATISTICS_MONTHLY: 1, STATISTICS_QUARTERLY: 3, STATISTICS_ANNUAL: 12 }[request.recordType];
-    const pattern = {
-      STATISTICS_MONTHLY: /^\d{4}-\d{2}$/,
-      STATISTICS_QUARTERLY: /-Q\d$/,
-      STATISTICS_ANNUAL: /^\d{4}$/,
-    };
-    if (!pattern[request.recordType].test(request.period)) {
+    if (!RECORD_PERIOD_PATTERNS[request.recordType].test(request.period)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'period does not fit the report', '期间与报表类型不符', [
         { field: 'period', messages: ['月报为YYYY-MM，季报为YYYY-Qn，年报为YYYY'] },
       ]);

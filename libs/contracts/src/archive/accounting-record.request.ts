@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { MONTH_PATTERN, type RecordType } from '@app/domain';
+import { MONTH_PATTERN, RECORD_PERIOD_PATTERNS, type RecordType } from '@app/domain';
 
 import { IsCommunityCode } from '../common/division-code.validator';
 
@@ -132,20 +132,12 @@ export class FileAccountingRecordRequest {
   divisionCode: string;
 
   /** YYYY-MM for a roster and a monthly report, YYYY-Qn for a quarterly one, YYYY for an annual one. */
-  @FitsRecordType(
-    {
-      PAYMENT_ROSTER: MONTH_PATTERN,
-      STATISTICS_MONTHLY: MONTH_PATTERN,
-      STATISTICS_QUARTERLY: /^\d{4}-Q[1-4]$/,
-      STATISTICS_ANNUAL: /^\d{4}$/,
-    },
-    {
-      PAYMENT_ROSTER: '月份格式应为YYYY-MM',
-      STATISTICS_MONTHLY: '月份格式应为YYYY-MM',
-      STATISTICS_QUARTERLY: '季度格式应为YYYY-Qn（n为1至4）',
-      STATISTICS_ANNUAL: '年度格式应为YYYY',
-    },
-  )
+  @FitsRecordType(RECORD_PERIOD_PATTERNS, {
+    PAYMENT_ROSTER: '月份格式应为YYYY-MM',
+    STATISTICS_MONTHLY: '月份格式应为YYYY-MM',
+    STATISTICS_QUARTERLY: '季度格式应为YYYY-Qn（n为1至4）',
+    STATISTICS_ANNUAL: '年度格式应为YYYY',
+  })
   period: string;
 
   @IsString()

@@ -1,4 +1,5 @@
 import { addCalendarDays } from '../calendar/working-days';
+import { MONTH_PATTERN } from '../payment/months';
 
 /** The last day a file must be kept when it is kept `years` full years from `from` (both 'YYYY-MM-DD'). */
 export function lastDayToKeep(from: string, years: number): string {
@@ -24,6 +25,14 @@ export const RECORD_RETENTION = {
 } as const satisfies Record<string, { category: 'ACCOUNTING' | 'ADMINISTRATIVE'; code: string; years: number | null }>;
 
 export type RecordType = keyof typeof RECORD_RETENTION;
+
+/** How a record's period is written, by type: a month, a quarter (YYYY-Qn) or a year. */
+export const RECORD_PERIOD_PATTERNS: Record<RecordType, RegExp> = {
+  PAYMENT_ROSTER: MONTH_PATTERN,
+  STATISTICS_MONTHLY: MONTH_PATTERN,
+  STATISTICS_QUARTERLY: /^\d{4}-Q[1-4]$/,
+  STATISTICS_ANNUAL: /^\d{4}$/,
+};
 
 /**
  * The last day a record of `period` ('YYYY-MM', 'YYYY-Qn' or 'YYYY') must be kept: counted from the first day
