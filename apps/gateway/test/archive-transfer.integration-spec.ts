@@ -253,6 +253,8 @@ describe('archive transfer packages as BagIt bags (gateway + archive, real Postg
     const document = await file(householdId);
     const store = archive.get<BlobStore, FilesystemBlobStore>(BlobStore);
     const created = await createPackage({ householdId, purpose: '移交' });
+    // Whole and valid before the damage, so what follows is the damage's doing.
+    expect(validateBag(untar((await download(created.body.id as string)).body as Buffer))).toEqual([]);
     writeFileSync(store.pathOf(document.sha256), Buffer.from('%PDF-1.7 tampered'));
     const outcome = await download(created.body.id as string).then(
       (response) => ({ complete: true, size: (response.body as Buffer).length }),
