@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { SUBJECTS } from '@app/contracts';
 import { DEMO_BANKS } from '@app/domain';
 import { callerToHeaders, SYSTEM_CALLER } from '@app/platform';
-import { GENERATE_LINES } from '@apps/payment/src/payroll/payroll-sql';
+import { generateLines } from '@apps/payment/src/payroll/payroll-sql';
 import { chunkRange } from '@apps/payment/src/payroll/payroll.service';
 
 import { BankClient } from '../bank-simulator/bank-client';
@@ -16,8 +16,9 @@ import { simulatedOutcome } from '../bank-simulator/simulate';
 /**
  * The monthly payroll for BENCH_ENROLMENTS (1,000,000) active enrolments on this machine:
  *  - the time of one bare INSERT … SELECT of the same rows into a table without constraints (the yardstick);
- *  - generating the lines through `payment.payroll.generate` in BENCH_CHUNKS chunks run together, as the
- *    payroll workflow runs them;
+ *  - generating the lines: `payment.payroll.plan`, `payment.payroll.generate` in BENCH_CHUNKS chunks run together
+ *    as the payroll workflow runs them, and `payment.payroll.seal` (the month's indexes built and the month attached
+ *    to the ledger — until then the lines are not there for anyone);
  *  - building the batches per bank (`payment.payroll.build-batches`);
  *  - the banks fetching their lines, and posting every result through the signed /bank/v1 API (5,000 per
  *    request, BENCH_BANK_CLIENTS requests in flight), then the month's statement (ingest + reconcile);
@@ -133,10 +134,7 @@ async function main(): Promise<void> {
   // The yardstick: the same SELECT into a table with no index or constraint, in one statement.
   await db.query(`create schema if not exists bench; drop table if exists bench.bare_lines`);
   await db.query(`create table bench.bare_lines as select * from payment.payroll_line with no data`);
-  const bareSql = GENERATE_LINES.replace(/on conflict[\s\S]*$/, '').replace(
-    'insert into payment.payroll_line',
-    'insert into bench.bare_lines',
-  );
+  const bareSql = generateLines('bench.bare_lines', false);
   const [lo, hi] = chunkRange(0, 1);
   const plan = await request<{ batchesPerBank: Record<string, number> }>(SUBJECTS.payment.payrollPlan, { month });
   const planJson = JSON.stringify(plan.batchesPerBank);
@@ -146,11 +144,11 @@ async function main(): Promise<void> {
   );
   await db.query(`drop table bench.bare_lines`);
 
-  const generated = await timed(`generate lines: plan, then ${CHUNKS} chunks together over NATS`, async () => {
+  const generated = await timed(`generate lines: plan, ${CHUNKS} chunks together, seal (NATS)`, async () => {
     const { batchesPerBank } = await request<{ batchesPerBank: Record<string, number> }>(SUBJECTS.payment.payrollPlan, {
       month,
     });
-    return Promise.all(
+    const chunks = await Promise.all(
       Array.from({ length: CHUNKS }, (_, chunk) =>
         request<{ inserted: number }>(SUBJECTS.payment.payrollGenerate, {
           month,
@@ -160,6 +158,9 @@ async function main(): Promise<void> {
         }),
       ),
     );
+    // The lines are there once the month is sealed: indexed, constrained and in the ledger.
+    await request<{ sealed: boolean }>(SUBJECTS.payment.payrollSeal, { month });
+    return chunks;
   });
   const inserted = generated.value.reduce((sum, reply) => sum + reply.inserted, 0);
   const built = await timed('build batches per bank (10,000 lines each)', () =>

@@ -108,6 +108,7 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
     });
     for (const month of ['2024-11', '2024-12']) {
       await system(SUBJECTS.payment.payrollGenerate, { month, chunk: 0, chunks: 1 });
+      await system(SUBJECTS.payment.payrollSeal, { month });
     }
     await system(SUBJECTS.payment.enrolmentChange, {
       idempotencyKey: randomUUID(),

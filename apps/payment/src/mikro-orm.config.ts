@@ -10,14 +10,28 @@ import { Enrolment } from './enrolments/enrolment.entity';
 import { LineEvent } from './lines/line-event.entity';
 import { migrationList } from './migrations/migration-list';
 import { PaymentBatch } from './payroll/payment-batch.entity';
+import { PayrollChunk } from './payroll/payroll-chunk.entity';
 import { PayrollLine } from './payroll/payroll-line.entity';
 
 export const paymentOrmSettings: ServiceOrmSettings = {
   schema: 'payment',
-  entities: [Bank, BankNonce, Enrolment, EnrolmentTerm, EnrolmentChange, PayrollLine, PaymentBatch, LineEvent],
+  entities: [
+    Bank,
+    BankNonce,
+    Enrolment,
+    EnrolmentTerm,
+    EnrolmentChange,
+    PayrollLine,
+    PaymentBatch,
+    PayrollChunk,
+    LineEvent,
+  ],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,
+  // Payroll and bank statements read hundreds of thousands of rows with simple plans: compiling them (JIT) costs
+  // more than it saves (40–70 ms a statement, measured on a bank post and on the month statement).
+  session: { jit: 'off' },
 };
 
 /** Used by the MikroORM CLI (`npm run migration:create -- payment <name>`). */

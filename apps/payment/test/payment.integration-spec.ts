@@ -201,6 +201,79 @@ describe('payment service (real PostgreSQL, NATS)', () => {
       ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
     });
 
+    it('loads a month unindexed, adds nothing for a retried chunk, and seals it only if no household is in it twice', async () => {
+      const month = '2032-07';
+      const table = `payment_ledger.payroll_line_${month.replace('-', '')}`;
+      const household = await call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: month }));
+      const { batchesPerBank } = await call(SUBJECTS.payment.payrollPlan, { month }, CALLERS.system);
+      const loaded = [];
+      for (let chunk = 0; chunk < 2; chunk += 1) {
+        loaded.push(
+          await call(SUBJECTS.payment.payrollGenerate, { month, chunk, chunks: 2, batchesPerBank }, CALLERS.system),
+        );
+      }
+      const total = loaded.reduce((sum, reply) => sum + reply.inserted, 0);
+      expect(total).toBeGreaterThanOrEqual(1);
+      // A retried chunk finds its entry in the chunk log and adds nothing.
+      const retried = await call(
+        SUBJECTS.payment.payrollGenerate,
+        { month, chunk: 1, chunks: 2, batchesPerBank },
+        CALLERS.system,
+      );
+      expect(retried.inserted).toBe(0);
+      // Loaded, not sealed: the ledger does not show the month yet.
+      expect(await lineOf(household.householdId, month)).toBeUndefined();
+
+      // A household twice in the month: the unique constraint stops the seal, and the month stays out of the ledger.
+      const columns = `month, enrolment_id, household_id, division_code, bank_code, account_no, account_name, base_fen, supplement_fen, amount_fen, status, batch_id`;
+      await sql(`insert into ${table} (${columns}) select ${columns} from ${table} where household_id = ?`, [
+        household.householdId,
+      ]);
+      await expect(call(SUBJECTS.payment.payrollSeal, { month }, CALLERS.system)).rejects.toMatchObject({
+        code: ErrorCode.CONFLICT,
+        details: [{ field: 'month', messages: [`重复的家庭：${household.householdId}`] }],
+      });
+      await expect(call(SUBJECTS.payment.payrollBuildBatches, { month }, CALLERS.system)).rejects.toMatchObject({
+        code: ErrorCode.CONFLICT,
+      });
+      expect(await lineOf(household.householdId, month)).toBeUndefined();
+
+      // Once the duplicate is gone (an unsealed month has no delete guard yet), it seals, and only once.
+      await sql(
+        `delete from ${table} where household_id = ? and id <> (select min(id) from ${table} where household_id = ?)`,
+        [household.householdId, household.householdId],
+      );
+      const sealed = await call(SUBJECTS.payment.payrollSeal, { month }, CALLERS.system);
+      expect(sealed).toEqual({ month, sealed: true, lines: total });
+      expect(await call(SUBJECTS.payment.payrollSeal, { month }, CALLERS.system)).toEqual({
+        month,
+        sealed: false,
+        lines: total,
+      });
+      expect(await lineOf(household.householdId, month)).toMatchObject({ amount_fen: 54_700, status: 'PENDING' });
+      // Sealed, the month is the ledger's: its indexes, its unique constraint and its delete guard hold.
+      const built = await call(SUBJECTS.payment.payrollBuildBatches, { month }, CALLERS.system);
+      expect(built.lines).toBeGreaterThanOrEqual(total);
+      const again = await call(
+        SUBJECTS.payment.payrollGenerate,
+        { month, chunk: 0, chunks: 1, batchesPerBank },
+        CALLERS.system,
+      );
+      expect(again.inserted).toBe(0);
+      await expect(sql(`delete from ${table} where household_id = ?`, [household.householdId])).rejects.toThrow(
+        /append-only/,
+      );
+      const indexes = await sql<{ indexname: string }>(
+        `select indexname from pg_indexes where schemaname = 'payment_ledger' and tablename = ? order by indexname`,
+        [table.split('.')[1]],
+      );
+      expect(indexes.map((row) => row.indexname)).toEqual(
+        ['batch_id_id_idx', 'failed_idx', 'household_id_month_key', 'pkey', 'unbatched_idx'].map(
+          (suffix) => `payroll_line_203207_${suffix}`,
+        ),
+      );
+    });
+
     it('takes bank results, refuses forged or replayed or wrong ones changing nothing, and reconciles to the fen', async () => {
       const households = await Promise.all(
         ['6217000011110001', '6217000011110013', '6217000011110027'].map((accountNo) =>

@@ -124,6 +124,8 @@ import type {
 import type {
   BuildBatchesReply,
   BuildBatchesRequest,
+  SealPayrollReply,
+  SealPayrollRequest,
   GeneratePayrollReply,
   GeneratePayrollRequest,
   LineReply,
@@ -193,6 +195,7 @@ export interface RequestMap {
   [SUBJECTS.payment.payrollStart]: { request: StartPayrollRequest; reply: StartPayrollReply };
   [SUBJECTS.payment.payrollPlan]: { request: PlanPayrollRequest; reply: PlanPayrollReply };
   [SUBJECTS.payment.payrollGenerate]: { request: GeneratePayrollRequest; reply: GeneratePayrollReply };
+  [SUBJECTS.payment.payrollSeal]: { request: SealPayrollRequest; reply: SealPayrollReply };
   [SUBJECTS.payment.payrollBuildBatches]: { request: BuildBatchesRequest; reply: BuildBatchesReply };
   [SUBJECTS.payment.payrollStatement]: { request: PayrollStatementRequest; reply: PayrollStatementReply };
   [SUBJECTS.payment.lineList]: { request: ListLinesRequest; reply: ListLinesReply };

@@ -78,6 +78,7 @@ import {
 import { ChangeEnrolmentRequest, CreateEnrolmentRequest, GetEnrolmentRequest } from './payment/enrolment.request';
 import {
   BuildBatchesRequest,
+  SealPayrollRequest,
   GeneratePayrollRequest,
   ListLinesRequest,
   PaymentHistoryRequest,
@@ -135,6 +136,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.payment.payrollStart]: StartPayrollRequest,
   [SUBJECTS.payment.payrollPlan]: PlanPayrollRequest,
   [SUBJECTS.payment.payrollGenerate]: GeneratePayrollRequest,
+  [SUBJECTS.payment.payrollSeal]: SealPayrollRequest,
   [SUBJECTS.payment.payrollBuildBatches]: BuildBatchesRequest,
   [SUBJECTS.payment.payrollStatement]: PayrollStatementRequest,
   [SUBJECTS.payment.lineList]: ListLinesRequest,

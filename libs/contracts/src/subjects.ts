@@ -51,6 +51,7 @@ export const SUBJECTS = {
     payrollStart: 'payment.payroll.start',
     payrollPlan: 'payment.payroll.plan',
     payrollGenerate: 'payment.payroll.generate',
+    payrollSeal: 'payment.payroll.seal',
     payrollBuildBatches: 'payment.payroll.build-batches',
     payrollStatement: 'payment.payroll.statement',
     lineList: 'payment.line.list',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, type Knex, LockMode } from '@mikro-orm/postgresql';
 
 import {
   type BankBatchLinesReply,
@@ -40,11 +40,57 @@ function toBatchReply(batch: PaymentBatch): BankBatchReply {
   };
 }
 
-interface ResultCheckRow {
-  line_id: string;
-  problem: 'UNKNOWN_LINE' | 'AMOUNT' | 'CONFLICT' | null;
-  unchanged: boolean;
+interface ResultProblem {
+  line_id: number;
+  problem: 'UNKNOWN_LINE' | 'AMOUNT' | 'CONFLICT';
 }
+
+interface ResultsOutcomeRow {
+  accepted: string;
+  unchanged: string;
+  problems: ResultProblem[] | null;
+}
+
+/**
+ * A bank's results in one statement, in one pass over the input: every pending line of the batch with its exact
+ * amount is updated; only what that left over is looked at again — a result identical to the recorded one is
+ * unchanged, anything else a problem (not of this batch, another amount, contradicting the recorded result).
+ * The caller rolls the transaction back when there is a problem, so the update is all or nothing.
+ */
+const RECORD_RESULTS = `
+  with input as materialized (
+    select * from json_to_recordset(?::json)
+      as r("lineId" bigint, outcome text, "amountFen" int, "bankReference" text, "failureCode" text, "failureReason" text)
+  ), updated as (
+    update payment.payroll_line l
+       set status = i.outcome, bank_reference = i."bankReference",
+           failure_code = case when i.outcome = 'FAILED' then i."failureCode" end,
+           failure_reason = case when i.outcome = 'FAILED' then i."failureReason" end,
+           settled_at = now()
+      from input i
+     where l.id = i."lineId" and l.batch_id = ? and l.status = 'PENDING' and l.amount_fen = i."amountFen"
+       -- only the part of the batch the post covers is read (a batch is paged to the bank in id order)
+       and l.id between (select min("lineId") from input) and (select max("lineId") from input)
+    returning l.id
+  ), rest as (
+    select i.*, l.id as found, l.amount_fen, l.status, l.bank_reference, l.failure_code
+      from input i
+      left join payment.payroll_line l on l.id = i."lineId" and l.batch_id = ?
+     where not exists (select 1 from updated u where u.id = i."lineId")
+  ), judged as (
+    select "lineId" as line_id,
+           case when found is null then 'UNKNOWN_LINE'
+                when amount_fen <> "amountFen" then 'AMOUNT'
+                when status <> outcome or coalesce(bank_reference, '') <> coalesce("bankReference", '')
+                     or coalesce(failure_code, '') <> coalesce(case when outcome = 'FAILED' then "failureCode" end, '')
+                  then 'CONFLICT'
+           end as problem
+      from rest
+  )
+  select (select count(*) from updated) as accepted,
+         (select count(*) from judged where problem is null) as unchanged,
+         (select json_agg(json_build_object('line_id', line_id, 'problem', problem) order by line_id)
+            from judged where problem is not null) as problems`;
 
 /** What a payment bank may do, each call proven by its signature first: batches, lines, results, statements. */
 @Injectable()
@@ -127,63 +173,35 @@ export class BankApiService {
         { field: 'results', messages: [`同一请求中重复的明细编号：${duplicates.slice(0, 20).join(', ')}`] },
       ]);
     }
-    const payload = JSON.stringify(
-      request.results.map((result) => ({
-        line_id: result.lineId,
-        outcome: result.outcome,
-        amount_fen: result.amountFen,
-        bank_reference: result.bankReference ?? null,
-        failure_code: result.outcome === 'FAILED' ? result.failureCode : null,
-        failure_reason: result.outcome === 'FAILED' ? (result.failureReason ?? null) : null,
-      })),
-    );
+    // The validated results carry only the contract's keys: sent to PostgreSQL as they came, as one bound parameter.
+    const payload = JSON.stringify(request.results);
     return this.em.fork().transactional(async (tx) => {
-      const connection = tx.getConnection();
-      const context: unknown = tx.getTransactionContext();
-      // Locking the batch serialises result posts for it, so the check below still holds at the update.
-      const batch = await this.ownBatch(tx, bankCode, request.batchId, true);
-      const checked = await connection.execute<ResultCheckRow[]>(
-        `with input as (
-           select * from jsonb_to_recordset(?::jsonb)
-             as r(line_id bigint, outcome text, amount_fen int, bank_reference text, failure_code text, failure_reason text))
-         select i.line_id,
-                case when l.id is null then 'UNKNOWN_LINE'
-                     when l.amount_fen <> i.amount_fen then 'AMOUNT'
-                     when l.status <> 'PENDING' and (l.status <> i.outcome
-                          or coalesce(l.bank_reference, '') <> coalesce(i.bank_reference, '')
-                          or coalesce(l.failure_code, '') <> coalesce(i.failure_code, '')) then 'CONFLICT'
-                end as problem,
-                (l.status = i.outcome) as unchanged
-           from input i
-           left join payment.payroll_line l on l.id = i.line_id and l.batch_id = ?
-          order by i.line_id`,
-        [payload, batch.id],
-        'all',
-        context,
-      );
-      const problems = checked.filter((row) => row.problem);
-      if (problems.length > 0) {
-        throw resultsRefusedFor(problems);
+      const context = tx.getTransactionContext<Knex.Transaction>();
+      if (!context) {
+        throw new Error('results must be recorded in a transaction');
       }
+      // Locking the batch serialises result posts for it, so what the statement finds still holds as it writes.
+      const batch = await this.ownBatch(tx, bankCode, request.batchId, true);
+      const knex = tx.getConnection().getKnex();
       // The function's row estimate is fixed (100): without this the planner may rescan the input per line.
-      await connection.execute(`set local enable_nestloop = off`, [], 'run', context);
-      const updated = await connection.execute<{ affectedRows: number }>(
-        `update payment.payroll_line l
-            set status = r.outcome, bank_reference = r.bank_reference, failure_code = r.failure_code,
-                failure_reason = r.failure_reason, settled_at = now()
-           from jsonb_to_recordset(?::jsonb)
-             as r(line_id bigint, outcome text, amount_fen int, bank_reference text, failure_code text, failure_reason text)
-          where l.id = r.line_id and l.batch_id = ? and l.status = 'PENDING'`,
-        [payload, batch.id],
-        'run',
-        context,
-      );
-      const [{ pending }] = await connection.execute<Array<{ pending: boolean }>>(
-        `select exists (select 1 from payment.payroll_line where batch_id = ? and status = 'PENDING') as pending`,
-        [batch.id],
-        'all',
-        context,
-      );
+      await knex.raw(`set local enable_nestloop = off`).transacting(context);
+      const {
+        rows: [outcome],
+      } = await knex
+        .raw<{ rows: ResultsOutcomeRow[] }>(RECORD_RESULTS, [payload, batch.id, batch.id])
+        .transacting(context);
+      if (outcome.problems) {
+        // Nothing is kept: the transaction (with the lines it updated) rolls back.
+        throw resultsRefusedFor(outcome.problems);
+      }
+      const [{ pending }] = await tx
+        .getConnection()
+        .execute<Array<{ pending: boolean }>>(
+          `select exists (select 1 from payment.payroll_line where batch_id = ? and status = 'PENDING') as pending`,
+          [batch.id],
+          'all',
+          context,
+        );
       if (!pending && batch.status !== 'SETTLED') {
         batch.status = 'SETTLED';
         batch.settledAt = new Date();
@@ -195,8 +213,8 @@ export class BankApiService {
       await tx.flush();
       return {
         batchId: batch.id,
-        accepted: updated.affectedRows,
-        unchanged: checked.filter((row) => row.unchanged).length,
+        accepted: Number(outcome.accepted),
+        unchanged: Number(outcome.unchanged),
         batchStatus: batch.status,
       };
     });
@@ -280,8 +298,8 @@ function resultsRefused(code: ErrorCode, reason: string, details: FieldError[]):
 }
 
 /** Names the offending lines (up to 20 of each kind), so the bank can find them. */
-function resultsRefusedFor(problems: ResultCheckRow[]): DomainError {
-  const of = (kind: ResultCheckRow['problem']) =>
+function resultsRefusedFor(problems: ResultProblem[]): DomainError {
+  const of = (kind: ResultProblem['problem']) =>
     problems.filter((row) => row.problem === kind).map((row) => row.line_id);
   const details: FieldError[] = [];
   const unknown = of('UNKNOWN_LINE');

@@ -151,14 +151,17 @@ export class EnrolmentsService {
       if (effective <= last.fromMonth) {
         throw PaymentError.notAfterLastChange(toMonth(last.fromMonth));
       }
-      const paid = await tx
-        .getConnection()
-        .execute<Array<{ month: string }>>(
-          `select to_char(max(month), 'YYYY-MM') as month from payment.payroll_line where household_id = ? and month >= ?`,
-          [locked.householdId, effective],
-          'all',
-          tx.getTransactionContext(),
-        );
+      const paid = await tx.getConnection().execute<Array<{ month: string }>>(
+        // A month whose lines are being loaded (chunks in, no batches yet) counts as on a payroll too.
+        `select to_char(max(month), 'YYYY-MM') as month from (
+             select month from payment.payroll_line where household_id = ? and month >= ?
+             union all
+             select c.month from payment.payroll_chunk c
+              where c.month >= ? and not exists (select 1 from payment.payment_batch b where b.month = c.month)) m`,
+        [locked.householdId, effective, effective],
+        'all',
+        tx.getTransactionContext(),
+      );
       if (paid[0]?.month) {
         throw PaymentError.monthAlreadyPaid(paid[0].month);
       }

@@ -14,7 +14,6 @@ import type { FailureCode, LineStatus } from '@app/contracts';
 })
 @Unique({ name: 'payroll_line_household_month_unique', properties: ['householdId', 'month'] })
 @Index({ properties: ['batchId', 'id'] })
-@Index({ properties: ['month'] })
 // Small partial indexes for what the payroll looks for. No index mentions status, bank reference or settled
 // time, so recording a bank's payment updates the row in place (a HOT update, no index touched; the table
 // keeps 30 % free space per page for it: fillfactor 70). Failed lines are found by their failure code.

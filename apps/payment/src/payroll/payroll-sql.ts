@@ -19,9 +19,13 @@ export const PLAN = `
  * so no second pass over a million rows is needed to batch them: batch i of a bank takes the i-th slice of the
  * enrolment id space, and rows are written in id order, so a batch's lines sit together on disk (the bank's
  * results then update a few hundred pages, not ten thousand).
+ *
+ * `into` is the month's table while it is still being loaded (no index yet, see SEAL_LEDGER_MONTH), or the ledger
+ * itself once the month is sealed — then a line the month already has is skipped by the unique constraint.
  */
-export const GENERATE_LINES = `
-  insert into payment.payroll_line
+export function generateLines(into: string, sealed: boolean): string {
+  return `
+  insert into ${into}
     (month, enrolment_id, household_id, division_code, bank_code, account_no, account_name,
      base_fen, supplement_fen, amount_fen, status, batch_id)
   select ?::date, e.id, e.household_id, e.division_code, e.bank_code, e.account_no, e.head_name,
@@ -37,7 +41,8 @@ export const GENERATE_LINES = `
      and t.base_fen + t.supplement_fen > 0
      and t.enrolment_id >= ?::uuid and t.enrolment_id <= ?::uuid
    order by t.enrolment_id
-  on conflict (household_id, month) do nothing`;
+  ${sealed ? 'on conflict (household_id, month) do nothing' : ''}`;
+}
 
 /** Failed lines of earlier cycles go into this cycle's batches again (recorded as CARRIED). */
 export const CARRY_FAILED = `
@@ -81,19 +86,60 @@ export const INSERT_BATCHES = `
    group by l.batch_id, l.bank_code
   on conflict (id) do nothing`;
 
-/** Lines of a month by status, per bank, per county and in total (grouping sets), within a division. */
+/**
+ * Lines of a month by status, per bank, per county and in total (grouping sets), within a division. The lines are
+ * first counted per (bank, county, status) — a handful of groups, hashed in parallel over the partition — and the
+ * grouping sets are taken over those (grouping sets over the lines themselves sorted a million rows: 4× as long).
+ */
 export const STATEMENT = `
-  select grouping(bank_code) as g_bank, grouping(left(division_code, 6)) as g_county,
-         bank_code, left(division_code, 6) as county, status, count(*)::int as lines, coalesce(sum(amount_fen), 0)::bigint as fen
-    from payment.payroll_line
-   where month = ?::date and division_code like ?
-   group by grouping sets ((bank_code, status), (left(division_code, 6), status), (status))`;
+  with fine as (
+    select bank_code, left(division_code, 6) as county, status, count(*)::int as lines,
+           coalesce(sum(amount_fen), 0)::bigint as fen
+      from payment.payroll_line
+     where month = ?::date and division_code like ?
+     group by bank_code, left(division_code, 6), status)
+  select grouping(bank_code) as g_bank, grouping(county) as g_county, bank_code, county, status,
+         sum(lines)::int as lines, sum(fen)::bigint as fen
+    from fine
+   group by grouping sets ((bank_code, status), (county, status), (status))`;
 
-/** The month's partition of the ledger (name payroll_line_YYYYMM), created once; fillfactor leaves room for results. */
-export function createPartition(month: string, next: string): string {
-  const name = `payroll_line_${month.slice(0, 4)}${month.slice(5, 7)}`;
-  return `create table if not exists "payment_ledger"."${name}" partition of "payment"."payroll_line"
-    for values from ('${month}-01') to ('${next}-01') with (fillfactor = 70)`;
+/** The month's table of the ledger, payroll_line_YYYYMM in schema payment_ledger. */
+export const ledgerMonthName = (month: string): string => `payroll_line_${month.replace('-', '')}`;
+
+export const partitionName = (month: string): string => `"payment_ledger"."${ledgerMonthName(month)}"`;
+
+/** Whether the month's table exists and whether it is a partition of the ledger yet (sealed). */
+export const LEDGER_MONTH_STATE = `
+  select c.relispartition as sealed
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+   where n.nspname = 'payment_ledger' and c.relname = ?`;
+
+/**
+ * The month's table while its lines are loaded: the ledger's columns, defaults (the line number's sequence) and
+ * checks, the month's bounds as a check (so attaching it need not scan it), room for results (fillfactor 70) —
+ * and no index, which is what makes a million-row insert cheap. Nobody reads it before it is sealed.
+ */
+export function createLedgerMonth(month: string, next: string): string {
+  return `create table ${partitionName(month)}
+    (like "payment"."payroll_line" including defaults including constraints,
+     constraint "${ledgerMonthName(month)}_month_check" check (month >= '${month}-01' and month < '${next}-01'))
+    with (fillfactor = 70)`;
 }
 
-export const partitionName = (month: string): string => `"payment_ledger"."payroll_line_${month.replace('-', '')}"`;
+/**
+ * Seals a loaded month: builds its indexes in one pass each (sorted, not row by row) and attaches it to the ledger,
+ * whose identical indexes, unique constraint and no-delete trigger then hold for it. A household twice in the month
+ * fails the unique constraint here, and the month stays unsealed: never paid twice.
+ */
+export function sealLedgerMonth(month: string, next: string): string[] {
+  const table = partitionName(month);
+  const name = ledgerMonthName(month);
+  return [
+    `alter table ${table} add constraint "${name}_pkey" primary key (id, month)`,
+    `alter table ${table} add constraint "${name}_household_id_month_key" unique (household_id, month)`,
+    `create index "${name}_batch_id_id_idx" on ${table} (batch_id, id)`,
+    `create index "${name}_failed_idx" on ${table} (month) where failure_code is not null`,
+    `create index "${name}_unbatched_idx" on ${table} (month) where batch_id is null`,
+    `alter table "payment"."payroll_line" attach partition ${table} for values from ('${month}-01') to ('${next}-01')`,
+  ];
+}

@@ -4,6 +4,8 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   type BuildBatchesReply,
   BuildBatchesRequest,
+  type SealPayrollReply,
+  SealPayrollRequest,
   type GeneratePayrollReply,
   GeneratePayrollRequest,
   type PayrollStatementReply,
@@ -34,6 +36,11 @@ export class PayrollHandler {
   @MessagePattern(SUBJECTS.payment.payrollGenerate)
   generate(@Payload() request: GeneratePayrollRequest): Promise<GeneratePayrollReply> {
     return this.payroll.generate(request);
+  }
+
+  @MessagePattern(SUBJECTS.payment.payrollSeal)
+  seal(@Payload() request: SealPayrollRequest): Promise<SealPayrollReply> {
+    return this.payroll.seal(request.month);
   }
 
   @MessagePattern(SUBJECTS.payment.payrollBuildBatches)

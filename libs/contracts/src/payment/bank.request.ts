@@ -164,6 +164,9 @@ class LineResultsConstraint implements ValidatorConstraintInterface {
 
 /** Up to 5,000 results per request; the same results posted again change nothing. */
 export class BankPostResultsRequest extends BankBatchRequest {
+  /** Checked in place, not copied element by element, by the platform's validation (BulkArrayContract). */
+  static readonly bulkArray = 'results';
+
   @IsArray({ message: 'results应为数组' })
   @ArrayMinSize(1, { message: 'results不能为空' })
   @ArrayMaxSize(5_000, { message: '每次最多提交5000条结果' })

@@ -76,6 +76,20 @@ export interface GeneratePayrollReply {
   inserted: number;
 }
 
+/** Seal the month's generated lines into the ledger: index them and attach them (system: the payroll). */
+export class SealPayrollRequest {
+  @IsMonth()
+  month: string;
+}
+
+export interface SealPayrollReply {
+  month: string;
+  /** True when this call sealed the month; false when it was sealed before. */
+  sealed: boolean;
+  /** The month's lines in the ledger. */
+  lines: number;
+}
+
 /** Put the month's unbatched lines (and failed lines carried from earlier months) into batches per bank. */
 export class BuildBatchesRequest {
   @IsMonth()

@@ -14,6 +14,21 @@ export interface ServiceOrmSettings {
   migrationsPath: string;
   /** Every migration class, listed so they load the same way from sources, compiled output and tests. */
   migrationList: MigrationObject[];
+  /** Settings of every connection of the service's pool (`set name = value` as each connection opens). */
+  session?: Record<string, string>;
+}
+
+interface PgConnection {
+  query(sql: string, callback: (error: Error | null) => void): void;
+}
+
+/** The pool's afterCreate: runs the settings on a new connection before the pool hands it out. */
+function applySession(session: Record<string, string>) {
+  const sql = Object.entries(session)
+    .map(([name, value]) => `set ${name} = ${value}`)
+    .join('; ');
+  return (connection: PgConnection, done: (error: Error | null, connection: PgConnection) => void) =>
+    connection.query(sql, (error) => done(error, connection));
 }
 
 /** One MikroORM config per service, used by the app, the migration runner and the MikroORM CLI alike. */
@@ -26,7 +41,7 @@ export function serviceOrmConfig(settings: ServiceOrmSettings, databaseUrl: stri
     extensions: [Migrator],
     discovery: { warnWhenNoEntities: false },
     forceUtcTimezone: true,
-    pool: { min: 0, max: 10 },
+    pool: { min: 0, max: 10, ...(settings.session ? { afterCreate: applySession(settings.session) } : {}) },
     debug: false,
     allowGlobalContext: false,
     migrations: {

@@ -1,13 +1,13 @@
-import { ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 
 import { ErrorCode, type ErrorReply } from '@app/contracts';
 
-import { toFieldErrors, VALIDATION_OPTIONS } from './validation';
+import { type BulkArrayContract, toFieldErrors, validateContract, VALIDATION_OPTIONS } from './validation';
 
 /** ValidationPipe for NATS payloads: a failure becomes a typed VALIDATION_FAILED reply with field errors. */
 export function createNatsValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new NatsValidationPipe({
     ...VALIDATION_OPTIONS,
     exceptionFactory: (errors) => {
       const reply: ErrorReply = {
@@ -18,4 +18,19 @@ export function createNatsValidationPipe(): ValidationPipe {
       return new RpcException(reply);
     },
   });
+}
+
+/** Nest's ValidationPipe, except that a contract's bulk array is validated in place (see BulkArrayContract). */
+class NatsValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype as (new () => object) | undefined;
+    if (!metatype || !(metatype as BulkArrayContract).bulkArray) {
+      return super.transform(value, metadata);
+    }
+    const { instance, errors } = validateContract(metatype, value);
+    if (errors.length > 0) {
+      throw this.exceptionFactory(errors);
+    }
+    return instance;
+  }
 }

@@ -1,4 +1,5 @@
-import { type ValidationError } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { type ValidationError, validateSync } from 'class-validator';
 
 import type { FieldError } from '@app/contracts';
 
@@ -43,3 +44,37 @@ export const VALIDATION_OPTIONS = {
   transform: true,
   validationError: { target: false, value: false },
 } as const;
+
+/**
+ * A contract class may name one array property as bulk (`static readonly bulkArray = 'results'`): thousands of
+ * elements whose own validator looks at every element and refuses unknown keys. Such an array is checked where it
+ * lies instead of being copied element by element by class-transformer (5,000 bank results a message).
+ */
+export interface BulkArrayContract {
+  readonly bulkArray?: string;
+}
+
+/** The payload as an instance of its contract class, and what is wrong with it (see BulkArrayContract). */
+export function validateContract<T extends object>(
+  metatype: new () => T,
+  payload: unknown,
+): { instance: T; errors: ValidationError[] } {
+  const bulk = (metatype as BulkArrayContract).bulkArray;
+  const isObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+  if (!bulk || !isObject) {
+    const instance = plainToInstance(metatype, payload);
+    return { instance, errors: validateSync(instance, VALIDATION_OPTIONS) };
+  }
+  const { [bulk]: array, ...rest } = payload as Record<string, unknown>;
+  // As Nest's ValidationPipe does: a JSON key "__proto__" must not reach class-transformer's assignments.
+  for (const key of ['__proto__', 'constructor']) {
+    if (Object.prototype.hasOwnProperty.call(rest, key)) {
+      delete rest[key];
+    }
+  }
+  const instance = plainToInstance(metatype, rest);
+  if (array !== undefined) {
+    (instance as Record<string, unknown>)[bulk] = array;
+  }
+  return { instance, errors: validateSync(instance, VALIDATION_OPTIONS) };
+}

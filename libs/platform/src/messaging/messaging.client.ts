@@ -1,8 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { headers as natsHeaders, type NatsConnection } from 'nats';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 
@@ -19,7 +17,7 @@ import { NATS_CLIENT } from './messaging.constants';
 import { callerToHeaders, CORRELATION_HEADER, currentCaller, currentCorrelationId } from '../context/request-context';
 import { DomainError } from '../errors/domain-error';
 import { RemoteError } from '../errors/remote-error';
-import { toFieldErrors, VALIDATION_OPTIONS } from '../errors/validation';
+import { toFieldErrors, validateContract } from '../errors/validation';
 
 export interface RequestOptions {
   timeoutMs?: number;
@@ -78,8 +76,7 @@ export class MessagingClient implements OnApplicationShutdown {
   }
 
   private validate(subject: RequestSubject, payload: object): void {
-    const instance = plainToInstance(REQUEST_CLASSES[subject], payload);
-    const errors = validateSync(instance, VALIDATION_OPTIONS);
+    const { errors } = validateContract(REQUEST_CLASSES[subject], payload);
     if (errors.length > 0) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
