@@ -443,14 +443,24 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         status: 'PENDING',
         batch_id: expect.stringMatching(/^203105-JLRCB-/),
       });
+      // Carried once: failing again, it waits for a re-issue instead of going to the bank every month.
+      const carriedLine = await lineOf(households[2].householdId, '2031-04');
+      await post(JLRCB, carriedLine.batch_id, [
+        { lineId: Number(carriedLine.id), outcome: 'FAILED', amountFen: 54_700, failureCode: 'ACCOUNT_CLOSED' },
+      ]);
+      await runPayroll('2031-06');
+      expect(await lineOf(households[2].householdId, '2031-04')).toMatchObject({
+        status: 'FAILED',
+        batch_id: carriedLine.batch_id,
+      });
 
       const history = await call(
         SUBJECTS.payment.historyGet,
         { householdId: households[0].householdId },
         CALLERS.county1,
       );
-      expect(history.items.map((item) => item.month)).toEqual(['2031-05', '2031-04']);
-      expect(history.items[1]).toMatchObject({
+      expect(history.items.map((item) => item.month)).toEqual(['2031-06', '2031-05', '2031-04']);
+      expect(history.items[2]).toMatchObject({
         month: '2031-04',
         status: 'PAID',
         bankReference: 'JL0001',

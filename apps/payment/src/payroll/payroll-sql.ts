@@ -44,7 +44,11 @@ export function generateLines(into: string, sealed: boolean): string {
   ${sealed ? 'on conflict (household_id, month) do nothing' : ''}`;
 }
 
-/** Failed lines of earlier cycles go into this cycle's batches again (recorded as CARRIED). */
+/**
+ * Failed lines of earlier cycles go into this cycle's batches again (recorded as CARRIED) — once: a line that
+ * failed on its first attempt is carried to the next cycle; failing again (or after a re-issue), it waits for
+ * finance to correct the account and re-issue it, instead of going to a closed account every month.
+ */
 export const CARRY_FAILED = `
   with carried as (
     update payment.payroll_line l
@@ -52,7 +56,8 @@ export const CARRY_FAILED = `
            failure_code = null, failure_reason = null, settled_at = null
       from payment.enrolment e
      where e.id = l.enrolment_id and e.status <> 'TERMINATED'
-       and l.failure_code is not null and l.status = 'FAILED' and l.month < ?::date and l.batch_id < ?
+       and l.failure_code is not null and l.status = 'FAILED' and l.attempt = 1
+       and l.month < ?::date and l.batch_id < ?
     returning l.id, l.account_no, l.failure_code)
   insert into payment.line_event (id, created_at, updated_at, line_id, kind, old_account_no, reason, actor_id, actor_name)
   select gen_random_uuid(), now(), now(), id, 'CARRIED', account_no, '上期发放失败（' || failure_code || '），结转本期', 'system', 'system'
