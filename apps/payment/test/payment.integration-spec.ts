@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { INestMicroservice } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { JSONCodec } from 'nats';
 
 import {
   type CreateEnrolmentRequest,
@@ -16,7 +17,7 @@ import { MessagingClient, serviceOrmConfig } from '@app/platform';
 import { signedAuth } from '@test/support/bank-auth';
 import { as, CALLERS } from '@test/support/callers';
 import { makeIdNumber } from '@test/support/factories/application.factory';
-import { startService } from '@test/support/services';
+import { rawNats, startService } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
 
 import { AppModule } from '../src/app.module';
@@ -324,6 +325,27 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         amountFen: 54_700,
         bankReference: 'JL0001',
       };
+      // Sent as no typed client would: the service itself names the bad element (results are validated in place).
+      const nats = await rawNats();
+      try {
+        const results = [paidResult, { ...paidResult, lineId: Number(ok.id) + 1, outcome: 'MAYBE' }];
+        const reply = await nats.request(
+          SUBJECTS.payment.bankResultsPost,
+          JSONCodec().encode({
+            auth: signedAuth(JLRCB, 'POST', resultsPath(ok.batch_id), { results }),
+            batchId: ok.batch_id,
+            results,
+          }),
+          { timeout: 5000 },
+        );
+        expect(JSONCodec<{ err: unknown }>().decode(reply.data).err).toMatchObject({
+          code: ErrorCode.VALIDATION_FAILED,
+          details: [{ field: 'results', messages: ['results[1]：outcome只能是PAID或FAILED'] }],
+        });
+      } finally {
+        await nats.close();
+      }
+      expect(await lineOf(households[0].householdId, '2031-04')).toMatchObject({ status: 'PENDING' });
       const forged = {
         ...signedAuth(JLRCB, 'POST', resultsPath(ok.batch_id), { results: [paidResult] }),
         signature: 'a'.repeat(64),

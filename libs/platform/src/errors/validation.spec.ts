@@ -2,7 +2,9 @@ import { Type } from 'class-transformer';
 import { plainToInstance } from 'class-transformer';
 import { IsInt, IsString, ValidateNested, validateSync } from 'class-validator';
 
-import { toFieldErrors, VALIDATION_OPTIONS } from './validation';
+import { BankAuth, BankPostResultsRequest } from '@app/contracts';
+
+import { toFieldErrors, validateContract, VALIDATION_OPTIONS } from './validation';
 
 class Member {
   @IsString({ message: '姓名必须是文本' })
@@ -29,5 +31,48 @@ describe('toFieldErrors', () => {
         { field: 'extra', messages: ['不允许的字段：extra'] },
       ]),
     );
+  });
+});
+
+describe('validateContract (a bulk array checked where it lies)', () => {
+  const auth = {
+    bankCode: 'JLRCB',
+    method: 'POST',
+    path: '/bank/v1/batches/B-1/results',
+    timestamp: '1',
+    nonce: 'n'.repeat(16),
+    signature: 'a'.repeat(64),
+    bodySha256: 'b'.repeat(64),
+  };
+  const paid = { lineId: 1, outcome: 'PAID', amountFen: 100, bankReference: 'R1' };
+
+  it('keeps the very array it was given (no copy of each element) and types the rest', () => {
+    const results = [paid, { lineId: 2, outcome: 'FAILED', amountFen: 100, failureCode: 'ACCOUNT_CLOSED' }];
+    const { instance, errors } = validateContract(BankPostResultsRequest, { auth, batchId: 'B-1', results });
+    expect(errors).toEqual([]);
+    expect(instance).toBeInstanceOf(BankPostResultsRequest);
+    expect(instance.auth).toBeInstanceOf(BankAuth);
+    expect(instance.results).toBe(results);
+  });
+
+  it('names the first bad element, an unknown key, a missing array and an unknown field of the envelope', () => {
+    const bad = (payload: object) => toFieldErrors(validateContract(BankPostResultsRequest, payload).errors);
+    expect(bad({ auth, batchId: 'B-1', results: [paid, { ...paid, outcome: 'MAYBE' }] })).toEqual([
+      { field: 'results', messages: ['results[1]：outcome只能是PAID或FAILED'] },
+    ]);
+    expect(bad({ auth, batchId: 'B-1', results: [{ ...paid, extra: 1 }] })).toEqual([
+      { field: 'results', messages: ['results[0]：不允许的字段：extra'] },
+    ]);
+    expect(bad({ auth, batchId: 'B-1' })[0]).toMatchObject({ field: 'results' });
+    expect(bad({ auth, batchId: 'B-1', results: [paid], admin: true })).toEqual([
+      { field: 'admin', messages: ['不允许的字段：admin'] },
+    ]);
+  });
+
+  it('does not let a "__proto__" key of the JSON reach the instance', () => {
+    const payload = JSON.parse(`{"batchId":"B-1","results":[],"__proto__":{"polluted":true}}`) as object;
+    const { instance } = validateContract(BankPostResultsRequest, { ...payload, auth });
+    expect(Object.getPrototypeOf(instance)).toBe(BankPostResultsRequest.prototype);
+    expect((instance as unknown as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
