@@ -224,6 +224,17 @@ describe('payment service (real PostgreSQL, NATS)', () => {
       expect(retried.inserted).toBe(0);
       // Loaded, not sealed: the ledger does not show the month yet.
       expect(await lineOf(household.householdId, month)).toBeUndefined();
+      // …but the month is on a payroll: a change from it is refused as for a paid month.
+      await expect(
+        call(SUBJECTS.payment.enrolmentChange, {
+          idempotencyKey: randomUUID(),
+          enrolmentId: household.id,
+          kind: 'SUSPEND',
+          effectiveMonth: month,
+          decision: 'x',
+          reason: 'x',
+        }),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
 
       // A household twice in the month: the unique constraint stops the seal, and the month stays out of the ledger.
       const columns = `month, enrolment_id, household_id, division_code, bank_code, account_no, account_name, base_fen, supplement_fen, amount_fen, status, batch_id`;

@@ -152,12 +152,15 @@ export class EnrolmentsService {
         throw PaymentError.notAfterLastChange(toMonth(last.fromMonth));
       }
       const paid = await tx.getConnection().execute<Array<{ month: string }>>(
-        // A month whose lines are being loaded (chunks in, no batches yet) counts as on a payroll too.
+        // A month whose lines are being loaded (chunks in, not yet sealed into the ledger) counts as on a payroll.
         `select to_char(max(month), 'YYYY-MM') as month from (
              select month from payment.payroll_line where household_id = ? and month >= ?
              union all
              select c.month from payment.payroll_chunk c
-              where c.month >= ? and not exists (select 1 from payment.payment_batch b where b.month = c.month)) m`,
+              where c.month >= ?
+                and exists (select 1 from pg_class t join pg_namespace n on n.oid = t.relnamespace
+                             where n.nspname = 'payment_ledger' and not t.relispartition
+                               and t.relname = 'payroll_line_' || to_char(c.month, 'YYYYMM'))) m`,
         [locked.householdId, effective, effective],
         'all',
         tx.getTransactionContext(),
