@@ -205,7 +205,7 @@ describe('payment service (real PostgreSQL, NATS)', () => {
     it('loads a month unindexed, adds nothing for a retried chunk, and seals it only if no household is in it twice', async () => {
       const month = '2032-07';
       const table = `payment_ledger.payroll_line_${month.replace('-', '')}`;
-      const household = await call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: month }));
+      const household = await call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: '2032-06' }));
       const { batchesPerBank } = await call(SUBJECTS.payment.payrollPlan, { month }, CALLERS.system);
       const loaded = [];
       for (let chunk = 0; chunk < 2; chunk += 1) {
