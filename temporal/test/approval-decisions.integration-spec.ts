@@ -429,31 +429,16 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(bypass).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((await handle.query(chainStateQuery)).history).toHaveLength(before);
 
-    const key = randomUUID();
-    const first = await decide(CALLERS.community1, {
-      taskId: task.id,
-      decision: 'APPROVE',
-      opinion: '同意',
-      idempotencyKey: key,
-    });
-    const again = await decide(CALLERS.community1, {
-      taskId: task.id,
-      decision: 'APPROVE',
-      opinion: '同意',
-      idempotencyKey: key,
-    });
+    const approval = { taskId: task.id, decision: 'APPROVE' as const, opinion: '同意', idempotencyKey: randomUUID() };
+    const first = await decide(CALLERS.community1, approval);
+    const again = await decide(CALLERS.community1, approval);
     expect(again).toEqual(first);
     // The answer lost to a crash between the chain and the inbox row: a retry with the key still gets it.
     await services[3]
       .get(MikroORM)
       .em.getConnection()
       .execute(`update approval.task set decision_key = null, decision_reply = null where id = ?`, [task.id]);
-    const recovered = await decide(CALLERS.community1, {
-      taskId: task.id,
-      decision: 'APPROVE',
-      opinion: '同意',
-      idempotencyKey: key,
-    });
+    const recovered = await decide(CALLERS.community1, approval);
     expect(recovered).toEqual(first);
     expect((await documentTypes(application.id)).filter((type) => type === 'COMMUNITY_OPINION')).toHaveLength(1);
     await expect(

@@ -10,6 +10,7 @@ import { formatYuan } from '@app/domain';
 import { type MessagingClient, RemoteError } from '@app/platform';
 
 import { callService } from './call-service';
+import { stepFiling } from './filing';
 
 interface Traced {
   /** Read by the worker's correlation interceptor. */
@@ -75,12 +76,7 @@ export function createApprovalActivities(messaging: MessagingClient) {
     };
     const document = await callService(() =>
       messaging.request(SUBJECTS.archive.documentFile, {
-        idempotencyKey: `${input.workflowId}:${input.step}`,
-        householdId: app.householdId,
-        divisionCode: app.divisionCode,
-        applicationId: app.id,
-        workflowId: input.workflowId,
-        step: input.step,
+        ...stepFiling(app, input.workflowId, input.step),
         documentType: input.documentType,
         createdBy: input.actor,
         form,
@@ -268,12 +264,7 @@ export function createApprovalActivities(messaging: MessagingClient) {
       const app = await application(input.applicationId);
       const document = await callService(() =>
         messaging.request(SUBJECTS.archive.documentFile, {
-          idempotencyKey: `${input.workflowId}:${APPROVAL_STEPS.publication}`,
-          householdId: app.householdId,
-          divisionCode: app.divisionCode,
-          applicationId: app.id,
-          workflowId: input.workflowId,
-          step: APPROVAL_STEPS.publication,
+          ...stepFiling(app, input.workflowId, APPROVAL_STEPS.publication),
           documentType: 'POST_APPROVAL_PUBLICITY',
           createdBy: 'system',
           form: {

@@ -2,6 +2,7 @@ import { SUBJECTS } from '@app/contracts';
 import type { MessagingClient } from '@app/platform';
 
 import { callService } from './call-service';
+import { stepFiling } from './filing';
 
 export interface FileApplicationReceivedInput {
   applicationId: string;
@@ -32,12 +33,7 @@ export function createArchiveActivities(messaging: MessagingClient) {
       );
       const document = await callService(() =>
         messaging.request(SUBJECTS.archive.documentFile, {
-          idempotencyKey: `${input.workflowId}:${input.step}`,
-          householdId: application.householdId,
-          divisionCode: application.divisionCode,
-          applicationId: application.id,
-          workflowId: input.workflowId,
-          step: input.step,
+          ...stepFiling(application, input.workflowId, input.step),
           documentType: 'APPLICATION_RECEIVED',
           createdBy: 'system',
           data: {
@@ -55,12 +51,7 @@ export function createArchiveActivities(messaging: MessagingClient) {
       for (const attachment of application.attachments) {
         const filed = await callService(() =>
           messaging.request(SUBJECTS.archive.documentFile, {
-            idempotencyKey: `${input.workflowId}:${input.step}:evidence:${attachment.id}`,
-            householdId: application.householdId,
-            divisionCode: application.divisionCode,
-            applicationId: application.id,
-            workflowId: input.workflowId,
-            step: input.step,
+            ...stepFiling(application, input.workflowId, input.step, `evidence:${attachment.id}`),
             documentType: 'EVIDENCE',
             createdBy: attachment.uploadedBy,
             evidence: {

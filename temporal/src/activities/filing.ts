@@ -1,0 +1,24 @@
+import type { ApplicationReply, FileDocumentRequest } from '@app/contracts';
+
+/**
+ * Where a step's document goes and under which key: the application's household file, filed once per
+ * (workflow, step[, part]) — retries and replays find the same key and never file twice.
+ */
+export function stepFiling(
+  application: Pick<ApplicationReply, 'id' | 'householdId' | 'divisionCode'>,
+  workflowId: string,
+  step: string,
+  part?: string,
+): Pick<
+  FileDocumentRequest,
+  'idempotencyKey' | 'householdId' | 'divisionCode' | 'applicationId' | 'workflowId' | 'step'
+> {
+  return {
+    idempotencyKey: part ? `${workflowId}:${step}:${part}` : `${workflowId}:${step}`,
+    householdId: application.householdId,
+    divisionCode: application.divisionCode,
+    applicationId: application.id,
+    workflowId,
+    step,
+  };
+}
