@@ -12,6 +12,7 @@ import { chunkRange } from '@apps/payment/src/payroll/payroll.service';
 
 import { BankClient } from '../bank-simulator/bank-client';
 import { simulatedOutcome } from '../bank-simulator/simulate';
+import { loadBenchEnrolments } from './support/bench-enrolments';
 
 /**
  * The monthly payroll for BENCH_ENROLMENTS (1,000,000) active enrolments on this machine:
@@ -58,43 +59,6 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<{ value:
   return { value, ms };
 }
 
-/** Tops the bench enrolments up to ENROLMENTS with set-based SQL (a fixture, not the measured path). */
-async function loadEnrolments(db: Client): Promise<void> {
-  const { rows } = await db.query(
-    `select count(*)::int as n from payment.enrolment where idempotency_key like 'bench-enrol-%'`,
-  );
-  const have = rows[0].n as number;
-  if (have >= ENROLMENTS) {
-    console.log(`enrolments: ${have.toLocaleString()} bench enrolments already loaded`);
-    return;
-  }
-  const communities = (
-    await db.query(`select code from intake.division where level = 5 and code like '2201%' order by code limit 400`)
-  ).rows.map((row) => row.code as string);
-  const list = communities.length > 0 ? communities : ['220102001001', '220102001002', '220102002001', '220102002002'];
-  await timed(`loading ${(ENROLMENTS - have).toLocaleString()} bench enrolments (fixture)`, async () => {
-    await db.query('begin');
-    await db.query(
-      `insert into payment.enrolment (id, created_at, updated_at, idempotency_key, household_id, division_code, head_name,
-         head_id_number, bank_code, account_no, status, first_month, created_by)
-       select gen_random_uuid(), now(), now(), 'bench-enrol-' || i, gen_random_uuid(), ($3::text[])[1 + i % array_length($3::text[], 1)],
-              '测试户' || i, '220102198001010012', case when i % 3 = 0 then 'PSBC' else 'JLRCB' end,
-              '62170' || lpad(i::text, 11, '0'), 'ACTIVE', '3000-01-01', 'bench'
-         from generate_series($1::int, $2::int) as i`,
-      [have + 1, ENROLMENTS, list],
-    );
-    await db.query(
-      `insert into payment.enrolment_term (id, created_at, updated_at, enrolment_id, from_month, state, base_fen, supplement_fen, change_id)
-       select gen_random_uuid(), now(), now(), e.id, e.first_month, 'ACTIVE', 40000 + (random() * 30000)::int, (random() * 10000)::int, e.id
-         from payment.enrolment e
-        where e.idempotency_key like 'bench-enrol-%'
-          and not exists (select 1 from payment.enrolment_term t where t.enrolment_id = e.id)`,
-    );
-    await db.query('commit');
-    await db.query('analyze payment.enrolment; analyze payment.enrolment_term');
-  });
-}
-
 async function main(): Promise<void> {
   const db = new Client({ connectionString: DATABASE_URL });
   await db.connect();
@@ -119,7 +83,7 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, memoryOf(PAYMENT_PID).rssMb);
   }, 100);
 
-  await loadEnrolments(db);
+  await loadBenchEnrolments(db, ENROLMENTS);
   const { rows: last } = await db.query(
     `select to_char(coalesce(max(month), '2999-12-01'::date) + interval '1 month', 'YYYY-MM') as month
        from payment.payroll_line where month >= '3000-01-01'`,
