@@ -7,6 +7,7 @@ import { DatabaseModule, LoggingModule, MessagingModule, PlatformConfigModule } 
 import { AccessLogModule } from './access-log/access-log.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { EvidenceUploadService } from './applications/evidence-upload.service';
+import { ApprovalPoliciesController } from './approval-policies/approval-policies.controller';
 import { ArchiveTransfersController } from './archive-transfer/archive-transfers.controller';
 import { BankController } from './bank/bank.controller';
 import { CalendarsController } from './calendars/calendars.controller';
@@ -51,6 +52,7 @@ import { TasksController } from './tasks/tasks.controller';
     EligibilityController,
     TasksController,
     CalendarsController,
+    ApprovalPoliciesController,
     PaymentsController,
     BankController,
     HealthController,

@@ -34,6 +34,7 @@ export * from './identity/caller';
 export * from './identity/permissions';
 export * from './identity/roles';
 export * from './approval/approval-policy';
+export * from './approval/approval-policy.request';
 export * from './approval/task.request';
 export * from './payment/enrolment.request';
 export * from './payment/payroll.request';

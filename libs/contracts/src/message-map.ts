@@ -1,5 +1,11 @@
 import type { ApprovalPolicy } from './approval/approval-policy';
 import type {
+  ApprovalPolicyVersionReply,
+  CreateApprovalPolicyRequest,
+  ListApprovalPoliciesReply,
+  ListApprovalPoliciesRequest,
+} from './approval/approval-policy.request';
+import type {
   CalendarReply,
   CloseTaskRequest,
   DecideTaskRequest,
@@ -179,6 +185,8 @@ export interface RequestMap {
   [SUBJECTS.eligibility.ruleChangeList]: { request: ListRuleChangesRequest; reply: ListRuleChangesReply };
   [SUBJECTS.eligibility.healthCheck]: Health;
   [SUBJECTS.approval.policyResolve]: { request: ResolveApprovalPolicyRequest; reply: ApprovalPolicy };
+  [SUBJECTS.approval.policyCreate]: { request: CreateApprovalPolicyRequest; reply: ApprovalPolicyVersionReply };
+  [SUBJECTS.approval.policyList]: { request: ListApprovalPoliciesRequest; reply: ListApprovalPoliciesReply };
   [SUBJECTS.approval.taskOpen]: { request: OpenTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskClose]: { request: CloseTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskEscalate]: { request: EscalateTaskRequest; reply: TaskReply };

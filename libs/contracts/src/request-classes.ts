@@ -1,3 +1,4 @@
+import { CreateApprovalPolicyRequest, ListApprovalPoliciesRequest } from './approval/approval-policy.request';
 import {
   CloseTaskRequest,
   DecideTaskRequest,
@@ -120,6 +121,8 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.eligibility.ruleChangeList]: ListRuleChangesRequest,
   [SUBJECTS.eligibility.healthCheck]: HealthCheckRequest,
   [SUBJECTS.approval.policyResolve]: ResolveApprovalPolicyRequest,
+  [SUBJECTS.approval.policyCreate]: CreateApprovalPolicyRequest,
+  [SUBJECTS.approval.policyList]: ListApprovalPoliciesRequest,
   [SUBJECTS.approval.taskOpen]: OpenTaskRequest,
   [SUBJECTS.approval.taskClose]: CloseTaskRequest,
   [SUBJECTS.approval.taskEscalate]: EscalateTaskRequest,

@@ -33,6 +33,8 @@ export const SUBJECTS = {
   },
   approval: {
     policyResolve: 'approval.policy.resolve',
+    policyCreate: 'approval.policy.create',
+    policyList: 'approval.policy.list',
     taskOpen: 'approval.task.open',
     taskClose: 'approval.task.close',
     taskEscalate: 'approval.task.escalate',

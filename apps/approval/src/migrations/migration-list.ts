@@ -3,10 +3,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126140000_approval_schema } from './Migration20261126140000_approval_schema';
 import { Migration20261126175310_inbox_calendar_policy } from './Migration20261126175310_inbox_calendar_policy';
 import { Migration20261127010000_task_household_index } from './Migration20261127010000_task_household_index';
+import { Migration20261127110000_policy_versions } from './Migration20261127110000_policy_versions';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
   { name: 'Migration20261126140000_approval_schema', class: Migration20261126140000_approval_schema },
   { name: 'Migration20261126175310_inbox_calendar_policy', class: Migration20261126175310_inbox_calendar_policy },
   { name: 'Migration20261127010000_task_household_index', class: Migration20261127010000_task_household_index },
+  { name: 'Migration20261127110000_policy_versions', class: Migration20261127110000_policy_versions },
 ];

@@ -2,7 +2,6 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
 import {
-  type ApprovalPolicy,
   CloseTaskRequest,
   DecideTaskRequest,
   type DecisionReply,
@@ -13,25 +12,15 @@ import {
   type TaskHistoryReply,
   OpenTaskRequest,
   RecordObjectionRequest,
-  ResolveApprovalPolicyRequest,
   SUBJECTS,
   type TaskReply,
 } from '@app/contracts';
 
 import { TasksService } from './tasks.service';
-import { PoliciesService } from '../policies/policies.service';
 
 @Controller()
 export class TasksHandler {
-  constructor(
-    private readonly tasks: TasksService,
-    private readonly policies: PoliciesService,
-  ) {}
-
-  @MessagePattern(SUBJECTS.approval.policyResolve)
-  resolvePolicy(@Payload() request: ResolveApprovalPolicyRequest): Promise<ApprovalPolicy> {
-    return this.policies.resolve(request.divisionCode, request.at);
-  }
+  constructor(private readonly tasks: TasksService) {}
 
   @MessagePattern(SUBJECTS.approval.taskOpen)
   open(@Payload() request: OpenTaskRequest): Promise<TaskReply> {

@@ -5,12 +5,12 @@ import { TemporalClientModule } from '@app/platform';
 import { TasksHandler } from './tasks.handler';
 import { TasksService } from './tasks.service';
 import { CalendarModule } from '../calendar/calendar.module';
-import { PoliciesService } from '../policies/policies.service';
+import { PoliciesModule } from '../policies/policies.module';
 
-/** The staff inbox and decisions; the approval policy of a county. */
+/** The staff inbox and decisions. */
 @Module({
-  imports: [CalendarModule, TemporalClientModule],
+  imports: [CalendarModule, PoliciesModule, TemporalClientModule],
   controllers: [TasksHandler],
-  providers: [TasksService, PoliciesService],
+  providers: [TasksService],
 })
 export class TasksModule {}

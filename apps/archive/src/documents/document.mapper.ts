@@ -61,6 +61,11 @@ export function chainedFields(
   };
 }
 
+/** Which of these items a later one of them corrects: superseded item id → correcting item id. */
+export function correctionsAmong(items: Array<Pick<Document, 'id' | 'supersedesId'>>): Map<string, string> {
+  return new Map(items.filter((item) => item.supersedesId).map((item) => [item.supersedesId!, item.id]));
+}
+
 /** For the given items, the later items that correct them (item id → correcting item id). */
 export async function supersedingItems(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) {

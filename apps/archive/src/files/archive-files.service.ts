@@ -7,7 +7,7 @@ import { assertPermission, requireCaller } from '@app/platform';
 import { ArchiveFile } from './archive-file.entity';
 import { assertReadable } from '../borrowing/borrowing.service';
 import { Document } from '../documents/document.entity';
-import { supersedingItems, toDocumentReply } from '../documents/document.mapper';
+import { correctionsAmong, toDocumentReply } from '../documents/document.mapper';
 
 /** Household files as a reader sees them: code, place in cabinet and box, items in filing order. */
 @Injectable()
@@ -18,13 +18,14 @@ export class ArchiveFilesService {
   async get(householdId: string): Promise<ArchiveFileReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.documentRead);
-    const file = await this.em.findOne(ArchiveFile, { householdId });
+    // The file and its items at once; nothing leaves before the caller may read the file. A correction is filed in
+    // the file of the item it corrects, so the items themselves say which are superseded.
+    const [file, items] = await Promise.all([
+      this.em.findOne(ArchiveFile, { householdId }),
+      this.em.find(Document, { file: { householdId } }, { orderBy: { itemNo: 'asc' } }),
+    ]);
     await assertReadable(this.em, caller, file);
-    const items = await this.em.find(Document, { file: file! }, { orderBy: { itemNo: 'asc' } });
-    const supersededBy = await supersedingItems(
-      this.em,
-      items.map((item) => item.id),
-    );
+    const supersededBy = correctionsAmong(items);
     return toArchiveFileReply(
       file!,
       items.map((item) => toDocumentReply(item, supersededBy)),

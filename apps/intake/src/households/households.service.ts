@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   CreateRequestContext,
   EntityManager,
+  LoadStrategy,
   LockMode,
   UniqueConstraintViolationException,
 } from '@mikro-orm/postgresql';
@@ -148,7 +149,7 @@ export class HouseholdsService {
     }
     const household = await this.em.findOne(Household, { id: householdId });
     assertVisible(caller, household?.divisionCode);
-    return this.reply(householdId, reveal);
+    return this.reply(householdId, reveal, household!);
   }
 
   /**
@@ -422,10 +423,17 @@ export class HouseholdsService {
     return this.reply(existing.id);
   }
 
-  private async reply(householdId: string, reveal = false): Promise<HouseholdReply> {
+  /** The household and its members with their persons: two queries at once (the dossier asks on every read). */
+  private async reply(householdId: string, reveal = false, loaded?: Household): Promise<HouseholdReply> {
     const em = this.em.fork();
-    const household = await em.findOneOrFail(Household, { id: householdId });
-    const members = await em.find(HouseholdMember, { household, active: true }, { populate: ['person'] });
+    const [household, members] = await Promise.all([
+      loaded ?? em.findOneOrFail(Household, { id: householdId }),
+      em.find(
+        HouseholdMember,
+        { household: householdId, active: true },
+        { populate: ['person'], strategy: LoadStrategy.JOINED },
+      ),
+    ]);
     return toHouseholdReply(household, members, reveal);
   }
 }

@@ -14,6 +14,8 @@ export type EnrolmentStatus = 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
   expression: `create unique index "enrolment_one_open_per_household" on "payment"."enrolment" ("household_id") where "status" <> 'TERMINATED'`,
 })
 @Index({ properties: ['divisionCode'] })
+// A household's enrolments, newest first (its dossier's benefit); the partial index above holds only open ones.
+@Index({ properties: ['householdId', 'createdAt'] })
 export class Enrolment extends BaseEntity<'applicationId' | 'lastMonth'> {
   @Property({ length: 200, unique: true })
   idempotencyKey: string;

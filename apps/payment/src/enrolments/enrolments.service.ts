@@ -242,13 +242,14 @@ export class EnrolmentsService {
       ? await em.findOne(Enrolment, { id: request.enrolmentId })
       : await em.findOne(Enrolment, { householdId: request.householdId }, { orderBy: { createdAt: 'desc' } });
     assertVisible(caller, enrolment?.divisionCode);
-    return this.reply(enrolment!.id, caller);
+    return this.reply(enrolment!.id, caller, enrolment!);
   }
 
-  private async reply(enrolmentId: string, caller = requireCaller()): Promise<EnrolmentReply> {
+  /** The enrolment with its terms and changes, asked at once (the dossier asks on every read). */
+  private async reply(enrolmentId: string, caller = requireCaller(), loaded?: Enrolment): Promise<EnrolmentReply> {
     const em = this.em.fork();
-    const enrolment = await em.findOneOrFail(Enrolment, { id: enrolmentId });
-    const [terms, changes] = await Promise.all([
+    const [enrolment, terms, changes] = await Promise.all([
+      loaded ?? em.findOneOrFail(Enrolment, { id: enrolmentId }),
       em.find(EnrolmentTerm, { enrolmentId }, { orderBy: { fromMonth: 'asc' } }),
       em.find(EnrolmentChange, { enrolmentId }, { orderBy: { createdAt: 'asc' } }),
     ]);

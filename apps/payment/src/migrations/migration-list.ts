@@ -3,10 +3,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126140000_payment_schema } from './Migration20261126140000_payment_schema';
 import { Migration20261126211546_payroll } from './Migration20261126211546_payroll';
 import { Migration20261127070000_payroll_chunks } from './Migration20261127070000_payroll_chunks';
+import { Migration20261127100000_enrolment_household_index } from './Migration20261127100000_enrolment_household_index';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
   { name: 'Migration20261126140000_payment_schema', class: Migration20261126140000_payment_schema },
   { name: 'Migration20261126211546_payroll', class: Migration20261126211546_payroll },
   { name: 'Migration20261127070000_payroll_chunks', class: Migration20261127070000_payroll_chunks },
+  {
+    name: 'Migration20261127100000_enrolment_household_index',
+    class: Migration20261127100000_enrolment_household_index,
+  },
 ];

@@ -13,6 +13,26 @@ export const STAGE_LABELS: Record<DecisionStage, string> = {
   COUNTY: '县级审核确认',
 };
 
+/** The procedures a policy can follow (domain §1.3): which decision stages each has, in order. */
+export const APPROVAL_MODELS = ['THREE_LEVEL', 'NATIONAL_2021', 'DELEGATED'] as const;
+export const MODEL_STAGES: Record<(typeof APPROVAL_MODELS)[number], DecisionStage[]> = {
+  THREE_LEVEL: ['COMMUNITY', 'STREET', 'COUNTY'],
+  NATIONAL_2021: ['STREET', 'COUNTY'],
+  DELEGATED: ['STREET'],
+};
+const MODEL_LABELS: Record<(typeof APPROVAL_MODELS)[number], string> = {
+  THREE_LEVEL: '三级审批',
+  NATIONAL_2021: '2021年全国办法（乡镇审核、县级确认）',
+  DELEGATED: '委托乡镇确认',
+};
+
+/** Who decides at each stage: the role the chain's validator asks of the actor. */
+export const STAGE_ROLES: Record<DecisionStage, Role> = {
+  COMMUNITY: 'COMMUNITY_CASEWORKER',
+  STREET: 'STREET_REVIEWER',
+  COUNTY: 'COUNTY_APPROVER',
+};
+
 export interface StagePolicy {
   stage: DecisionStage;
   /** Who decides. */
@@ -29,7 +49,7 @@ export interface StagePolicy {
 export interface ApprovalPolicy {
   id: string;
   divisionCode: string;
-  model: 'THREE_LEVEL' | 'NATIONAL_2021' | 'DELEGATED';
+  model: (typeof APPROVAL_MODELS)[number];
   stages: StagePolicy[];
   /** After this stage approves, the initial opinion is publicised (公示) unless the case is confidential. */
   publicityAfter: DecisionStage;
@@ -44,4 +64,42 @@ export interface ApprovalPolicy {
    * shown to staff are still computed on the calendar).
    */
   drill?: { stageTimeoutMs?: number; publicityMs?: number };
+}
+
+/**
+ * How the rules of a policy fit together, beyond each field's own range: the model's stages in order, each
+ * decided by its stage's role, publicity after one of them, and an overall limit no shorter than the stages'.
+ * Returns each problem with the field it concerns (empty: the rules hold).
+ */
+export function checkApprovalRules(
+  rules: Omit<ApprovalPolicy, 'id' | 'divisionCode' | 'drill'>,
+): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  const stages = rules.stages.map((s) => s.stage);
+  const expected = MODEL_STAGES[rules.model];
+  if (stages.join() !== expected.join()) {
+    problems.push({
+      field: 'rules.stages',
+      message: `${MODEL_LABELS[rules.model]}的审批环节应依次为：${expected.map((stage) => STAGE_LABELS[stage]).join('、')}`,
+    });
+  }
+  rules.stages.forEach((s, index) => {
+    if (s.role !== STAGE_ROLES[s.stage]) {
+      problems.push({
+        field: `rules.stages.${index}.role`,
+        message: `${STAGE_LABELS[s.stage]}应由${STAGE_ROLES[s.stage]}办理`,
+      });
+    }
+  });
+  if (!stages.includes(rules.publicityAfter)) {
+    problems.push({ field: 'rules.publicityAfter', message: '公示应在所列审批环节之一之后' });
+  }
+  const sum = rules.stages.reduce((total, s) => total + s.limitWorkingDays, 0);
+  if (rules.overallLimitWorkingDays < sum) {
+    problems.push({
+      field: 'rules.overallLimitWorkingDays',
+      message: `总时限（${rules.overallLimitWorkingDays}个工作日）不能短于各环节时限之和（${sum}个工作日）`,
+    });
+  }
+  return problems;
 }

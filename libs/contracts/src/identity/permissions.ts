@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   accessLogRead: 'access-log:read',
   /** Publish new versions of local standards and calculation policies (county/city administrators). */
   eligibilityRulesManage: 'eligibility-rules:manage',
+  /** Publish a new version of a division's approval procedure: stages, time limits, publicity (administrators). */
+  approvalPolicyManage: 'approval-policy:manage',
   /** Load a year's official holiday arrangement (the working-day calendar of every time limit). */
   calendarManage: 'calendar:manage',
   /** Record an objection received during publicity. */
@@ -54,7 +56,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   COUNTY_FINANCE: [P.applicationRead, P.paymentRead, P.paymentManage],
   ARCHIVIST: [P.applicationRead, P.documentRead, P.archiveManage],
   AUDITOR: [P.applicationRead, P.documentRead, P.accessLogRead, P.paymentRead],
-  ADMINISTRATOR: [P.accountManage, P.accessLogRead, P.eligibilityRulesManage, P.calendarManage],
+  ADMINISTRATOR: [P.accountManage, P.accessLogRead, P.eligibilityRulesManage, P.approvalPolicyManage, P.calendarManage],
 };
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {

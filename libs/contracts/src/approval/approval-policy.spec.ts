@@ -1,0 +1,62 @@
+import { checkApprovalRules, MODEL_STAGES, STAGE_ROLES } from './approval-policy';
+import type { ApprovalPolicy } from './approval-policy';
+
+type Rules = Omit<ApprovalPolicy, 'id' | 'divisionCode' | 'drill'>;
+
+const rulesOf = (model: Rules['model'], limits: number[], overrides: Partial<Rules> = {}): Rules => ({
+  model,
+  stages: MODEL_STAGES[model].map((stage, index) => ({
+    stage,
+    role: STAGE_ROLES[stage],
+    limitWorkingDays: limits[index],
+  })),
+  publicityAfter: MODEL_STAGES[model][0],
+  publicityDays: 7,
+  overallLimitWorkingDays: 30,
+  firstPaymentMonthOffset: 1,
+  ...overrides,
+});
+
+describe('checkApprovalRules', () => {
+  it.each([
+    ['THREE_LEVEL', [10, 10, 10]],
+    ['NATIONAL_2021', [15, 15]],
+    ['DELEGATED', [30]],
+  ] as const)('accepts the %s model with its stages in order', (model, limits) => {
+    expect(checkApprovalRules(rulesOf(model, [...limits]))).toEqual([]);
+  });
+
+  it('names the stages a model must have when they are missing or out of order', () => {
+    const rules = rulesOf('THREE_LEVEL', [10, 10, 10]);
+    const problems = checkApprovalRules({ ...rules, stages: [rules.stages[1], rules.stages[0], rules.stages[2]] });
+    expect(problems).toEqual([
+      {
+        field: 'rules.stages',
+        message: '三级审批的审批环节应依次为：社区（村）初审、街道（乡镇）审核、县级审核确认',
+      },
+    ]);
+  });
+
+  it('refuses a stage decided by another stage’s role, naming the element', () => {
+    const rules = rulesOf('NATIONAL_2021', [10, 10]);
+    rules.stages[1] = { ...rules.stages[1], role: 'STREET_REVIEWER' };
+    expect(checkApprovalRules(rules)).toEqual([
+      { field: 'rules.stages.1.role', message: '县级审核确认应由COUNTY_APPROVER办理' },
+    ]);
+  });
+
+  it('refuses publicity after a stage the policy does not have', () => {
+    expect(checkApprovalRules(rulesOf('DELEGATED', [20], { publicityAfter: 'COMMUNITY' }))).toEqual([
+      { field: 'rules.publicityAfter', message: '公示应在所列审批环节之一之后' },
+    ]);
+  });
+
+  it('refuses an overall limit shorter than the stages’ limits together', () => {
+    expect(checkApprovalRules(rulesOf('THREE_LEVEL', [10, 15, 10]))).toEqual([
+      {
+        field: 'rules.overallLimitWorkingDays',
+        message: '总时限（30个工作日）不能短于各环节时限之和（35个工作日）',
+      },
+    ]);
+  });
+});
