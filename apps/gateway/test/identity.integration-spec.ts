@@ -333,6 +333,38 @@ describe('identity and access log (real PostgreSQL, NATS)', () => {
       await expect(em.getConnection().execute('delete from identity.access_log')).rejects.toThrow(/append-only/);
     });
 
+    it('records reads that arrive together, each once, in one unbroken chain (grouped appends)', async () => {
+      const connection = gateway.get(EntityManager).fork().getConnection();
+      const count = async () =>
+        Number(
+          (
+            await connection.execute<Array<{ n: string }>>(
+              'select count(*) as n from identity.access_log where record_id = ?',
+              [applicationId],
+            )
+          )[0].n,
+        );
+      const before = await count();
+      // Purposes whose JSON needs escaping: the database's hash must be the one the gateway verifies.
+      const purposes = [PURPOSE, '核对"引号"与\\反斜杠', '换行\n制表\t后的说明', '复核 😀 𠀀 ·点'];
+      const reads = await Promise.all(
+        Array.from({ length: 40 }, (_, n) =>
+          http
+            .get(`/api/v1/applications/${applicationId}`)
+            .set('authorization', `Bearer ${caseworker}`)
+            .set('X-Access-Purpose', n % 4 === 0 ? PURPOSE : encodeURIComponent(purposes[n % 4])),
+        ),
+      );
+      expect(reads.map((read) => read.status)).toEqual(Array(40).fill(200));
+      expect(await count()).toBe(before + 40);
+      const [{ gaps }] = await connection.execute<Array<{ gaps: string }>>(
+        'select count(*) - (max(seq) - min(seq) + 1) as gaps from identity.access_log',
+      );
+      expect(Number(gaps)).toBe(0);
+      const verified = await http.post('/api/v1/access-log/verify').set('authorization', `Bearer ${auditor}`);
+      expect(verified.body).toMatchObject({ ok: true });
+    });
+
     it("verifies, and names the first entry after a row is edited behind the application's back", async () => {
       // Past ten entries, so the chain is walked in the order of the numbers, not of their text ('10' < '2').
       for (let read = 0; read < 11; read += 1) {

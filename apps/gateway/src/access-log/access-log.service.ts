@@ -3,7 +3,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 
 import { currentCorrelationId, requireCaller } from '@app/platform';
 
-import { chainHash, type ChainRow, type ChainVerification, GENESIS_HASH, verifyChain } from './access-log-chain';
+import {
+  type ChainedFields,
+  type ChainRow,
+  type ChainVerification,
+  GENESIS_HASH,
+  verifyChain,
+} from './access-log-chain';
 import { AccessLogEntry } from './access-log-entry.entity';
 
 export type AccessAction = 'READ' | 'REVEAL' | 'DOWNLOAD';
@@ -34,46 +40,113 @@ export interface AccessLogQuery {
   limit: number;
 }
 
-/** Arbitrary constant naming the chain's advisory lock: appends are serialised so the chain stays linear. */
-const CHAIN_LOCK = 7_310_421;
 const VERIFY_BATCH = 1000;
+/** Entries appended by one statement at most. */
+const MAX_GROUP = 500;
+/** What the gateway writes of an entry; seq, prev_hash and hash are the database's (see append). */
+const COLUMNS = [
+  'occurred_at',
+  'actor_id',
+  'actor_username',
+  'actor_roles',
+  'actor_division',
+  'action',
+  'record_type',
+  'record_id',
+  'record_division',
+  'purpose',
+  'client_ip',
+  'correlation_id',
+];
 
-/** The access log (查阅登记): who looked at which personal data, when, from where and why. */
+type EntryFields = Omit<ChainedFields, 'seq'>;
+
+interface Pending {
+  fields: EntryFields;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The access log (查阅登记): who looked at which personal data, when, from where and why. Entries form one hash
+ * chain, extended by the database as they are inserted (serialised by an advisory lock across gateway replicas);
+ * within a replica, the entries that arrive while one append is in flight go together in the next (group
+ * commit): one statement and one commit for all of them.
+ */
 @Injectable()
 export class AccessLogService {
+  private queue: Pending[] = [];
+  private writing = false;
+
   constructor(private readonly em: EntityManager) {}
 
   /** Appends one entry for the current caller. Throws if it cannot be written: no read goes unrecorded. */
-  async record(record: AccessRecord): Promise<void> {
+  record(record: AccessRecord): Promise<void> {
     const caller = requireCaller();
-    await this.em.fork().transactional(async (em) => {
-      await em.execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
-      const [last] = await em.execute<Array<{ seq: string; hash: string }>>(
-        'select seq, hash from identity.access_log order by seq desc limit 1',
-      );
-      const fields = {
-        seq: String(BigInt(last?.seq ?? '0') + 1n),
-        occurredAt: new Date().toISOString(),
-        actorId: caller.userId,
-        actorUsername: caller.username,
-        actorRoles: caller.roles.join(','),
-        actorDivision: caller.divisionCode,
-        action: record.action,
-        recordType: record.recordType,
-        recordId: record.recordId,
-        recordDivision: record.recordDivision,
-        purpose: record.purpose,
-        clientIp: record.clientIp,
-        correlationId: currentCorrelationId() ?? '',
-      };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      await em.insert(AccessLogEntry, {
-        ...fields,
-        occurredAt: new Date(fields.occurredAt),
-        prevHash,
-        hash: chainHash(prevHash, fields),
-      });
+    const fields: EntryFields = {
+      occurredAt: new Date().toISOString(),
+      actorId: caller.userId,
+      actorUsername: caller.username,
+      actorRoles: caller.roles.join(','),
+      actorDivision: caller.divisionCode,
+      action: record.action,
+      recordType: record.recordType,
+      recordId: record.recordId,
+      recordDivision: record.recordDivision,
+      purpose: record.purpose,
+      clientIp: record.clientIp,
+      correlationId: currentCorrelationId() ?? '',
+    };
+    return new Promise((resolve, reject) => {
+      this.queue.push({ fields, resolve, reject });
+      if (!this.writing) {
+        void this.drain();
+      }
     });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        try {
+          await this.append(group.map((pending) => pending.fields));
+          group.forEach((pending) => pending.resolve());
+        } catch (error) {
+          // One transaction: none of the group's entries was written, and none of its reads is answered.
+          group.forEach((pending) => pending.reject(error));
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /**
+   * One INSERT of the group, committed on its own: the database's trigger (Migration20261127120000) numbers each
+   * entry after the last under the chain's lock and sets its prev_hash and hash, in the order given.
+   */
+  private async append(entries: EntryFields[]): Promise<void> {
+    const row = `(${COLUMNS.map(() => '?').join(', ')})`;
+    await this.em.getConnection().execute(
+      `insert into identity.access_log (${COLUMNS.join(', ')}) values ${entries.map(() => row).join(', ')}`,
+      entries.flatMap((entry) => [
+        new Date(entry.occurredAt),
+        entry.actorId,
+        entry.actorUsername,
+        entry.actorRoles,
+        entry.actorDivision,
+        entry.action,
+        entry.recordType,
+        entry.recordId,
+        entry.recordDivision,
+        entry.purpose,
+        entry.clientIp,
+        entry.correlationId,
+      ]),
+      'run',
+    );
   }
 
   /** Entries about records in the caller's division, newest first. */

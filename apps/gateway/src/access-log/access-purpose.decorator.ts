@@ -21,7 +21,9 @@ export const AccessPurpose = createParamDecorator((_data: unknown, context: Exec
   } catch {
     // not percent-encoded: take it as it came
   }
-  purpose = purpose.trim();
+  // One line of text: control characters (a NUL cannot even be stored) become spaces.
+  // eslint-disable-next-line no-control-regex
+  purpose = purpose.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   if (purpose.length < 2 || purpose.length > 200) {
     throw new BadRequestException({
       code: ErrorCode.VALIDATION_FAILED,

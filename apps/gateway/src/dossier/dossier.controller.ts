@@ -70,16 +70,17 @@ export class DossierController {
     @AccessPurpose() purpose: string,
     @Req() request: Request,
   ): Promise<DossierReply> {
-    const dossier = await this.dossiers.compose(id);
-    await this.accessLog.record({
-      action: 'READ',
-      recordType: 'dossier',
-      recordId: id,
-      recordDivision:
-        dossier.household.status === 'OK' ? dossier.household.data.divisionCode : requireCaller().divisionCode,
-      purpose,
-      clientIp: clientIp(request),
+    // The read is recorded while the other sections are still being asked; no dossier leaves unrecorded.
+    return this.dossiers.compose(id, {
+      onScoped: (household) =>
+        this.accessLog.record({
+          action: 'READ',
+          recordType: 'dossier',
+          recordId: id,
+          recordDivision: household.status === 'OK' ? household.data.divisionCode : requireCaller().divisionCode,
+          purpose,
+          clientIp: clientIp(request),
+        }),
     });
-    return dossier;
   }
 }

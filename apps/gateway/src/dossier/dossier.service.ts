@@ -35,13 +35,30 @@ export class DossierService {
     this.timeoutMs = Number(config.get('DOSSIER_SECTION_TIMEOUT_MS', 2000));
   }
 
-  async compose(householdId: string, now = new Date()): Promise<DossierReply> {
+  /**
+   * `onScoped` runs as soon as the household's section has decided the caller may see the dossier (not for a 403),
+   * beside the other sections — the access log's entry is written while they are still being asked — and the
+   * dossier is answered only once it has succeeded.
+   */
+  async compose(
+    householdId: string,
+    {
+      now = new Date(),
+      onScoped,
+    }: { now?: Date; onScoped?: (household: DossierReply['household']) => Promise<void> } = {},
+  ): Promise<DossierReply> {
     const caller = requireCaller();
     const options = { timeoutMs: this.timeoutMs };
     const request = this.messaging.request.bind(this.messaging);
+    // The household decides scope: out of the caller's division (or unknown), the whole dossier is a 403.
+    const scoped = section(() => request(SUBJECTS.intake.householdGet, { householdId }, options), {
+      forbiddenIsFinal: true,
+    });
+    const recorded = onScoped ? scoped.then(onScoped) : undefined;
+    // Awaited below; when scope is refused, nothing is recorded and the 403 is what the caller gets.
+    recorded?.catch(() => undefined);
     const [household, applications, steps, assessments, benefit, payments, archive] = await Promise.all([
-      // The household decides scope: out of the caller's division (or unknown), the whole dossier is a 403.
-      section(() => request(SUBJECTS.intake.householdGet, { householdId }, options), { forbiddenIsFinal: true }),
+      scoped,
       section(async () => (await request(SUBJECTS.intake.applicationList, { householdId }, options)).items),
       section(async () => (await request(SUBJECTS.approval.taskHistory, { householdId }, options)).items),
       section(async () => (await request(SUBJECTS.eligibility.assessmentList, { householdId }, options)).items),
@@ -53,6 +70,7 @@ export class DossierService {
         ? section(() => orNone(request(SUBJECTS.archive.fileGet, { householdId }, options)))
         : Promise.resolve(notPermitted<ArchiveFileReply | null>('查看档案需要档案查阅权限')),
     ]);
+    await recorded;
     const sections = { household, applications, steps, assessments, benefit, payments, archive };
     const slowest = Object.entries(sections).reduce(
       (worst, [name, part]) => (part.ms > worst.ms ? { section: name, ms: part.ms } : worst),

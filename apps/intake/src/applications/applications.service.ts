@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
-import { CreateRequestContext, EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import {
+  CreateRequestContext,
+  EntityManager,
+  LoadStrategy,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/postgresql';
 
 import {
   type ApplicationDetails,
@@ -176,7 +181,7 @@ export class ApplicationsService {
     const applications = await this.em.find(
       Application,
       { household: householdId },
-      { orderBy: { createdAt: 'desc' }, limit: 100, populate: ['household'] },
+      { orderBy: { createdAt: 'desc' }, limit: 100, populate: ['household'], strategy: LoadStrategy.JOINED },
     );
     return {
       items: applications

@@ -147,9 +147,10 @@ export class HouseholdsService {
     if (reveal) {
       assertPermission(caller, PERMISSIONS.personalDataReveal);
     }
-    const household = await this.em.findOne(Household, { id: householdId });
+    // The household and its members at once; nothing leaves before the caller's scope is checked.
+    const { household, members } = await this.load(householdId);
     assertVisible(caller, household?.divisionCode);
-    return this.reply(householdId, reveal, household!);
+    return toHouseholdReply(household!, members, reveal);
   }
 
   /**
@@ -423,17 +424,22 @@ export class HouseholdsService {
     return this.reply(existing.id);
   }
 
-  /** The household and its members with their persons: two queries at once (the dossier asks on every read). */
-  private async reply(householdId: string, reveal = false, loaded?: Household): Promise<HouseholdReply> {
+  private async reply(householdId: string, reveal = false): Promise<HouseholdReply> {
+    const { household, members } = await this.load(householdId);
+    return toHouseholdReply(household!, members, reveal);
+  }
+
+  /** The household and its active members with their persons: two queries at once (the dossier asks on every read). */
+  private async load(householdId: string): Promise<{ household: Household | null; members: HouseholdMember[] }> {
     const em = this.em.fork();
     const [household, members] = await Promise.all([
-      loaded ?? em.findOneOrFail(Household, { id: householdId }),
+      em.findOne(Household, { id: householdId }),
       em.find(
         HouseholdMember,
         { household: householdId, active: true },
         { populate: ['person'], strategy: LoadStrategy.JOINED },
       ),
     ]);
-    return toHouseholdReply(household, members, reveal);
+    return { household, members };
   }
 }
