@@ -96,6 +96,8 @@ export class PoliciesService {
           if (!latest.effectiveTo) {
             latest.effectiveTo = addCalendarDays(request.effectiveFrom, -1);
             latest.closedBy = caller.username;
+            // Closed before the new version is written, or the two would overlap when it is.
+            await tx.flush();
           } else if (latest.effectiveTo >= request.effectiveFrom) {
             throw PolicyError.overlaps(period);
           }
