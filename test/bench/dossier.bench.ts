@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     const written: string[] = [];
     for (let n = 0; n < MONTHS; n += 1) {
       const month = benchMonth(n);
-      const lines = await loadPaidMonth(db, month, (what, m) =>
+      const lines = await loadPaidMonth(db, month, benchMonth(MONTHS - 1), (what, m) =>
         natsRequest(
           nats,
           what === 'plan' ? SUBJECTS.payment.payrollPlan : SUBJECTS.payment.payrollSeal,

@@ -443,12 +443,14 @@ export function benchMonth(n: number): string {
 /**
  * A settled month for every bench enrolment: the month's ledger table made by the payment service
  * (`payment.payroll.plan`), the lines written into it already answered by the bank (about 1.5 % failed with a
- * reason), sealed by the service (`payment.payroll.seal`), and the month's batches recorded as settled. A month
+ * reason; those of months before `lastMonth` carried once and failed again), sealed by the service
+ * (`payment.payroll.seal`), and the month's batches recorded as settled. A month
  * already sealed (an earlier run, or paid by the payroll benchmark) gets only the lines its bench enrolments lack.
  */
 export async function loadPaidMonth(
   db: Client,
   month: string,
+  lastMonth: string,
   request: (subject: 'plan' | 'seal', month: string) => Promise<unknown>,
 ): Promise<number> {
   const table = `payroll_line_${month.replace('-', '')}`;
@@ -483,11 +485,14 @@ export async function loadPaidMonth(
   const inserted = await db.query(
     `insert into ${sealed ? 'payment.payroll_line' : `payment_ledger.${table}`} (month, enrolment_id, household_id,
        division_code, bank_code, account_no, account_name, base_fen, supplement_fen, amount_fen, status, batch_id,
-       failure_code, failure_reason, bank_reference, settled_at)
+       attempt, failure_code, failure_reason, bank_reference, settled_at)
      select $1::date, e.id, e.household_id, e.division_code, e.bank_code, e.account_no, e.head_name, t.base_fen,
             t.supplement_fen, t.base_fen + t.supplement_fen, case when f.failed then 'FAILED' else 'PAID' end,
             '${prefix}-' || e.bank_code || '-' || lpad((coalesce(b.seq, 0) + 1
               + (row_number() over (partition by e.bank_code order by e.id) - 1) / 10000)::text, 4, '0'),
+            -- A failure of the last month waits to be carried into the next payroll (attempt 1); one of an earlier
+            -- month was carried once already and failed again, waiting for the account to be corrected.
+            case when f.failed and $1::date < $2::date then 2 else 1 end,
             case when f.failed then (array['ACCOUNT_CLOSED', 'NAME_MISMATCH', 'ACCOUNT_FROZEN'])[1 + f.h % 3] end,
             case when f.failed then (array['账户已销户', '户名不符', '账户冻结'])[1 + f.h % 3] end,
             case when not f.failed then 'B${prefix}' || substr(e.id::text, 1, 8) end,
@@ -501,7 +506,7 @@ export async function loadPaidMonth(
       where e.idempotency_key like '${BENCH_ENROLMENT_KEY}%' and t.state = 'ACTIVE'
         and t.from_month <= $1::date and (t.to_month is null or t.to_month > $1::date) and ${missing}
       order by e.id`,
-    [`${month}-01`],
+    [`${month}-01`, `${lastMonth}-01`],
   );
   if (!sealed) {
     await request('seal', month);

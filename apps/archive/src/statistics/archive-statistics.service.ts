@@ -23,27 +23,29 @@ export class ArchiveStatisticsService {
     }
     const prefix = `${division}%`;
     const sql = this.em.fork().getConnection();
-    const counts = (groupBy: string) =>
+    const [files, items, corrections, opened, closed, fixity, borrowing] = await Promise.all([
+      sql.execute<Row[]>(`select count(*)::int as files from archive.archive_file where division_code like ?`, [
+        prefix,
+      ]),
+      // Every breakdown in one pass over the division's items (grouping sets): the items held, as filed.
       sql.execute<Row[]>(
-        `select ${groupBy} as key, count(distinct f.id)::int as files, count(d.id)::int as items,
-                coalesce(sum(d.page_count), 0)::int as pages
-           from archive.archive_file f left join archive.document d on d.file_id = f.id
-          where f.division_code like ? group by 1 order by 1`,
-        [prefix],
-      );
-    const [totals, byCabinet, byBox, byClass, byType, byYear, opened, closed, fixity, borrowing] = await Promise.all([
-      sql.execute<Row[]>(
-        `select count(distinct f.id)::int as files, count(d.id)::int as items,
-                coalesce(sum(d.page_count), 0)::int as pages, count(d.supersedes_id)::int as corrected
-           from archive.archive_file f left join archive.document d on d.file_id = f.id
-          where f.division_code like ?`,
+        `select grouping(f.cabinet_code) as g_cabinet, grouping(f.division_code) as g_box,
+                grouping(d.archive_class) as g_class, grouping(d.document_type) as g_type, grouping(y.year) as g_year,
+                coalesce(f.cabinet_code, f.division_code, d.archive_class, d.document_type, y.year) as key,
+                count(distinct d.file_id)::int as files, count(*)::int as items,
+                coalesce(sum(d.page_count), 0)::bigint as pages
+           from archive.document d join archive.archive_file f on f.id = d.file_id
+          cross join lateral (select extract(year from d.filed_at at time zone 'Asia/Shanghai')::int::text as year) y
+          where f.division_code like ?
+          group by grouping sets ((), (f.cabinet_code), (f.division_code), (d.archive_class), (d.document_type), (y.year))
+          order by key`,
         [prefix],
       ),
-      counts('f.cabinet_code'),
-      counts('f.division_code'),
-      counts('d.archive_class'),
-      counts('d.document_type'),
-      counts(`extract(year from d.filed_at at time zone 'Asia/Shanghai')::int::text`),
+      sql.execute<Row[]>(
+        `select count(*)::int as corrected from archive.document d join archive.archive_file f on f.id = d.file_id
+          where d.supersedes_id is not null and f.division_code like ?`,
+        [prefix],
+      ),
       sql.execute<Row[]>(
         `select to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as files
            from archive.archive_file where division_code like ? group by 1 order by 1`,
@@ -84,20 +86,21 @@ export class ArchiveStatisticsService {
           pages: Number(row.pages),
         }));
     const lastSweep = fixity[0].last_sweep_at as unknown as Date | null;
+    const totals = items.find((row) => row.key === null);
     return {
       divisionCode: division,
       generatedAt: new Date().toISOString(),
       totals: {
-        files: Number(totals[0].files),
-        items: Number(totals[0].items),
-        pages: Number(totals[0].pages),
-        correctedItems: Number(totals[0].corrected),
+        files: Number(files[0].files),
+        items: Number(totals?.items ?? 0),
+        pages: Number(totals?.pages ?? 0),
+        correctedItems: Number(corrections[0].corrected),
       },
-      byCabinet: list(byCabinet),
-      byBox: list(byBox),
-      byClass: list(byClass),
-      byType: list(byType),
-      byYear: list(byYear),
+      byCabinet: list(items.filter((row) => row.g_cabinet === 0)),
+      byBox: list(items.filter((row) => row.g_box === 0)),
+      byClass: list(items.filter((row) => row.g_class === 0)),
+      byType: list(items.filter((row) => row.g_type === 0)),
+      byYear: list(items.filter((row) => row.g_year === 0)),
       filesOpenedByMonth: opened.map((row) => ({ month: String(row.month), files: Number(row.files) })),
       filesClosedByMonth: closed.map((row) => ({ month: String(row.month), files: Number(row.files) })),
       borrowing: {

@@ -39,6 +39,8 @@ import { RequirePermission } from '../identity/auth/auth.decorators';
 const householdId = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
 
 /** Household archive files (一户一卷) and their fixity checks (DA/T 70 four-property tests). */
+const STATISTICS_TIMEOUT_MS = 60_000;
+
 @ApiTags('archive')
 @ApiBearerAuth()
 @Controller('v1/archive')
@@ -181,7 +183,12 @@ export class ArchiveFilesController {
     @Query() query: ArchiveStatisticsQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StatisticsWithAccess | string> {
-    const figures = await this.messaging.request(SUBJECTS.archive.statisticsGet, { divisionCode: query.divisionCode });
+    // A report over every item of the division (millions for a prefecture): given a minute, not the default seconds.
+    const figures = await this.messaging.request(
+      SUBJECTS.archive.statisticsGet,
+      { divisionCode: query.divisionCode },
+      { timeoutMs: STATISTICS_TIMEOUT_MS },
+    );
     const access = await this.accessLog.monthlyArchiveAccess(figures.divisionCode || requireCaller().divisionCode);
     const reply = { ...figures, accessByMonth: access };
     if (query.format !== 'csv') {
