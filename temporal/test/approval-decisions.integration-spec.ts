@@ -16,7 +16,7 @@ import {
   decideUpdate,
   TASK_QUEUES,
 } from '@app/contracts/temporal';
-import { addMonths, beijingMonth } from '@app/domain';
+import { addMonths, beijingDate, beijingMonth } from '@app/domain';
 import { MessagingClient, TemporalClientService } from '@app/platform';
 import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
@@ -101,6 +101,17 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
                 rules || '{"drill": {"publicityMs": 1000, "stageTimeoutMs": 1500}}'::jsonb, '测试：时限缩短'
            from approval.approval_policy where division_code = '22'
             and not exists (select 1 from approval.approval_policy where division_code = '220103')`,
+      );
+    // 二道区 (220105): the overall limit runs out after 2 s (stages keep their calendar limits).
+    await approval
+      .get(MikroORM)
+      .em.getConnection()
+      .execute(
+        `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
+         select gen_random_uuid(), now(), now(), '220105', '2021-07-01',
+                rules || '{"drill": {"publicityMs": 1000, "overallTimeoutMs": 2000}}'::jsonb, '测试：总时限缩短'
+           from approval.approval_policy where division_code = '22'
+            and not exists (select 1 from approval.approval_policy where division_code = '220105')`,
       );
     ({ worker, connection } = await createWorker({
       address: TEST_ENV.temporalAddress,
@@ -285,6 +296,16 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     );
     await untilStage(handle, APPROVAL_STAGES.community);
     expect(await taskOf(CALLERS.community1, application.id)).toMatchObject({ stage: 'COMMUNITY', attempt: 2 });
+    // The objection extends the overall limit to 45 working days from acceptance (the calendar's answer).
+    const extended = await as(CALLERS.system, () =>
+      client.request(SUBJECTS.approval.calendarDueDate, {
+        from: beijingDate(new Date(application.submittedAt!)),
+        workingDays: 45,
+      }),
+    );
+    const state = await handle.query(chainStateQuery);
+    expect(state.history.filter((entry) => entry.event === 'OVERALL_EXTENDED')).toHaveLength(1);
+    expect(state.overallDueDate).toBe(extended.dueDate);
     expect(await documentTypes(application.id)).toEqual([
       'APPLICATION_RECEIVED',
       'ASSESSMENT_REPORT',
@@ -351,6 +372,53 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(task.escalatedAt).not.toBeNull();
     expect(await documentTypes(application.id, kuancheng)).toContain('ESCALATION_RECORD');
     const reply = await decide(kuancheng, { taskId: task.id, decision: 'APPROVE', opinion: '逾期后办理' });
+    expect(reply.next).toBe('PUBLICITY');
+    await handle.terminate('test done');
+  }, 60_000);
+
+  it('tracks the overall limit from acceptance: shown with the task, escalated once when it runs out, never deciding', async () => {
+    const erdao = caller(['COMMUNITY_CASEWORKER'], '220105001002', 'erdao-community');
+    const application = await as(erdao, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220105001002' })),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    // The overall due date is the calendar's answer for 30 working days from acceptance (null: a year not loaded).
+    const expected = await as(CALLERS.system, () =>
+      client.request(SUBJECTS.approval.calendarDueDate, {
+        from: beijingDate(new Date(application.submittedAt!)),
+        workingDays: 30,
+      }),
+    );
+    const task = await taskOf(erdao, application.id);
+    expect(task.overallDueDate).toBe(expected.dueDate);
+    expect((await handle.query(chainStateQuery)).overallDueDate).toBe(expected.dueDate);
+    // The same state through the approval service, for callers who may see the application's division only.
+    const viaService = await as(erdao, () =>
+      client.request(SUBJECTS.approval.chainState, { applicationId: application.id }),
+    );
+    expect(viaService).toMatchObject({ stage: APPROVAL_STAGES.community, overallDueDate: expected.dueDate });
+    await expect(
+      as(CALLERS.otherCounty, () => client.request(SUBJECTS.approval.chainState, { applicationId: application.id })),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(
+      as(erdao, () => client.request(SUBJECTS.approval.chainState, { applicationId: randomUUID() })),
+    ).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+
+    const state = await until(async () => {
+      const current = await handle.query(chainStateQuery);
+      return current.history.some((entry) => entry.event === 'OVERALL_OVERDUE') ? current : undefined;
+    });
+    expect(state.stage).toBe(APPROVAL_STAGES.community); // never decided for staff
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const escalations = (
+      await as(erdao, () => client.request(SUBJECTS.archive.documentList, { applicationId: application.id }))
+    ).items.filter((item) => item.step === 'overall:escalation');
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0]).toMatchObject({ documentType: 'ESCALATION_RECORD', title: '审批总时限超期督办记录' });
+    expect((await handle.query(chainStateQuery)).history.filter((e) => e.event === 'OVERALL_OVERDUE')).toHaveLength(1);
+
+    const reply = await decide(erdao, { taskId: task.id, decision: 'APPROVE', opinion: '超总时限后办理' });
     expect(reply.next).toBe('PUBLICITY');
     await handle.terminate('test done');
   }, 60_000);

@@ -85,6 +85,18 @@ describe('the approval chain through the gateway (running stack)', () => {
       'COMMUNITY_OPINION',
       'REFUSAL_NOTICE',
     ]);
+    // Where the chain stands, from the chain itself: ended as refused, every step in its history.
+    const progress = await until(async () => {
+      const current = await call('GET', `/api/v1/applications/${applicationId}`, {
+        token: community1,
+        headers: purpose('核对审批进度'),
+      });
+      return current.body.progress?.stage === 'REJECTED' ? (current.body.progress as Json) : undefined;
+    });
+    expect((progress.history as Json[]).map((entry) => entry.event)).toEqual(
+      expect.arrayContaining(['RECEIVED', 'OPENED', 'REJECT', 'REJECTED']),
+    );
+    expect(progress).toHaveProperty('overallDueDate');
     const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
     expect(inbox.body).toEqual({ items: [], total: 0 });
   }, 90_000);

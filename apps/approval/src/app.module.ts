@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { PlatformEnv, ServicePlatformModule } from '@app/platform';
 
 import { CalendarModule } from './calendar/calendar.module';
+import { ChainsModule } from './chains/chains.module';
 import { approvalOrmSettings } from './mikro-orm.config';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -16,6 +17,7 @@ import { TasksModule } from './tasks/tasks.module';
       temporal: true,
     }),
     CalendarModule,
+    ChainsModule,
     TasksModule,
   ],
 })

@@ -45,6 +45,13 @@ describe('holiday calendar and due dates (real PostgreSQL, NATS)', () => {
     expect(years.years.map((y) => y.year)).toEqual(expect.arrayContaining([2024, 2025, 2026]));
   });
 
+  it('answers a due date N working days ahead for the chain’s overall limit, or the year it lacks', async () => {
+    const due = (from: string, workingDays: number) =>
+      as(CALLERS.system, () => client.request(SUBJECTS.approval.calendarDueDate, { from, workingDays }));
+    expect(await due('2025-09-30', 3)).toEqual({ dueDate: '2025-10-11', calendarMissingYear: null });
+    expect(await due('2028-06-01', 5)).toEqual({ dueDate: null, calendarMissingYear: 2028 });
+  });
+
   it('shows a missing year instead of guessing, and computes it once an administrator loads that year', async () => {
     const before = await open(task('2026-12-24'));
     expect(before).toMatchObject({ dueDate: null, calendarMissingYear: 2027, overdue: false });

@@ -7,6 +7,7 @@ import type {
 } from './approval/approval-policy.request';
 import type {
   CalendarReply,
+  ChainStateRequest,
   CloseTaskRequest,
   DecideTaskRequest,
   DecisionReply,
@@ -20,6 +21,8 @@ import type {
   TaskHistoryReply,
   TaskHistoryRequest,
   TaskReply,
+  WorkingDaysDueReply,
+  WorkingDaysDueRequest,
 } from './approval/task.request';
 import type {
   AccountingRecordContentReply,
@@ -154,6 +157,7 @@ import type {
   StartPayrollRequest,
 } from './payment/payroll.request';
 import type { SUBJECTS } from './subjects';
+import type { ChainState } from './temporal/approval-updates';
 
 type Health = { request: HealthCheckRequest; reply: HealthReply };
 
@@ -193,9 +197,11 @@ export interface RequestMap {
   [SUBJECTS.approval.taskList]: { request: ListTasksRequest; reply: ListTasksReply };
   [SUBJECTS.approval.taskHistory]: { request: TaskHistoryRequest; reply: TaskHistoryReply };
   [SUBJECTS.approval.taskDecide]: { request: DecideTaskRequest; reply: DecisionReply };
+  [SUBJECTS.approval.chainState]: { request: ChainStateRequest; reply: ChainState };
   [SUBJECTS.approval.objectionRecord]: { request: RecordObjectionRequest; reply: { accepted: true } };
   [SUBJECTS.approval.calendarLoad]: { request: LoadCalendarRequest; reply: CalendarReply };
   [SUBJECTS.approval.calendarList]: { request: HealthCheckRequest; reply: CalendarReply };
+  [SUBJECTS.approval.calendarDueDate]: { request: WorkingDaysDueRequest; reply: WorkingDaysDueReply };
   [SUBJECTS.approval.healthCheck]: Health;
   [SUBJECTS.payment.enrolmentCreate]: { request: CreateEnrolmentRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentChange]: { request: ChangeEnrolmentRequest; reply: EnrolmentReply };

@@ -1,5 +1,6 @@
 import { CreateApprovalPolicyRequest, ListApprovalPoliciesRequest } from './approval/approval-policy.request';
 import {
+  ChainStateRequest,
   CloseTaskRequest,
   DecideTaskRequest,
   EscalateTaskRequest,
@@ -9,6 +10,7 @@ import {
   RecordObjectionRequest,
   ResolveApprovalPolicyRequest,
   TaskHistoryRequest,
+  WorkingDaysDueRequest,
 } from './approval/task.request';
 import {
   FileAccountingRecordRequest,
@@ -129,9 +131,11 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.taskList]: ListTasksRequest,
   [SUBJECTS.approval.taskHistory]: TaskHistoryRequest,
   [SUBJECTS.approval.taskDecide]: DecideTaskRequest,
+  [SUBJECTS.approval.chainState]: ChainStateRequest,
   [SUBJECTS.approval.objectionRecord]: RecordObjectionRequest,
   [SUBJECTS.approval.calendarLoad]: LoadCalendarRequest,
   [SUBJECTS.approval.calendarList]: HealthCheckRequest,
+  [SUBJECTS.approval.calendarDueDate]: WorkingDaysDueRequest,
   [SUBJECTS.approval.healthCheck]: HealthCheckRequest,
   [SUBJECTS.payment.enrolmentCreate]: CreateEnrolmentRequest,
   [SUBJECTS.payment.enrolmentChange]: ChangeEnrolmentRequest,

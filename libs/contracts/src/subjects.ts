@@ -41,9 +41,11 @@ export const SUBJECTS = {
     taskList: 'approval.task.list',
     taskHistory: 'approval.task.history',
     taskDecide: 'approval.task.decide',
+    chainState: 'approval.chain.state',
     objectionRecord: 'approval.objection.record',
     calendarLoad: 'approval.calendar.load',
     calendarList: 'approval.calendar.list',
+    calendarDueDate: 'approval.calendar.due-date',
     healthCheck: 'approval.health.check',
   },
   payment: {

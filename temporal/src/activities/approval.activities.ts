@@ -31,6 +31,8 @@ export interface OpenTaskInput extends ChainRef {
   limitWorkingDays: number;
   /** Beijing date the stage opened, from workflow time. */
   openedOn: string;
+  /** The application's overall due date, shown with the task in the inbox. */
+  overallDueDate?: string | null;
 }
 
 /** A step's record to file: what was decided, by whom, when; the activity adds the application's particulars. */
@@ -166,9 +168,18 @@ export function createApprovalActivities(messaging: MessagingClient) {
           attempt: input.attempt,
           limitWorkingDays: input.limitWorkingDays,
           openedOn: input.openedOn,
+          ...(input.overallDueDate ? { overallDueDate: input.overallDueDate } : {}),
         }),
       );
       return { taskId: task.id, dueDate: task.dueDate };
+    },
+
+    /** The last of `workingDays` working days after `from` on the holiday calendar (null: a year not loaded). */
+    async workingDaysDue(input: Traced & { from: string; workingDays: number }): Promise<{ dueDate: string | null }> {
+      const due = await callService(() =>
+        messaging.request(SUBJECTS.approval.calendarDueDate, { from: input.from, workingDays: input.workingDays }),
+      );
+      return { dueDate: due.dueDate };
     },
 
     async closeTask(

@@ -73,6 +73,12 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   let decisionReply: DecisionReply | undefined;
   let objection: ObjectionInput | undefined;
   let publicityEndsAt: string | null = null;
+  /** The overall limit from acceptance (30 working days; 45 once an objection extends it): tracked, escalated once. */
+  const overall: { dueDate: string | null; deadline?: number; extended: boolean; escalated: boolean } = {
+    dueDate: null,
+    extended: false,
+    escalated: false,
+  };
   /** Set once the policy is resolved; read by the update validator. */
   const resolved: { policy?: ApprovalPolicy } = {};
   const now = () => new Date().toISOString();
@@ -85,6 +91,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     pendingTaskId: pending?.taskId ?? null,
     pendingStage: pending?.stage ?? null,
     dueDate: pending?.dueDate ?? null,
+    overallDueDate: overall.dueDate,
     publicityEndsAt,
     history,
   }));
@@ -154,6 +161,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     correlationId: input.correlationId,
   });
   documentIds.push(received.documentId, ...(received.evidence ?? []).map((item) => item.documentId));
+  const acceptedAt = Date.now();
+  const acceptedOn = beijingDay(acceptedAt);
   await activities.recordApplicationStage({ ...chain, status: 'RECEIVED' });
   history.push({
     stage: 'ACCEPTANCE',
@@ -177,6 +186,53 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   });
   resolved.policy = policy;
   await activities.recordApplicationStage({ ...chain, status: 'IN_REVIEW' });
+
+  const tracksOverall = patched('overall-clock-v1');
+  const setOverallLimit = async (workingDays: number) => {
+    overall.dueDate = (await activities.workingDaysDue({ ...trace, from: acceptedOn, workingDays })).dueDate;
+    overall.deadline =
+      policy.drill?.overallTimeoutMs !== undefined
+        ? acceptedAt + policy.drill.overallTimeoutMs
+        : overall.dueDate
+          ? endOfBeijingDay(overall.dueDate)
+          : undefined;
+  };
+  if (tracksOverall) {
+    await setOverallLimit(policy.overallLimitWorkingDays);
+  }
+  /** Past the overall limit: filed once as a supervision record for the county; nothing is decided for staff. */
+  const escalateOverall = async (stageOfTask: DecisionStage, attempt: number) => {
+    overall.escalated = true;
+    const record = await activities.fileStepRecord({
+      ...chain,
+      step: 'overall:escalation',
+      documentType: 'ESCALATION_RECORD',
+      title: '审批总时限超期督办记录',
+      stageLabel: '审批总时限',
+      actor: 'system',
+      actorDivision: input.divisionCode.slice(0, 6),
+      completedAt: now(),
+      lines: [
+        { label: '受理日期', value: acceptedOn },
+        {
+          label: '总时限',
+          value: `${overall.extended ? policy.extendedLimitWorkingDays : policy.overallLimitWorkingDays}个工作日`,
+        },
+        { label: '应办结日期', value: overall.dueDate ?? '（节假日安排未加载）' },
+        { label: '当前环节', value: STAGE_LABELS[stageOfTask] },
+        { label: '督办', value: '审批总时限已届满，提请县级民政部门督办；不因超期自动作出决定' },
+      ],
+    });
+    documentIds.push(record.documentId);
+    history.push({
+      stage: stageOfTask,
+      attempt,
+      event: 'OVERALL_OVERDUE',
+      actor: 'system',
+      at: now(),
+      documentId: record.documentId,
+    });
+  };
 
   // 2. The economic assessment and its report.
   setStage(APPROVAL_STAGES.assessment);
@@ -214,6 +270,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       attempt,
       limitWorkingDays: rule.limitWorkingDays,
       openedOn: beijingDay(Date.now()),
+      overallDueDate: overall.dueDate,
     });
     pending.dueDate = task.dueDate;
     setStage(APPROVAL_STAGES[rule.stage.toLowerCase() as 'community' | 'street' | 'county'], task.dueDate);
@@ -225,8 +282,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       (task.dueDate ? Math.max(0, endOfBeijingDay(task.dueDate) - Date.now()) : undefined);
     // No due date (the year's calendar is not loaded) and no drill: wait without a deadline, never escalate.
     const arrived = () => decision !== undefined || withdrawn;
-    const decided = waitMs === undefined ? (await condition(arrived), true) : await condition(arrived, waitMs);
-    if (!decided) {
+    const escalateStage = async () => {
       await activities.escalateTask({ ...trace, taskId: task.taskId });
       const record = await activities.fileStepRecord({
         ...chain,
@@ -251,7 +307,37 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         at: now(),
         documentId: record.documentId,
       });
-      await condition(() => decision !== undefined || withdrawn);
+    };
+    if (tracksOverall) {
+      // Two clocks at once: the stage's limit and the application's overall limit; each escalated once.
+      const stageDeadline = waitMs === undefined ? undefined : Date.now() + waitMs;
+      let stageEscalated = false;
+      for (;;) {
+        const deadlines = [
+          stageEscalated ? undefined : stageDeadline,
+          overall.escalated ? undefined : overall.deadline,
+        ].filter((deadline): deadline is number => deadline !== undefined);
+        const arrivedInTime =
+          deadlines.length === 0
+            ? (await condition(arrived), true)
+            : await condition(arrived, Math.max(1, Math.min(...deadlines) - Date.now()));
+        if (arrivedInTime) {
+          break;
+        }
+        if (!overall.escalated && overall.deadline !== undefined && Date.now() >= overall.deadline) {
+          await escalateOverall(rule.stage, attempt);
+        }
+        if (!stageEscalated && stageDeadline !== undefined && Date.now() >= stageDeadline) {
+          await escalateStage();
+          stageEscalated = true;
+        }
+      }
+    } else {
+      const decided = waitMs === undefined ? (await condition(arrived), true) : await condition(arrived, waitMs);
+      if (!decided) {
+        await escalateStage();
+        await condition(() => decision !== undefined || withdrawn);
+      }
     }
     if (withdrawn && decision === undefined) {
       await activities.closeTask({ ...trace, taskId: task.taskId, outcome: 'CANCELLED' });
@@ -376,6 +462,19 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           at: o.receivedAt,
           documentId: filed.documentId,
         });
+        if (tracksOverall && policy.extendedLimitWorkingDays !== undefined && !overall.extended) {
+          // An objection at publicity extends the overall limit (45 working days by the 2022 notice).
+          overall.extended = true;
+          await setOverallLimit(policy.extendedLimitWorkingDays);
+          history.push({
+            stage: 'PUBLICITY',
+            attempt,
+            event: 'OVERALL_EXTENDED',
+            actor: 'system',
+            at: now(),
+            note: `总时限延长至${policy.extendedLimitWorkingDays}个工作日（至${overall.dueDate ?? '节假日安排未加载'}）`,
+          });
+        }
         continue; // the same stage again, with a new attempt
       }
       index += 1;

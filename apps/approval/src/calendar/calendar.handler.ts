@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
-import { type CalendarReply, LoadCalendarRequest, SUBJECTS } from '@app/contracts';
+import {
+  type CalendarReply,
+  LoadCalendarRequest,
+  SUBJECTS,
+  type WorkingDaysDueReply,
+  WorkingDaysDueRequest,
+} from '@app/contracts';
 
 import { CalendarService } from './calendar.service';
 
@@ -12,6 +18,11 @@ export class CalendarHandler {
   @MessagePattern(SUBJECTS.approval.calendarLoad)
   load(@Payload() request: LoadCalendarRequest): Promise<CalendarReply> {
     return this.calendars.load(request);
+  }
+
+  @MessagePattern(SUBJECTS.approval.calendarDueDate)
+  dueDate(@Payload() request: WorkingDaysDueRequest): Promise<WorkingDaysDueReply> {
+    return this.calendars.dueDate(request.from, request.workingDays);
   }
 
   @MessagePattern(SUBJECTS.approval.calendarList)

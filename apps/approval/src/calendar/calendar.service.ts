@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 
 import { type CalendarReply, type LoadCalendarRequest, PERMISSIONS } from '@app/contracts';
 import { ErrorCode } from '@app/contracts';
-import { WorkingCalendar } from '@app/domain';
+import { CalendarMissingError, WorkingCalendar } from '@app/domain';
 import { assertPermission, DomainError, requireCaller } from '@app/platform';
 
 import { CalendarYearRow, Holiday } from './holiday.entity';
@@ -33,6 +33,24 @@ export class CalendarService {
   async list(): Promise<CalendarReply> {
     const rows = await this.em.fork().find(CalendarYearRow, {}, { orderBy: { year: 'asc' } });
     return { years: rows.map((row) => ({ year: row.year, days: row.days, loadedAt: row.loadedAt.toISOString() })) };
+  }
+
+  /**
+   * The last of `workingDays` working days after `from`; null with the missing year when the calendar of a year it
+   * needs is not loaded — an explicit condition, never a guess.
+   */
+  async dueDate(
+    from: string,
+    workingDays: number,
+  ): Promise<{ dueDate: string | null; calendarMissingYear: number | null }> {
+    try {
+      return { dueDate: (await this.calendar()).addWorkingDays(from, workingDays), calendarMissingYear: null };
+    } catch (error) {
+      if (error instanceof CalendarMissingError) {
+        return { dueDate: null, calendarMissingYear: error.year };
+      }
+      throw error;
+    }
   }
 
   /** Every loaded year, reused for a minute (a newly loaded year is seen at once in this process). */

@@ -4,6 +4,7 @@ import { Migration20261126140000_approval_schema } from './Migration202611261400
 import { Migration20261126175310_inbox_calendar_policy } from './Migration20261126175310_inbox_calendar_policy';
 import { Migration20261127010000_task_household_index } from './Migration20261127010000_task_household_index';
 import { Migration20261127110000_policy_versions } from './Migration20261127110000_policy_versions';
+import { Migration20261127130000_task_overall_due } from './Migration20261127130000_task_overall_due';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -11,4 +12,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261126175310_inbox_calendar_policy', class: Migration20261126175310_inbox_calendar_policy },
   { name: 'Migration20261127010000_task_household_index', class: Migration20261127010000_task_household_index },
   { name: 'Migration20261127110000_policy_versions', class: Migration20261127110000_policy_versions },
+  { name: 'Migration20261127130000_task_overall_due', class: Migration20261127130000_task_overall_due },
 ];

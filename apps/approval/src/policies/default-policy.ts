@@ -16,5 +16,6 @@ export const THREE_LEVEL_POLICY: Omit<ApprovalPolicy, 'id' | 'divisionCode'> = {
   publicityAfter: 'COMMUNITY',
   publicityDays: 7,
   overallLimitWorkingDays: 30,
+  extendedLimitWorkingDays: 45,
   firstPaymentMonthOffset: 1,
 };

@@ -13,6 +13,7 @@ import { BaseEntity } from '@app/platform';
 export class Task extends BaseEntity<
   | 'dueDate'
   | 'calendarMissingYear'
+  | 'overallDueDate'
   | 'escalatedAt'
   | 'outcome'
   | 'opinion'
@@ -60,6 +61,10 @@ export class Task extends BaseEntity<
 
   @Property({ nullable: true })
   calendarMissingYear?: number;
+
+  /** The last working day of the application's overall limit (30/45 working days from acceptance), if tracked. */
+  @Property({ type: 'date', nullable: true })
+  overallDueDate?: string;
 
   @Property({ type: 'timestamptz', nullable: true })
   escalatedAt?: Date;

@@ -82,6 +82,7 @@ export class TasksService {
       openedAt: new Date(),
       dueDate,
       calendarMissingYear,
+      overallDueDate: request.overallDueDate,
     };
     try {
       await em.insert(Task, data);
@@ -295,6 +296,8 @@ export function toTaskReply(task: Task): TaskReply {
     dueDate: task.dueDate ?? null,
     calendarMissingYear: task.calendarMissingYear ?? null,
     overdue: task.status === 'OPEN' && task.dueDate !== undefined && task.dueDate !== null && task.dueDate < today,
+    overallDueDate: task.overallDueDate ?? null,
+    overallOverdue: task.status === 'OPEN' && !!task.overallDueDate && task.overallDueDate < today,
     escalatedAt: task.escalatedAt?.toISOString() ?? null,
     outcome: task.outcome ?? null,
     opinion: task.opinion ?? null,

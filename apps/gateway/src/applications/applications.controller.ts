@@ -20,13 +20,15 @@ import type { Request } from 'express';
 import {
   type ApplicationReply,
   type AttachmentReply,
+  ErrorCode,
   EVIDENCE_TYPES,
   type ListDocumentsReply,
   PERMISSIONS,
   rolesAllow,
   SUBJECTS,
 } from '@app/contracts';
-import { MessagingClient, requireCaller } from '@app/platform';
+import type { ChainState } from '@app/contracts/temporal';
+import { MessagingClient, RemoteError, requireCaller } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
@@ -40,6 +42,12 @@ import { RequirePermission } from '../identity/auth/auth.decorators';
 
 export interface ApplicationView {
   application: ApplicationReply;
+  /**
+   * Where its approval chain stands: stage, pending task, the stage's and the overall due date, full history;
+   * null for a draft (no chain yet), or when the chain cannot be asked just now (`progressUnavailable`).
+   */
+  progress: ChainState | null;
+  progressUnavailable?: string;
   /** Documents filed so far; omitted for roles that may not read archive items. */
   documents?: ListDocumentsReply['items'];
 }
@@ -95,9 +103,16 @@ export class ApplicationsController {
   ): Promise<ApplicationView> {
     const caller = requireCaller();
     const withDocuments = rolesAllow(caller.roles, PERMISSIONS.documentRead);
-    const [application, documents] = await Promise.all([
+    const [application, documents, progress] = await Promise.all([
       this.messaging.request(SUBJECTS.intake.applicationGet, { applicationId: id, reveal: reveal ?? false }),
       withDocuments ? this.messaging.request(SUBJECTS.archive.documentList, { applicationId: id }) : undefined,
+      this.messaging.request(SUBJECTS.approval.chainState, { applicationId: id }).then(
+        (state): { state: ChainState | null; unavailable?: string } => ({ state }),
+        (error: unknown) =>
+          error instanceof RemoteError && error.code === ErrorCode.NOT_FOUND
+            ? { state: null }
+            : { state: null, unavailable: '审批进度暂时无法读取，请稍后再查' },
+      ),
     ]);
     await this.accessLog.record({
       action: reveal ? 'REVEAL' : 'READ',
@@ -107,7 +122,12 @@ export class ApplicationsController {
       purpose,
       clientIp: clientIp(request),
     });
-    return { application, ...(documents ? { documents: documents.items } : {}) };
+    return {
+      application,
+      progress: progress.state,
+      ...(progress.unavailable ? { progressUnavailable: progress.unavailable } : {}),
+      ...(documents ? { documents: documents.items } : {}),
+    };
   }
 
   @Patch(':id')

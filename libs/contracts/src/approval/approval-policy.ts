@@ -57,13 +57,18 @@ export interface ApprovalPolicy {
   publicityDays: number;
   /** The overall limit from acceptance, in working days (30; 45 in special cases). */
   overallLimitWorkingDays: number;
+  /**
+   * The overall limit once an objection at publicity sends the case back (45 working days, 2022 notice §4(1));
+   * absent: an objection does not extend it.
+   */
+  extendedLimitWorkingDays?: number;
   /** Payment starts this many months after the month of the final approval (1: the month after). */
   firstPaymentMonthOffset: number;
   /**
    * Shortened waits for drills and tests: when set, they replace the calendar-derived waits (the due dates
    * shown to staff are still computed on the calendar).
    */
-  drill?: { stageTimeoutMs?: number; publicityMs?: number };
+  drill?: { stageTimeoutMs?: number; publicityMs?: number; overallTimeoutMs?: number };
 }
 
 /**
@@ -93,6 +98,12 @@ export function checkApprovalRules(
   });
   if (!stages.includes(rules.publicityAfter)) {
     problems.push({ field: 'rules.publicityAfter', message: '公示应在所列审批环节之一之后' });
+  }
+  if (rules.extendedLimitWorkingDays !== undefined && rules.extendedLimitWorkingDays < rules.overallLimitWorkingDays) {
+    problems.push({
+      field: 'rules.extendedLimitWorkingDays',
+      message: `延长后的总时限（${rules.extendedLimitWorkingDays}个工作日）不能短于总时限（${rules.overallLimitWorkingDays}个工作日）`,
+    });
   }
   const sum = rules.stages.reduce((total, s) => total + s.limitWorkingDays, 0);
   if (rules.overallLimitWorkingDays < sum) {

@@ -138,6 +138,34 @@ export class OpenTaskRequest {
   /** The Beijing date the stage opened (from workflow time). */
   @IsCalendarDate()
   openedOn: string;
+
+  /** The last working day of the application's overall limit (30/45 working days from acceptance), if known. */
+  @IsOptional()
+  @IsCalendarDate()
+  overallDueDate?: string;
+}
+
+/** Where an application's approval chain stands (the chain's `state` query). */
+export class ChainStateRequest {
+  @IsUUID('4', { message: '申请编号格式不正确' })
+  applicationId: string;
+}
+
+/** The last of `workingDays` working days after `from` on the holiday calendar. */
+export class WorkingDaysDueRequest {
+  @IsCalendarDate()
+  from: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  workingDays: number;
+}
+
+export interface WorkingDaysDueReply {
+  /** Null when the calendar of a year it needs is not loaded (never a guess). */
+  dueDate: string | null;
+  calendarMissingYear: number | null;
 }
 
 export class CloseTaskRequest {
@@ -191,6 +219,10 @@ export interface TaskReply {
   /** Set when the due date could not be computed: which year's calendar is missing. */
   calendarMissingYear: number | null;
   overdue: boolean;
+  /** The last working day of the application's overall limit, when the chain tracks it. */
+  overallDueDate: string | null;
+  /** Still open after the overall limit. */
+  overallOverdue: boolean;
   escalatedAt: string | null;
   outcome: string | null;
   opinion: string | null;

@@ -42,6 +42,8 @@ export interface ChainState {
   pendingTaskId: string | null;
   pendingStage: DecisionStage | null;
   dueDate: string | null;
+  /** The last working day of the overall limit (30/45 working days from acceptance); null if not tracked. */
+  overallDueDate?: string | null;
   publicityEndsAt: string | null;
   history: ChainHistoryEntry[];
 }
