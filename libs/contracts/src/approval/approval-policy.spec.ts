@@ -51,6 +51,16 @@ describe('checkApprovalRules', () => {
     ]);
   });
 
+  it('refuses an extended overall limit shorter than the overall limit', () => {
+    expect(checkApprovalRules(rulesOf('THREE_LEVEL', [10, 10, 10], { extendedLimitWorkingDays: 20 }))).toEqual([
+      {
+        field: 'rules.extendedLimitWorkingDays',
+        message: '延长后的总时限（20个工作日）不能短于总时限（30个工作日）',
+      },
+    ]);
+    expect(checkApprovalRules(rulesOf('THREE_LEVEL', [10, 10, 10], { extendedLimitWorkingDays: 45 }))).toEqual([]);
+  });
+
   it('refuses an overall limit shorter than the stages’ limits together', () => {
     expect(checkApprovalRules(rulesOf('THREE_LEVEL', [10, 15, 10]))).toEqual([
       {
