@@ -423,6 +423,59 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await handle.terminate('test done');
   }, 60_000);
 
+  it('registers a conflict of interest at acceptance and confirms at the county only after a recorded home visit', async () => {
+    const application = await as(CALLERS.community1, () =>
+      client.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({ details: { dataCheckConsent: true, conflictOfInterest: true } }),
+      ),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    expect((await documentTypes(application.id)).slice(0, 2)).toEqual([
+      'APPLICATION_RECEIVED',
+      'CONFLICT_OF_INTEREST_REGISTRATION',
+    ]);
+    await decide(CALLERS.community1, {
+      taskId: (await taskOf(CALLERS.community1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意上报（近亲属备案）',
+    });
+    await untilStage(handle, APPROVAL_STAGES.street);
+    await decide(CALLERS.street1, {
+      taskId: (await taskOf(CALLERS.street1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '审核同意',
+    });
+    await untilStage(handle, APPROVAL_STAGES.county);
+    const task = await taskOf(CALLERS.county1, application.id);
+    // Without a home visit the chain refuses the confirmation and records nothing.
+    await expect(
+      decide(CALLERS.county1, { taskId: task.id, decision: 'APPROVE', opinion: '同意' }),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, message: expect.stringContaining('入户核查') });
+    expect((await taskOf(CALLERS.county1, application.id)).status).toBe('OPEN');
+    // Fewer than two visitors is refused by the request's own validation, naming the field.
+    await expect(
+      decide(CALLERS.county1, {
+        taskId: task.id,
+        decision: 'APPROVE',
+        opinion: '同意',
+        homeVisit: { visitedOn: '2026-11-20', visitors: ['王五'], findings: '家庭情况属实' },
+      }),
+    ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+    const confirmed = await decide(CALLERS.county1, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '入户核查属实，同意纳入低保',
+      homeVisit: { visitedOn: '2026-11-20', visitors: ['王五', '赵六'], findings: '家庭情况与申报一致，无隐瞒收入' },
+    });
+    expect(confirmed.next).toBe('APPROVED');
+    const state = await handle.query(chainStateQuery);
+    expect(state.history.map((entry) => entry.event)).toContain('CONFLICT_REGISTERED');
+    await handle.terminate('test done');
+    await record('conflict-of-interest', handle);
+  }, 60_000);
+
   it('a rejection at the county and a withdrawal mid-chain each end the chain properly', async () => {
     const rejected = await submit();
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(rejected.workflowId);

@@ -81,6 +81,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   };
   /** Set once the policy is resolved; read by the update validator. */
   const resolved: { policy?: ApprovalPolicy } = {};
+  /** Why the county must record a home visit before confirming (a conflict of interest, an objection), if it must. */
+  let homeVisitBecause: string | undefined;
   const now = () => new Date().toISOString();
 
   setHandler(withdrawSignal, () => {
@@ -120,6 +122,11 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         }
         if (d.decision === 'REJECT' && !(d.reasons?.length ?? 0)) {
           throw new Error('不同意时必须写明理由');
+        }
+        if (pending.stage === 'COUNTY' && homeVisitBecause && d.decision !== 'RETURN' && !d.homeVisit) {
+          throw new Error(
+            `该申请${homeVisitBecause}，县级审核确认前须记录入户核查（日期、至少两名核查人员、核查情况）`,
+          );
         }
       },
     },
@@ -172,6 +179,35 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     at: now(),
     documentId: received.documentId,
   });
+
+  // A close relative of staff applies: registered apart (备案) now, and the county confirms only after a home visit.
+  const registersConflicts = patched('conflict-of-interest-v1');
+  if (registersConflicts && input.conflictOfInterest) {
+    homeVisitBecause = '已作近亲属备案';
+    const registration = await activities.fileStepRecord({
+      ...chain,
+      step: 'conflict-of-interest',
+      documentType: 'CONFLICT_OF_INTEREST_REGISTRATION',
+      title: '近亲属备案登记表',
+      stageLabel: '受理',
+      actor: 'system',
+      actorDivision: input.divisionCode,
+      completedAt: now(),
+      lines: [
+        { label: '备案事由', value: '申请人或其家庭成员是经办人员或村（居）民委员会成员的近亲属' },
+        { label: '处理', value: '单独登记备案；县级审核确认前须入户核查' },
+      ],
+    });
+    documentIds.push(registration.documentId);
+    history.push({
+      stage: 'ACCEPTANCE',
+      attempt: 1,
+      event: 'CONFLICT_REGISTERED',
+      actor: 'system',
+      at: now(),
+      documentId: registration.documentId,
+    });
+  }
 
   // Chains started before the decision stages existed end at acceptance, as they did then.
   if (!patched('decision-stages-v1') || withdrawn) {
@@ -362,6 +398,13 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         ...(d.reasons?.length ? [{ label: '理由', value: d.reasons.join('；') }] : []),
         ...(d.missing?.length ? [{ label: '需补正的材料', value: d.missing.join('；') }] : []),
         ...(d.returnTo ? [{ label: '退回至', value: d.returnTo === 'APPLICANT' ? '申请人' : '上一环节' }] : []),
+        ...(d.homeVisit
+          ? [
+              { label: '入户核查日期', value: d.homeVisit.visitedOn },
+              { label: '核查人员', value: d.homeVisit.visitors.join('、') },
+              { label: '核查情况', value: d.homeVisit.findings },
+            ]
+          : []),
         { label: '办理次数', value: `第${attempt}次` },
       ],
     });
@@ -462,6 +505,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           at: o.receivedAt,
           documentId: filed.documentId,
         });
+        if (registersConflicts) {
+          // A case with a complaint is visited by the county before it confirms.
+          homeVisitBecause ??= '公示期间有异议';
+        }
         if (tracksOverall && policy.extendedLimitWorkingDays !== undefined && !overall.extended) {
           // An objection at publicity extends the overall limit (45 working days by the 2022 notice).
           overall.extended = true;

@@ -217,6 +217,13 @@ export class TasksService {
             reasons: request.reasons,
             returnTo: request.returnTo,
             missing: request.missing,
+            homeVisit: request.homeVisit
+              ? {
+                  visitedOn: request.homeVisit.visitedOn,
+                  visitors: request.homeVisit.visitors,
+                  findings: request.homeVisit.findings,
+                }
+              : undefined,
             actor: {
               userId: caller.userId,
               username: caller.username,

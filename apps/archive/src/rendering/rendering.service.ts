@@ -41,7 +41,8 @@ export class RenderingService {
       case 'APPROVAL_NOTICE':
       case 'POST_APPROVAL_PUBLICITY':
       case 'REFUSAL_NOTICE':
-      case 'ESCALATION_RECORD': {
+      case 'ESCALATION_RECORD':
+      case 'CONFLICT_OF_INTEREST_REGISTRATION': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

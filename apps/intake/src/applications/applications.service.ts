@@ -327,6 +327,7 @@ export class ApplicationsService {
         divisionCode: application.divisionCode,
         correlationId: currentCorrelationId() ?? application.id,
         confidential: application.details?.confidential === true,
+        conflictOfInterest: application.conflictOfInterest,
       });
     } catch (error) {
       this.logger.error({ err: error, applicationId: application.id }, 'starting the approval workflow failed');

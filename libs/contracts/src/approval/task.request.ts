@@ -25,6 +25,25 @@ export const DECISIONS = ['APPROVE', 'REJECT', 'RETURN'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /** A staff decision on a task of their inbox. Idempotent by key: the same key returns the first result. */
+/** A home visit by the county (入户核查): when, by whom (at least two staff), what they found. */
+export class HomeVisitInput {
+  @IsCalendarDate({ message: '入户核查日期应为存在的日期，格式YYYY-MM-DD' })
+  visitedOn: string;
+
+  @IsArray({ message: '请列出入户核查人员' })
+  @ArrayMinSize(2, { message: '入户核查至少由两名工作人员进行' })
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: '核查人员姓名不能为空' })
+  @MaxLength(50, { each: true })
+  visitors: string[];
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写入户核查情况' })
+  @MaxLength(2000, { message: '入户核查情况不能超过2000个字符' })
+  findings: string;
+}
+
 export class DecideTaskRequest {
   @IsUUID('4', { message: '任务编号格式不正确' })
   taskId: string;
@@ -58,6 +77,12 @@ export class DecideTaskRequest {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   missing?: string[];
+
+  /** The county's home visit: required for conflict-of-interest cases and cases with an objection. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HomeVisitInput)
+  homeVisit?: HomeVisitInput;
 
   @IsString()
   @IsNotEmpty({ message: '幂等键不能为空' })

@@ -31,6 +31,7 @@ export const FORM_DOCUMENT_TYPES = [
   'POST_APPROVAL_PUBLICITY', // 审核确认后公示（姓名、家庭人口、保障金额）
   'REFUSAL_NOTICE', // 不予确认通知书
   'ESCALATION_RECORD', // 超时督办记录
+  'CONFLICT_OF_INTEREST_REGISTRATION', // 近亲属备案登记表
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -64,6 +65,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   POST_APPROVAL_PUBLICITY: 'APPROVAL',
   REFUSAL_NOTICE: 'APPROVAL',
   ESCALATION_RECORD: 'APPROVAL',
+  CONFLICT_OF_INTEREST_REGISTRATION: 'APPROVAL',
 };
 
 export class FormField {

@@ -38,6 +38,11 @@ export interface ApprovalChainInput {
   correlationId: string;
   /** Confidential cases (e.g. HIV, domain §1.3) skip publicity. */
   confidential?: boolean;
+  /**
+   * A close relative of a caseworker or committee member applies: registered (备案) at acceptance, and the county
+   * confirms only after a recorded home visit.
+   */
+  conflictOfInterest?: boolean;
 }
 
 export interface ApprovalChainResult {

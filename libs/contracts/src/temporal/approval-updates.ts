@@ -11,6 +11,8 @@ export interface DecisionInput {
   reasons?: string[];
   returnTo?: 'PREVIOUS' | 'APPLICANT';
   missing?: string[];
+  /** The county's home visit (入户核查): required for conflict-of-interest cases and cases with an objection. */
+  homeVisit?: { visitedOn: string; visitors: string[]; findings: string };
   actor: { userId: string; username: string; roles: string[]; divisionCode: string };
   /** ISO time the decision was taken. */
   decidedAt: string;
