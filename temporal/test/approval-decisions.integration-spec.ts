@@ -476,6 +476,35 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await record('conflict-of-interest', handle);
   }, 60_000);
 
+  it('terminates the procedure when the applicant does not cooperate: reasons required, notice filed, status TERMINATED', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const task = await taskOf(CALLERS.community1, application.id);
+    await expect(
+      decide(CALLERS.community1, { taskId: task.id, decision: 'TERMINATE', opinion: '申请人拒绝入户调查' }),
+    ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+    const reply = await decide(CALLERS.community1, {
+      taskId: task.id,
+      decision: 'TERMINATE',
+      opinion: '申请人拒绝入户调查',
+      reasons: ['申请人两次拒绝工作人员入户调查', '未签署家庭经济状况核对授权书'],
+    });
+    expect(reply.next).toBe('TERMINATED');
+    expect((await handle.result()).stage).toBe(APPROVAL_STAGES.terminated);
+    expect((await documentTypes(application.id)).slice(-2)).toEqual(['COMMUNITY_OPINION', 'TERMINATION_NOTICE']);
+    const after = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.applicationGet, { applicationId: application.id }),
+    );
+    expect(after.status).toBe('TERMINATED');
+    await expect(
+      as(CALLERS.community1, () =>
+        client.request(SUBJECTS.intake.applicationWithdraw, { applicationId: application.id, reason: '终止后撤回' }),
+      ),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    await record('terminated', handle);
+  }, 60_000);
+
   it('a rejection at the county and a withdrawal mid-chain each end the chain properly', async () => {
     const rejected = await submit();
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(rejected.workflowId);

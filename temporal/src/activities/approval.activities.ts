@@ -1,5 +1,6 @@
 import {
   type ApprovalPolicy,
+  type Decision,
   type DecisionStage,
   type FormDocumentType,
   SUBJECTS,
@@ -185,7 +186,7 @@ export function createApprovalActivities(messaging: MessagingClient) {
     async closeTask(
       input: Traced & {
         taskId: string;
-        outcome: 'APPROVE' | 'REJECT' | 'RETURN' | 'CANCELLED';
+        outcome: Decision | 'CANCELLED';
         opinion?: string;
         decidedBy?: string;
         documentId?: string;

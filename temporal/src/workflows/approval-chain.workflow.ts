@@ -47,7 +47,7 @@ const FORM_OF_STAGE = {
   STREET: 'STREET_REVIEW',
   COUNTY: 'COUNTY_CONFIRMATION',
 } as const;
-const DECISION_NAMES = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回' } as const;
+const DECISION_NAMES = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回', TERMINATE: '终止审批' } as const;
 
 /** The Beijing calendar date of a workflow instant (deterministic: workflow time). */
 const beijingDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
@@ -120,10 +120,11 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         if (!d.opinion.trim()) {
           throw new Error('请填写意见');
         }
-        if (d.decision === 'REJECT' && !(d.reasons?.length ?? 0)) {
-          throw new Error('不同意时必须写明理由');
+        if ((d.decision === 'REJECT' || d.decision === 'TERMINATE') && !(d.reasons?.length ?? 0)) {
+          throw new Error(d.decision === 'REJECT' ? '不同意时必须写明理由' : '终止审批时必须写明申请人不配合的情况');
         }
-        if (pending.stage === 'COUNTY' && homeVisitBecause && d.decision !== 'RETURN' && !d.homeVisit) {
+        const confirms = d.decision === 'APPROVE' || d.decision === 'REJECT';
+        if (pending.stage === 'COUNTY' && homeVisitBecause && confirms && !d.homeVisit) {
           throw new Error(
             `该申请${homeVisitBecause}，县级审核确认前须记录入户核查（日期、至少两名核查人员、核查情况）`,
           );
@@ -286,7 +287,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   // 3. The decision stages of the policy.
   const attempts: Partial<Record<DecisionStage, number>> = {};
   let index = 0;
-  let outcome: 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | undefined;
+  let outcome: 'APPROVED' | 'REJECTED' | 'TERMINATED' | 'WITHDRAWN' | undefined;
   let rejection: DecisionInput | undefined;
   while (outcome === undefined) {
     if (index >= policy.stages.length) {
@@ -428,10 +429,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     pending = undefined;
 
     let next: DecisionReply['next'];
-    if (d.decision === 'REJECT') {
+    if (d.decision === 'REJECT' || d.decision === 'TERMINATE') {
       rejection = d;
-      outcome = 'REJECTED';
-      next = 'REJECTED';
+      outcome = d.decision === 'REJECT' ? 'REJECTED' : 'TERMINATED';
+      next = outcome;
     } else if (d.decision === 'RETURN') {
       index = d.returnTo === 'PREVIOUS' ? Math.max(0, index - 1) : index;
       next = d.returnTo === 'PREVIOUS' && index < policy.stages.length ? policy.stages[index].stage : 'APPLICANT';
@@ -599,6 +600,37 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       attempt: 1,
       event: 'APPROVED',
       actor: 'system',
+      at: now(),
+      documentId: notice.documentId,
+    });
+  } else if (outcome === 'TERMINATED') {
+    // The applicant did not cooperate (survey refused, data check not authorised): the procedure ends, with a notice.
+    const notice = await activities.fileStepRecord({
+      ...chain,
+      step: APPROVAL_STEPS.outcome,
+      documentType: 'TERMINATION_NOTICE',
+      title: '终止最低生活保障审批通知书',
+      stageLabel: '审批结果',
+      actor: rejection!.actor.username,
+      actorDivision: rejection!.actor.divisionCode,
+      completedAt: now(),
+      lines: [
+        { label: '审批结果', value: '终止审批' },
+        { label: '理由', value: (rejection!.reasons ?? []).join('；') },
+      ],
+      notes: [
+        '申请人无正当理由拒不配合入户调查、信息核对等审核工作，审批程序终止。符合条件的，可以重新提出申请。',
+        '如对本决定不服，可以依法申请行政复议或者提起行政诉讼。',
+      ],
+    });
+    documentIds.push(notice.documentId);
+    await activities.recordApplicationStage({ ...chain, status: 'TERMINATED' });
+    setStage(APPROVAL_STAGES.terminated);
+    history.push({
+      stage: 'OUTCOME',
+      attempt: 1,
+      event: 'TERMINATED',
+      actor: rejection!.actor.username,
       at: now(),
       documentId: notice.documentId,
     });

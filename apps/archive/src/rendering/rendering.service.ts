@@ -42,7 +42,8 @@ export class RenderingService {
       case 'POST_APPROVAL_PUBLICITY':
       case 'REFUSAL_NOTICE':
       case 'ESCALATION_RECORD':
-      case 'CONFLICT_OF_INTEREST_REGISTRATION': {
+      case 'CONFLICT_OF_INTEREST_REGISTRATION':
+      case 'TERMINATION_NOTICE': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

@@ -209,6 +209,8 @@ function statusOf(
       return of('APPROVED', benefit.status === 'OK' ? '已批准，待纳入发放' : '已批准');
     case 'REJECTED':
       return of('REFUSED', '不予确认');
+    case 'TERMINATED':
+      return of('TERMINATED', '申请人不配合，已终止审批');
     case 'WITHDRAWN':
       return of('WITHDRAWN', '申请已撤回');
   }

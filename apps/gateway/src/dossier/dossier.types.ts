@@ -13,7 +13,17 @@ export type DossierSection<T> =
   { status: 'OK'; ms: number; data: T } | { status: 'UNAVAILABLE' | 'NOT_PERMITTED'; ms: number; reason: string };
 
 export type DossierStatusCode =
-  'NONE' | 'DRAFT' | 'APPLYING' | 'APPROVED' | 'REFUSED' | 'WITHDRAWN' | 'ENROLLED' | 'SUSPENDED' | 'ENDED' | 'UNKNOWN';
+  | 'NONE'
+  | 'DRAFT'
+  | 'APPLYING'
+  | 'APPROVED'
+  | 'REFUSED'
+  | 'TERMINATED'
+  | 'WITHDRAWN'
+  | 'ENROLLED'
+  | 'SUSPENDED'
+  | 'ENDED'
+  | 'UNKNOWN';
 
 /** The benefit as paid: the current term's amount split, since when, and when the household is next reviewed. */
 export interface DossierBenefit {

@@ -58,7 +58,11 @@ export class ApplicationError extends DomainError {
 
   static decided(status: string): ApplicationError {
     const message =
-      status === 'APPROVED' ? '申请已审批同意，不能撤回；如需停止保障请办理终止' : '申请已作出不予确认决定，不能撤回';
+      status === 'APPROVED'
+        ? '申请已审批同意，不能撤回；如需停止保障请办理终止'
+        : status === 'TERMINATED'
+          ? '申请已因申请人不配合终止审批，不能撤回'
+          : '申请已作出不予确认决定，不能撤回';
     return new ApplicationError(ErrorCode.CONFLICT, `application already ${status}`, message, [
       { field: 'status', messages: [message] },
     ]);

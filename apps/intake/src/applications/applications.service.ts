@@ -148,7 +148,7 @@ export class ApplicationsService {
     if (application.status === 'WITHDRAWN') {
       return toApplicationReply(application);
     }
-    if (application.status === 'APPROVED' || application.status === 'REJECTED') {
+    if (application.status === 'APPROVED' || application.status === 'REJECTED' || application.status === 'TERMINATED') {
       throw ApplicationError.decided(application.status);
     }
     application.status = 'WITHDRAWN';

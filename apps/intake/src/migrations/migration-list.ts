@@ -8,6 +8,7 @@ import { Migration20261126154429_attachments } from './Migration20261126154429_a
 import { Migration20261126160650_person_name_index } from './Migration20261126160650_person_name_index';
 import { Migration20261126175608_application_review_statuses } from './Migration20261126175608_application_review_statuses';
 import { Migration20261127010000_application_household_index } from './Migration20261127010000_application_household_index';
+import { Migration20261127140000_application_terminated } from './Migration20261127140000_application_terminated';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -25,4 +26,5 @@ export const migrationList: MigrationObject[] = [
     name: 'Migration20261127010000_application_household_index',
     class: Migration20261127010000_application_household_index,
   },
+  { name: 'Migration20261127140000_application_terminated', class: Migration20261127140000_application_terminated },
 ];

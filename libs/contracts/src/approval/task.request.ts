@@ -21,7 +21,8 @@ import {
 import { DECISION_STAGES, type DecisionStage } from './approval-policy';
 import { IsCalendarDate } from '../common/identity.validators';
 
-export const DECISIONS = ['APPROVE', 'REJECT', 'RETURN'] as const;
+/** TERMINATE: the procedure ends because the applicant does not cooperate (survey refused, data check not authorised). */
+export const DECISIONS = ['APPROVE', 'REJECT', 'RETURN', 'TERMINATE'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /** A staff decision on a task of their inbox. Idempotent by key: the same key returns the first result. */
@@ -48,7 +49,9 @@ export class DecideTaskRequest {
   @IsUUID('4', { message: '任务编号格式不正确' })
   taskId: string;
 
-  @IsIn(DECISIONS, { message: '决定只能是APPROVE（同意）、REJECT（不同意）或RETURN（退回）' })
+  @IsIn(DECISIONS, {
+    message: '决定只能是APPROVE（同意）、REJECT（不同意）、RETURN（退回）或TERMINATE（因申请人不配合终止审批）',
+  })
   decision: Decision;
 
   @IsString()
@@ -56,10 +59,10 @@ export class DecideTaskRequest {
   @MaxLength(2000, { message: '意见不能超过2000个字符' })
   opinion: string;
 
-  /** REJECT: the reasons printed on the refusal notice. */
-  @ValidateIf((r: DecideTaskRequest) => r.decision === 'REJECT')
-  @IsArray({ message: '不同意时必须写明理由' })
-  @ArrayMinSize(1, { message: '不同意时必须写明理由' })
+  /** REJECT, TERMINATE: the reasons printed on the refusal or termination notice. */
+  @ValidateIf((r: DecideTaskRequest) => r.decision === 'REJECT' || r.decision === 'TERMINATE')
+  @IsArray({ message: '不同意或终止审批时必须写明理由' })
+  @ArrayMinSize(1, { message: '不同意或终止审批时必须写明理由' })
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(500, { each: true })
@@ -280,7 +283,7 @@ export interface DecisionReply {
   /** The archived record of the step. */
   documentId: string;
   /** The stage now open, or the outcome. */
-  next: DecisionStage | 'PUBLICITY' | 'APPROVED' | 'REJECTED' | 'APPLICANT';
+  next: DecisionStage | 'PUBLICITY' | 'APPROVED' | 'REJECTED' | 'TERMINATED' | 'APPLICANT';
 }
 
 export class CalendarDay {

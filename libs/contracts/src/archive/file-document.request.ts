@@ -32,6 +32,7 @@ export const FORM_DOCUMENT_TYPES = [
   'REFUSAL_NOTICE', // 不予确认通知书
   'ESCALATION_RECORD', // 超时督办记录
   'CONFLICT_OF_INTEREST_REGISTRATION', // 近亲属备案登记表
+  'TERMINATION_NOTICE', // 终止审批通知书（申请人不配合）
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -66,6 +67,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   REFUSAL_NOTICE: 'APPROVAL',
   ESCALATION_RECORD: 'APPROVAL',
   CONFLICT_OF_INTEREST_REGISTRATION: 'APPROVAL',
+  TERMINATION_NOTICE: 'APPROVAL',
 };
 
 export class FormField {

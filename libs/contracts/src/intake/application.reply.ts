@@ -22,6 +22,8 @@ export const APPLICATION_STATUSES = [
   'IN_REVIEW',
   'APPROVED',
   'REJECTED',
+  /** Ended without a decision on eligibility: the applicant did not cooperate with the survey or data check. */
+  'TERMINATED',
   'WITHDRAWN',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

@@ -15,6 +15,7 @@ export const APPROVAL_STAGES = {
   county: 'COUNTY',
   approved: 'APPROVED',
   rejected: 'REJECTED',
+  terminated: 'TERMINATED',
   withdrawn: 'WITHDRAWN',
 } as const;
 export type ApprovalStage = (typeof APPROVAL_STAGES)[keyof typeof APPROVAL_STAGES];
