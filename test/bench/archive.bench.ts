@@ -3,13 +3,15 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { connect, headers as natsHeaders, JSONCodec, type NatsConnection } from 'nats';
+import { connect, type NatsConnection } from 'nats';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { Client } from 'pg';
 
 import { type Caller, SUBJECTS } from '@app/contracts';
 import { fileGenesisHash, householdFileCode, itemCode, itemEntryHash } from '@app/domain';
-import { callerToHeaders, SYSTEM_CALLER, UPLOAD_BUCKET } from '@app/platform';
+import { SYSTEM_CALLER, UPLOAD_BUCKET } from '@app/platform';
+
+import { natsRequest } from './support/nats-request';
 
 /**
  * Archive throughput, against the running stack (`npm run up`):
@@ -41,24 +43,8 @@ const ARCHIVIST: Caller = {
   divisionCode: COUNTY,
 };
 
-const codec = JSONCodec();
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-async function request<T>(nats: NatsConnection, subject: string, body: unknown, caller: Caller, timeout = 30_000) {
-  const headers = natsHeaders();
-  for (const [key, value] of Object.entries(callerToHeaders(caller))) {
-    headers.set(key, value);
-  }
-  const reply = codec.decode((await nats.request(subject, codec.encode(body), { headers, timeout })).data) as {
-    err?: { code: string; message: string };
-    response?: T;
-  } & T;
-  if (reply.err) {
-    throw new Error(`${subject}: ${reply.err.code} ${reply.err.message}`);
-  }
-  return (reply.response ?? reply) as T;
-}
 
 /** A one-page PDF carrying `size` bytes of scan-like data; `stamp(bytes, n)` makes copy n unique, still valid. */
 async function pdfTemplate(size: number): Promise<{ bytes: Buffer; stamp: (n: number) => Buffer }> {
@@ -120,7 +106,7 @@ async function filing(nats: NatsConnection): Promise<void> {
   const takenIn = await timed(DOCUMENTS, async (n) => {
     const name = `bench-${run}-${n}`;
     await uploads.putBlob({ name }, documents[n].bytes);
-    await request(
+    await natsRequest(
       nats,
       SUBJECTS.archive.uploadIngest,
       { uploadName: name, sha256: documents[n].sha256 },
@@ -131,7 +117,7 @@ async function filing(nats: NatsConnection): Promise<void> {
     `upload: ${DOCUMENTS} PDFs of ${kb} KB put in the JetStream upload bucket and taken in by archive.upload.ingest, ${CONCURRENCY} in flight: ${summary(takenIn, 'documents')}`,
   );
   const filed = await timed(DOCUMENTS, async (n) => {
-    await request(
+    await natsRequest(
       nats,
       SUBJECTS.archive.documentFile,
       {
@@ -313,7 +299,7 @@ async function fixity(nats: NatsConnection, db: Client): Promise<void> {
   const shaSeconds = (performance.now() - t0) / 1000;
 
   const t1 = performance.now();
-  const sweep = await request<{ filesChecked: number; itemsChecked: number; filesWithProblems: number }>(
+  const sweep = await natsRequest<{ filesChecked: number; itemsChecked: number; filesWithProblems: number }>(
     nats,
     SUBJECTS.archive.fixitySweep,
     {},

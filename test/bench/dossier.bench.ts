@@ -1,14 +1,15 @@
 import { resolve } from 'node:path';
 
-import { connect, headers as natsHeaders, JSONCodec, type NatsConnection } from 'nats';
+import { connect } from 'nats';
 import { Client } from 'pg';
 
-import { type Caller, SUBJECTS } from '@app/contracts';
+import { SUBJECTS } from '@app/contracts';
 import { DEFAULT_DEMO_PASSWORD, idNumberCheckCharacter } from '@app/domain';
-import { callerToHeaders, SYSTEM_CALLER } from '@app/platform';
+import { SYSTEM_CALLER } from '@app/platform';
 
 import { loadBenchEnrolments } from './support/bench-enrolments';
 import { benchMonth, ITEMS_PER_FILE, loadHistories, loadPaidMonth, writeItemBlobs } from './support/dossier-fixture';
+import { natsRequest } from './support/nats-request';
 
 /**
  * The household dossier over BENCH_HOUSEHOLDS (1,000,000) households with full histories, against the running
@@ -36,27 +37,11 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const SECTIONS = ['household', 'applications', 'steps', 'assessments', 'benefit', 'payments', 'archive'] as const;
 
-const codec = JSONCodec();
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 };
 const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
-
-async function natsRequest<T>(nats: NatsConnection, subject: string, body: unknown, caller: Caller): Promise<T> {
-  const headers = natsHeaders();
-  for (const [key, value] of Object.entries(callerToHeaders(caller))) {
-    headers.set(key, value);
-  }
-  const reply = codec.decode((await nats.request(subject, codec.encode(body), { headers, timeout: 600_000 })).data) as {
-    err?: unknown;
-    response?: T;
-  };
-  if (reply.err) {
-    throw new Error(`${subject}: ${JSON.stringify(reply.err).slice(0, 300)}`);
-  }
-  return reply.response as T;
-}
 
 async function post(path: string, body: unknown, token?: string): Promise<Response> {
   return fetch(`${BASE_URL}${path}`, {

@@ -603,60 +603,36 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       at: now(),
       documentId: notice.documentId,
     });
-  } else if (outcome === 'TERMINATED') {
-    // The applicant did not cooperate (survey refused, data check not authorised): the procedure ends, with a notice.
+  } else {
+    // Refused, or terminated because the applicant did not cooperate: a notice with the reasons, then the status.
+    const terminated = outcome === 'TERMINATED';
     const notice = await activities.fileStepRecord({
       ...chain,
       step: APPROVAL_STEPS.outcome,
-      documentType: 'TERMINATION_NOTICE',
-      title: '终止最低生活保障审批通知书',
+      documentType: terminated ? 'TERMINATION_NOTICE' : 'REFUSAL_NOTICE',
+      title: terminated ? '终止最低生活保障审批通知书' : '不予确认最低生活保障通知书',
       stageLabel: '审批结果',
       actor: rejection!.actor.username,
       actorDivision: rejection!.actor.divisionCode,
       completedAt: now(),
       lines: [
-        { label: '审批结果', value: '终止审批' },
+        { label: '审批结果', value: terminated ? '终止审批' : '不予确认' },
         { label: '理由', value: (rejection!.reasons ?? []).join('；') },
       ],
       notes: [
-        '申请人无正当理由拒不配合入户调查、信息核对等审核工作，审批程序终止。符合条件的，可以重新提出申请。',
+        ...(terminated
+          ? ['申请人无正当理由拒不配合入户调查、信息核对等审核工作，审批程序终止。符合条件的，可以重新提出申请。']
+          : []),
         '如对本决定不服，可以依法申请行政复议或者提起行政诉讼。',
       ],
     });
     documentIds.push(notice.documentId);
-    await activities.recordApplicationStage({ ...chain, status: 'TERMINATED' });
-    setStage(APPROVAL_STAGES.terminated);
+    await activities.recordApplicationStage({ ...chain, status: terminated ? 'TERMINATED' : 'REJECTED' });
+    setStage(terminated ? APPROVAL_STAGES.terminated : APPROVAL_STAGES.rejected);
     history.push({
       stage: 'OUTCOME',
       attempt: 1,
-      event: 'TERMINATED',
-      actor: rejection!.actor.username,
-      at: now(),
-      documentId: notice.documentId,
-    });
-  } else {
-    const notice = await activities.fileStepRecord({
-      ...chain,
-      step: APPROVAL_STEPS.outcome,
-      documentType: 'REFUSAL_NOTICE',
-      title: '不予确认最低生活保障通知书',
-      stageLabel: '审批结果',
-      actor: rejection!.actor.username,
-      actorDivision: rejection!.actor.divisionCode,
-      completedAt: now(),
-      lines: [
-        { label: '审批结果', value: '不予确认' },
-        { label: '理由', value: (rejection!.reasons ?? []).join('；') },
-      ],
-      notes: ['如对本决定不服，可以依法申请行政复议或者提起行政诉讼。'],
-    });
-    documentIds.push(notice.documentId);
-    await activities.recordApplicationStage({ ...chain, status: 'REJECTED' });
-    setStage(APPROVAL_STAGES.rejected);
-    history.push({
-      stage: 'OUTCOME',
-      attempt: 1,
-      event: 'REJECTED',
+      event: terminated ? 'TERMINATED' : 'REJECTED',
       actor: rejection!.actor.username,
       at: now(),
       documentId: notice.documentId,
