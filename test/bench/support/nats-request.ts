@@ -24,5 +24,5 @@ export async function natsRequest<T>(
   if (reply.err) {
     throw new Error(`${subject}: ${JSON.stringify(reply.err).slice(0, 300)}`);
   }
-  return (reply.response ?? reply);
+  return reply.response ?? reply;
 }
