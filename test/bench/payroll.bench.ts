@@ -33,7 +33,7 @@ const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.
 const NATS_SERVERS = process.env.NATS_SERVERS ?? 'nats://127.0.0.1:4222';
 const GATEWAY = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
 const ENROLMENTS = Number(process.env.BENCH_ENROLMENTS ?? 1_000_000);
-const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 4);
+const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 2);
 const BANK_CLIENTS = Number(process.env.BENCH_BANK_CLIENTS ?? 4);
 const PAYMENT_PID = Number(readFileSync(join(__dirname, '..', '..', 'var', 'run', 'payment.pid'), 'utf8'));
 

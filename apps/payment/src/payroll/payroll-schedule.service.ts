@@ -34,6 +34,7 @@ export class PayrollScheduleService implements OnApplicationBootstrap, OnApplica
   async ensure(): Promise<void> {
     const dayOfMonth = Number(this.config.get('PAYROLL_DAY_OF_MONTH') ?? 5);
     const hour = Number(this.config.get('PAYROLL_HOUR') ?? 2);
+    const chunks = Number(this.config.get('PAYROLL_CHUNKS') ?? 2);
     const spec = { calendars: [{ dayOfMonth, hour, minute: 0 }], timezone: 'Asia/Shanghai' };
     try {
       try {
@@ -45,7 +46,7 @@ export class PayrollScheduleService implements OnApplicationBootstrap, OnApplica
             workflowType: PAYROLL_WORKFLOW_TYPE,
             workflowId: 'payroll-scheduled',
             taskQueue: TASK_QUEUES.payroll,
-            args: [{}],
+            args: [{ chunks }],
           },
           policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '3 days' },
         });
@@ -55,10 +56,21 @@ export class PayrollScheduleService implements OnApplicationBootstrap, OnApplica
           throw error;
         }
         const handle = this.temporal.client.schedule.getHandle(PAYROLL_SCHEDULE_ID);
-        const current = (await handle.describe()).spec.calendars?.[0];
-        if (current?.dayOfMonth?.[0]?.start !== dayOfMonth || current?.hour?.[0]?.start !== hour) {
-          await handle.update((previous) => ({ ...previous, spec }));
-          this.logger.log({ dayOfMonth, hour }, 'payroll schedule updated');
+        const described = await handle.describe();
+        const current = described.spec.calendars?.[0];
+        const args = described.action.type === 'startWorkflow' ? described.action.args : undefined;
+        const currentChunks = (args?.[0] as { chunks?: number } | undefined)?.chunks;
+        if (
+          current?.dayOfMonth?.[0]?.start !== dayOfMonth ||
+          current?.hour?.[0]?.start !== hour ||
+          currentChunks !== chunks
+        ) {
+          await handle.update((previous) => ({
+            ...previous,
+            spec,
+            action: { ...previous.action, args: [{ chunks }] },
+          }));
+          this.logger.log({ dayOfMonth, hour, chunks }, 'payroll schedule updated');
         }
       }
     } catch (error) {

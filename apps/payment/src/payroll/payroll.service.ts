@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowNotFoundError } from '@temporalio/client';
 
@@ -120,6 +121,7 @@ export class PayrollService {
   constructor(
     private readonly em: EntityManager,
     private readonly temporal: TemporalClientService,
+    private readonly config: ConfigService,
   ) {}
 
   /** Starts (or finds running) the month's payroll workflow; a finished month may be run again harmlessly. */
@@ -142,7 +144,7 @@ export class PayrollService {
         .start(PAYROLL_WORKFLOW_TYPE, {
           workflowId,
           taskQueue: TASK_QUEUES.payroll,
-          args: [{ month: request.month }],
+          args: [{ month: request.month, chunks: Number(this.config.get('PAYROLL_CHUNKS') ?? 2) }],
           workflowIdConflictPolicy: 'USE_EXISTING',
           workflowIdReusePolicy: 'ALLOW_DUPLICATE',
         })
