@@ -317,6 +317,54 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await record('objection', handle);
   }, 60_000);
 
+  it('after an objection, the new opinion needs democratic appraisal minutes, filed before it', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    await decide(CALLERS.community1, {
+      taskId: (await taskOf(CALLERS.community1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意上报',
+    });
+    await untilStage(handle, APPROVAL_STAGES.publicity);
+    await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.approval.objectionRecord, {
+        applicationId: application.id,
+        summary: '有群众反映申请人子女有稳定收入',
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const task = await taskOf(CALLERS.community1, application.id);
+    await expect(
+      decide(CALLERS.community1, { taskId: task.id, decision: 'APPROVE', opinion: '复核后同意' }),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, message: expect.stringContaining('民主评议') });
+    const appraisal = { heldOn: '2026-11-25', participants: 9, votesFor: 10, votesAgainst: 0, minutes: '评议记录' };
+    await expect(
+      decide(CALLERS.community1, { taskId: task.id, decision: 'APPROVE', opinion: '复核后同意', appraisal }),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, message: expect.stringContaining('票数') });
+    const reply = await decide(CALLERS.community1, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '经民主评议，复核后同意上报',
+      appraisal: {
+        ...appraisal,
+        votesFor: 8,
+        votesAgainst: 1,
+        minutes: '居民代表9人参加。经核实，申请人子女在外务工收入微薄，未与申请人共同生活。',
+      },
+    });
+    expect(reply.next).toBe('PUBLICITY');
+    const types = await documentTypes(application.id);
+    const minutesAt = types.indexOf('APPRAISAL_MINUTES');
+    expect(types.slice(minutesAt - 1, minutesAt + 2)).toEqual([
+      'OBJECTION_RECORD',
+      'APPRAISAL_MINUTES',
+      'COMMUNITY_OPINION',
+    ]);
+    await handle.terminate('test done');
+  }, 60_000);
+
   it('completes with every document filed once when the worker is stopped mid-chain and a new one takes over', async () => {
     const application = await submit();
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);

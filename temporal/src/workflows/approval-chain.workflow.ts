@@ -83,6 +83,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   const resolved: { policy?: ApprovalPolicy } = {};
   /** Why the county must record a home visit before confirming (a conflict of interest, an objection), if it must. */
   let homeVisitBecause: string | undefined;
+  /** Why the opinion to be publicised needs a democratic appraisal (policy, an objection), if it does. */
+  let appraisalBecause: string | undefined;
   const now = () => new Date().toISOString();
 
   setHandler(withdrawSignal, () => {
@@ -124,6 +126,12 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           throw new Error(d.decision === 'REJECT' ? '不同意时必须写明理由' : '终止审批时必须写明申请人不配合的情况');
         }
         const confirms = d.decision === 'APPROVE' || d.decision === 'REJECT';
+        if (pending.stage === resolved.policy?.publicityAfter && appraisalBecause && confirms && !d.appraisal) {
+          throw new Error(`${appraisalBecause}，本次意见须附民主评议记录（日期、参加人数、表决情况、评议记录）`);
+        }
+        if (d.appraisal && d.appraisal.votesFor + d.appraisal.votesAgainst > d.appraisal.participants) {
+          throw new Error('民主评议的表决票数不能多于参加人数');
+        }
         if (pending.stage === 'COUNTY' && homeVisitBecause && confirms && !d.homeVisit) {
           throw new Error(
             `该申请${homeVisitBecause}，县级审核确认前须记录入户核查（日期、至少两名核查人员、核查情况）`,
@@ -222,6 +230,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     at: beijingDay(Date.now()),
   });
   resolved.policy = policy;
+  if (policy.appraisal === 'ALWAYS' && !input.confidential) {
+    appraisalBecause = '按本地审批流程规定';
+  }
   await activities.recordApplicationStage({ ...chain, status: 'IN_REVIEW' });
 
   const tracksOverall = patched('overall-clock-v1');
@@ -383,6 +394,37 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       break;
     }
     const d = decision!;
+    if (d.appraisal) {
+      // The appraisal's minutes are filed first: the opinion rests on them.
+      const minutes = await activities.fileStepRecord({
+        ...chain,
+        step: `${rule.stage.toLowerCase()}:${attempt}:appraisal`,
+        documentType: 'APPRAISAL_MINUTES',
+        title: '民主评议记录',
+        stageLabel: STAGE_LABELS[rule.stage],
+        actor: d.actor.username,
+        actorDivision: d.actor.divisionCode,
+        completedAt: d.decidedAt,
+        lines: [
+          { label: '评议日期', value: d.appraisal.heldOn },
+          { label: '参加人数', value: `${d.appraisal.participants}人` },
+          {
+            label: '表决情况',
+            value: `同意${d.appraisal.votesFor}票，不同意${d.appraisal.votesAgainst}票，弃权${d.appraisal.participants - d.appraisal.votesFor - d.appraisal.votesAgainst}票`,
+          },
+          { label: '评议记录', value: d.appraisal.minutes },
+        ],
+      });
+      documentIds.push(minutes.documentId);
+      history.push({
+        stage: rule.stage,
+        attempt,
+        event: 'APPRAISED',
+        actor: d.actor.username,
+        at: d.decidedAt,
+        documentId: minutes.documentId,
+      });
+    }
     // The step's record is filed before anything else moves (approving is archiving).
     const record = await activities.fileStepRecord({
       ...chain,
@@ -509,6 +551,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         if (registersConflicts) {
           // A case with a complaint is visited by the county before it confirms.
           homeVisitBecause ??= '公示期间有异议';
+        }
+        if ((policy.appraisal ?? 'ON_OBJECTION') !== 'NEVER' && !input.confidential) {
+          // The new opinion rests on a democratic appraisal (2021 rules: where there is an objection).
+          appraisalBecause ??= '公示期间有异议';
         }
         if (tracksOverall && policy.extendedLimitWorkingDays !== undefined && !overall.extended) {
           // An objection at publicity extends the overall limit (45 working days by the 2022 notice).

@@ -224,6 +224,15 @@ export class TasksService {
                   findings: request.homeVisit.findings,
                 }
               : undefined,
+            appraisal: request.appraisal
+              ? {
+                  heldOn: request.appraisal.heldOn,
+                  participants: request.appraisal.participants,
+                  votesFor: request.appraisal.votesFor,
+                  votesAgainst: request.appraisal.votesAgainst,
+                  minutes: request.appraisal.minutes,
+                }
+              : undefined,
             actor: {
               userId: caller.userId,
               username: caller.username,

@@ -43,7 +43,8 @@ export class RenderingService {
       case 'REFUSAL_NOTICE':
       case 'ESCALATION_RECORD':
       case 'CONFLICT_OF_INTEREST_REGISTRATION':
-      case 'TERMINATION_NOTICE': {
+      case 'TERMINATION_NOTICE':
+      case 'APPRAISAL_MINUTES': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

@@ -51,6 +51,10 @@ export class ApprovalRulesInput {
   @IsIn(DECISION_STAGES, { message: '公示环节只能是COMMUNITY、STREET或COUNTY' })
   publicityAfter: DecisionStage;
 
+  @IsOptional()
+  @IsIn(['ON_OBJECTION', 'ALWAYS', 'NEVER'], { message: '民主评议只能是ON_OBJECTION、ALWAYS或NEVER' })
+  appraisal?: 'ON_OBJECTION' | 'ALWAYS' | 'NEVER';
+
   @IsInt({ message: '公示天数应为整数' })
   @Min(1, { message: '公示期至少1天' })
   @Max(30, { message: '公示期不超过30天' })

@@ -55,6 +55,11 @@ export interface ApprovalPolicy {
   publicityAfter: DecisionStage;
   /** Calendar days of publicity (7 by default). */
   publicityDays: number;
+  /**
+   * Democratic appraisal (民主评议) before the opinion that is publicised: only after an objection (the 2021 rules:
+   * exception-only; the default), for every case, or never. Confidential cases are never appraised.
+   */
+  appraisal?: 'ON_OBJECTION' | 'ALWAYS' | 'NEVER';
   /** The overall limit from acceptance, in working days (30; 45 in special cases). */
   overallLimitWorkingDays: number;
   /**

@@ -45,6 +45,32 @@ export class HomeVisitInput {
   findings: string;
 }
 
+/** The minutes of a democratic appraisal (民主评议): when, how many took part, how they voted, what was said. */
+export class AppraisalInput {
+  @IsCalendarDate({ message: '民主评议日期应为存在的日期，格式YYYY-MM-DD' })
+  heldOn: string;
+
+  @IsInt({ message: '参加人数应为整数' })
+  @Min(1, { message: '参加人数至少1人' })
+  @Max(1000)
+  participants: number;
+
+  @IsInt({ message: '同意票数应为整数' })
+  @Min(0)
+  @Max(1000)
+  votesFor: number;
+
+  @IsInt({ message: '不同意票数应为整数' })
+  @Min(0)
+  @Max(1000)
+  votesAgainst: number;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写民主评议记录' })
+  @MaxLength(4000, { message: '民主评议记录不能超过4000个字符' })
+  minutes: string;
+}
+
 export class DecideTaskRequest {
   @IsUUID('4', { message: '任务编号格式不正确' })
   taskId: string;
@@ -86,6 +112,12 @@ export class DecideTaskRequest {
   @ValidateNested()
   @Type(() => HomeVisitInput)
   homeVisit?: HomeVisitInput;
+
+  /** The minutes of a democratic appraisal: required where the policy or an objection asks for one. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppraisalInput)
+  appraisal?: AppraisalInput;
 
   @IsString()
   @IsNotEmpty({ message: '幂等键不能为空' })

@@ -33,6 +33,7 @@ export const FORM_DOCUMENT_TYPES = [
   'ESCALATION_RECORD', // 超时督办记录
   'CONFLICT_OF_INTEREST_REGISTRATION', // 近亲属备案登记表
   'TERMINATION_NOTICE', // 终止审批通知书（申请人不配合）
+  'APPRAISAL_MINUTES', // 民主评议记录
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -68,6 +69,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   ESCALATION_RECORD: 'APPROVAL',
   CONFLICT_OF_INTEREST_REGISTRATION: 'APPROVAL',
   TERMINATION_NOTICE: 'APPROVAL',
+  APPRAISAL_MINUTES: 'APPROVAL',
 };
 
 export class FormField {

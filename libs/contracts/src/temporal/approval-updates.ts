@@ -13,6 +13,8 @@ export interface DecisionInput {
   missing?: string[];
   /** The county's home visit (入户核查): required for conflict-of-interest cases and cases with an objection. */
   homeVisit?: { visitedOn: string; visitors: string[]; findings: string };
+  /** The minutes of a democratic appraisal (民主评议), where the policy or an objection requires one. */
+  appraisal?: { heldOn: string; participants: number; votesFor: number; votesAgainst: number; minutes: string };
   actor: { userId: string; username: string; roles: string[]; divisionCode: string };
   /** ISO time the decision was taken. */
   decidedAt: string;
