@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,7 +17,7 @@ import {
   TASK_QUEUES,
 } from '@app/contracts/temporal';
 import { addMonths, beijingDate, beijingMonth } from '@app/domain';
-import { MessagingClient, TemporalClientService } from '@app/platform';
+import { MessagingClient, TemporalClientService, UploadStore } from '@app/platform';
 import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.module';
@@ -315,6 +315,74 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     ]);
     await handle.terminate('test done');
     await record('objection', handle);
+  }, 60_000);
+
+  it('records the survey as structured data with photos filed as evidence, before the community opinion', async () => {
+    const intake = services[0];
+    const draft = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ draft: true })),
+    );
+    // A photo of the home, scanned to PDF, uploaded as evidence before submission (filed with the receipt).
+    const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(randomUUID()), Buffer.from('\n%%EOF\n')]);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const uploadName = `survey-photo-${randomUUID()}`;
+    await intake.get(UploadStore).put(uploadName, content);
+    const stored = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.archive.uploadIngest, { uploadName, sha256 }),
+    );
+    await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.attachmentAdd, {
+        applicationId: draft.id,
+        evidenceType: 'PHOTO',
+        sha256,
+        sizeBytes: stored.sizeBytes,
+        mediaType: stored.mediaType,
+        originalName: '入户照片.pdf',
+      }),
+    );
+    const application = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.applicationSubmitDraft, { applicationId: draft.id }),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const filed = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.archive.documentList, { applicationId: application.id }),
+    );
+    const photo = filed.items.find((item) => item.documentType === 'EVIDENCE')!;
+    const task = await taskOf(CALLERS.community1, application.id);
+    const survey = {
+      surveyedOn: '2026-11-26',
+      surveyors: ['李明', '王芳'],
+      livingConditions: '租住平房一间约20平方米，无大件家电，户主患慢性病长期服药',
+      neighbourVisits: [{ neighbour: '邻居刘某', statement: '户主多年无固定工作，靠亲友接济' }],
+      evidenceRequests: ['医院诊断证明'],
+    };
+    // A photo that is not this application's filed evidence is refused, naming the field; nothing is recorded.
+    await expect(
+      decide(CALLERS.community1, {
+        taskId: task.id,
+        decision: 'APPROVE',
+        opinion: '同意上报',
+        survey: { ...survey, photoDocumentIds: [randomUUID()] },
+      }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [expect.objectContaining({ field: 'survey.photoDocumentIds' })],
+    });
+    const reply = await decide(CALLERS.community1, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '经入户调查，同意上报',
+      survey: { ...survey, photoDocumentIds: [photo.id] },
+    });
+    expect(reply.next).toBe('PUBLICITY');
+    const types = await documentTypes(application.id);
+    const surveyAt = types.indexOf('SURVEY_RECORD');
+    expect(types.slice(surveyAt, surveyAt + 2)).toEqual(['SURVEY_RECORD', 'COMMUNITY_OPINION']);
+    const state = await handle.query(chainStateQuery);
+    expect(state.history.map((entry) => entry.event)).toContain('SURVEYED');
+    await handle.terminate('test done');
+    await record('surveyed', handle);
   }, 60_000);
 
   it('after an objection, the new opinion needs democratic appraisal minutes, filed before it', async () => {

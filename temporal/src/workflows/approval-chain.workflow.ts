@@ -394,6 +394,48 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       break;
     }
     const d = decision!;
+    if (d.survey) {
+      // The survey's record (入户调查表) is filed first: the opinion rests on it.
+      const survey = await activities.fileStepRecord({
+        ...chain,
+        step: `${rule.stage.toLowerCase()}:${attempt}:survey`,
+        documentType: 'SURVEY_RECORD',
+        title: '入户调查表',
+        stageLabel: STAGE_LABELS[rule.stage],
+        actor: d.actor.username,
+        actorDivision: d.actor.divisionCode,
+        completedAt: d.decidedAt,
+        lines: [
+          { label: '调查日期', value: d.survey.surveyedOn },
+          { label: '调查人员', value: d.survey.surveyors.join('、') },
+          { label: '居住和生活情况', value: d.survey.livingConditions },
+          ...d.survey.neighbourVisits.map((visit) => ({
+            label: `邻里走访：${visit.neighbour}`,
+            value: visit.statement,
+          })),
+          ...(d.survey.evidenceRequests.length
+            ? [{ label: '需补充的证明材料', value: d.survey.evidenceRequests.join('；') }]
+            : []),
+          ...(d.survey.photos.length
+            ? [
+                {
+                  label: '现场照片',
+                  value: `${d.survey.photos.length}张，已归档：${d.survey.photos.map((p) => p.referenceCode).join('、')}`,
+                },
+              ]
+            : []),
+        ],
+      });
+      documentIds.push(survey.documentId);
+      history.push({
+        stage: rule.stage,
+        attempt,
+        event: 'SURVEYED',
+        actor: d.actor.username,
+        at: d.decidedAt,
+        documentId: survey.documentId,
+      });
+    }
     if (d.appraisal) {
       // The appraisal's minutes are filed first: the opinion rests on them.
       const minutes = await activities.fileStepRecord({

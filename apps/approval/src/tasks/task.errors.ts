@@ -18,6 +18,13 @@ export class TaskError extends DomainError {
     ]);
   }
 
+  static photosNotFiled(documentIds: string[]): TaskError {
+    const message = `照片须是本申请已归档的证明材料，以下编号不是：${documentIds.join('、')}`;
+    return new TaskError(ErrorCode.VALIDATION_FAILED, 'survey photos not filed as evidence', message, [
+      { field: 'survey.photoDocumentIds', messages: [message] },
+    ]);
+  }
+
   static refusedByChain(reason: string): TaskError {
     return new TaskError(ErrorCode.CONFLICT, `the chain refused the decision: ${reason}`, reason);
   }

@@ -18,6 +18,7 @@ import {
   type RecordObjectionRequest,
   STAGE_DIVISION_DIGITS,
   STAGE_LABELS,
+  SUBJECTS,
   type TaskReply,
 } from '@app/contracts';
 import { decideUpdate, objectionUpdate } from '@app/contracts/temporal';
@@ -27,6 +28,7 @@ import {
   assertPermission,
   assertVisible,
   isSystemCaller,
+  MessagingClient,
   requireCaller,
   TemporalClientService,
 } from '@app/platform';
@@ -42,6 +44,7 @@ export class TasksService {
     private readonly em: EntityManager,
     private readonly calendars: CalendarService,
     private readonly temporal: TemporalClientService,
+    private readonly messaging: MessagingClient,
   ) {}
 
   /** Opens the task of a stage (the chain's activity); the same (workflow, stage, attempt) opens it once. */
@@ -199,13 +202,38 @@ export class TasksService {
     if (caller.divisionCode !== task!.divisionCode.slice(0, STAGE_DIVISION_DIGITS[task!.stage])) {
       throw TaskError.wrongLevel(STAGE_LABELS[task!.stage]);
     }
-    const reply = await this.sendDecision(task!, request, caller);
+    const photos = await this.surveyPhotos(task!.applicationId, request.survey?.photoDocumentIds ?? []);
+    const reply = await this.sendDecision(task!, request, caller, photos);
     await em.nativeUpdate(Task, { id: task!.id }, { decisionKey: request.idempotencyKey, decisionReply: reply });
     return reply;
   }
 
   /** The decision as a Temporal update, its id from the key (so the chain answers a repeat as the first time). */
-  private async sendDecision(task: Task, request: DecideTaskRequest, caller: Caller): Promise<DecisionReply> {
+  /** A survey's photos must be evidence already filed for this application; answered with their item codes. */
+  private async surveyPhotos(
+    applicationId: string,
+    documentIds: string[],
+  ): Promise<Array<{ documentId: string; referenceCode: string }>> {
+    if (documentIds.length === 0) {
+      return [];
+    }
+    const filed = await this.messaging.request(SUBJECTS.archive.documentList, { applicationId });
+    const evidence = new Map(
+      filed.items.filter((item) => item.documentType === 'EVIDENCE').map((item) => [item.id, item.referenceCode]),
+    );
+    const unknown = documentIds.filter((id) => !evidence.has(id));
+    if (unknown.length > 0) {
+      throw TaskError.photosNotFiled(unknown);
+    }
+    return documentIds.map((documentId) => ({ documentId, referenceCode: evidence.get(documentId)! }));
+  }
+
+  private async sendDecision(
+    task: Task,
+    request: DecideTaskRequest,
+    caller: Caller,
+    photos: Array<{ documentId: string; referenceCode: string }> = [],
+  ): Promise<DecisionReply> {
     try {
       return await this.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(decideUpdate, {
         updateId: `decision-${request.idempotencyKey}`,
@@ -222,6 +250,19 @@ export class TasksService {
                   visitedOn: request.homeVisit.visitedOn,
                   visitors: request.homeVisit.visitors,
                   findings: request.homeVisit.findings,
+                }
+              : undefined,
+            survey: request.survey
+              ? {
+                  surveyedOn: request.survey.surveyedOn,
+                  surveyors: request.survey.surveyors,
+                  livingConditions: request.survey.livingConditions,
+                  neighbourVisits: (request.survey.neighbourVisits ?? []).map(({ neighbour, statement }) => ({
+                    neighbour,
+                    statement,
+                  })),
+                  evidenceRequests: request.survey.evidenceRequests ?? [],
+                  photos,
                 }
               : undefined,
             appraisal: request.appraisal

@@ -44,7 +44,8 @@ export class RenderingService {
       case 'ESCALATION_RECORD':
       case 'CONFLICT_OF_INTEREST_REGISTRATION':
       case 'TERMINATION_NOTICE':
-      case 'APPRAISAL_MINUTES': {
+      case 'APPRAISAL_MINUTES':
+      case 'SURVEY_RECORD': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

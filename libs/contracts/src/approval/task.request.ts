@@ -45,6 +45,63 @@ export class HomeVisitInput {
   findings: string;
 }
 
+/** A neighbour visited during the survey (邻里走访), and what they said. */
+export class NeighbourVisitInput {
+  @IsString()
+  @IsNotEmpty({ message: '请填写走访对象' })
+  @MaxLength(50, { message: '走访对象不能超过50个字符' })
+  neighbour: string;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写走访情况' })
+  @MaxLength(500, { message: '走访情况不能超过500个字符' })
+  statement: string;
+}
+
+/**
+ * The economic survey (入户调查) as structured data: when, by whom (at least two staff), the household's living
+ * conditions, neighbours visited, proofs asked for, and photos — evidence items already filed for the application.
+ */
+export class SurveyInput {
+  @IsCalendarDate({ message: '入户调查日期应为存在的日期，格式YYYY-MM-DD' })
+  surveyedOn: string;
+
+  @IsArray({ message: '请列出调查人员' })
+  @ArrayMinSize(2, { message: '入户调查至少由两名工作人员进行' })
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: '调查人员姓名不能为空' })
+  @MaxLength(50, { each: true })
+  surveyors: string[];
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写居住和生活情况' })
+  @MaxLength(2000, { message: '居住和生活情况不能超过2000个字符' })
+  livingConditions: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10, { message: '邻里走访至多10条' })
+  @ValidateNested({ each: true })
+  @Type(() => NeighbourVisitInput)
+  neighbourVisits?: NeighbourVisitInput[];
+
+  /** Proofs asked of the household or of agencies (证明材料). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  evidenceRequests?: string[];
+
+  /** Photos taken at the home: evidence items already filed for this application (uploaded as evidence). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20, { message: '现场照片至多20张' })
+  @IsUUID('4', { each: true, message: '照片应为已归档证明材料的编号' })
+  photoDocumentIds?: string[];
+}
+
 /** The minutes of a democratic appraisal (民主评议): when, how many took part, how they voted, what was said. */
 export class AppraisalInput {
   @IsCalendarDate({ message: '民主评议日期应为存在的日期，格式YYYY-MM-DD' })
@@ -112,6 +169,12 @@ export class DecideTaskRequest {
   @ValidateNested()
   @Type(() => HomeVisitInput)
   homeVisit?: HomeVisitInput;
+
+  /** The economic survey, recorded with the decision of the stage that surveyed. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SurveyInput)
+  survey?: SurveyInput;
 
   /** The minutes of a democratic appraisal: required where the policy or an objection asks for one. */
   @IsOptional()

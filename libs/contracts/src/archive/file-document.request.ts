@@ -34,6 +34,7 @@ export const FORM_DOCUMENT_TYPES = [
   'CONFLICT_OF_INTEREST_REGISTRATION', // 近亲属备案登记表
   'TERMINATION_NOTICE', // 终止审批通知书（申请人不配合）
   'APPRAISAL_MINUTES', // 民主评议记录
+  'SURVEY_RECORD', // 入户调查表
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -70,6 +71,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   CONFLICT_OF_INTEREST_REGISTRATION: 'APPROVAL',
   TERMINATION_NOTICE: 'APPROVAL',
   APPRAISAL_MINUTES: 'APPROVAL',
+  SURVEY_RECORD: 'APPROVAL',
 };
 
 export class FormField {

@@ -13,6 +13,15 @@ export interface DecisionInput {
   missing?: string[];
   /** The county's home visit (入户核查): required for conflict-of-interest cases and cases with an objection. */
   homeVisit?: { visitedOn: string; visitors: string[]; findings: string };
+  /** The economic survey (入户调查), its photos resolved to their archived items by the approval service. */
+  survey?: {
+    surveyedOn: string;
+    surveyors: string[];
+    livingConditions: string;
+    neighbourVisits: Array<{ neighbour: string; statement: string }>;
+    evidenceRequests: string[];
+    photos: Array<{ documentId: string; referenceCode: string }>;
+  };
   /** The minutes of a democratic appraisal (民主评议), where the policy or an objection requires one. */
   appraisal?: { heldOn: string; participants: number; votesFor: number; votesAgainst: number; minutes: string };
   actor: { userId: string; username: string; roles: string[]; divisionCode: string };
