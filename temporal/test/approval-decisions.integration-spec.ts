@@ -102,6 +102,17 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
            from approval.approval_policy where division_code = '22'
             and not exists (select 1 from approval.approval_policy where division_code = '220103')`,
       );
+    // 绿园区 (220106): the survey's record is required with the community's opinion.
+    await approval
+      .get(MikroORM)
+      .em.getConnection()
+      .execute(
+        `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
+         select gen_random_uuid(), now(), now(), '220106', '2021-07-01',
+                rules || '{"surveyRequired": true, "drill": {"publicityMs": 1000}}'::jsonb, '测试：入户调查表必填'
+           from approval.approval_policy where division_code = '22'
+            and not exists (select 1 from approval.approval_policy where division_code = '220106')`,
+      );
     // 二道区 (220105): the overall limit runs out after 2 s (stages keep their calendar limits).
     await approval
       .get(MikroORM)
@@ -383,6 +394,30 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(state.history.map((entry) => entry.event)).toContain('SURVEYED');
     await handle.terminate('test done');
     await record('surveyed', handle);
+  }, 60_000);
+
+  it('where the policy requires it, the surveying stage decides only with the survey’s record', async () => {
+    const lvyuan = caller(['COMMUNITY_CASEWORKER'], '220106001001', 'lvyuan-community');
+    const application = await as(lvyuan, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220106001001' })),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const task = await taskOf(lvyuan, application.id);
+    await expect(decide(lvyuan, { taskId: task.id, decision: 'APPROVE', opinion: '同意上报' })).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      message: expect.stringContaining('入户调查表'),
+    });
+    // With the survey the approval goes on.
+    const reply = await decide(lvyuan, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '经入户调查，同意上报',
+      survey: { surveyedOn: '2026-11-26', surveyors: ['张伟', '刘洋'], livingConditions: '独居老人，住房简陋' },
+    });
+    expect(reply.next).toBe('PUBLICITY');
+    expect(await documentTypes(application.id, lvyuan)).toContain('SURVEY_RECORD');
+    await handle.terminate('test done');
   }, 60_000);
 
   it('after an objection, the new opinion needs democratic appraisal minutes, filed before it', async () => {

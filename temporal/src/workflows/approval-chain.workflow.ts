@@ -126,6 +126,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           throw new Error(d.decision === 'REJECT' ? '不同意时必须写明理由' : '终止审批时必须写明申请人不配合的情况');
         }
         const confirms = d.decision === 'APPROVE' || d.decision === 'REJECT';
+        const surveyStage = resolved.policy?.stages[0]?.stage;
+        if (resolved.policy?.surveyRequired && pending.stage === surveyStage && confirms && !d.survey) {
+          throw new Error('本地审批流程要求附入户调查表（调查日期、至少两名调查人员、居住和生活情况）后再作决定');
+        }
         if (pending.stage === resolved.policy?.publicityAfter && appraisalBecause && confirms && !d.appraisal) {
           throw new Error(`${appraisalBecause}，本次意见须附民主评议记录（日期、参加人数、表决情况、评议记录）`);
         }

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -50,6 +51,10 @@ export class ApprovalRulesInput {
 
   @IsIn(DECISION_STAGES, { message: '公示环节只能是COMMUNITY、STREET或COUNTY' })
   publicityAfter: DecisionStage;
+
+  @IsOptional()
+  @IsBoolean({ message: 'surveyRequired 须为 true 或 false' })
+  surveyRequired?: boolean;
 
   @IsOptional()
   @IsIn(['ON_OBJECTION', 'ALWAYS', 'NEVER'], { message: '民主评议只能是ON_OBJECTION、ALWAYS或NEVER' })

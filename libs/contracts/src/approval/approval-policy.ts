@@ -60,6 +60,8 @@ export interface ApprovalPolicy {
    * exception-only; the default), for every case, or never. Confidential cases are never appraised.
    */
   appraisal?: 'ON_OBJECTION' | 'ALWAYS' | 'NEVER';
+  /** The first stage (the one that surveys) approves or refuses only with the survey's record (入户调查表). */
+  surveyRequired?: boolean;
   /** The overall limit from acceptance, in working days (30; 45 in special cases). */
   overallLimitWorkingDays: number;
   /**
