@@ -89,9 +89,9 @@ export class SurveyInput {
   /** Proofs asked of the household or of agencies (证明材料). */
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(20, { message: '需补充的证明材料至多20项' })
   @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(190, { each: true, message: '每项证明材料不能超过190个字符' })
   evidenceRequests?: string[];
 
   /** Photos taken at the home: evidence items already filed for this application (uploaded as evidence). */
@@ -128,6 +128,11 @@ export class AppraisalInput {
   minutes: string;
 }
 
+/*
+ * Lists in a decision are printed joined on one line of the step's filed form, whose fields the archive takes up
+ * to 4,000 characters; the limits below keep the longest list inside that (20 × 190 + separators, 30 × 120 + …),
+ * so a decision the chain accepts can always be filed.
+ */
 export class DecideTaskRequest {
   @IsUUID('4', { message: '任务编号格式不正确' })
   taskId: string;
@@ -146,9 +151,9 @@ export class DecideTaskRequest {
   @ValidateIf((r: DecideTaskRequest) => r.decision === 'REJECT' || r.decision === 'TERMINATE')
   @IsArray({ message: '不同意或终止审批时必须写明理由' })
   @ArrayMinSize(1, { message: '不同意或终止审批时必须写明理由' })
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(20, { message: '理由至多20条' })
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(190, { each: true, message: '每条理由不能超过190个字符' })
   reasons?: string[];
 
   /** RETURN: to the previous stage, or to the applicant for more material (with what is missing). */
@@ -159,9 +164,9 @@ export class DecideTaskRequest {
   @ValidateIf((r: DecideTaskRequest) => r.decision === 'RETURN' && r.returnTo === 'APPLICANT')
   @IsArray({ message: '退回申请人补正时必须列明缺少的材料' })
   @ArrayMinSize(1, { message: '退回申请人补正时必须列明缺少的材料' })
-  @ArrayMaxSize(30)
+  @ArrayMaxSize(30, { message: '需补正的材料至多30项' })
   @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(120, { each: true, message: '每项需补正的材料不能超过120个字符' })
   missing?: string[];
 
   /** The county's home visit: required for conflict-of-interest cases and cases with an objection. */
