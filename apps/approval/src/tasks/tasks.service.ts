@@ -21,7 +21,7 @@ import {
   SUBJECTS,
   type TaskReply,
 } from '@app/contracts';
-import { decideUpdate, objectionUpdate } from '@app/contracts/temporal';
+import { decideUpdate, type DecisionInput, objectionUpdate } from '@app/contracts/temporal';
 import { beijingDate, CalendarMissingError } from '@app/domain';
 import {
   AccessError,
@@ -245,35 +245,9 @@ export class TasksService {
             reasons: request.reasons,
             returnTo: request.returnTo,
             missing: request.missing,
-            homeVisit: request.homeVisit
-              ? {
-                  visitedOn: request.homeVisit.visitedOn,
-                  visitors: request.homeVisit.visitors,
-                  findings: request.homeVisit.findings,
-                }
-              : undefined,
-            survey: request.survey
-              ? {
-                  surveyedOn: request.survey.surveyedOn,
-                  surveyors: request.survey.surveyors,
-                  livingConditions: request.survey.livingConditions,
-                  neighbourVisits: (request.survey.neighbourVisits ?? []).map(({ neighbour, statement }) => ({
-                    neighbour,
-                    statement,
-                  })),
-                  evidenceRequests: request.survey.evidenceRequests ?? [],
-                  photos,
-                }
-              : undefined,
-            appraisal: request.appraisal
-              ? {
-                  heldOn: request.appraisal.heldOn,
-                  participants: request.appraisal.participants,
-                  votesFor: request.appraisal.votesFor,
-                  votesAgainst: request.appraisal.votesAgainst,
-                  minutes: request.appraisal.minutes,
-                }
-              : undefined,
+            homeVisit: request.homeVisit,
+            appraisal: request.appraisal,
+            survey: request.survey && surveyForChain(request.survey, photos),
             actor: {
               userId: caller.userId,
               username: caller.username,
@@ -362,4 +336,13 @@ export function toTaskReply(task: Task): TaskReply {
     decidedAt: task.decidedAt?.toISOString() ?? null,
     documentId: task.documentId ?? null,
   };
+}
+
+/** The survey as the chain records it: lists present (empty when not given), photos by their archived items. */
+function surveyForChain(
+  survey: NonNullable<DecideTaskRequest['survey']>,
+  photos: Array<{ documentId: string; referenceCode: string }>,
+): NonNullable<DecisionInput['survey']> {
+  const { photoDocumentIds: _photoDocumentIds, neighbourVisits = [], evidenceRequests = [], ...rest } = survey;
+  return { ...rest, neighbourVisits, evidenceRequests, photos };
 }
