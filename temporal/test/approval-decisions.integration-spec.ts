@@ -82,48 +82,25 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     const approval = services[3];
     client = approval.get(MessagingClient);
     temporal = approval.get(TemporalClientService);
-    await approval
-      .get(MikroORM)
-      .em.getConnection()
-      .execute(
-        `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
-         select gen_random_uuid(), now(), now(), '220102', '2021-07-01', rules || '{"drill": {"publicityMs": 4000}}'::jsonb, '测试：公示期缩短'
-           from approval.approval_policy where division_code = '22'
-            and not exists (select 1 from approval.approval_policy where division_code = '220102')`,
-      );
+    /** A county's policy: the province's with `overrides` (labelled drill settings), made once per database. */
+    const countyPolicy = (county: string, overrides: object, note: string) =>
+      approval
+        .get(MikroORM)
+        .em.getConnection()
+        .execute(
+          `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
+           select gen_random_uuid(), now(), now(), ?, '2021-07-01', rules || ?::jsonb, ?
+             from approval.approval_policy where division_code = '22'
+              and not exists (select 1 from approval.approval_policy where division_code = ?)`,
+          [county, JSON.stringify(overrides), note, county],
+        );
+    await countyPolicy('220102', { drill: { publicityMs: 4000 } }, '测试：公示期缩短');
     // 宽城区 (220103): stages time out after 1.5 s, so an overdue step can be watched being escalated.
-    await approval
-      .get(MikroORM)
-      .em.getConnection()
-      .execute(
-        `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
-         select gen_random_uuid(), now(), now(), '220103', '2021-07-01',
-                rules || '{"drill": {"publicityMs": 1000, "stageTimeoutMs": 1500}}'::jsonb, '测试：时限缩短'
-           from approval.approval_policy where division_code = '22'
-            and not exists (select 1 from approval.approval_policy where division_code = '220103')`,
-      );
+    await countyPolicy('220103', { drill: { publicityMs: 1000, stageTimeoutMs: 1500 } }, '测试：时限缩短');
     // 绿园区 (220106): the survey's record is required with the community's opinion.
-    await approval
-      .get(MikroORM)
-      .em.getConnection()
-      .execute(
-        `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
-         select gen_random_uuid(), now(), now(), '220106', '2021-07-01',
-                rules || '{"surveyRequired": true, "drill": {"publicityMs": 1000}}'::jsonb, '测试：入户调查表必填'
-           from approval.approval_policy where division_code = '22'
-            and not exists (select 1 from approval.approval_policy where division_code = '220106')`,
-      );
+    await countyPolicy('220106', { surveyRequired: true, drill: { publicityMs: 1000 } }, '测试：入户调查表必填');
     // 二道区 (220105): the overall limit runs out after 2 s (stages keep their calendar limits).
-    await approval
-      .get(MikroORM)
-      .em.getConnection()
-      .execute(
-        `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
-         select gen_random_uuid(), now(), now(), '220105', '2021-07-01',
-                rules || '{"drill": {"publicityMs": 1000, "overallTimeoutMs": 2000}}'::jsonb, '测试：总时限缩短'
-           from approval.approval_policy where division_code = '22'
-            and not exists (select 1 from approval.approval_policy where division_code = '220105')`,
-      );
+    await countyPolicy('220105', { drill: { publicityMs: 1000, overallTimeoutMs: 2000 } }, '测试：总时限缩短');
     ({ worker, connection } = await createWorker({
       address: TEST_ENV.temporalAddress,
       namespace: TEST_ENV.temporalNamespace,
