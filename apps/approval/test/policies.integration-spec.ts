@@ -174,6 +174,11 @@ describe('approval policy versions (real PostgreSQL, NATS)', () => {
     );
     expect(outOfRange.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect(JSON.stringify(outOfRange.details)).toContain('公示期至少1天');
+    const noRules = await refusal(
+      publish({ ...version({ effectiveFrom: day(40) }), rules: undefined as unknown as ApprovalRulesInput }),
+    );
+    expect(noRules.code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(noRules.details?.map((detail) => detail.field)).toContain('rules');
     expect(await versions()).toBe(before);
   });
 

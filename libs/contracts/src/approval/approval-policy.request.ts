@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -93,6 +94,7 @@ export class CreateApprovalPolicyRequest {
   @IsCalendarDate({ message: '生效日期应为存在的日期，格式YYYY-MM-DD' })
   effectiveFrom: string;
 
+  @IsDefined({ message: '请提供审批规则（rules）' })
   @ValidateNested()
   @Type(() => ApprovalRulesInput)
   rules: ApprovalRulesInput;

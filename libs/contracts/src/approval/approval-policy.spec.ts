@@ -1,5 +1,10 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+
 import { checkApprovalRules, MODEL_STAGES, STAGE_ROLES } from './approval-policy';
 import type { ApprovalPolicy } from './approval-policy';
+import { CreateApprovalPolicyRequest } from './approval-policy.request';
+import { CreatePolicyRequest } from '../eligibility/rule-versions.request';
 
 type Rules = Omit<ApprovalPolicy, 'id' | 'divisionCode' | 'drill'>;
 
@@ -68,5 +73,23 @@ describe('checkApprovalRules', () => {
         message: '总时限（30个工作日）不能短于各环节时限之和（35个工作日）',
       },
     ]);
+  });
+});
+
+describe('a new version without its rules', () => {
+  // Without a required nested object the service would be handed `undefined` and answer 500; it is a field error.
+  it.each([
+    ['an approval procedure', CreateApprovalPolicyRequest, '220183'],
+    ['a calculation policy', CreatePolicyRequest, '2201'],
+  ] as const)('is refused for %s, naming rules', async (_kind, type, divisionCode) => {
+    const request = plainToInstance(type as new () => object, {
+      divisionCode,
+      effectiveFrom: '2027-01-01',
+      reason: '文号',
+      idempotencyKey: 'key',
+    });
+    const errors = await validate(request);
+    expect(errors.map((error) => error.property)).toEqual(['rules']);
+    expect(Object.values(errors[0].constraints ?? {}).join()).toContain('rules');
   });
 });

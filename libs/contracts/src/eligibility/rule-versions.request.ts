@@ -4,6 +4,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -137,6 +138,7 @@ export class PolicyRules implements Omit<Policy, 'id'> {
   @Max(10_000_000, { message: '人均补差下限超出合理范围' })
   perCapitaFloorFen?: number;
 
+  @IsDefined({ message: '请提供取整规则（rounding）' })
   @ValidateNested()
   @Type(() => PolicyRounding)
   rounding: PolicyRounding;
@@ -169,6 +171,7 @@ export class PolicyRules implements Omit<Policy, 'id'> {
 }
 
 export class CreatePolicyRequest extends RuleVersionBase {
+  @IsDefined({ message: '请提供计算政策规则（rules）' })
   @ValidateNested()
   @Type(() => PolicyRules)
   rules: PolicyRules;
