@@ -199,8 +199,12 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     const failure = await handle.result().catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(WorkflowFailedError);
-    const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; nonRetryable?: boolean } };
-    expect(cause.cause).toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
+    // The call's local attempt failed for good: the chain fails with it, never making the call as a task again.
+    expect((failure as WorkflowFailedError).cause).toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
+    const scheduled = (await handle.fetchHistory()).events?.filter(
+      (event) => event.activityTaskScheduledEventAttributes,
+    );
+    expect(scheduled).toHaveLength(0);
   });
 });
 

@@ -109,6 +109,25 @@ describe('archive documents (real PostgreSQL and NATS)', () => {
     });
   });
 
+  it("answers a step filed again, re-rendered later, with the step's first filing — only for that workflow and step", async () => {
+    const request = fileRequest({ firstFilingStands: true });
+    const first = await messaging.request(SUBJECTS.archive.documentFile, request);
+    const later = { ...request, data: { ...request.data!, submittedAt: '2026-11-26T08:00:01.000Z' } };
+
+    const again = await messaging.request(SUBJECTS.archive.documentFile, later);
+
+    expect(again.id).toBe(first.id);
+    expect(again.sha256).toBe(first.sha256);
+    const list = await messaging.request(SUBJECTS.archive.documentList, { applicationId: request.applicationId });
+    expect(list.items).toHaveLength(1);
+    // The key names another step (or another workflow): refused, as any reused key.
+    for (const other of [{ step: 'publicity:1' }, { workflowId: `approval-chain-${randomUUID()}` }]) {
+      await expect(messaging.request(SUBJECTS.archive.documentFile, { ...later, ...other })).rejects.toMatchObject({
+        code: ErrorCode.IDEMPOTENCY_CONFLICT,
+      });
+    }
+  });
+
   it('numbers the items of one household file 1..n without gaps under concurrent filing', async () => {
     const householdId = randomUUID();
     const applicationId = randomUUID();

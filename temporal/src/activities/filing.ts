@@ -11,7 +11,7 @@ export function stepFiling(
   part?: string,
 ): Pick<
   FileDocumentRequest,
-  'idempotencyKey' | 'householdId' | 'divisionCode' | 'applicationId' | 'workflowId' | 'step'
+  'idempotencyKey' | 'householdId' | 'divisionCode' | 'applicationId' | 'workflowId' | 'step' | 'firstFilingStands'
 > {
   return {
     idempotencyKey: part ? `${workflowId}:${step}:${part}` : `${workflowId}:${step}`,
@@ -20,5 +20,8 @@ export function stepFiling(
     applicationId: application.id,
     workflowId,
     step,
+    // A chain's call may run again with its form rendered at a later time (a workflow task executed anew after its
+    // local activities ran): what was filed for the step is its record.
+    firstFilingStands: true,
   };
 }

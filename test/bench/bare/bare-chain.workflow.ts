@@ -1,4 +1,4 @@
-import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, defineUpdate, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
 
 /** The same update name and payload as the chain's (`decide`), declared here so the bundle needs no aliases. */
 interface Decision {
@@ -7,13 +7,14 @@ interface Decision {
 }
 const decideUpdate = defineUpdate<{ taskId: string; next: string }, [Decision]>('decide');
 
-const { noop } = proxyActivities<{ noop(): Promise<void> }>({ startToCloseTimeout: '30 seconds' });
+const { noop } = proxyLocalActivities<{ noop(): Promise<void> }>({ startToCloseTimeout: '30 seconds' });
 
 /**
- * Calibration for the chain benchmark: the same shape as an approval chain — about as many activities and
- * three `decide` updates — with no-op activities and no services, so the benchmark can print our overhead.
+ * Calibration for the chain benchmark: the shape of an approved chain — its 21 calls as no-op local activities
+ * (as the chain makes them), three `decide` updates and the publicity wait — with no services behind, so the
+ * benchmark can print our overhead.
  */
-export async function bareChainWorkflow(): Promise<void> {
+export async function bareChainWorkflow(publicityMs: number): Promise<void> {
   let pending: Decision | undefined;
   let answered = 0;
   setHandler(decideUpdate, async (d: Decision) => {
@@ -23,7 +24,7 @@ export async function bareChainWorkflow(): Promise<void> {
     return { taskId: d.taskId, next: 'APPROVED' };
   });
   for (let i = 0; i < 6; i += 1) {
-    await noop(); // acceptance, policy, status, assessment …
+    await noop(); // receipt, status, policy, status, overall due date, assessment
   }
   for (let stage = 0; stage < 3; stage += 1) {
     await noop(); // open the task
@@ -32,7 +33,12 @@ export async function bareChainWorkflow(): Promise<void> {
     await noop(); // file the record
     await noop(); // close the task
     answered += 1;
+    if (stage === 0) {
+      await noop(); // the publicity notice
+      await sleep(publicityMs);
+    }
   }
-  await noop(); // outcome notice
-  await noop(); // status
+  for (let i = 0; i < 5; i += 1) {
+    await noop(); // terms, notice, enrolment, post-approval publication, status
+  }
 }

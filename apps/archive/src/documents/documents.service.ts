@@ -46,7 +46,7 @@ export class DocumentsService {
       throw AccessError.wrongRole(PERMISSIONS.documentRead);
     }
     const requestHash = sha256Hex(canonicalJson(request));
-    const existing = await this.findByKey(request.idempotencyKey, requestHash);
+    const existing = await this.findByKey(request, requestHash);
     if (existing) {
       return existing;
     }
@@ -115,7 +115,7 @@ export class DocumentsService {
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) {
           // A concurrent filing with the same key won the race: answer with its item.
-          const winner = await this.findByKey(request.idempotencyKey, requestHash);
+          const winner = await this.findByKey(request, requestHash);
           if (winner) {
             return winner;
           }
@@ -199,7 +199,8 @@ export class DocumentsService {
     };
   }
 
-  private async findByKey(idempotencyKey: string, requestHash: string): Promise<DocumentReply | undefined> {
+  private async findByKey(request: FileDocumentRequest, requestHash: string): Promise<DocumentReply | undefined> {
+    const { idempotencyKey } = request;
     // Most filings are new: a bare look-up first, the entity only for a repeat.
     const seen = await this.em.execute('select 1 from archive.document where idempotency_key = ?', [idempotencyKey]);
     if (seen.length === 0) {
@@ -210,7 +211,14 @@ export class DocumentsService {
       return undefined;
     }
     if (existing.requestHash !== requestHash) {
-      throw DocumentError.keyReused(idempotencyKey);
+      const sameStep = existing.workflowId === request.workflowId && existing.step === request.step;
+      if (!request.firstFilingStands || !sameStep) {
+        throw DocumentError.keyReused(idempotencyKey);
+      }
+      this.logger.log(
+        { documentId: existing.id, workflowId: existing.workflowId, step: existing.step },
+        'step filed before: the first filing stands',
+      );
     }
     return toDocumentReply(existing);
   }

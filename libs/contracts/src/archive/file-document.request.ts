@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsISO8601,
   IsOptional,
@@ -225,4 +226,14 @@ export class FileDocumentRequest {
   @IsOptional()
   @IsUUID('4', { message: '被更正的件编号格式不正确' })
   supersedesDocumentId?: string;
+
+  /**
+   * The record of a workflow step: if an item of the same workflow and step was filed under this key before, it
+   * is the record and is returned, even when this request differs — a step run again (a workflow task executed
+   * anew renders its form at a later time) does not file a second version. Without it, a different request
+   * under a used key is refused (IDEMPOTENCY_CONFLICT).
+   */
+  @IsOptional()
+  @IsBoolean()
+  firstFilingStands?: boolean;
 }
