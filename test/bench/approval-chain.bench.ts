@@ -195,7 +195,9 @@ async function chains(nats: NatsConnection, db: Pg): Promise<void> {
   console.log(`    a decision sent → its answer (the record filed): ${latency(decisionLatency)}`);
   console.log(`    street decision → county task: ${latency(inboxLatency.COUNTY)}`);
   console.log(`    community decision → street task (1 s publicity between): ${latency(inboxLatency.STREET)}`);
-  console.log(`    submission → community task (receipt, policy, assessment filed): ${latency(inboxLatency.COMMUNITY)}`);
+  console.log(
+    `    submission → community task (receipt, policy, assessment filed): ${latency(inboxLatency.COMMUNITY)}`,
+  );
   console.log(`  documents filed: ${documents} (${(documents / seconds).toFixed(1)}/s)`);
   console.log(
     `  CPU seconds during the run: ${Object.entries(cpuAfter)
