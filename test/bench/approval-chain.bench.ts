@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Client, Connection } from '@temporalio/client';
@@ -69,18 +69,44 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 };
 
-/** CPU seconds (user + system) of each process `npm run up` started, from /proc. */
+const ticks = (stat: string) => {
+  const fields = stat.split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+/**
+ * CPU seconds (user + system) of each process `npm run up` started, of PostgreSQL (every server process alive
+ * at the time) and NATS, from /proc; and `machine`: every core's busy time.
+ */
 function cpuSeconds(): Record<string, number> {
   const result: Record<string, number> = {};
   for (const name of ['temporal', 'worker', 'intake', 'eligibility', 'approval', 'archive', 'gateway']) {
     try {
-      const pid = readFileSync(join(RUN, `${name}.pid`), 'utf8').trim();
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      result[name] = (Number(fields[11]) + Number(fields[12])) / 100;
+      result[name] = ticks(readFileSync(`/proc/${readFileSync(join(RUN, `${name}.pid`), 'utf8').trim()}/stat`, 'utf8'));
     } catch {
       result[name] = NaN;
     }
   }
+  result.postgres = 0;
+  result.nats = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.indexOf(')'));
+      if (command === 'postgres') {
+        result.postgres += ticks(stat);
+      } else if (command === 'nats-server') {
+        result.nats += ticks(stat);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const [, user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .split(/\s+/)
+    .map(Number);
+  result.machine = (user + nice + system + irq + softirq) / 100;
   return result;
 }
 
