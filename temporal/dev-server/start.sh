@@ -22,12 +22,14 @@ else
     --search-attribute ApprovalStage=Keyword \
     --search-attribute ApplicationNo=Keyword \
     --search-attribute ApprovalDueDate=Datetime \
+    --search-attribute ApprovalOverallDueDate=Datetime \
     --log-level warn
 fi
 ready() { "$TEMPORAL_BIN" operator namespace describe --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; }
 wait_for 60 "Temporal" ready || fail "Temporal did not come up on $TEMPORAL_ADDRESS (see var/log/temporal.log)"
 attributes="$("$TEMPORAL_BIN" operator search-attribute list --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE")"
-for pair in DivisionCode=Keyword ApprovalStage=Keyword ApplicationNo=Keyword ApprovalDueDate=Datetime; do
+for pair in DivisionCode=Keyword ApprovalStage=Keyword ApplicationNo=Keyword ApprovalDueDate=Datetime \
+  ApprovalOverallDueDate=Datetime; do
   if ! grep -q "${pair%=*}" <<<"$attributes"; then
     "$TEMPORAL_BIN" operator search-attribute create --address "$TEMPORAL_ADDRESS" -n "$TEMPORAL_NAMESPACE" \
       --name "${pair%=*}" --type "${pair#*=}"

@@ -13,6 +13,7 @@ import {
   APPROVAL_STAGES,
   type ApprovalChainResult,
   chainStateQuery,
+  SEARCH_ATTRIBUTES,
   decideUpdate,
   TASK_QUEUES,
 } from '@app/contracts/temporal';
@@ -101,6 +102,12 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await countyPolicy('220106', { surveyRequired: true, drill: { publicityMs: 1000 } }, '测试：入户调查表必填');
     // 二道区 (220105): the overall limit runs out after 2 s (stages keep their calendar limits).
     await countyPolicy('220105', { drill: { publicityMs: 1000, overallTimeoutMs: 2000 } }, '测试：总时限缩短');
+    // 朝阳区 (220104): the overall clock stands still during publicity (Chongqing's rule).
+    await countyPolicy(
+      '220104',
+      { overallClockExcludesPublicity: true, drill: { publicityMs: 1000 } },
+      '测试：公示期不计入总时限',
+    );
     ({ worker, connection } = await createWorker({
       address: TEST_ENV.temporalAddress,
       namespace: TEST_ENV.temporalNamespace,
@@ -371,6 +378,44 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(state.history.map((entry) => entry.event)).toContain('SURVEYED');
     await handle.terminate('test done');
     await record('surveyed', handle);
+  }, 60_000);
+
+  it('stops the overall clock during publicity where the policy says so, and shows the overall due date in Temporal', async () => {
+    const chaoyang = caller(['COMMUNITY_CASEWORKER'], '220104001001', 'chaoyang-community');
+    const application = await as(chaoyang, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220104001001' })),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const before = await handle.query(chainStateQuery);
+    // The overall due date is shown in Temporal as it is in the chain (null while a year it needs has no calendar).
+    const shown = (await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.overallDueDate);
+    expect(shown?.toISOString() ?? null).toBe(
+      before.overallDueDate ? new Date(`${before.overallDueDate}T23:59:59+08:00`).toISOString() : null,
+    );
+    await decide(chaoyang, {
+      taskId: (await taskOf(chaoyang, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意',
+    });
+    await untilStage(handle, APPROVAL_STAGES.street);
+
+    const after = await handle.query(chainStateQuery);
+    const paused = after.history.filter((entry) => entry.event === 'OVERALL_PAUSED');
+    expect(paused).toHaveLength(1);
+    expect(paused[0].note).toContain('不计入审批总时限');
+    // The period asked of the calendar is the publicity's; a one-second drill has no working day in it.
+    const day = beijingDate(new Date(before.history[0].at));
+    const expected = await as(CALLERS.system, () =>
+      client.request(SUBJECTS.approval.calendarDueDate, {
+        from: day,
+        workingDays: 30,
+        excluding: [{ from: day, to: day }],
+      }),
+    );
+    expect(after.overallDueDate).toBe(expected.dueDate);
+    await handle.terminate('test done');
+    await record('overall-clock-paused', handle);
   }, 60_000);
 
   it('where the policy requires it, the surveying stage decides only with the survey’s record', async () => {
@@ -741,7 +786,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect((await documentTypes(application.id)).filter((type) => type === 'COMMUNITY_OPINION')).toHaveLength(0);
   }, 60_000);
 
-  it('runs a confidential case without publicity and without the post-approval publication', async () => {
+  it('has a confidential case checked and confirmed by the county alone: no community or street stage, no publicity', async () => {
     const application = await as(CALLERS.community1, () =>
       client.request(
         SUBJECTS.intake.applicationSubmit,
@@ -749,26 +794,41 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       ),
     );
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
-    await untilStage(handle, APPROVAL_STAGES.community);
-    for (const [who, stage] of [
-      [CALLERS.community1, APPROVAL_STAGES.community],
-      [CALLERS.street1, APPROVAL_STAGES.street],
-      [CALLERS.county1, APPROVAL_STAGES.county],
-    ] as const) {
-      await untilStage(handle, stage);
-      await decide(who, { taskId: (await taskOf(who, application.id)).id, decision: 'APPROVE', opinion: '同意' });
+    await untilStage(handle, APPROVAL_STAGES.county);
+    // Nobody below the county has it in their inbox.
+    for (const who of [CALLERS.community1, CALLERS.street1]) {
+      const inbox = await as(who, () => client.request(SUBJECTS.approval.taskList, {}));
+      expect(inbox.items.filter((task) => task.applicationId === application.id)).toEqual([]);
     }
+    const task = await taskOf(CALLERS.county1, application.id);
+    // The county's own economic check: without its survey the confirmation is refused, and nothing is recorded.
+    await expect(
+      decide(CALLERS.county1, { taskId: task.id, decision: 'APPROVE', opinion: '同意' }),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, message: expect.stringContaining('县级民政部门直接核查') });
+    expect((await taskOf(CALLERS.county1, application.id)).status).toBe('OPEN');
+    const reply = await decide(CALLERS.county1, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '县级直接核查，同意纳入低保',
+      survey: {
+        surveyedOn: '2026-11-26',
+        surveyors: ['县民政局王五', '县民政局赵六'],
+        livingConditions: '患病，无劳动能力',
+      },
+    });
+    expect(reply.next).toBe('APPROVED');
     expect((await handle.result()).stage).toBe(APPROVAL_STAGES.approved);
     expect(await documentTypes(application.id)).toEqual([
       'APPLICATION_RECEIVED',
       'ASSESSMENT_REPORT',
-      'COMMUNITY_OPINION',
-      'STREET_REVIEW',
+      'SURVEY_RECORD',
       'COUNTY_CONFIRMATION',
       'APPROVAL_NOTICE',
     ]);
     const events = (await handle.query(chainStateQuery)).history.map((entry) => `${entry.stage}:${entry.event}`);
     expect(events).not.toContain('PUBLICITY:PUBLISHED');
     expect(events).not.toContain('OUTCOME:PUBLISHED');
+    expect(events.filter((event) => /^(COMMUNITY|STREET):/.test(event))).toEqual([]);
+    await record('confidential', handle);
   }, 90_000);
 });

@@ -52,6 +52,22 @@ describe('holiday calendar and due dates (real PostgreSQL, NATS)', () => {
     expect(await due('2028-06-01', 5)).toEqual({ dueDate: null, calendarMissingYear: 2028 });
   });
 
+  it('moves the due date on by the working days of a period the clock stands still for, and refuses a bad period', async () => {
+    const due = (excluding: unknown) =>
+      as(CALLERS.system, () =>
+        client.request(SUBJECTS.approval.calendarDueDate, { from: '2026-11-05', workingDays: 10, excluding } as never),
+      );
+    // A publicity from 11-09 to 11-16 stops the clock for five working days: 11-19 becomes 11-26.
+    expect(await due([{ from: '2026-11-09', to: '2026-11-16' }])).toEqual({
+      dueDate: '2026-11-26',
+      calendarMissingYear: null,
+    });
+    await expect(due([{ from: '2026-11-09', to: '11/16' }])).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [expect.objectContaining({ field: 'excluding[0].to' })],
+    });
+  });
+
   it('shows a missing year instead of guessing, and computes it once an administrator loads that year', async () => {
     const before = await open(task('2026-12-24'));
     expect(before).toMatchObject({ dueDate: null, calendarMissingYear: 2027, overdue: false });

@@ -176,9 +176,15 @@ export function createApprovalActivities(messaging: MessagingClient) {
     },
 
     /** The last of `workingDays` working days after `from` on the holiday calendar (null: a year not loaded). */
-    async workingDaysDue(input: Traced & { from: string; workingDays: number }): Promise<{ dueDate: string | null }> {
+    async workingDaysDue(
+      input: Traced & { from: string; workingDays: number; excluding?: Array<{ from: string; to: string }> },
+    ): Promise<{ dueDate: string | null }> {
       const due = await callService(() =>
-        messaging.request(SUBJECTS.approval.calendarDueDate, { from: input.from, workingDays: input.workingDays }),
+        messaging.request(SUBJECTS.approval.calendarDueDate, {
+          from: input.from,
+          workingDays: input.workingDays,
+          ...(input.excluding ? { excluding: input.excluding } : {}),
+        }),
       );
       return { dueDate: due.dueDate };
     },

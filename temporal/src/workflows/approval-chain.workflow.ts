@@ -19,6 +19,7 @@ import {
   type ApprovalChainResult,
   type ApprovalPolicy,
   type ApprovalStage,
+  type StagePolicy,
   type ChainHistoryEntry,
   chainStateQuery,
   decideUpdate,
@@ -113,7 +114,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     escalated: false,
   };
   /** Set once the policy is resolved; read by the update validator. */
-  const resolved: { policy?: ApprovalPolicy } = {};
+  const resolved: { policy?: ApprovalPolicy; stages?: StagePolicy[]; countyAlone?: boolean } = {};
   /** Why the county must record a home visit before confirming (a conflict of interest, an objection), if it must. */
   let homeVisitBecause: string | undefined;
   /** Why the opinion to be publicised needs a democratic appraisal (policy, an objection), if it does. */
@@ -145,7 +146,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         if (!pending || pending.taskId !== d.taskId || decision !== undefined) {
           throw new Error('该任务当前不在待办状态，不能作出决定');
         }
-        const rule = resolved.policy?.stages.find((s) => s.stage === pending!.stage);
+        const rule = resolved.stages?.find((s) => s.stage === pending!.stage);
         if (!rule || !d.actor.roles.includes(rule.role)) {
           throw new Error(`只有${STAGE_LABELS[pending.stage]}的经办人员可以作出此决定`);
         }
@@ -159,7 +160,12 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           throw new Error(d.decision === 'REJECT' ? '不同意时必须写明理由' : '终止审批时必须写明申请人不配合的情况');
         }
         const confirms = d.decision === 'APPROVE' || d.decision === 'REJECT';
-        const surveyStage = resolved.policy?.stages[0]?.stage;
+        const surveyStage = resolved.stages?.[0]?.stage;
+        if (resolved.countyAlone && confirms && !d.survey) {
+          throw new Error(
+            '保密案件由县级民政部门直接核查家庭经济状况，审核确认须附入户调查表（调查日期、至少两名调查人员、居住和生活情况）',
+          );
+        }
         if (resolved.policy?.surveyRequired && pending.stage === surveyStage && confirms && !d.survey) {
           throw new Error('本地审批流程要求附入户调查表（调查日期、至少两名调查人员、居住和生活情况）后再作决定');
         }
@@ -267,20 +273,43 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     at: beijingDay(Date.now()),
   });
   resolved.policy = policy;
+  // A confidential case (domain §1.3; Jilin: people living with HIV) is checked and confirmed by the county alone:
+  // no community or street stage sees it, the county's decision carries its own survey, and nothing is appraised
+  // or publicised.
+  const countyAlone = input.confidential === true && patched('confidential-county-check-v1');
+  const stages: StagePolicy[] = countyAlone ? [countyStageOf(policy)] : policy.stages;
+  resolved.stages = stages;
+  resolved.countyAlone = countyAlone;
   if (policy.appraisal === 'ALWAYS' && !input.confidential) {
     appraisalBecause = '按本地审批流程规定';
   }
   await activities.recordApplicationStage({ ...chain, status: 'IN_REVIEW' });
 
   const tracksOverall = patched('overall-clock-v1');
+  /** The periods the overall clock stood still for (publicity, where the policy says so), and their length. */
+  const paused: Array<{ from: string; to: string }> = [];
+  let pausedMs = 0;
+  const showsOverallDue = tracksOverall && patched('overall-due-attribute-v1');
   const setOverallLimit = async (workingDays: number) => {
-    overall.dueDate = (await activities.workingDaysDue({ ...trace, from: acceptedOn, workingDays })).dueDate;
+    overall.dueDate = (
+      await activities.workingDaysDue({
+        ...trace,
+        from: acceptedOn,
+        workingDays,
+        ...(paused.length ? { excluding: paused } : {}),
+      })
+    ).dueDate;
     overall.deadline =
       policy.drill?.overallTimeoutMs !== undefined
-        ? acceptedAt + policy.drill.overallTimeoutMs
+        ? acceptedAt + policy.drill.overallTimeoutMs + pausedMs
         : overall.dueDate
           ? endOfBeijingDay(overall.dueDate)
           : undefined;
+    if (showsOverallDue && overall.dueDate) {
+      upsertSearchAttributes([
+        { key: SEARCH_ATTRIBUTES.overallDueDate, value: new Date(endOfBeijingDay(overall.dueDate)) },
+      ] as never);
+    }
   };
   if (tracksOverall) {
     await setOverallLimit(policy.overallLimitWorkingDays);
@@ -338,11 +367,11 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   let outcome: 'APPROVED' | 'REJECTED' | 'TERMINATED' | 'WITHDRAWN' | undefined;
   let rejection: DecisionInput | undefined;
   while (outcome === undefined) {
-    if (index >= policy.stages.length) {
+    if (index >= stages.length) {
       outcome = 'APPROVED';
       break;
     }
-    const rule = policy.stages[index];
+    const rule = stages[index];
     const attempt = (attempts[rule.stage] = (attempts[rule.stage] ?? 0) + 1);
     // The task's id is made here and the task is pending before it appears in any inbox, so a decision taken
     // the moment it appears is never refused as "not pending".
@@ -556,12 +585,12 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       next = outcome;
     } else if (d.decision === 'RETURN') {
       index = d.returnTo === 'PREVIOUS' ? Math.max(0, index - 1) : index;
-      next = d.returnTo === 'PREVIOUS' && index < policy.stages.length ? policy.stages[index].stage : 'APPLICANT';
+      next = d.returnTo === 'PREVIOUS' && index < stages.length ? stages[index].stage : 'APPLICANT';
     } else if (rule.stage === policy.publicityAfter && !input.confidential) {
       next = 'PUBLICITY';
     } else {
       index += 1;
-      next = index < policy.stages.length ? policy.stages[index].stage : 'APPROVED';
+      next = index < stages.length ? stages[index].stage : 'APPROVED';
     }
     decisionReply = { taskId: task.taskId, decision: d.decision, documentId: record.documentId, next };
     decision = undefined;
@@ -570,7 +599,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       // 4. Publicity of the initial opinion for N calendar days; an objection sends the case back for a new opinion.
       setStage(APPROVAL_STAGES.publicity);
       const publicityMs = policy.drill?.publicityMs ?? policy.publicityDays * 86_400_000;
-      publicityEndsAt = new Date(Date.now() + publicityMs).toISOString();
+      const publicityStartedAt = Date.now();
+      publicityEndsAt = new Date(publicityStartedAt + publicityMs).toISOString();
       const notice = await activities.fileStepRecord({
         ...chain,
         step: `publicity:${attempt}`,
@@ -597,6 +627,30 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       });
       await condition(() => objection !== undefined || withdrawn, publicityMs);
       publicityEndsAt = null;
+      if (
+        !withdrawn &&
+        tracksOverall &&
+        policy.overallClockExcludesPublicity &&
+        patched('overall-clock-excludes-publicity-v1')
+      ) {
+        // Chongqing-style: the overall clock stood still while the opinion was publicised; the due day moves on.
+        const period = { from: beijingDay(publicityStartedAt), to: beijingDay(Date.now()) };
+        paused.push(period);
+        pausedMs += Date.now() - publicityStartedAt;
+        await setOverallLimit(
+          overall.extended && policy.extendedLimitWorkingDays !== undefined
+            ? policy.extendedLimitWorkingDays
+            : policy.overallLimitWorkingDays,
+        );
+        history.push({
+          stage: 'PUBLICITY',
+          attempt,
+          event: 'OVERALL_PAUSED',
+          actor: 'system',
+          at: now(),
+          note: `公示期（${period.from}至${period.to}）不计入审批总时限，应办结日期为${overall.dueDate ?? '（节假日安排未加载）'}`,
+        });
+      }
       if (withdrawn) {
         outcome = 'WITHDRAWN';
         break;
@@ -766,6 +820,17 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   // Let a decision update that ended the chain return its answer before the run completes.
   await condition(allHandlersFinished);
   return { applicationId: input.applicationId, stage, documentIds };
+}
+
+/** The county's stage of a policy; a model without one (delegated to the township) gets it with the last stage's limit. */
+function countyStageOf(policy: ApprovalPolicy): StagePolicy {
+  return (
+    policy.stages.find((s) => s.stage === 'COUNTY') ?? {
+      stage: 'COUNTY',
+      role: 'COUNTY_APPROVER',
+      limitWorkingDays: policy.stages[policy.stages.length - 1].limitWorkingDays,
+    }
+  );
 }
 
 function addMonths(month: string, offset: number): string {

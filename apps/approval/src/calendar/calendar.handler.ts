@@ -22,7 +22,7 @@ export class CalendarHandler {
 
   @MessagePattern(SUBJECTS.approval.calendarDueDate)
   dueDate(@Payload() request: WorkingDaysDueRequest): Promise<WorkingDaysDueReply> {
-    return this.calendars.dueDate(request.from, request.workingDays);
+    return this.calendars.dueDate(request.from, request.workingDays, request.excluding);
   }
 
   @MessagePattern(SUBJECTS.approval.calendarList)

@@ -36,15 +36,17 @@ export class CalendarService {
   }
 
   /**
-   * The last of `workingDays` working days after `from`; null with the missing year when the calendar of a year it
+   * The last of `workingDays` working days after `from` (those of the `excluding` periods not counted); null with the missing year when the calendar of a year it
    * needs is not loaded — an explicit condition, never a guess.
    */
   async dueDate(
     from: string,
     workingDays: number,
+    excluding: Array<{ from: string; to: string }> = [],
   ): Promise<{ dueDate: string | null; calendarMissingYear: number | null }> {
     try {
-      return { dueDate: (await this.calendar()).addWorkingDays(from, workingDays), calendarMissingYear: null };
+      const dueDate = (await this.calendar()).addWorkingDaysExcluding(from, workingDays, excluding);
+      return { dueDate, calendarMissingYear: null };
     } catch (error) {
       if (error instanceof CalendarMissingError) {
         return { dueDate: null, calendarMissingYear: error.year };

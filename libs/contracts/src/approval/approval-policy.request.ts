@@ -58,6 +58,10 @@ export class ApprovalRulesInput {
   surveyRequired?: boolean;
 
   @IsOptional()
+  @IsBoolean({ message: 'overallClockExcludesPublicity 须为 true 或 false' })
+  overallClockExcludesPublicity?: boolean;
+
+  @IsOptional()
   @IsIn(['ON_OBJECTION', 'ALWAYS', 'NEVER'], { message: '民主评议只能是ON_OBJECTION、ALWAYS或NEVER' })
   appraisal?: 'ON_OBJECTION' | 'ALWAYS' | 'NEVER';
 

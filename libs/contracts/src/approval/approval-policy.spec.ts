@@ -93,3 +93,20 @@ describe('a new version without its rules', () => {
     expect(Object.values(errors[0].constraints ?? {}).join()).toContain('rules');
   });
 });
+
+describe("a version's overall clock", () => {
+  const request = (overallClockExcludesPublicity: unknown) =>
+    plainToInstance(CreateApprovalPolicyRequest, {
+      divisionCode: '220183',
+      effectiveFrom: '2027-01-01',
+      reason: '渝府令第305号',
+      idempotencyKey: 'key',
+      rules: { ...rulesOf('THREE_LEVEL', [10, 10, 10]), overallClockExcludesPublicity },
+    });
+
+  it('may stop during publicity (Chongqing), and says so only with true or false', async () => {
+    expect(await validate(request(true))).toEqual([]);
+    const errors = await validate(request('yes'));
+    expect(JSON.stringify(errors)).toContain('overallClockExcludesPublicity 须为 true 或 false');
+  });
+});

@@ -65,6 +65,11 @@ export interface ApprovalPolicy {
   /** The overall limit from acceptance, in working days (30; 45 in special cases). */
   overallLimitWorkingDays: number;
   /**
+   * The overall clock stops while the initial opinion is publicised (Chongqing 2016: the 30 days exclude the
+   * publicity period); absent or false: it runs from acceptance without a stop (the 2021 national rules).
+   */
+  overallClockExcludesPublicity?: boolean;
+  /**
    * The overall limit once an objection at publicity sends the case back (45 working days, 2022 notice §4(1));
    * absent: an objection does not extend it.
    */

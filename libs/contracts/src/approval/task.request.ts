@@ -279,7 +279,19 @@ export class ChainStateRequest {
   applicationId: string;
 }
 
-/** The last of `workingDays` working days after `from` on the holiday calendar. */
+/** A period of days, its first and last (a clock stops during it). */
+export class DatePeriod {
+  @IsCalendarDate()
+  from: string;
+
+  @IsCalendarDate()
+  to: string;
+}
+
+/**
+ * The last of `workingDays` working days after `from` on the holiday calendar, the working days of the
+ * `excluding` periods not counted (a clock that stops during publicity).
+ */
 export class WorkingDaysDueRequest {
   @IsCalendarDate()
   from: string;
@@ -288,6 +300,13 @@ export class WorkingDaysDueRequest {
   @Min(1)
   @Max(365)
   workingDays: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DatePeriod)
+  excluding?: DatePeriod[];
 }
 
 export interface WorkingDaysDueReply {

@@ -10,6 +10,8 @@ export const SEARCH_ATTRIBUTES = {
   applicationNo: defineSearchAttributeKey('ApplicationNo', SearchAttributeType.KEYWORD),
   /** When the open stage must be decided (end of its last working day, Beijing time). */
   approvalDueDate: defineSearchAttributeKey('ApprovalDueDate', SearchAttributeType.DATETIME),
+  /** When the whole application must be decided (the overall 30/45 working-day limit, end of its last day). */
+  overallDueDate: defineSearchAttributeKey('ApprovalOverallDueDate', SearchAttributeType.DATETIME),
 } as const;
 
 /** Name=Type pairs as the Temporal CLI takes them (`--search-attribute`). */
@@ -18,4 +20,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS = [
   'ApprovalStage=Keyword',
   'ApplicationNo=Keyword',
   'ApprovalDueDate=Datetime',
+  'ApprovalOverallDueDate=Datetime',
 ];

@@ -26,6 +26,24 @@ describe('WorkingCalendar (official 2025–2026 arrangements)', () => {
     expect(calendar.workingDaysBetween('2026-11-26', '2026-12-01')).toBe(3);
   });
 
+  it('moves a due day on by the working days of the periods its clock stops for', () => {
+    // 10 working days from Thu 2026-11-05 end on Thu 11-19; a publicity from 11-09 to 11-16 covers five of them.
+    expect(calendar.addWorkingDays('2026-11-05', 10)).toBe('2026-11-19');
+    expect(calendar.addWorkingDaysExcluding('2026-11-05', 10, [{ from: '2026-11-09', to: '2026-11-16' }])).toBe(
+      '2026-11-26',
+    );
+    // Two periods add up; a period of rest days only moves nothing.
+    expect(
+      calendar.addWorkingDaysExcluding('2026-11-05', 10, [
+        { from: '2026-11-09', to: '2026-11-16' },
+        { from: '2026-11-19', to: '2026-11-22' },
+      ]),
+    ).toBe('2026-11-27');
+    expect(calendar.addWorkingDaysExcluding('2026-11-05', 10, [{ from: '2026-11-06', to: '2026-11-08' }])).toBe(
+      '2026-11-19',
+    );
+  });
+
   it('refuses to guess for a year with no calendar loaded', () => {
     expect(() => calendar.addWorkingDays('2026-12-28', 10)).toThrow(CalendarMissingError);
     expect(() => calendar.isWorkingDay('2027-01-04')).toThrow('no holiday calendar loaded for 2027');

@@ -69,6 +69,18 @@ export class WorkingCalendar {
     return date;
   }
 
+  /**
+   * Like addWorkingDays, with the working days of `paused` periods not counted (a clock that stops during them,
+   * e.g. publicity under Chongqing's rules): the due day moves on by the working days after each period's first
+   * day up to and including its last.
+   */
+  addWorkingDaysExcluding(from: string, days: number, paused: Array<{ from: string; to: string }>): string {
+    return this.addWorkingDays(
+      from,
+      paused.reduce((total, period) => total + this.workingDaysBetween(period.from, period.to), days),
+    );
+  }
+
   /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
   workingDaysBetween(from: string, to: string): number {
     let count = 0;
