@@ -42,7 +42,10 @@ const retryUntilFiled = {
   maximumInterval: '1 minute',
   // Retry until a human looks: filing must happen. Business rejections are non-retryable failures.
 } as const;
-/** Activity tasks through the server: every call of a chain started before local-activities-v1, and any call whose local attempts failed. */
+/**
+ * Activity tasks through the server: every call of a chain started before local-activities-v1, and any call whose
+ * local attempts failed.
+ */
 const taskActivities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: retryUntilFiled });
 /** The first attempts of a call, in the worker (see `localFirst`). */
 const localActivities = proxyLocalActivities<Activities>({
@@ -75,6 +78,7 @@ const localFirst = new Proxy({} as Activities, {
       }
     },
 });
+
 const FORM_OF_STAGE = {
   COMMUNITY: 'COMMUNITY_OPINION',
   STREET: 'STREET_REVIEW',
