@@ -354,7 +354,13 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
 
   // 2. The economic assessment and its report.
   setStage(APPROVAL_STAGES.assessment);
-  const assessment = await activities.assessAndFileReport({ ...chain, attempt: 1, at: beijingDay(Date.now()) });
+  // Days given to a call come from history (here the chain's start), never from the clock of the workflow task that
+  // makes it: a local activity runs again if its task is executed anew, and must ask for the same thing.
+  const assessment = await activities.assessAndFileReport({
+    ...chain,
+    attempt: 1,
+    at: beijingDay(workflowInfo().startTime.getTime()),
+  });
   documentIds.push(assessment.documentId);
   history.push({
     stage: 'ASSESSMENT',
@@ -370,6 +376,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   let index = 0;
   let outcome: 'APPROVED' | 'REJECTED' | 'TERMINATED' | 'WITHDRAWN' | undefined;
   let rejection: DecisionInput | undefined;
+  /** When the last approval was decided (the decision's own time, from the update's input). */
+  let finalApprovalAt: number | undefined;
   while (outcome === undefined) {
     if (index >= stages.length) {
       outcome = 'APPROVED';
@@ -596,6 +604,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       index += 1;
       next = index < stages.length ? stages[index].stage : 'APPROVED';
     }
+    if (d.decision === 'APPROVE') {
+      finalApprovalAt = Date.parse(d.decidedAt);
+    }
     decisionReply = { taskId: task.taskId, decision: d.decision, documentId: record.documentId, next };
     decision = undefined;
 
@@ -720,7 +731,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   }
   if (outcome === 'APPROVED') {
     const terms = await activities.approvalTerms({ ...trace, assessmentId: assessment.assessmentId });
-    const approvedOn = beijingDay(Date.now());
+    // The day of the final approval as decided (the update's input, in history), not the workflow task's clock.
+    const approvedOn = beijingDay(finalApprovalAt ?? Date.now());
     const firstMonth = addMonths(approvedOn.slice(0, 7), policy.firstPaymentMonthOffset);
     const notice = await activities.fileStepRecord({
       ...chain,
