@@ -294,12 +294,18 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   const paused: Array<{ from: string; to: string }> = [];
   let pausedMs = 0;
   const showsOverallDue = tracksOverall && patched('overall-due-attribute-v1');
-  const setOverallLimit = async (workingDays: number) => {
+  /** The overall limit in force: extended once an objection extended it. */
+  const overallLimit = () =>
+    overall.extended && policy.extendedLimitWorkingDays !== undefined
+      ? policy.extendedLimitWorkingDays
+      : policy.overallLimitWorkingDays;
+  /** The overall due date (and the deadline waited for) from the limit in force and the pauses so far. */
+  const setOverallLimit = async () => {
     overall.dueDate = (
       await activities.workingDaysDue({
         ...trace,
         from: acceptedOn,
-        workingDays,
+        workingDays: overallLimit(),
         ...(paused.length ? { excluding: paused } : {}),
       })
     ).dueDate;
@@ -316,7 +322,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     }
   };
   if (tracksOverall) {
-    await setOverallLimit(policy.overallLimitWorkingDays);
+    await setOverallLimit();
   }
   /** Past the overall limit: filed once as a supervision record for the county; nothing is decided for staff. */
   const escalateOverall = async (stageOfTask: DecisionStage, attempt: number) => {
@@ -334,7 +340,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         { label: '受理日期', value: acceptedOn },
         {
           label: '总时限',
-          value: `${overall.extended ? policy.extendedLimitWorkingDays : policy.overallLimitWorkingDays}个工作日`,
+          value: `${overallLimit()}个工作日`,
         },
         { label: '应办结日期', value: overall.dueDate ?? '（节假日安排未加载）' },
         { label: '当前环节', value: STAGE_LABELS[stageOfTask] },
@@ -652,11 +658,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         const period = { from: beijingDay(publicityStartedAt), to: beijingDay(Date.now()) };
         paused.push(period);
         pausedMs += Date.now() - publicityStartedAt;
-        await setOverallLimit(
-          overall.extended && policy.extendedLimitWorkingDays !== undefined
-            ? policy.extendedLimitWorkingDays
-            : policy.overallLimitWorkingDays,
-        );
+        await setOverallLimit();
         history.push({
           stage: 'PUBLICITY',
           attempt,
@@ -707,7 +709,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         if (tracksOverall && policy.extendedLimitWorkingDays !== undefined && !overall.extended) {
           // An objection at publicity extends the overall limit (45 working days by the 2022 notice).
           overall.extended = true;
-          await setOverallLimit(policy.extendedLimitWorkingDays);
+          await setOverallLimit();
           history.push({
             stage: 'PUBLICITY',
             attempt,

@@ -36,8 +36,8 @@ export class CalendarService {
   }
 
   /**
-   * The last of `workingDays` working days after `from` (those of the `excluding` periods not counted); null with the missing year when the calendar of a year it
-   * needs is not loaded — an explicit condition, never a guess.
+   * The last of `workingDays` working days after `from` (those of the `excluding` periods not counted); null with
+   * the missing year when the calendar of a year it needs is not loaded — an explicit condition, never a guess.
    */
   async dueDate(
     from: string,

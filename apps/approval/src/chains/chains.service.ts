@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 
 import { ErrorCode, PERMISSIONS } from '@app/contracts';
-import { type ChainState, chainStateQuery, SEARCH_ATTRIBUTES } from '@app/contracts/temporal';
+import { approvalChainWorkflowId, type ChainState, chainStateQuery, SEARCH_ATTRIBUTES } from '@app/contracts/temporal';
 import { assertPermission, assertVisible, DomainError, requireCaller, TemporalClientService } from '@app/platform';
 
 /**
@@ -17,7 +17,7 @@ export class ChainsService {
   async state(applicationId: string): Promise<ChainState> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.applicationRead);
-    const handle = this.temporal.client.workflow.getHandle(`approval-chain-${applicationId}`);
+    const handle = this.temporal.client.workflow.getHandle(approvalChainWorkflowId(applicationId));
     try {
       const described = await handle.describe();
       assertVisible(caller, described.typedSearchAttributes.get(SEARCH_ATTRIBUTES.divisionCode));

@@ -141,13 +141,14 @@ export class PoliciesService {
       .fork()
       .find(
         ApprovalPolicyRow,
-        { divisionCode: { $in: governingDivisions(request.divisionCode) } },
+        {
+          divisionCode: { $in: governingDivisions(request.divisionCode) },
+          ...(request.at ? inForceOn(request.at) : {}),
+        },
         { orderBy: { divisionCode: 'asc', effectiveFrom: 'asc' } },
       );
-    const at = request.at;
-    const shown = at ? rows.filter((row) => row.effectiveFrom <= at && (row.effectiveTo ?? '9999-12-31') >= at) : rows;
     // Rows come by division code ascending, so the last one in force is the most specific level's.
-    return { items: shown.map(toVersionReply), inForce: at ? (shown[shown.length - 1]?.id ?? null) : null };
+    return { items: rows.map(toVersionReply), inForce: request.at ? (rows[rows.length - 1]?.id ?? null) : null };
   }
 
   private repeat(
