@@ -102,10 +102,11 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await countyPolicy('220106', { surveyRequired: true, drill: { publicityMs: 1000 } }, '测试：入户调查表必填');
     // 二道区 (220105): the overall limit runs out after 2 s (stages keep their calendar limits).
     await countyPolicy('220105', { drill: { publicityMs: 1000, overallTimeoutMs: 2000 } }, '测试：总时限缩短');
-    // 朝阳区 (220104): the overall clock stands still during publicity (Chongqing's rule).
+    // 朝阳区 (220104): the overall clock stands still during publicity (Chongqing's rule); a 3-day overall limit
+    // keeps its due date inside the years whose holiday calendar is loaded.
     await countyPolicy(
       '220104',
-      { overallClockExcludesPublicity: true, drill: { publicityMs: 1000 } },
+      { overallClockExcludesPublicity: true, overallLimitWorkingDays: 3, drill: { publicityMs: 1000 } },
       '测试：公示期不计入总时限',
     );
     ({ worker, connection } = await createWorker({
@@ -388,11 +389,10 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     const handle = temporal.client.workflow.getHandle(application.workflowId);
     await untilStage(handle, APPROVAL_STAGES.community);
     const before = await handle.query(chainStateQuery);
-    // The overall due date is shown in Temporal as it is in the chain (null while a year it needs has no calendar).
+    expect(before.overallDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The overall due date is shown in Temporal as the end of its day, Beijing time.
     const shown = (await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.overallDueDate);
-    expect(shown?.toISOString() ?? null).toBe(
-      before.overallDueDate ? new Date(`${before.overallDueDate}T23:59:59+08:00`).toISOString() : null,
-    );
+    expect(shown?.toISOString()).toBe(new Date(`${before.overallDueDate}T23:59:59+08:00`).toISOString());
     await decide(chaoyang, {
       taskId: (await taskOf(chaoyang, application.id)).id,
       decision: 'APPROVE',
@@ -403,13 +403,13 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     const after = await handle.query(chainStateQuery);
     const paused = after.history.filter((entry) => entry.event === 'OVERALL_PAUSED');
     expect(paused).toHaveLength(1);
-    expect(paused[0].note).toContain('不计入审批总时限');
-    // The period asked of the calendar is the publicity's; a one-second drill has no working day in it.
-    const day = beijingDate(new Date(before.history[0].at));
+    // The period the clock stood still for is the publicity's (a one-second drill: today to today, no working day).
+    const day = beijingDate(new Date(paused[0].at));
+    expect(paused[0].note).toBe(`公示期（${day}至${day}）不计入审批总时限，应办结日期为${after.overallDueDate}`);
     const expected = await as(CALLERS.system, () =>
       client.request(SUBJECTS.approval.calendarDueDate, {
-        from: day,
-        workingDays: 30,
+        from: beijingDate(new Date(before.history[0].at)),
+        workingDays: 3,
         excluding: [{ from: day, to: day }],
       }),
     );

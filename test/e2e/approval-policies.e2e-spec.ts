@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client as Pg } from 'pg';
 
 import { addCalendarDays, beijingDate } from '@app/domain';
+import { NATIONAL_2021_RULES } from '@test/support/factories/approval-rules.factory';
 import { call, tokenOf } from '@test/support/http-client';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/dibao';
@@ -16,17 +17,7 @@ describe('approval policy versions through the gateway (running stack)', () => {
   const body = {
     divisionCode: COUNTY,
     effectiveFrom: tomorrow,
-    rules: {
-      model: 'NATIONAL_2021',
-      stages: [
-        { stage: 'STREET', role: 'STREET_REVIEWER', limitWorkingDays: 15 },
-        { stage: 'COUNTY', role: 'COUNTY_APPROVER', limitWorkingDays: 10 },
-      ],
-      publicityAfter: 'STREET',
-      publicityDays: 7,
-      overallLimitWorkingDays: 30,
-      firstPaymentMonthOffset: 1,
-    },
+    rules: NATIONAL_2021_RULES,
     reason: '榆民发〔2026〕3号',
   };
 

@@ -14,6 +14,7 @@ import { addCalendarDays, beijingDate } from '@app/domain';
 import { MessagingClient, RemoteError } from '@app/platform';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { as, caller, CALLERS } from '@test/support/callers';
+import { NATIONAL_2021_RULES } from '@test/support/factories/approval-rules.factory';
 import { startService } from '@test/support/services';
 
 import { AppModule as ApprovalAppModule } from '../src/app.module';
@@ -31,17 +32,7 @@ describe('approval policy versions (real PostgreSQL, NATS)', () => {
   const approver = caller(['COUNTY_APPROVER'], COUNTY, 'dehui-approver');
   const today = beijingDate(new Date());
   const day = (n: number) => addCalendarDays(today, n);
-  const national: ApprovalRulesInput = {
-    model: 'NATIONAL_2021',
-    stages: [
-      { stage: 'STREET', role: 'STREET_REVIEWER', limitWorkingDays: 15 },
-      { stage: 'COUNTY', role: 'COUNTY_APPROVER', limitWorkingDays: 10 },
-    ],
-    publicityAfter: 'STREET',
-    publicityDays: 7,
-    overallLimitWorkingDays: 30,
-    firstPaymentMonthOffset: 1,
-  };
+  const national = NATIONAL_2021_RULES;
   const version = (overrides: Partial<CreateApprovalPolicyRequest> = {}): CreateApprovalPolicyRequest => ({
     divisionCode: COUNTY,
     effectiveFrom: day(1),
