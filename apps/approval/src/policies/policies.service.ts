@@ -137,16 +137,14 @@ export class PoliciesService {
     if (!inScope(caller, request.divisionCode) && !divisionWithin(caller.divisionCode, request.divisionCode)) {
       throw AccessError.outOfDivision(request.divisionCode);
     }
-    const rows = await this.em
-      .fork()
-      .find(
-        ApprovalPolicyRow,
-        {
-          divisionCode: { $in: governingDivisions(request.divisionCode) },
-          ...(request.at ? inForceOn(request.at) : {}),
-        },
-        { orderBy: { divisionCode: 'asc', effectiveFrom: 'asc' } },
-      );
+    const rows = await this.em.fork().find(
+      ApprovalPolicyRow,
+      {
+        divisionCode: { $in: governingDivisions(request.divisionCode) },
+        ...(request.at ? inForceOn(request.at) : {}),
+      },
+      { orderBy: { divisionCode: 'asc', effectiveFrom: 'asc' } },
+    );
     // Rows come by division code ascending, so the last one in force is the most specific level's.
     return { items: rows.map(toVersionReply), inForce: request.at ? (rows[rows.length - 1]?.id ?? null) : null };
   }
