@@ -17,7 +17,7 @@ import {
   decideUpdate,
   TASK_QUEUES,
 } from '@app/contracts/temporal';
-import { addMonths, beijingDate, beijingMonth } from '@app/domain';
+import { addCalendarDays, addMonths, beijingDate, beijingMonth } from '@app/domain';
 import { MessagingClient, TemporalClientService, UploadStore } from '@app/platform';
 import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
@@ -25,7 +25,7 @@ import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.mod
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
 import { as, caller, CALLERS } from '@test/support/callers';
-import { APPROVED_CHAIN_DOCUMENTS, untilStage } from '@test/support/chains';
+import { APPROVED_CHAIN_DOCUMENTS, expectDueDateOrMissingYear, untilStage } from '@test/support/chains';
 import { makeApplication, makeIdNumber } from '@test/support/factories/application.factory';
 import { until } from '@test/support/http-client';
 import { startService } from '@test/support/services';
@@ -66,6 +66,23 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       const bytes = proto.api.history.v1.History.encode(await handle.fetchHistory()).finish();
       writeFileSync(join(__dirname, 'histories', `${name}.pb`), bytes);
     }
+  };
+  /** The township serves the refusal or termination notice and records it (DELIVER); the chain then ends. */
+  const deliverNotice = async (
+    handle: { workflowId: string },
+    applicationId: string,
+    who: Caller = CALLERS.street1,
+    delivery: Partial<NonNullable<DecideTaskRequest['delivery']>> = {},
+  ) => {
+    await untilStage(temporal.client.workflow.getHandle(handle.workflowId), APPROVAL_STAGES.delivery);
+    const task = await taskOf(who, applicationId);
+    expect(task).toMatchObject({ purpose: 'DELIVERY', status: 'OPEN' });
+    return decide(who, {
+      taskId: task.id,
+      decision: 'DELIVER',
+      opinion: '已将通知书当面交给申请人',
+      delivery: { deliveredOn: beijingDate(new Date()), method: 'IN_PERSON', recipient: '申请人本人', ...delivery },
+    });
   };
   const documentTypes = async (applicationId: string, who: Caller = CALLERS.county1) =>
     (await as(who, () => client.request(SUBJECTS.archive.documentList, { applicationId }))).items.map(
@@ -149,7 +166,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
 
     const communityTask = await taskOf(CALLERS.community1, application.id);
     expect(communityTask).toMatchObject({ stage: 'COMMUNITY', attempt: 1, status: 'OPEN', overdue: false });
-    expect(communityTask.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expectDueDateOrMissingYear(communityTask);
     const community = await decide(CALLERS.community1, {
       taskId: communityTask.id,
       decision: 'APPROVE',
@@ -233,8 +250,14 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       reasons: ['家庭成员名下登记有非营运机动车辆'],
     });
     expect(reply.next).toBe('REJECTED');
+    const delivered = await deliverNotice(handle, application.id);
+    expect(delivered).toMatchObject({ decision: 'DELIVER', next: 'REJECTED' });
     expect((await handle.result()).stage).toBe(APPROVAL_STAGES.rejected);
-    expect((await documentTypes(application.id)).slice(-2)).toEqual(['STREET_REVIEW', 'REFUSAL_NOTICE']);
+    expect((await documentTypes(application.id)).slice(-3)).toEqual([
+      'STREET_REVIEW',
+      'REFUSAL_NOTICE',
+      'DELIVERY_RECEIPT',
+    ]);
     await record('rejected-at-street', handle);
   }, 60_000);
 
@@ -549,6 +572,93 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await handle.terminate('test done');
   }, 60_000);
 
+  it('serves a refusal through the township: a delivery task only DELIVER answers, escalated when late, proof filed', async () => {
+    const community = caller(['COMMUNITY_CASEWORKER'], '220103002001', 'kuancheng-community');
+    const township = caller(['STREET_REVIEWER'], '220103002', 'kuancheng-street');
+    const application = await as(community, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220103002001' })),
+    );
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const refusal = await decide(community, {
+      taskId: (await taskOf(community, application.id)).id,
+      decision: 'REJECT',
+      opinion: '家庭人均收入高于当地低保标准',
+      reasons: ['家庭人均月收入高于当地最低生活保障标准'],
+    });
+    expect(refusal.next).toBe('REJECTED');
+    const state = await untilStage(handle, APPROVAL_STAGES.delivery);
+    expect(state).toMatchObject({ pendingStage: 'STREET', pendingPurpose: 'DELIVERY' });
+    const task = await taskOf(township, application.id);
+    expect(task).toMatchObject({ stage: 'STREET', purpose: 'DELIVERY', role: 'STREET_REVIEWER', attempt: 1 });
+    expectDueDateOrMissingYear(task);
+    const today = beijingDate(new Date());
+    const deliver = (who: Caller, overrides: Partial<DecideTaskRequest>) =>
+      decide(who, {
+        taskId: task.id,
+        decision: 'DELIVER',
+        opinion: '已当面送达',
+        delivery: { deliveredOn: today, method: 'IN_PERSON', recipient: '申请人本人' },
+        ...overrides,
+      });
+
+    // Only the township's reviewer serves it, only by DELIVER, never dated before the decision or after today.
+    await expect(deliver(community, {})).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(deliver(township, { decision: 'APPROVE', delivery: undefined })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'decision' }],
+    });
+    await expect(
+      deliver(township, {
+        delivery: { deliveredOn: addCalendarDays(today, -1), method: 'IN_PERSON', recipient: '申请人本人' },
+      }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      message: expect.stringContaining(`送达日期不能早于作出决定的日期（${today}）`),
+    });
+    await expect(
+      deliver(township, {
+        delivery: { deliveredOn: addCalendarDays(today, 1), method: 'IN_PERSON', recipient: '申请人本人' },
+      }),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, message: expect.stringContaining('送达日期不能晚于登记当日') });
+    // The community's own decision task cannot be answered by DELIVER either (it is closed; the inbox is empty).
+    expect(
+      await as(community, () => client.request(SUBJECTS.approval.taskList, { applicationId: application.id })),
+    ).toEqual({ items: [], total: 0 });
+
+    // Past its limit (1.5 s in this county's drill) the delivery is escalated once, and still waits for staff.
+    await until(async () =>
+      (await handle.query(chainStateQuery)).history.some(
+        (entry) => entry.stage === 'DELIVERY' && entry.event === 'ESCALATED',
+      )
+        ? true
+        : undefined,
+    );
+    expect((await taskOf(township, application.id)).escalatedAt).not.toBeNull();
+    const served = await deliver(township, {});
+    expect(served).toMatchObject({ decision: 'DELIVER', next: 'REJECTED' });
+    expect((await handle.result()).stage).toBe(APPROVAL_STAGES.rejected);
+    const documents = await as(township, () =>
+      client.request(SUBJECTS.archive.documentList, { applicationId: application.id }),
+    );
+    expect(documents.items.slice(-3).map((item) => [item.documentType, item.title])).toEqual([
+      ['REFUSAL_NOTICE', '不予确认最低生活保障通知书'],
+      ['ESCALATION_RECORD', '超时督办记录'],
+      ['DELIVERY_RECEIPT', '送达回证'],
+    ]);
+    const history = (await handle.query(chainStateQuery)).history;
+    expect(history[history.length - 1]).toMatchObject({
+      stage: 'DELIVERY',
+      event: 'DELIVERED',
+      actor: 'kuancheng-street',
+      documentId: served.documentId,
+    });
+    expect(
+      await as(township, () => client.request(SUBJECTS.approval.taskList, { applicationId: application.id })),
+    ).toEqual({ items: [], total: 0 });
+    await record('delivery-escalated', handle);
+  }, 60_000);
+
   it('tracks the overall limit from acceptance: shown with the task, escalated once when it runs out, never deciding', async () => {
     const erdao = caller(['COMMUNITY_CASEWORKER'], '220105001002', 'erdao-community');
     const application = await as(erdao, () =>
@@ -665,8 +775,17 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       reasons: ['申请人两次拒绝工作人员入户调查', '未签署家庭经济状况核对授权书'],
     });
     expect(reply.next).toBe('TERMINATED');
+    await deliverNotice(handle, application.id, CALLERS.street1, {
+      method: 'LEFT_AT_RESIDENCE',
+      recipient: '申请人（拒绝签收）',
+      witnesses: ['社区居委会主任'],
+    });
     expect((await handle.result()).stage).toBe(APPROVAL_STAGES.terminated);
-    expect((await documentTypes(application.id)).slice(-2)).toEqual(['COMMUNITY_OPINION', 'TERMINATION_NOTICE']);
+    expect((await documentTypes(application.id)).slice(-3)).toEqual([
+      'COMMUNITY_OPINION',
+      'TERMINATION_NOTICE',
+      'DELIVERY_RECEIPT',
+    ]);
     const after = await as(CALLERS.community1, () =>
       client.request(SUBJECTS.intake.applicationGet, { applicationId: application.id }),
     );
@@ -696,8 +815,14 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       opinion: '不予确认',
       reasons: ['家庭财产超过规定标准'],
     });
+    // The county refused; the township serves the notice.
+    await deliverNotice(handle, rejected.id, CALLERS.street1, { method: 'BY_POST', trackingNo: 'EMS1234567890CN' });
     expect((await handle.result()).stage).toBe(APPROVAL_STAGES.rejected);
-    expect((await documentTypes(rejected.id)).slice(-2)).toEqual(['COUNTY_CONFIRMATION', 'REFUSAL_NOTICE']);
+    expect((await documentTypes(rejected.id)).slice(-3)).toEqual([
+      'COUNTY_CONFIRMATION',
+      'REFUSAL_NOTICE',
+      'DELIVERY_RECEIPT',
+    ]);
     await expect(
       as(CALLERS.community1, () =>
         client.request(SUBJECTS.intake.applicationWithdraw, { applicationId: rejected.id, reason: '已决定后撤回' }),

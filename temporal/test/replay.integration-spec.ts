@@ -18,7 +18,15 @@ describe('recorded approval chain histories replay against the current workflow 
 
   it('has the recorded set', () => {
     expect(files.map((name) => name.replace(/\.pb$/, '')).sort()).toEqual(
-      expect.arrayContaining(['approved', 'objection', 'rejected-at-street', 'returned-to-community']),
+      expect.arrayContaining([
+        'approved',
+        'objection',
+        'rejected-at-street',
+        'returned-to-community',
+        'terminated',
+        'delivery-escalated',
+        'before-notice-delivery-rejected-at-street',
+      ]),
     );
   });
 

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
+import { beijingDate } from '@app/domain';
+
+import { expectDueDateOrMissingYear } from '@test/support/chains';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
 
 /**
  * Staff decide through the gateway (running stack): the caseworker finds the new application in the inbox,
  * a reviewer of another level is refused, the caseworker's refusal files the opinion and the refusal notice,
- * and a repeated decision returns the first answer.
+ * a repeated decision returns the first answer, and the township serves the notice (its proof of delivery filed).
  */
 describe('the approval chain through the gateway (running stack)', () => {
   let community1: string;
@@ -16,7 +19,7 @@ describe('the approval chain through the gateway (running stack)', () => {
     [community1, street1] = await Promise.all([tokenOf('community1'), tokenOf('street1')]);
   });
 
-  it('inbox → refused wrong level → rejection with reasons → refusal notice filed; a repeat returns the same', async () => {
+  it('inbox → refused wrong level → rejection with reasons → refusal notice filed and served; a repeat returns the same', async () => {
     const created = await call('POST', '/api/v1/applications', {
       token: community1,
       headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
@@ -40,7 +43,7 @@ describe('the approval chain through the gateway (running stack)', () => {
       return (inbox.body.items as Json[]).find((item) => item.applicationId === applicationId);
     }, 45_000);
     expect(task).toMatchObject({ stage: 'COMMUNITY', status: 'OPEN', overdue: false, attempt: 1 });
-    expect(String(task.dueDate)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expectDueDateOrMissingYear(task);
 
     const wrongLevel = await call('POST', `/api/v1/tasks/${task.id}/decision`, {
       token: street1,
@@ -85,6 +88,35 @@ describe('the approval chain through the gateway (running stack)', () => {
       'COMMUNITY_OPINION',
       'REFUSAL_NOTICE',
     ]);
+
+    // The township serves the notice: a delivery task in its inbox, answered with how it was served.
+    const delivery = await until(async () => {
+      const current = await call('GET', `/api/v1/tasks?purpose=DELIVERY&applicationId=${applicationId}`, {
+        token: street1,
+      });
+      expect(current.status).toBe(200);
+      return (current.body.items as Json[])[0];
+    }, 30_000);
+    expect(delivery).toMatchObject({ stage: 'STREET', purpose: 'DELIVERY', status: 'OPEN' });
+    const deliver = (body: Json) =>
+      call('POST', `/api/v1/tasks/${delivery.id}/decision`, {
+        token: street1,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body,
+      });
+    const incomplete = await deliver({ decision: 'DELIVER', opinion: '已送达' });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.details).toEqual([
+      { field: 'delivery', messages: expect.arrayContaining(['登记送达时须填写送达情况（delivery）']) },
+    ]);
+    const served = await deliver({
+      decision: 'DELIVER',
+      opinion: '已将通知书当面交给申请人，申请人签收',
+      delivery: { deliveredOn: beijingDate(new Date()), method: 'IN_PERSON', recipient: '周审批' },
+    });
+    expect(served.status).toBe(200);
+    expect(served.body).toMatchObject({ decision: 'DELIVER', next: 'REJECTED' });
+
     // Where the chain stands, from the chain itself: ended as refused, every step in its history.
     const progress = await until(async () => {
       const current = await call('GET', `/api/v1/applications/${applicationId}`, {
@@ -94,10 +126,20 @@ describe('the approval chain through the gateway (running stack)', () => {
       return current.body.progress?.stage === 'REJECTED' ? (current.body.progress as Json) : undefined;
     });
     expect((progress.history as Json[]).map((entry) => entry.event)).toEqual(
-      expect.arrayContaining(['RECEIVED', 'OPENED', 'REJECT', 'REJECTED']),
+      expect.arrayContaining(['RECEIVED', 'OPENED', 'REJECT', 'REJECTED', 'DELIVERED']),
     );
+    const filed = await call('GET', `/api/v1/applications/${applicationId}`, {
+      token: community1,
+      headers: purpose('核对送达回证'),
+    });
+    expect((filed.body.documents as Json[]).map((d) => d.documentType).slice(-2)).toEqual([
+      'REFUSAL_NOTICE',
+      'DELIVERY_RECEIPT',
+    ]);
     expect(progress).toHaveProperty('overallDueDate');
-    const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
-    expect(inbox.body).toEqual({ items: [], total: 0 });
+    for (const token of [community1, street1]) {
+      const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token });
+      expect(inbox.body).toEqual({ items: [], total: 0 });
+    }
   }, 90_000);
 });

@@ -35,6 +35,7 @@ export * from './identity/permissions';
 export * from './identity/roles';
 export * from './approval/approval-policy';
 export * from './approval/approval-policy.request';
+export * from './approval/delivery';
 export * from './approval/task.request';
 export * from './payment/enrolment.request';
 export * from './payment/payroll.request';

@@ -2,6 +2,7 @@ import {
   type ApprovalPolicy,
   type Decision,
   type DecisionStage,
+  type TaskPurpose,
   type FormDocumentType,
   SUBJECTS,
   type StepForm,
@@ -27,6 +28,8 @@ export interface OpenTaskInput extends ChainRef {
   /** Made by the workflow, so the chain knows the task before staff can see it. */
   taskId?: string;
   stage: DecisionStage;
+  /** A decision when absent; DELIVERY: serving the refusal or termination notice. */
+  purpose?: TaskPurpose;
   role: string;
   attempt: number;
   limitWorkingDays: number;
@@ -165,6 +168,7 @@ export function createApprovalActivities(messaging: MessagingClient) {
           divisionCode: app.divisionCode,
           workflowId: input.workflowId,
           stage: input.stage,
+          ...(input.purpose ? { purpose: input.purpose } : {}),
           role: input.role,
           attempt: input.attempt,
           limitWorkingDays: input.limitWorkingDays,

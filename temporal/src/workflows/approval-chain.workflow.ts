@@ -24,6 +24,7 @@ import {
   chainStateQuery,
   decideUpdate,
   type DecisionInput,
+  DELIVERY_METHOD_LABELS,
   type DecisionReply,
   type DecisionStage,
   objectionUpdate,
@@ -31,6 +32,7 @@ import {
   SEARCH_ATTRIBUTES,
   STAGE_DIVISION_DIGITS,
   STAGE_LABELS,
+  type TaskPurpose,
   withdrawSignal,
 } from '@app/contracts/temporal';
 
@@ -84,7 +86,13 @@ const FORM_OF_STAGE = {
   STREET: 'STREET_REVIEW',
   COUNTY: 'COUNTY_CONFIRMATION',
 } as const;
-const DECISION_NAMES = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回', TERMINATE: '终止审批' } as const;
+const DECISION_NAMES = {
+  APPROVE: '同意',
+  REJECT: '不同意',
+  RETURN: '退回',
+  TERMINATE: '终止审批',
+  DELIVER: '已送达',
+} as const;
 
 /** The Beijing calendar date of a workflow instant (deterministic: workflow time). */
 const beijingDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
@@ -106,7 +114,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   const history: ChainHistoryEntry[] = [];
   let stage: ApprovalStage = APPROVAL_STAGES.acceptance;
   let withdrawn = false;
-  let pending: { taskId: string; stage: DecisionStage; dueDate: string | null } | undefined;
+  let pending: { taskId: string; stage: DecisionStage; purpose: TaskPurpose; dueDate: string | null } | undefined;
+  /** The day the refusal or termination was decided, once its notice is being served. */
+  let noticeDecidedOn: string | undefined;
   let decision: DecisionInput | undefined;
   let decisionReply: DecisionReply | undefined;
   let objection: ObjectionInput | undefined;
@@ -132,6 +142,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     stage,
     pendingTaskId: pending?.taskId ?? null,
     pendingStage: pending?.stage ?? null,
+    pendingPurpose: pending?.purpose ?? null,
     dueDate: pending?.dueDate ?? null,
     overallDueDate: overall.dueDate,
     publicityEndsAt,
@@ -159,6 +170,21 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         }
         if (!d.opinion.trim()) {
           throw new Error('请填写意见');
+        }
+        if (pending.purpose === 'DELIVERY') {
+          if (d.decision !== 'DELIVER' || !d.delivery) {
+            throw new Error('该任务为送达任务，请登记送达情况（DELIVER：送达日期、送达方式、受送达人）');
+          }
+          if (d.delivery.deliveredOn < noticeDecidedOn!) {
+            throw new Error(`送达日期不能早于作出决定的日期（${noticeDecidedOn}）`);
+          }
+          if (d.delivery.deliveredOn > beijingDay(Date.parse(d.decidedAt))) {
+            throw new Error('送达日期不能晚于登记当日');
+          }
+          return;
+        }
+        if (d.decision === 'DELIVER') {
+          throw new Error('该任务为审批任务，只有送达任务可以登记送达');
         }
         if ((d.decision === 'REJECT' || d.decision === 'TERMINATE') && !(d.reasons?.length ?? 0)) {
           throw new Error(d.decision === 'REJECT' ? '不同意时必须写明理由' : '终止审批时必须写明申请人不配合的情况');
@@ -207,6 +233,41 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       },
     },
   );
+
+  /** A task past its due date: marked in the inbox and a supervision record filed; nothing is decided for staff. */
+  const escalateTask = async (task: {
+    taskId: string;
+    step: string;
+    stageLabel: string;
+    dueDate: string | null;
+    historyStage: ChainHistoryEntry['stage'];
+    attempt: number;
+  }) => {
+    await activities.escalateTask({ ...trace, taskId: task.taskId });
+    const record = await activities.fileStepRecord({
+      ...chain,
+      step: task.step,
+      documentType: 'ESCALATION_RECORD',
+      title: '超时督办记录',
+      stageLabel: task.stageLabel,
+      actor: 'system',
+      actorDivision: input.divisionCode.slice(0, 6),
+      completedAt: now(),
+      lines: [
+        { label: '应办结日期', value: task.dueDate ?? '（节假日安排未加载，按督办处理）' },
+        { label: '督办', value: '已超过办理时限，提请上一级督办' },
+      ],
+    });
+    documentIds.push(record.documentId);
+    history.push({
+      stage: task.historyStage,
+      attempt: task.attempt,
+      event: 'ESCALATED',
+      actor: 'system',
+      at: now(),
+      documentId: record.documentId,
+    });
+  };
 
   const setStage = (next: ApprovalStage, dueDate?: string | null) => {
     stage = next;
@@ -358,6 +419,104 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     });
   };
 
+  /**
+   * The refusal or termination notice is served through the township (2021 rules Art. 21: within 3 working days of
+   * the decision; the county itself for a confidential case it handled alone): a delivery task in the township's
+   * inbox, escalated once past its due date, answered by DELIVER with how it was served — filed as the proof of
+   * delivery (送达回证) before the chain ends.
+   */
+  const serveNotice = async (noticeId: string, terminated: boolean, workingDays: number) => {
+    const rule = stages.find((s) => s.stage === 'STREET') ?? stages[stages.length - 1];
+    const decidedAt = Date.parse(rejection!.decidedAt);
+    noticeDecidedOn = beijingDay(decidedAt);
+    pending = { taskId: uuid4(), stage: rule.stage, purpose: 'DELIVERY', dueDate: null };
+    const task = await activities.openTask({
+      ...chain,
+      taskId: pending.taskId,
+      stage: rule.stage,
+      purpose: 'DELIVERY',
+      role: rule.role,
+      attempt: 1,
+      limitWorkingDays: workingDays,
+      openedOn: noticeDecidedOn,
+    });
+    pending.dueDate = task.dueDate;
+    setStage(APPROVAL_STAGES.delivery, task.dueDate);
+    history.push({ stage: 'DELIVERY', attempt: 1, event: 'OPENED', actor: 'system', at: now() });
+    const waitMs =
+      policy.drill?.stageTimeoutMs ??
+      (task.dueDate ? Math.max(0, endOfBeijingDay(task.dueDate) - Date.now()) : undefined);
+    const arrived = () => decision !== undefined;
+    if (!(waitMs === undefined ? (await condition(arrived), true) : await condition(arrived, waitMs))) {
+      await escalateTask({
+        taskId: task.taskId,
+        step: 'delivery:1:escalation',
+        stageLabel: '送达',
+        dueDate: task.dueDate,
+        historyStage: 'DELIVERY',
+        attempt: 1,
+      });
+      await condition(arrived);
+    }
+    const d = decision!;
+    const served = d.delivery!;
+    const late = task.dueDate !== null && served.deliveredOn > task.dueDate;
+    const receipt = await activities.fileStepRecord({
+      ...chain,
+      step: 'delivery:1',
+      documentType: 'DELIVERY_RECEIPT',
+      title: '送达回证',
+      stageLabel: '送达',
+      actor: d.actor.username,
+      actorDivision: d.actor.divisionCode,
+      completedAt: d.decidedAt,
+      lines: [
+        {
+          label: '送达文书',
+          value: terminated ? '终止最低生活保障审批通知书' : '不予确认最低生活保障通知书',
+        },
+        { label: '作出决定日期', value: noticeDecidedOn },
+        { label: '受送达人', value: served.recipient },
+        { label: '送达方式', value: DELIVERY_METHOD_LABELS[served.method] },
+        ...(served.witnesses?.length ? [{ label: '见证人', value: served.witnesses.join('、') }] : []),
+        ...(served.trackingNo ? [{ label: '邮件号码', value: served.trackingNo }] : []),
+        { label: '送达日期', value: served.deliveredOn },
+        {
+          label: '送达时限',
+          value: `${workingDays}个工作日，至${task.dueDate ?? '（节假日安排未加载）'}${late ? '（逾期送达）' : ''}`,
+        },
+        { label: '送达情况', value: d.opinion },
+        { label: '送达人', value: d.actor.username },
+      ],
+    });
+    documentIds.push(receipt.documentId);
+    await activities.closeTask({
+      ...trace,
+      taskId: task.taskId,
+      outcome: 'DELIVER',
+      opinion: d.opinion,
+      decidedBy: d.actor.username,
+      documentId: receipt.documentId,
+    });
+    history.push({
+      stage: 'DELIVERY',
+      attempt: 1,
+      event: late ? 'DELIVERED_LATE' : 'DELIVERED',
+      actor: d.actor.username,
+      at: d.decidedAt,
+      documentId: receipt.documentId,
+      note: `${DELIVERY_METHOD_LABELS[served.method]}，${served.deliveredOn}，受送达人：${served.recipient}；通知书：${noticeId}`,
+    });
+    pending = undefined;
+    decisionReply = {
+      taskId: task.taskId,
+      decision: 'DELIVER',
+      documentId: receipt.documentId,
+      next: terminated ? 'TERMINATED' : 'REJECTED',
+    };
+    decision = undefined;
+  };
+
   // 2. The economic assessment and its report.
   setStage(APPROVAL_STAGES.assessment);
   // Days given to a call come from history (here the chain's start), never from the clock of the workflow task that
@@ -393,7 +552,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     const attempt = (attempts[rule.stage] = (attempts[rule.stage] ?? 0) + 1);
     // The task's id is made here and the task is pending before it appears in any inbox, so a decision taken
     // the moment it appears is never refused as "not pending".
-    pending = { taskId: uuid4(), stage: rule.stage, dueDate: null };
+    pending = { taskId: uuid4(), stage: rule.stage, purpose: 'DECISION', dueDate: null };
     const task = await activities.openTask({
       ...chain,
       taskId: pending.taskId,
@@ -414,32 +573,15 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       (task.dueDate ? Math.max(0, endOfBeijingDay(task.dueDate) - Date.now()) : undefined);
     // No due date (the year's calendar is not loaded) and no drill: wait without a deadline, never escalate.
     const arrived = () => decision !== undefined || withdrawn;
-    const escalateStage = async () => {
-      await activities.escalateTask({ ...trace, taskId: task.taskId });
-      const record = await activities.fileStepRecord({
-        ...chain,
+    const escalateStage = () =>
+      escalateTask({
+        taskId: task.taskId,
         step: `${rule.stage.toLowerCase()}:${attempt}:escalation`,
-        documentType: 'ESCALATION_RECORD',
-        title: '超时督办记录',
         stageLabel: STAGE_LABELS[rule.stage],
-        actor: 'system',
-        actorDivision: input.divisionCode.slice(0, 6),
-        completedAt: now(),
-        lines: [
-          { label: '应办结日期', value: task.dueDate ?? '（节假日安排未加载，按督办处理）' },
-          { label: '督办', value: '已超过办理时限，提请上一级督办' },
-        ],
-      });
-      documentIds.push(record.documentId);
-      history.push({
-        stage: rule.stage,
+        dueDate: task.dueDate,
+        historyStage: rule.stage,
         attempt,
-        event: 'ESCALATED',
-        actor: 'system',
-        at: now(),
-        documentId: record.documentId,
       });
-    };
     if (tracksOverall) {
       // Two clocks at once: the stage's limit and the application's overall limit; each escalated once.
       const stageDeadline = waitMs === undefined ? undefined : Date.now() + waitMs;
@@ -825,7 +967,12 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     });
     documentIds.push(notice.documentId);
     await activities.recordApplicationStage({ ...chain, status: terminated ? 'TERMINATED' : 'REJECTED' });
-    setStage(terminated ? APPROVAL_STAGES.terminated : APPROVAL_STAGES.rejected);
+    const ended = terminated ? APPROVAL_STAGES.terminated : APPROVAL_STAGES.rejected;
+    // Chains whose policy was resolved before delivery was tracked end with the notice filed, as they did then.
+    const serves = policy.noticeDeliveryWorkingDays !== undefined && patched('notice-delivery-v1');
+    if (!serves) {
+      setStage(ended);
+    }
     history.push({
       stage: 'OUTCOME',
       attempt: 1,
@@ -834,6 +981,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       at: now(),
       documentId: notice.documentId,
     });
+    if (serves) {
+      await serveNotice(notice.documentId, terminated, policy.noticeDeliveryWorkingDays!);
+      setStage(ended);
+    }
   }
   // Let a decision update that ended the chain return its answer before the run completes.
   await condition(allHandlersFinished);

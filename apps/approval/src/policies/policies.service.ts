@@ -9,6 +9,7 @@ import {
   ErrorCode,
   type ListApprovalPoliciesReply,
   type ListApprovalPoliciesRequest,
+  NOTICE_DELIVERY_DEFAULT_WORKING_DAYS,
   PERMISSIONS,
   SUBJECTS,
 } from '@app/contracts';
@@ -177,8 +178,14 @@ export class PoliciesService {
   }
 }
 
+/** A version as the chain takes it; one stored before notice delivery was tracked is served within the 2021 limit. */
 function toPolicy(row: ApprovalPolicyRow): ApprovalPolicy {
-  return { id: row.id, divisionCode: row.divisionCode, ...row.rules };
+  return {
+    id: row.id,
+    divisionCode: row.divisionCode,
+    noticeDeliveryWorkingDays: NOTICE_DELIVERY_DEFAULT_WORKING_DAYS,
+    ...row.rules,
+  };
 }
 
 function toVersionReply(row: ApprovalPolicyRow): ApprovalPolicyVersionReply {

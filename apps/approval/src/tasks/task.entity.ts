@@ -1,6 +1,6 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 
-import type { DecisionReply, DecisionStage } from '@app/contracts';
+import type { DecisionReply, DecisionStage, TaskPurpose } from '@app/contracts';
 import { BaseEntity } from '@app/platform';
 
 /**
@@ -8,7 +8,7 @@ import { BaseEntity } from '@app/platform';
  * chain's activities; never read from Temporal's visibility API.
  */
 @Entity({ tableName: 'task' })
-@Unique({ properties: ['workflowId', 'stage', 'attempt'] })
+@Unique({ properties: ['workflowId', 'stage', 'purpose', 'attempt'] })
 @Index({ properties: ['status', 'stage', 'divisionCode'] })
 export class Task extends BaseEntity<
   | 'dueDate'
@@ -23,6 +23,7 @@ export class Task extends BaseEntity<
   | 'status'
   | 'decisionKey'
   | 'decisionReply'
+  | 'purpose'
 > {
   @Property({ type: 'uuid' })
   applicationId: string;
@@ -43,6 +44,10 @@ export class Task extends BaseEntity<
 
   @Property({ length: 16 })
   stage: DecisionStage;
+
+  /** A decision on the application, or serving its refusal or termination notice. */
+  @Property({ length: 16, default: 'DECISION' })
+  purpose: TaskPurpose = 'DECISION';
 
   @Property({ length: 32 })
   role: string;

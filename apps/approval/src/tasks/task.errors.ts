@@ -1,4 +1,4 @@
-import { ErrorCode } from '@app/contracts';
+import { ErrorCode, type TaskPurpose } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
 export class TaskError extends DomainError {
@@ -22,6 +22,17 @@ export class TaskError extends DomainError {
     const message = `照片须是本申请已归档的证明材料，以下编号不是：${documentIds.join('、')}`;
     return new TaskError(ErrorCode.VALIDATION_FAILED, 'survey photos not filed as evidence', message, [
       { field: 'survey.photoDocumentIds', messages: [message] },
+    ]);
+  }
+
+  /** DELIVER answers a delivery task and nothing else does. */
+  static decisionNotForPurpose(purpose: TaskPurpose): TaskError {
+    const message =
+      purpose === 'DELIVERY'
+        ? '该任务为送达任务，决定只能是DELIVER（登记送达），并填写送达情况'
+        : '该任务为审批任务，只有送达任务可以登记送达（DELIVER）';
+    return new TaskError(ErrorCode.VALIDATION_FAILED, `decision does not fit a ${purpose} task`, message, [
+      { field: 'decision', messages: [message] },
     ]);
   }
 

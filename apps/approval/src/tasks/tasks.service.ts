@@ -47,15 +47,17 @@ export class TasksService {
     private readonly messaging: MessagingClient,
   ) {}
 
-  /** Opens the task of a stage (the chain's activity); the same (workflow, stage, attempt) opens it once. */
+  /** Opens the task of a stage (the chain's activity); the same (workflow, stage, purpose, attempt) opens it once. */
   async open(request: OpenTaskRequest): Promise<TaskReply> {
     this.assertSystem();
     const em = this.em.fork();
-    const existing = await em.findOne(Task, {
+    const key = {
       workflowId: request.workflowId,
       stage: request.stage,
+      purpose: request.purpose ?? ('DECISION' as const),
       attempt: request.attempt,
-    });
+    };
+    const existing = await em.findOne(Task, key);
     if (existing) {
       return toTaskReply(existing);
     }
@@ -78,10 +80,8 @@ export class TasksService {
       applicationNo: request.applicationNo,
       householdId: request.householdId,
       divisionCode: request.divisionCode,
-      workflowId: request.workflowId,
-      stage: request.stage,
+      ...key,
       role: request.role,
-      attempt: request.attempt,
       openedAt: new Date(),
       dueDate,
       calendarMissingYear,
@@ -95,13 +95,7 @@ export class TasksService {
         throw error;
       }
     }
-    return toTaskReply(
-      await this.em.fork().findOneOrFail(Task, {
-        workflowId: request.workflowId,
-        stage: request.stage,
-        attempt: request.attempt,
-      }),
-    );
+    return toTaskReply(await this.em.fork().findOneOrFail(Task, key));
   }
 
   async close(request: CloseTaskRequest): Promise<TaskReply> {
@@ -141,6 +135,7 @@ export class TasksService {
         role: { $in: caller.roles },
         divisionCode: { $like: `${caller.divisionCode}%` },
         ...(request.stage ? { stage: request.stage } : {}),
+        ...(request.purpose ? { purpose: request.purpose } : {}),
         ...(request.applicationId ? { applicationId: request.applicationId } : {}),
         ...(request.overdueOnly ? { dueDate: { $lt: today } } : {}),
       },
@@ -202,13 +197,15 @@ export class TasksService {
     if (caller.divisionCode !== task!.divisionCode.slice(0, STAGE_DIVISION_DIGITS[task!.stage])) {
       throw TaskError.wrongLevel(STAGE_LABELS[task!.stage]);
     }
+    if ((request.decision === 'DELIVER') !== (task!.purpose === 'DELIVERY')) {
+      throw TaskError.decisionNotForPurpose(task!.purpose);
+    }
     const photos = await this.surveyPhotos(task!.applicationId, request.survey?.photoDocumentIds ?? []);
     const reply = await this.sendDecision(task!, request, caller, photos);
     await em.nativeUpdate(Task, { id: task!.id }, { decisionKey: request.idempotencyKey, decisionReply: reply });
     return reply;
   }
 
-  /** The decision as a Temporal update, its id from the key (so the chain answers a repeat as the first time). */
   /** A survey's photos must be evidence already filed for this application; answered with their item codes. */
   private async surveyPhotos(
     applicationId: string,
@@ -228,6 +225,7 @@ export class TasksService {
     return documentIds.map((documentId) => ({ documentId, referenceCode: evidence.get(documentId)! }));
   }
 
+  /** The decision as a Temporal update, its id from the key (so the chain answers a repeat as the first time). */
   private async sendDecision(
     task: Task,
     request: DecideTaskRequest,
@@ -248,6 +246,7 @@ export class TasksService {
             homeVisit: request.homeVisit,
             appraisal: request.appraisal,
             survey: request.survey && surveyForChain(request.survey, photos),
+            delivery: request.decision === 'DELIVER' ? request.delivery : undefined,
             actor: {
               userId: caller.userId,
               username: caller.username,
@@ -320,6 +319,7 @@ export function toTaskReply(task: Task): TaskReply {
     householdId: task.householdId,
     divisionCode: task.divisionCode,
     stage: task.stage,
+    purpose: task.purpose,
     role: task.role,
     attempt: task.attempt,
     status: task.status,

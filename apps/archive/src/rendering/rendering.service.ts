@@ -45,7 +45,8 @@ export class RenderingService {
       case 'CONFLICT_OF_INTEREST_REGISTRATION':
       case 'TERMINATION_NOTICE':
       case 'APPRAISAL_MINUTES':
-      case 'SURVEY_RECORD': {
+      case 'SURVEY_RECORD':
+      case 'DELIVERY_RECEIPT': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

@@ -26,7 +26,7 @@ export class TasksController {
   @RequirePermission(PERMISSIONS.applicationRead)
   @ApiOperation({
     summary:
-      'Your inbox: open tasks of your stage for applications in your division, oldest due first, with due dates and overdue flags',
+      'Your inbox: open tasks of your stage for applications in your division, oldest due first, with due dates and overdue flags; purpose DELIVERY marks a refusal or termination notice to serve',
   })
   list(@Query() query: ListTasksRequest): Promise<ListTasksReply> {
     return this.messaging.request(SUBJECTS.approval.taskList, query);
@@ -38,7 +38,7 @@ export class TasksController {
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key → the first decision’s answer' })
   @ApiOperation({
     summary:
-      'Approve, reject (with reasons) or return (with what is missing). Answers once the step’s record is filed in the archive.',
+      'Approve, reject (with reasons) or return (with what is missing); on a DELIVERY task, DELIVER with how the notice was served (filed as the proof of delivery). Answers once the step’s record is filed in the archive.',
   })
   decide(
     @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) taskId: string,

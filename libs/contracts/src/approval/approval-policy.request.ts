@@ -81,6 +81,12 @@ export class ApprovalRulesInput {
   @Max(90, { message: '延长后的总时限不超过90个工作日' })
   extendedLimitWorkingDays?: number;
 
+  @IsOptional()
+  @IsInt({ message: '送达时限应为整数个工作日' })
+  @Min(1, { message: '送达时限至少1个工作日' })
+  @Max(15, { message: '送达时限不超过15个工作日' })
+  noticeDeliveryWorkingDays?: number;
+
   @IsInt({ message: '起始发放月份偏移应为整数' })
   @Min(0, { message: '起始发放月份不能早于批准当月' })
   @Max(3, { message: '起始发放月份不晚于批准后第3个月' })

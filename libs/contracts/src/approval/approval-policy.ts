@@ -33,6 +33,9 @@ export const STAGE_ROLES: Record<DecisionStage, Role> = {
   COUNTY: 'COUNTY_APPROVER',
 };
 
+/** The 2021 national rules (Art. 21): a refusal notice is served within 3 working days of the decision. */
+export const NOTICE_DELIVERY_DEFAULT_WORKING_DAYS = 3;
+
 export interface StagePolicy {
   stage: DecisionStage;
   /** Who decides. */
@@ -76,6 +79,11 @@ export interface ApprovalPolicy {
   extendedLimitWorkingDays?: number;
   /** Payment starts this many months after the month of the final approval (1: the month after). */
   firstPaymentMonthOffset: number;
+  /**
+   * Working days from a refusal (or termination) to serving its written notice through the township (2021 rules
+   * Art. 21: 3). Versions stored without it are resolved with that default (NOTICE_DELIVERY_DEFAULT_WORKING_DAYS).
+   */
+  noticeDeliveryWorkingDays?: number;
   /**
    * Shortened waits for drills and tests: when set, they replace the calendar-derived waits (the due dates
    * shown to staff are still computed on the calendar).

@@ -53,3 +53,53 @@ describe('DecideTaskRequest limits against the filed form', () => {
     expect(survey.map((error) => error.property)).toEqual(['survey']);
   });
 });
+
+/** DELIVER records how a refusal or termination notice was served (送达回证). */
+describe('DecideTaskRequest: the delivery of a notice', () => {
+  const deliver = (delivery: unknown) =>
+    plainToInstance(DecideTaskRequest, {
+      taskId: '6f1c2a4e-8a1b-4c3d-9e2f-0a1b2c3d4e5f',
+      decision: 'DELIVER',
+      opinion: '已当面送达',
+      idempotencyKey: 'k',
+      delivery,
+    });
+  const messages = async (request: DecideTaskRequest) =>
+    (await validate(request)).flatMap((error) => [
+      ...Object.values(error.constraints ?? {}),
+      ...(error.children ?? []).flatMap((child) => Object.values(child.constraints ?? {})),
+    ]);
+
+  it('accepts a notice served in person, left at the residence with a witness, or by post with its number', async () => {
+    const base = { deliveredOn: '2026-11-27', recipient: '张三' };
+    expect(await messages(deliver({ ...base, method: 'IN_PERSON' }))).toEqual([]);
+    expect(await messages(deliver({ ...base, method: 'LEFT_AT_RESIDENCE', witnesses: ['李四'] }))).toEqual([]);
+    expect(await messages(deliver({ ...base, method: 'BY_POST', trackingNo: 'EMS1234567890CN' }))).toEqual([]);
+  });
+
+  it('refuses a delivery without its particulars, each with what is missing', async () => {
+    expect(await messages(deliver(undefined))).toContain('登记送达时须填写送达情况（delivery）');
+    const base = { deliveredOn: '2026-11-27', recipient: '张三' };
+    expect(await messages(deliver({ ...base, method: 'LEFT_AT_RESIDENCE' }))).toContain('留置送达须写明见证人');
+    expect(await messages(deliver({ ...base, method: 'BY_POST' }))).toContain('邮寄送达须填写邮件号码');
+    expect(await messages(deliver({ ...base, method: 'BY_HAND' }))).toEqual([
+      expect.stringContaining('送达方式只能是IN_PERSON'),
+    ]);
+    expect(await messages(deliver({ deliveredOn: '2026-02-30', method: 'IN_PERSON', recipient: '' }))).toEqual(
+      expect.arrayContaining(['送达日期应为存在的日期，格式YYYY-MM-DD', '请填写受送达人']),
+    );
+  });
+
+  it('asks for no delivery with a decision on the application', async () => {
+    expect(
+      await messages(
+        plainToInstance(DecideTaskRequest, {
+          taskId: '6f1c2a4e-8a1b-4c3d-9e2f-0a1b2c3d4e5f',
+          decision: 'APPROVE',
+          opinion: '同意',
+          idempotencyKey: 'k',
+        }),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -19,13 +20,51 @@ import {
 } from 'class-validator';
 
 import { DECISION_STAGES, type DecisionStage } from './approval-policy';
+import { DELIVERY_METHODS, type DeliveryMethod, TASK_PURPOSES, type TaskPurpose } from './delivery';
 import { IsCalendarDate } from '../common/identity.validators';
 
-/** TERMINATE: the procedure ends because the applicant does not cooperate (survey refused, data check not authorised). */
-export const DECISIONS = ['APPROVE', 'REJECT', 'RETURN', 'TERMINATE'] as const;
+/**
+ * TERMINATE: the procedure ends because the applicant does not cooperate (survey refused, data check not
+ * authorised). DELIVER: the only answer to a delivery task — the refusal or termination notice was served.
+ */
+export const DECISIONS = ['APPROVE', 'REJECT', 'RETURN', 'TERMINATE', 'DELIVER'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-/** A staff decision on a task of their inbox. Idempotent by key: the same key returns the first result. */
+/**
+ * The service of a notice (送达回证): when, how, to whom. Left at the residence (the recipient refused to sign),
+ * at least one witness is named; by post, the postal tracking number.
+ */
+export class DeliveryInput {
+  @IsCalendarDate({ message: '送达日期应为存在的日期，格式YYYY-MM-DD' })
+  deliveredOn: string;
+
+  @IsIn(DELIVERY_METHODS, {
+    message:
+      '送达方式只能是IN_PERSON（直接送达）、LEFT_AT_RESIDENCE（留置送达）、BY_POST（邮寄送达）或ELECTRONIC（电子送达）',
+  })
+  method: DeliveryMethod;
+
+  /** Who received it: the applicant or an adult member of the household. */
+  @IsString()
+  @IsNotEmpty({ message: '请填写受送达人' })
+  @MaxLength(50, { message: '受送达人不能超过50个字符' })
+  recipient: string;
+
+  @ValidateIf((d: DeliveryInput) => d.method === 'LEFT_AT_RESIDENCE')
+  @IsArray({ message: '留置送达须写明见证人' })
+  @ArrayMinSize(1, { message: '留置送达须写明见证人' })
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: '见证人姓名不能为空' })
+  @MaxLength(50, { each: true })
+  witnesses?: string[];
+
+  @ValidateIf((d: DeliveryInput) => d.method === 'BY_POST')
+  @IsString({ message: '邮寄送达须填写邮件号码' })
+  @Matches(/^[A-Za-z0-9]{8,30}$/, { message: '邮件号码应为8至30位字母或数字' })
+  trackingNo?: string;
+}
+
 /** A home visit by the county (入户核查): when, by whom (at least two staff), what they found. */
 export class HomeVisitInput {
   @IsCalendarDate({ message: '入户核查日期应为存在的日期，格式YYYY-MM-DD' })
@@ -138,7 +177,8 @@ export class DecideTaskRequest {
   taskId: string;
 
   @IsIn(DECISIONS, {
-    message: '决定只能是APPROVE（同意）、REJECT（不同意）、RETURN（退回）或TERMINATE（因申请人不配合终止审批）',
+    message:
+      '决定只能是APPROVE（同意）、REJECT（不同意）、RETURN（退回）、TERMINATE（因申请人不配合终止审批）或DELIVER（登记送达）',
   })
   decision: Decision;
 
@@ -187,6 +227,13 @@ export class DecideTaskRequest {
   @Type(() => AppraisalInput)
   appraisal?: AppraisalInput;
 
+  /** DELIVER: how the notice was served. */
+  @ValidateIf((r: DecideTaskRequest) => r.decision === 'DELIVER')
+  @IsDefined({ message: '登记送达时须填写送达情况（delivery）' })
+  @ValidateNested()
+  @Type(() => DeliveryInput)
+  delivery?: DeliveryInput;
+
   @IsString()
   @IsNotEmpty({ message: '幂等键不能为空' })
   @MaxLength(128, { message: '幂等键不能超过128个字符' })
@@ -197,6 +244,10 @@ export class ListTasksRequest {
   @IsOptional()
   @IsIn(DECISION_STAGES)
   stage?: DecisionStage;
+
+  @IsOptional()
+  @IsIn(TASK_PURPOSES, { message: '任务类型只能是DECISION（审批决定）或DELIVERY（送达）' })
+  purpose?: TaskPurpose;
 
   /** Only the task(s) of one application (e.g. after filing it, to go straight to its step). */
   @IsOptional()
@@ -249,6 +300,11 @@ export class OpenTaskRequest {
 
   @IsIn(DECISION_STAGES)
   stage: DecisionStage;
+
+  /** DECISION when absent (chains started before delivery tasks existed). */
+  @IsOptional()
+  @IsIn(TASK_PURPOSES)
+  purpose?: TaskPurpose;
 
   @IsString()
   @IsNotEmpty()
@@ -357,6 +413,7 @@ export interface TaskReply {
   householdId: string;
   divisionCode: string;
   stage: DecisionStage;
+  purpose: TaskPurpose;
   role: string;
   attempt: number;
   status: 'OPEN' | 'DONE' | 'CANCELLED';

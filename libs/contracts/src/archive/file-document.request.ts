@@ -36,6 +36,7 @@ export const FORM_DOCUMENT_TYPES = [
   'TERMINATION_NOTICE', // 终止审批通知书（申请人不配合）
   'APPRAISAL_MINUTES', // 民主评议记录
   'SURVEY_RECORD', // 入户调查表
+  'DELIVERY_RECEIPT', // 送达回证（不予确认、终止审批通知书的送达）
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -73,6 +74,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   TERMINATION_NOTICE: 'APPROVAL',
   APPRAISAL_MINUTES: 'APPROVAL',
   SURVEY_RECORD: 'APPROVAL',
+  DELIVERY_RECEIPT: 'APPROVAL',
 };
 
 export class FormField {

@@ -13,6 +13,8 @@ export const APPROVAL_STAGES = {
   publicity: 'PUBLICITY',
   street: 'STREET',
   county: 'COUNTY',
+  /** Refused or terminated; the notice is being served through the township (送达). */
+  delivery: 'DELIVERY',
   approved: 'APPROVED',
   rejected: 'REJECTED',
   terminated: 'TERMINATED',

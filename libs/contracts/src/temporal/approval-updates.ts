@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
 import type { DecisionStage } from '../approval/approval-policy';
+import type { DeliveryMethod, TaskPurpose } from '../approval/delivery';
 import type { Decision, DecisionReply } from '../approval/task.request';
 
 /** A staff decision as the approval service hands it to the chain (the actor comes from the caller headers). */
@@ -24,6 +25,14 @@ export interface DecisionInput {
   };
   /** The minutes of a democratic appraisal (民主评议), where the policy or an objection requires one. */
   appraisal?: { heldOn: string; participants: number; votesFor: number; votesAgainst: number; minutes: string };
+  /** DELIVER: how the refusal or termination notice was served (送达回证). */
+  delivery?: {
+    deliveredOn: string;
+    method: DeliveryMethod;
+    recipient: string;
+    witnesses?: string[];
+    trackingNo?: string;
+  };
   actor: { userId: string; username: string; roles: string[]; divisionCode: string };
   /** ISO time the decision was taken. */
   decidedAt: string;
@@ -40,7 +49,7 @@ export const decideUpdate = defineUpdate<DecisionReply, [DecisionInput]>('decide
 export const objectionUpdate = defineUpdate<{ accepted: true }, [ObjectionInput]>('objection');
 
 export interface ChainHistoryEntry {
-  stage: DecisionStage | 'ACCEPTANCE' | 'ASSESSMENT' | 'PUBLICITY' | 'OUTCOME';
+  stage: DecisionStage | 'ACCEPTANCE' | 'ASSESSMENT' | 'PUBLICITY' | 'OUTCOME' | 'DELIVERY';
   attempt: number;
   event: string;
   actor: string;
@@ -54,6 +63,8 @@ export interface ChainState {
   stage: string;
   pendingTaskId: string | null;
   pendingStage: DecisionStage | null;
+  /** What the pending task asks: a decision, or serving the refusal or termination notice. */
+  pendingPurpose?: TaskPurpose | null;
   dueDate: string | null;
   /** The last working day of the overall limit (30/45 working days from acceptance); null if not tracked. */
   overallDueDate?: string | null;
@@ -66,4 +77,5 @@ export const chainStateQuery = defineQuery<ChainState>('state');
 
 export type { ApprovalPolicy, DecisionStage, StagePolicy } from '../approval/approval-policy';
 export { STAGE_DIVISION_DIGITS, STAGE_LABELS } from '../approval/approval-policy';
+export { DELIVERY_METHOD_LABELS, type DeliveryMethod, type TaskPurpose } from '../approval/delivery';
 export type { Decision, DecisionReply } from '../approval/task.request';
