@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import { beijingDate } from '@app/domain';
-
 import { expectDueDateOrMissingYear } from '@test/support/chains';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
