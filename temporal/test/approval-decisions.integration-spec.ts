@@ -300,6 +300,22 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
         }),
       ),
     ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    // Another community's caseworker may not record one; an application with no chain is named as such.
+    const objectionBy = (who: Caller, applicationId: string) =>
+      as(who, () =>
+        client.request(SUBJECTS.approval.objectionRecord, {
+          applicationId,
+          summary: '异议',
+          idempotencyKey: randomUUID(),
+        }),
+      );
+    await expect(objectionBy(CALLERS.community2, application.id)).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    await expect(objectionBy(CALLERS.community1, randomUUID())).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+      details: [{ field: 'applicationId', messages: ['该申请尚未进入审批流程'] }],
+    });
     await decide(CALLERS.community1, {
       taskId: (await taskOf(CALLERS.community1, application.id)).id,
       decision: 'APPROVE',

@@ -18,6 +18,13 @@ export class TaskError extends DomainError {
     ]);
   }
 
+  static noChain(): TaskError {
+    const message = '该申请尚未进入审批流程';
+    return new TaskError(ErrorCode.NOT_FOUND, 'no approval chain for the application', message, [
+      { field: 'applicationId', messages: [message] },
+    ]);
+  }
+
   static photosNotFiled(documentIds: string[]): TaskError {
     const message = `照片须是本申请已归档的证明材料，以下编号不是：${documentIds.join('、')}`;
     return new TaskError(ErrorCode.VALIDATION_FAILED, 'survey photos not filed as evidence', message, [

@@ -21,7 +21,13 @@ import {
   SUBJECTS,
   type TaskReply,
 } from '@app/contracts';
-import { decideUpdate, type DecisionInput, objectionUpdate } from '@app/contracts/temporal';
+import {
+  approvalChainWorkflowId,
+  decideUpdate,
+  type DecisionInput,
+  objectionUpdate,
+  SEARCH_ATTRIBUTES,
+} from '@app/contracts/temporal';
 import { beijingDate, CalendarMissingError } from '@app/domain';
 import {
   AccessError,
@@ -270,17 +276,17 @@ export class TasksService {
 
   /**
    * An objection received during publicity: the community's caseworker records it and the chain sends the
-   * case back for a new community opinion. Refused outside publicity. Idempotent by key.
+   * case back for a new community opinion. Scoped by the chain's DivisionCode search attribute (the chain may not
+   * have opened a task yet); refused by the chain outside publicity (409). Idempotent by key.
    */
   async recordObjection(request: RecordObjectionRequest): Promise<{ accepted: true }> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.objectionRecord);
-    const latest = await this.em
-      .fork()
-      .findOne(Task, { applicationId: request.applicationId }, { orderBy: { openedAt: 'desc' } });
-    assertVisible(caller, latest?.divisionCode);
+    const handle = this.temporal.client.workflow.getHandle(approvalChainWorkflowId(request.applicationId));
     try {
-      return await this.temporal.client.workflow.getHandle(latest!.workflowId).executeUpdate(objectionUpdate, {
+      const described = await handle.describe();
+      assertVisible(caller, described.typedSearchAttributes.get(SEARCH_ATTRIBUTES.divisionCode));
+      return await handle.executeUpdate(objectionUpdate, {
         updateId: `objection-${request.idempotencyKey}`,
         args: [
           {
@@ -298,6 +304,9 @@ export class TasksService {
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
         throw TaskError.refusedByChain(error.cause?.message ?? '审批流程拒绝了该异议登记');
+      }
+      if (error instanceof WorkflowNotFoundError) {
+        throw TaskError.noChain();
       }
       throw error;
     }

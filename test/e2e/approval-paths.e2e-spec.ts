@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+
+import { Client as Pg } from 'pg';
+
+import { beijingDate } from '@app/domain';
+import { makeIdNumber } from '@test/support/factories/application.factory';
+import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
+
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/dibao';
+
+/** 公平社区 in 东盛街道, 二道区: staff of its own and a drill policy (labelled) with a 4-second publicity. */
+const ERDAO = { county: '220105', street: '220105001', community: '220105001002' };
+/** 爱民社区 in 正阳街道, 绿园区: a drill policy whose stages run out after one second (escalation). */
+const LVYUAN = { county: '220106', community: '220106001001' };
+const PASSWORD = 'approval-paths-e2e-password';
+
+/**
+ * The chain's branches through the gateway (running stack), as staff meet them: a refusal at the street and at the
+ * county, each served by the township with its proof of delivery filed; a return to the previous stage; an
+ * objection during publicity (appraisal and the county's home visit then required); an overdue step escalated and
+ * a withdrawal while it waits.
+ */
+describe('approval chain branches through the gateway (running stack)', () => {
+  const run6 = randomUUID().slice(0, 6);
+  const tokens = { community: '', street: '', county: '', lvyuan: '' };
+
+  beforeAll(async () => {
+    const db = new Pg({ connectionString: DATABASE_URL });
+    await db.connect();
+    try {
+      for (const [county, drill, note] of [
+        [ERDAO.county, { publicityMs: 4000 }, '演练：公示期缩短为4秒（测试）'],
+        [LVYUAN.county, { publicityMs: 1000, stageTimeoutMs: 1000 }, '演练：办理时限缩短为1秒（测试）'],
+      ] as const) {
+        await db.query(
+          `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
+           select gen_random_uuid(), now(), now(), $1::varchar, '2021-07-01', rules || jsonb_build_object('drill', $2::jsonb), $3
+             from approval.approval_policy where division_code = '22'
+              and not exists (select 1 from approval.approval_policy where division_code = $1::varchar)`,
+          [county, JSON.stringify(drill), note],
+        );
+      }
+    } finally {
+      await db.end();
+    }
+    const admin = await tokenOf('admin');
+    const accounts: Array<[keyof typeof tokens, string, string]> = [
+      ['community', ERDAO.community, 'COMMUNITY_CASEWORKER'],
+      ['street', ERDAO.street, 'STREET_REVIEWER'],
+      ['county', ERDAO.county, 'COUNTY_APPROVER'],
+      ['lvyuan', LVYUAN.community, 'COMMUNITY_CASEWORKER'],
+    ];
+    // Four logins (the gateway throttles logins per address; the whole e2e tier shares the allowance).
+    for (const [who, divisionCode, role] of accounts) {
+      const username = `e2e-ap-${who}-${run6}`;
+      const created = await call('POST', '/api/v1/accounts', {
+        token: admin,
+        body: { username, displayName: `测试${who}`, divisionCode, roles: [role], password: PASSWORD },
+      });
+      expect([200, 201]).toContain(created.status);
+      tokens[who] = await tokenOf(username, PASSWORD);
+    }
+  });
+
+  const submit = async (token: string, divisionCode: string, applicantName: string) => {
+    const created = await call('POST', '/api/v1/applications', {
+      token,
+      headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
+      body: {
+        divisionCode,
+        applicantName,
+        applicantIdNumber: makeIdNumber(),
+        householdSize: 2,
+        reason: '家庭主要劳动力患病，无固定收入',
+        details: { dataCheckConsent: true },
+      },
+    });
+    expect(created.status).toBe(201);
+    return created.body.id as string;
+  };
+  /** The caller's open task of the application (waiting for the chain to open it). */
+  const taskOf = (token: string, applicationId: string, query = '') =>
+    until(async () => {
+      const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}${query}`, { token });
+      expect(inbox.status).toBe(200);
+      return (inbox.body.items as Json[])[0];
+    }, 60_000);
+  const decide = async (token: string, applicationId: string, body: Json, query = '') => {
+    const task = await taskOf(token, applicationId, query);
+    const decided = await call('POST', `/api/v1/tasks/${task.id as string}/decision`, {
+      token,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body,
+    });
+    expect(decided.status).toBe(200);
+    return decided.body;
+  };
+  const view = (token: string, applicationId: string) =>
+    call('GET', `/api/v1/applications/${applicationId}`, { token, headers: purpose('核对审批进度（测试）') });
+  /** Polls the application's progress (from the chain) until it reaches `stage`. */
+  const untilStage = (token: string, applicationId: string, stage: string) =>
+    until(async () => {
+      const body = (await view(token, applicationId)).body;
+      return body.progress?.stage === stage ? body : undefined;
+    }, 60_000);
+  const documentTypes = async (token: string, applicationId: string) =>
+    ((await view(token, applicationId)).body.documents as Json[]).map((document) => document.documentType);
+  const serve = (applicationId: string, delivery: Json) =>
+    decide(
+      tokens.street,
+      applicationId,
+      { decision: 'DELIVER', opinion: '通知书已送达', delivery: { deliveredOn: beijingDate(new Date()), ...delivery } },
+      '&purpose=DELIVERY',
+    );
+
+  it('a refusal at the street is served by the township (left at the residence, witnessed) and filed', async () => {
+    const applicationId = await submit(tokens.community, ERDAO.community, '钱街道');
+    await decide(tokens.community, applicationId, { decision: 'APPROVE', opinion: '同意上报' });
+    const refused = await decide(tokens.street, applicationId, {
+      decision: 'REJECT',
+      opinion: '经核对，家庭成员名下有非营运机动车辆。',
+      reasons: ['家庭成员名下登记有非营运机动车辆'],
+    });
+    expect(refused).toMatchObject({ decision: 'REJECT', next: 'REJECTED' });
+    const waiting = await untilStage(tokens.community, applicationId, 'DELIVERY');
+    expect(waiting.application.status).toBe('REJECTED');
+    expect(
+      await serve(applicationId, { method: 'LEFT_AT_RESIDENCE', recipient: '钱街道', witnesses: ['社区主任'] }),
+    ).toMatchObject({ decision: 'DELIVER', next: 'REJECTED' });
+    await untilStage(tokens.community, applicationId, 'REJECTED');
+    expect((await documentTypes(tokens.community, applicationId)).slice(-3)).toEqual([
+      'STREET_REVIEW',
+      'REFUSAL_NOTICE',
+      'DELIVERY_RECEIPT',
+    ]);
+  }, 90_000);
+
+  it('a refusal at the county is served by the township by post; a delivery without its number is a 400', async () => {
+    const applicationId = await submit(tokens.community, ERDAO.community, '孙县级');
+    await decide(tokens.community, applicationId, { decision: 'APPROVE', opinion: '同意上报' });
+    await decide(tokens.street, applicationId, { decision: 'APPROVE', opinion: '审核同意' });
+    await decide(tokens.county, applicationId, {
+      decision: 'REJECT',
+      opinion: '家庭财产超过规定标准，不予确认。',
+      reasons: ['家庭存款超过当地规定的财产标准'],
+    });
+    const task = await taskOf(tokens.street, applicationId, '&purpose=DELIVERY');
+    expect(task).toMatchObject({ stage: 'STREET', purpose: 'DELIVERY', status: 'OPEN' });
+    const noNumber = await call('POST', `/api/v1/tasks/${task.id as string}/decision`, {
+      token: tokens.street,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: {
+        decision: 'DELIVER',
+        opinion: '已邮寄',
+        delivery: { deliveredOn: beijingDate(new Date()), method: 'BY_POST', recipient: '孙县级' },
+      },
+    });
+    expect(noNumber.status).toBe(400);
+    expect(JSON.stringify(noNumber.body.details)).toContain('邮寄送达须填写邮件号码');
+    await serve(applicationId, { method: 'BY_POST', recipient: '孙县级', trackingNo: 'EMS9876543210CN' });
+    await untilStage(tokens.county, applicationId, 'REJECTED');
+    expect((await documentTypes(tokens.county, applicationId)).slice(-3)).toEqual([
+      'COUNTY_CONFIRMATION',
+      'REFUSAL_NOTICE',
+      'DELIVERY_RECEIPT',
+    ]);
+  }, 90_000);
+
+  it('a return to the previous stage reopens the community step as a second attempt; both records stay', async () => {
+    const applicationId = await submit(tokens.community, ERDAO.community, '李退回');
+    await decide(tokens.community, applicationId, { decision: 'APPROVE', opinion: '同意上报' });
+    const returned = await decide(tokens.street, applicationId, {
+      decision: 'RETURN',
+      returnTo: 'PREVIOUS',
+      opinion: '入户调查记录不完整，退回社区重新调查。',
+    });
+    expect(returned).toMatchObject({ decision: 'RETURN', next: 'COMMUNITY' });
+    const again = await taskOf(tokens.community, applicationId);
+    expect(again).toMatchObject({ stage: 'COMMUNITY', attempt: 2 });
+    await decide(tokens.community, applicationId, { decision: 'APPROVE', opinion: '重新调查后同意上报' });
+    await untilStage(tokens.community, applicationId, 'PUBLICITY');
+    const types = await documentTypes(tokens.community, applicationId);
+    expect(types.filter((type) => type === 'COMMUNITY_OPINION')).toHaveLength(2);
+    expect(types).toContain('RETURN_NOTICE');
+  }, 90_000);
+
+  it('an objection during publicity sends the case back: appraisal minutes, then the county’s home visit', async () => {
+    const applicationId = await submit(tokens.community, ERDAO.community, '周异议');
+    await taskOf(tokens.community, applicationId);
+    const outside = await call('POST', `/api/v1/applications/${applicationId}/objections`, {
+      token: tokens.community,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { summary: '公示前的异议' },
+    });
+    expect(outside.status).toBe(409);
+    await decide(tokens.community, applicationId, { decision: 'APPROVE', opinion: '同意上报' });
+    await untilStage(tokens.community, applicationId, 'PUBLICITY');
+    const objection = await call('POST', `/api/v1/applications/${applicationId}/objections`, {
+      token: tokens.community,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { summary: '邻居反映申请人家庭有经营性收入未申报' },
+    });
+    expect(objection.status).toBe(200);
+    const second = await taskOf(tokens.community, applicationId);
+    expect(second).toMatchObject({ stage: 'COMMUNITY', attempt: 2 });
+    const withoutMinutes = await call('POST', `/api/v1/tasks/${second.id as string}/decision`, {
+      token: tokens.community,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { decision: 'APPROVE', opinion: '复核后同意' },
+    });
+    expect(withoutMinutes.status).toBe(409);
+    expect(withoutMinutes.body.message).toContain('民主评议');
+    await decide(tokens.community, applicationId, {
+      decision: 'APPROVE',
+      opinion: '经民主评议，同意上报',
+      appraisal: {
+        heldOn: beijingDate(new Date()),
+        participants: 9,
+        votesFor: 8,
+        votesAgainst: 1,
+        minutes: '评议记录',
+      },
+    });
+    await decide(tokens.street, applicationId, { decision: 'APPROVE', opinion: '审核同意' });
+    const county = await taskOf(tokens.county, applicationId);
+    const withoutVisit = await call('POST', `/api/v1/tasks/${county.id as string}/decision`, {
+      token: tokens.county,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { decision: 'APPROVE', opinion: '同意' },
+    });
+    expect(withoutVisit.status).toBe(409);
+    expect(withoutVisit.body.message).toContain('入户核查');
+    await decide(tokens.county, applicationId, {
+      decision: 'APPROVE',
+      opinion: '经入户核查，同意纳入低保',
+      homeVisit: { visitedOn: beijingDate(new Date()), visitors: ['王五', '赵六'], findings: '家庭情况与申报一致' },
+    });
+    await untilStage(tokens.county, applicationId, 'APPROVED');
+    expect(await documentTypes(tokens.county, applicationId)).toEqual(
+      expect.arrayContaining(['OBJECTION_RECORD', 'APPRAISAL_MINUTES', 'APPROVAL_NOTICE']),
+    );
+  }, 120_000);
+
+  it('escalates an overdue step (recorded, filed, never decided for staff); a withdrawal then ends the chain', async () => {
+    const applicationId = await submit(tokens.lvyuan, LVYUAN.community, '吴超期');
+    const escalated = await until(async () => {
+      const task = await taskOf(tokens.lvyuan, applicationId);
+      return task.escalatedAt ? task : undefined;
+    }, 60_000);
+    expect(escalated).toMatchObject({ stage: 'COMMUNITY', status: 'OPEN' });
+    // The inbox is marked first, then the supervision record is filed.
+    await until(async () =>
+      (await documentTypes(tokens.lvyuan, applicationId)).includes('ESCALATION_RECORD') ? true : undefined,
+    );
+    const withdrawn = await call('POST', `/api/v1/applications/${applicationId}/withdraw`, {
+      token: tokens.lvyuan,
+      body: { reason: '申请人家庭情况好转，主动撤回' },
+    });
+    expect(withdrawn.status).toBe(200);
+    await untilStage(tokens.lvyuan, applicationId, 'WITHDRAWN');
+    const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: tokens.lvyuan });
+    expect(inbox.body).toEqual({ items: [], total: 0 });
+  }, 90_000);
+});
