@@ -27,6 +27,8 @@ export interface ChainRef extends Traced {
 export interface OpenTaskInput extends ChainRef {
   /** Made by the workflow, so the chain knows the task before staff can see it. */
   taskId?: string;
+  /** The application's fixed particulars from the chain's input (ids only); asked of intake when absent. */
+  application?: { applicationNo: string; householdId: string; divisionCode: string };
   stage: DecisionStage;
   /** A decision when absent; DELIVERY: serving the refusal or termination notice. */
   purpose?: TaskPurpose;
@@ -158,11 +160,11 @@ export function createApprovalActivities(messaging: MessagingClient) {
     },
 
     async openTask(input: OpenTaskInput): Promise<{ taskId: string; dueDate: string | null }> {
-      const app = await application(input.applicationId);
+      const app = input.application ?? (await application(input.applicationId));
       const task = await callService(() =>
         messaging.request(SUBJECTS.approval.taskOpen, {
           ...(input.taskId ? { taskId: input.taskId } : {}),
-          applicationId: app.id,
+          applicationId: input.applicationId,
           applicationNo: app.applicationNo,
           householdId: app.householdId,
           divisionCode: app.divisionCode,

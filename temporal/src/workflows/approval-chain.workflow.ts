@@ -110,6 +110,11 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   const workflowId = workflowInfo().workflowId;
   const trace = { correlationId: input.correlationId };
   const chain = { applicationId: input.applicationId, workflowId, ...trace };
+  /** What a task shows of the application besides its id: fixed at filing, so taken from the input when there. */
+  const particulars =
+    input.applicationNo && input.householdId && input.divisionCode
+      ? { applicationNo: input.applicationNo, householdId: input.householdId, divisionCode: input.divisionCode }
+      : undefined;
   const documentIds: string[] = [];
   const history: ChainHistoryEntry[] = [];
   let stage: ApprovalStage = APPROVAL_STAGES.acceptance;
@@ -432,6 +437,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     pending = { taskId: uuid4(), stage: rule.stage, purpose: 'DELIVERY', dueDate: null };
     const task = await activities.openTask({
       ...chain,
+      application: particulars,
       taskId: pending.taskId,
       stage: rule.stage,
       purpose: 'DELIVERY',
@@ -555,6 +561,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     pending = { taskId: uuid4(), stage: rule.stage, purpose: 'DECISION', dueDate: null };
     const task = await activities.openTask({
       ...chain,
+      application: particulars,
       taskId: pending.taskId,
       stage: rule.stage,
       role: rule.role,
