@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { makeIdNumber } from '@test/support/factories/application.factory';
-import { call, purpose, tokenOf } from '@test/support/http-client';
+import { call, type Json, purpose, tokenOf } from '@test/support/http-client';
 
 /** A caseworker drafts, edits, submits and withdraws an application, and registers and finds a household, over HTTP. */
 describe('application lifecycle and household registry (running stack)', () => {
@@ -57,6 +57,42 @@ describe('application lifecycle and household registry (running stack)', () => {
       body: { reason: '申请人撤回' },
     });
     expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', withdrawnReason: '申请人撤回' });
+  });
+
+  it('gives the one-time notice of missing materials on a draft: filed, once, never for shared data', async () => {
+    const draft = await call('POST', '/api/v1/applications', {
+      token,
+      headers: { 'Idempotency-Key': `e2e-draft-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        applicantName: '郑补齐',
+        applicantIdNumber: makeIdNumber(),
+        householdSize: 1,
+        reason: '材料不齐',
+        draft: true,
+      },
+    });
+    expect(draft.status).toBe(201);
+    const notice = (missing: string[], key = randomUUID()) =>
+      call('POST', `/api/v1/applications/${draft.body.id}/materials-notice`, {
+        token,
+        headers: { 'Idempotency-Key': key },
+        body: { missing, note: '请到社区低保窗口提交' },
+      });
+    const shared = await notice(['户口簿复印件']);
+    expect(shared.status).toBe(400);
+    expect(shared.body.details).toEqual([
+      { field: 'missing[0]', messages: ['「户口簿复印件」可通过户籍信息核对获取，不得要求申请人提供'] },
+    ]);
+    const given = await notice(['医院出具的诊断证明']);
+    expect(given.status).toBe(200);
+    expect(given.body.materialsNotice).toMatchObject({ missing: ['医院出具的诊断证明'], notifiedBy: 'community1' });
+    expect((await notice(['残疾人证'])).status).toBe(409);
+    const view = await call('GET', `/api/v1/applications/${draft.body.id}`, {
+      token,
+      headers: purpose('核对一次性告知书'),
+    });
+    expect((view.body.documents as Json[]).map((document) => document.documentType)).toEqual(['MATERIALS_NOTICE']);
   });
 
   it('registers a household and finds it by name and by ID number, masked', async () => {

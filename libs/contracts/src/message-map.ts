@@ -97,6 +97,7 @@ import type {
 import type { ApplicationReply, ListApplicationsReply } from './intake/application.reply';
 import type { AddAttachmentRequest, AttachmentReply } from './intake/attachment.request';
 import type {
+  NotifyMissingMaterialsRequest,
   SubmitDraftRequest,
   UpdateApplicationRequest,
   WithdrawApplicationRequest,
@@ -170,6 +171,7 @@ export interface RequestMap {
   [SUBJECTS.intake.applicationUpdate]: { request: UpdateApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationSubmitDraft]: { request: SubmitDraftRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationWithdraw]: { request: WithdrawApplicationRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationMaterialsNotice]: { request: NotifyMissingMaterialsRequest; reply: ApplicationReply };
   [SUBJECTS.intake.attachmentAdd]: { request: AddAttachmentRequest; reply: AttachmentReply };
   [SUBJECTS.archive.uploadIngest]: { request: IngestUploadRequest; reply: IngestUploadReply };
   [SUBJECTS.intake.divisionGet]: { request: GetDivisionRequest; reply: DivisionReply };

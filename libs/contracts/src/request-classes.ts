@@ -56,6 +56,7 @@ import {
 } from './eligibility/run-assessment.request';
 import { AddAttachmentRequest } from './intake/attachment.request';
 import {
+  NotifyMissingMaterialsRequest,
   SubmitDraftRequest,
   UpdateApplicationRequest,
   WithdrawApplicationRequest,
@@ -104,6 +105,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.applicationUpdate]: UpdateApplicationRequest,
   [SUBJECTS.intake.applicationSubmitDraft]: SubmitDraftRequest,
   [SUBJECTS.intake.applicationWithdraw]: WithdrawApplicationRequest,
+  [SUBJECTS.intake.applicationMaterialsNotice]: NotifyMissingMaterialsRequest,
   [SUBJECTS.intake.divisionGet]: GetDivisionRequest,
   [SUBJECTS.intake.attachmentAdd]: AddAttachmentRequest,
   [SUBJECTS.archive.uploadIngest]: IngestUploadRequest,

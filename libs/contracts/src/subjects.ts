@@ -11,6 +11,7 @@ export const SUBJECTS = {
     applicationUpdate: 'intake.application.update',
     applicationSubmitDraft: 'intake.application.submit-draft',
     applicationWithdraw: 'intake.application.withdraw',
+    applicationMaterialsNotice: 'intake.application.materials-notice',
     attachmentAdd: 'intake.attachment.add',
     divisionGet: 'intake.division.get',
     householdCreate: 'intake.household.create',

@@ -16,3 +16,4 @@ export * from './payment/months';
 export * from './archive/reference-code';
 export * from './archive/item-chain';
 export * from './archive/retention';
+export * from './intake/shared-data-materials';

@@ -33,6 +33,7 @@ import { MessagingClient, RemoteError, requireCaller } from '@app/platform';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { CreateApplicationDto } from './dto/create-application.dto';
+import { MaterialsNoticeDto } from './dto/materials-notice.dto';
 import { ObjectionDto } from './dto/objection.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
 import { WithdrawApplicationDto } from './dto/withdraw-application.dto';
@@ -159,6 +160,26 @@ export class ApplicationsController {
     @Body() body: WithdrawApplicationDto,
   ): Promise<ApplicationReply> {
     return this.messaging.request(SUBJECTS.intake.applicationWithdraw, { applicationId: id, reason: body.reason });
+  }
+
+  @Post(':id/materials-notice')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.applicationCreate)
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key → the first notice' })
+  @ApiOperation({
+    summary:
+      'Give the one-time notice of missing materials (一次性告知) on a draft, before acceptance: everything missing at once, never what data sharing provides (400 naming the item); filed into the household file; a second, other notice is a 409.',
+  })
+  materialsNotice(
+    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: MaterialsNoticeDto,
+  ): Promise<ApplicationReply> {
+    return this.messaging.request(
+      SUBJECTS.intake.applicationMaterialsNotice,
+      { ...body, applicationId: id, idempotencyKey },
+      { timeoutMs: 15_000 },
+    );
   }
 
   @Post(':id/objections')

@@ -1,6 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 
-import { type ApplicationDetails, APPLICATION_STATUSES, type ApplicationStatus } from '@app/contracts';
+import {
+  type ApplicationDetails,
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  type MaterialsNotice,
+} from '@app/contracts';
 import { BaseEntity } from '@app/platform';
 
 import { Household } from '../households/household.entity';
@@ -64,4 +69,8 @@ export class Application extends BaseEntity<'status' | 'workflowStartedAt' | 'su
 
   @Property({ length: 500, nullable: true })
   withdrawnReason?: string;
+
+  /** The one-time notice of missing materials, once given (and the key it was given under, for a repeat). */
+  @Property({ type: 'json', nullable: true })
+  materialsNotice?: MaterialsNotice & { idempotencyKey: string };
 }

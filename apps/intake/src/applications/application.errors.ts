@@ -50,6 +50,35 @@ export class ApplicationError extends DomainError {
     );
   }
 
+  /** The one-time notice tells everything missing at once: a second, other list is refused. */
+  static materialsNoticeGiven(notifiedAt: string): ApplicationError {
+    const message = `已于${notifiedAt.slice(0, 10)}一次性告知需补齐的全部材料，不得再次要求补充其他材料`;
+    return new ApplicationError(ErrorCode.CONFLICT, 'materials notice already given', message, [
+      { field: 'missing', messages: [message] },
+    ]);
+  }
+
+  /** Before acceptance only: once submitted, missing material is asked for by returning the case to the applicant. */
+  static materialsNoticeAfterSubmission(status: string): ApplicationError {
+    const message = '申请已受理，需补正材料的，请在审批环节退回申请人补正';
+    return new ApplicationError(ErrorCode.CONFLICT, `application is ${status}, not a draft`, message, [
+      { field: 'status', messages: [message] },
+    ]);
+  }
+
+  /** What the data check obtains through government data sharing is never asked of the applicant. */
+  static sharedDataMaterials(items: Array<{ index: number; item: string; source: string }>): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.VALIDATION_FAILED,
+      'materials obtainable through data sharing',
+      '可通过政府部门信息共享获取的材料不得要求申请人提供',
+      items.map(({ index, item, source }) => ({
+        field: `missing[${index}]`,
+        messages: [`「${item}」可通过${source}核对获取，不得要求申请人提供`],
+      })),
+    );
+  }
+
   static withdrawn(): ApplicationError {
     return new ApplicationError(ErrorCode.VALIDATION_FAILED, 'application withdrawn', '申请已撤回，不能再提交', [
       { field: 'status', messages: ['申请已撤回'] },

@@ -24,9 +24,14 @@ export function toApplicationReply(
     submittedAt: application.submittedAt?.toISOString() ?? null,
     details: application.details ? detailsView(application.details, reveal) : null,
     withdrawnReason: application.withdrawnReason ?? null,
+    materialsNotice: application.materialsNotice ? materialsNoticeView(application.materialsNotice) : null,
     attachments,
     updatedAt: application.updatedAt.toISOString(),
   };
+}
+
+function materialsNoticeView({ idempotencyKey: _key, ...notice }: NonNullable<Application['materialsNotice']>) {
+  return notice;
 }
 
 function detailsView(details: NonNullable<Application['details']>, reveal: boolean): ApplicationDetailsView {

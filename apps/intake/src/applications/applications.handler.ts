@@ -6,6 +6,7 @@ import {
   GetApplicationRequest,
   ListApplicationsRequest,
   type ListApplicationsReply,
+  NotifyMissingMaterialsRequest,
   RecordApplicationStageRequest,
   SubmitApplicationRequest,
   SubmitDraftRequest,
@@ -15,10 +16,14 @@ import {
 } from '@app/contracts';
 
 import { ApplicationsService } from './applications.service';
+import { MaterialsNoticeService } from './materials-notice.service';
 
 @Controller()
 export class ApplicationsHandler {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly materialsNotices: MaterialsNoticeService,
+  ) {}
 
   @MessagePattern(SUBJECTS.intake.applicationSubmit)
   submit(@Payload() request: SubmitApplicationRequest): Promise<ApplicationReply> {
@@ -48,6 +53,11 @@ export class ApplicationsHandler {
   @MessagePattern(SUBJECTS.intake.applicationSubmitDraft)
   submitDraft(@Payload() request: SubmitDraftRequest): Promise<ApplicationReply> {
     return this.applications.submitDraft(request.applicationId);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationMaterialsNotice)
+  notifyMissingMaterials(@Payload() request: NotifyMissingMaterialsRequest): Promise<ApplicationReply> {
+    return this.materialsNotices.notify(request);
   }
 
   @MessagePattern(SUBJECTS.intake.applicationWithdraw)

@@ -9,6 +9,7 @@ import { Migration20261126160650_person_name_index } from './Migration2026112616
 import { Migration20261126175608_application_review_statuses } from './Migration20261126175608_application_review_statuses';
 import { Migration20261127010000_application_household_index } from './Migration20261127010000_application_household_index';
 import { Migration20261127140000_application_terminated } from './Migration20261127140000_application_terminated';
+import { Migration20261128100000_application_materials_notice } from './Migration20261128100000_application_materials_notice';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -27,4 +28,8 @@ export const migrationList: MigrationObject[] = [
     class: Migration20261127010000_application_household_index,
   },
   { name: 'Migration20261127140000_application_terminated', class: Migration20261127140000_application_terminated },
+  {
+    name: 'Migration20261128100000_application_materials_notice',
+    class: Migration20261128100000_application_materials_notice,
+  },
 ];

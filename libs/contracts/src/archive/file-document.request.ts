@@ -37,6 +37,7 @@ export const FORM_DOCUMENT_TYPES = [
   'APPRAISAL_MINUTES', // 民主评议记录
   'SURVEY_RECORD', // 入户调查表
   'DELIVERY_RECEIPT', // 送达回证（不予确认、终止审批通知书的送达）
+  'MATERIALS_NOTICE', // 一次性告知书（受理前需补齐的材料）
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -75,6 +76,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   APPRAISAL_MINUTES: 'APPROVAL',
   SURVEY_RECORD: 'APPROVAL',
   DELIVERY_RECEIPT: 'APPROVAL',
+  MATERIALS_NOTICE: 'APPROVAL',
 };
 
 export class FormField {

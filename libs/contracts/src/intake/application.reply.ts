@@ -28,6 +28,14 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+export interface MaterialsNotice {
+  missing: string[];
+  note: string | null;
+  notifiedBy: string;
+  notifiedAt: string;
+  documentId: string;
+}
+
 export interface ApplicationReply {
   id: string;
   /** Human reference printed on documents, e.g. SQ-220102-2026-000001. */
@@ -48,6 +56,8 @@ export interface ApplicationReply {
   /** What the household declared (incomes, deductions, assets, payment account masked, consent, conflict flag). */
   details: ApplicationDetailsView | null;
   withdrawnReason: string | null;
+  /** The one-time notice of missing materials (一次性告知), once given: what, by whom, when, its archived item. */
+  materialsNotice: MaterialsNotice | null;
   /** Evidence uploaded for the application (filed into the household file when the step that uses it completes). */
   attachments: AttachmentReply[];
   updatedAt: string;

@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 import { ApplicationDetails } from './application-details';
 
@@ -41,4 +54,34 @@ export class WithdrawApplicationRequest {
   @IsNotEmpty({ message: '撤回原因不能为空' })
   @MaxLength(500, { message: '撤回原因不能超过500个字符' })
   reason: string;
+}
+
+/**
+ * The one-time notice of missing materials (一次性告知, 2021 rules Art. 10): before an application is accepted, staff
+ * tell the applicant at once everything that is missing — once; what the data check can obtain through government
+ * data sharing is never asked for. Filed into the household's archive file. Idempotent by key.
+ */
+export class NotifyMissingMaterialsRequest {
+  @IsUUID('4', { message: '申请编号格式不正确' })
+  applicationId: string;
+
+  /** Every missing material, each as the applicant should understand it (printed as a numbered list). */
+  @IsArray({ message: '请列出需补齐的全部材料' })
+  @ArrayMinSize(1, { message: '请列出需补齐的全部材料' })
+  @ArrayMaxSize(30, { message: '需补齐的材料至多30项' })
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: '材料名称不能为空' })
+  @MaxLength(120, { each: true, message: '每项材料不能超过120个字符' })
+  missing: string[];
+
+  /** Where and how to bring them (window, office hours, a contact). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: '补齐说明不能超过500个字符' })
+  note?: string;
+
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  idempotencyKey: string;
 }
