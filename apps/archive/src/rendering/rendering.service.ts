@@ -46,7 +46,8 @@ export class RenderingService {
       case 'TERMINATION_NOTICE':
       case 'APPRAISAL_MINUTES':
       case 'SURVEY_RECORD':
-      case 'DELIVERY_RECEIPT': {
+      case 'DELIVERY_RECEIPT':
+      case 'MATERIALS_NOTICE': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [
