@@ -85,13 +85,15 @@ describe('approval chain branches through the gateway (running stack)', () => {
       expect(inbox.status).toBe(200);
       return (inbox.body.items as Json[])[0];
     }, 60_000);
-  const decide = async (token: string, applicationId: string, body: Json, query = '') => {
-    const task = await taskOf(token, applicationId, query);
-    const decided = await call('POST', `/api/v1/tasks/${task.id as string}/decision`, {
+  /** A decision on a task, as staff post it (a fresh key each time); the answer as it came. */
+  const post = (token: string, taskId: unknown, body: Json) =>
+    call('POST', `/api/v1/tasks/${taskId as string}/decision`, {
       token,
       headers: { 'Idempotency-Key': randomUUID() },
       body,
     });
+  const decide = async (token: string, applicationId: string, body: Json, query = '') => {
+    const decided = await post(token, (await taskOf(token, applicationId, query)).id, body);
     expect(decided.status).toBe(200);
     return decided.body;
   };
@@ -146,14 +148,10 @@ describe('approval chain branches through the gateway (running stack)', () => {
     });
     const task = await taskOf(tokens.street, applicationId, '&purpose=DELIVERY');
     expect(task).toMatchObject({ stage: 'STREET', purpose: 'DELIVERY', status: 'OPEN' });
-    const noNumber = await call('POST', `/api/v1/tasks/${task.id as string}/decision`, {
-      token: tokens.street,
-      headers: { 'Idempotency-Key': randomUUID() },
-      body: {
-        decision: 'DELIVER',
-        opinion: '已邮寄',
-        delivery: { deliveredOn: beijingDate(new Date()), method: 'BY_POST', recipient: '孙县级' },
-      },
+    const noNumber = await post(tokens.street, task.id, {
+      decision: 'DELIVER',
+      opinion: '已邮寄',
+      delivery: { deliveredOn: beijingDate(new Date()), method: 'BY_POST', recipient: '孙县级' },
     });
     expect(noNumber.status).toBe(400);
     expect(JSON.stringify(noNumber.body.details)).toContain('邮寄送达须填写邮件号码');
@@ -203,11 +201,7 @@ describe('approval chain branches through the gateway (running stack)', () => {
     expect(objection.status).toBe(200);
     const second = await taskOf(tokens.community, applicationId);
     expect(second).toMatchObject({ stage: 'COMMUNITY', attempt: 2 });
-    const withoutMinutes = await call('POST', `/api/v1/tasks/${second.id as string}/decision`, {
-      token: tokens.community,
-      headers: { 'Idempotency-Key': randomUUID() },
-      body: { decision: 'APPROVE', opinion: '复核后同意' },
-    });
+    const withoutMinutes = await post(tokens.community, second.id, { decision: 'APPROVE', opinion: '复核后同意' });
     expect(withoutMinutes.status).toBe(409);
     expect(withoutMinutes.body.message).toContain('民主评议');
     await decide(tokens.community, applicationId, {
@@ -223,11 +217,7 @@ describe('approval chain branches through the gateway (running stack)', () => {
     });
     await decide(tokens.street, applicationId, { decision: 'APPROVE', opinion: '审核同意' });
     const county = await taskOf(tokens.county, applicationId);
-    const withoutVisit = await call('POST', `/api/v1/tasks/${county.id as string}/decision`, {
-      token: tokens.county,
-      headers: { 'Idempotency-Key': randomUUID() },
-      body: { decision: 'APPROVE', opinion: '同意' },
-    });
+    const withoutVisit = await post(tokens.county, county.id, { decision: 'APPROVE', opinion: '同意' });
     expect(withoutVisit.status).toBe(409);
     expect(withoutVisit.body.message).toContain('入户核查');
     await decide(tokens.county, applicationId, {
