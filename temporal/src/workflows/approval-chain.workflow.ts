@@ -511,7 +511,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       actor: d.actor.username,
       at: d.decidedAt,
       documentId: receipt.documentId,
-      note: `${DELIVERY_METHOD_LABELS[served.method]}，${served.deliveredOn}，受送达人：${served.recipient}；通知书：${noticeId}`,
+      // Who received it is printed on the filed receipt only (personal data stays out of the chain's state).
+      note: `${DELIVERY_METHOD_LABELS[served.method]}，${served.deliveredOn}；通知书：${noticeId}`,
     });
     pending = undefined;
     decisionReply = {
