@@ -10,6 +10,7 @@ const config: Config = {
   roots: ['<rootDir>/test/e2e'],
   testRegex: '\\.e2e-spec\\.ts$',
   maxWorkers: 1,
+  globalSetup: '<rootDir>/test/support/e2e-global-setup.ts',
   testTimeout: 60_000,
 };
 

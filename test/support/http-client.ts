@@ -1,4 +1,10 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 import { DEFAULT_DEMO_PASSWORD } from '@app/domain';
+
+import { TOKEN_CACHE } from './e2e-token-cache';
 
 /** A small HTTP client for e2e tests against the running gateway, logging each demo user in once. */
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
@@ -36,20 +42,43 @@ export async function call(
 
 const tokens = new Map<string, Promise<string>>();
 
-/** The access token of a user (the demo password unless given), fetched once per test file. */
+type TokenCache = Record<string, { token: string; expiresAt: number }>;
+
+const readCache = (): TokenCache => {
+  try {
+    return JSON.parse(readFileSync(TOKEN_CACHE, 'utf8')) as TokenCache;
+  } catch {
+    return {};
+  }
+};
+
+/** The access token of a user (the demo password unless given): one login per user per e2e run. */
 export function tokenOf(username: string, password = PASSWORD): Promise<string> {
-  if (!tokens.has(username)) {
+  const key = `${username}:${createHash('sha256').update(password).digest('hex')}`;
+  if (!tokens.has(key)) {
+    const cached = readCache()[key];
     tokens.set(
-      username,
-      call('POST', '/api/v1/auth/login', { body: { username, password } }).then((result) => {
-        if (result.status !== 200) {
-          throw new Error(`login of ${username} answered ${result.status}: ${JSON.stringify(result.body)}`);
-        }
-        return result.body.accessToken as string;
-      }),
+      key,
+      cached && cached.expiresAt > Date.now() + 60_000
+        ? Promise.resolve(cached.token)
+        : call('POST', '/api/v1/auth/login', { body: { username, password } }).then((result) => {
+            if (result.status !== 200) {
+              throw new Error(`login of ${username} answered ${result.status}: ${JSON.stringify(result.body)}`);
+            }
+            const token = result.body.accessToken as string;
+            mkdirSync(dirname(TOKEN_CACHE), { recursive: true });
+            writeFileSync(
+              TOKEN_CACHE,
+              JSON.stringify({
+                ...readCache(),
+                [key]: { token, expiresAt: Date.now() + Number(result.body.expiresIn) * 1000 },
+              }),
+            );
+            return token;
+          }),
     );
   }
-  return tokens.get(username) as Promise<string>;
+  return tokens.get(key) as Promise<string>;
 }
 
 /** Header that states why personal data is read (UTF-8, percent-encoded). */
