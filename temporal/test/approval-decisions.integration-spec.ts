@@ -672,6 +672,11 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(
       await as(township, () => client.request(SUBJECTS.approval.taskList, { applicationId: application.id })),
     ).toEqual({ items: [], total: 0 });
+    // What staff typed (the recipient, the opinion) is stored by Temporal encrypted, never in clear.
+    const stored = Buffer.from(proto.api.history.v1.History.encode(await handle.fetchHistory()).finish());
+    expect(stored.includes(Buffer.from('申请人本人'))).toBe(false);
+    expect(stored.includes(Buffer.from('已当面送达'))).toBe(false);
+    expect(stored.includes(Buffer.from('binary/encrypted'))).toBe(true);
     await record('delivery-escalated', handle);
   }, 60_000);
 

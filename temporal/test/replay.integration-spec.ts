@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { temporal as proto } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 
+import { DEVELOPMENT_PAYLOAD_KEY, payloadEncryptionCodec } from '@app/platform';
+
 import { bundlerOptions } from '../src/worker/bundler-options';
 
 const HISTORIES = join(__dirname, 'histories');
@@ -37,7 +39,12 @@ describe('recorded approval chain histories replay against the current workflow 
     }));
     const failures: string[] = [];
     for await (const result of Worker.runReplayHistories(
-      { workflowsPath: require.resolve('../src/workflows'), bundlerOptions },
+      {
+        workflowsPath: require.resolve('../src/workflows'),
+        bundlerOptions,
+        // Histories recorded since payloads are encrypted need the key; older ones pass through.
+        dataConverter: { payloadCodecs: [payloadEncryptionCodec(DEVELOPMENT_PAYLOAD_KEY)] },
+      },
       histories,
     )) {
       if (result.error) {

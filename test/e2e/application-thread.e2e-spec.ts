@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 
 import { APPROVAL_STAGES, SEARCH_ATTRIBUTES } from '@app/contracts/temporal';
+import { DEVELOPMENT_PAYLOAD_KEY, payloadEncryptionCodec } from '@app/platform';
 import { untilStage } from '@test/support/chains';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
@@ -34,7 +35,13 @@ describe('an application end to end (running stack)', () => {
 
   beforeAll(async () => {
     connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
-    temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'dibao' });
+    temporal = new Client({
+      connection,
+      namespace: process.env.TEMPORAL_NAMESPACE ?? 'dibao',
+      dataConverter: {
+        payloadCodecs: [payloadEncryptionCodec(process.env.TEMPORAL_PAYLOAD_KEYS || DEVELOPMENT_PAYLOAD_KEY)],
+      },
+    });
     token = await tokenOf('community1');
   });
 

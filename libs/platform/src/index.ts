@@ -30,3 +30,4 @@ export * from './messaging/nats-server.options';
 export * from './messaging/upload-store';
 export * from './temporal/temporal-client.module';
 export * from './temporal/temporal-client.service';
+export * from './temporal/payload-encryption.codec';

@@ -1,6 +1,6 @@
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 
-import type { MessagingClient } from '@app/platform';
+import { DEVELOPMENT_PAYLOAD_KEY, type MessagingClient, payloadEncryptionCodec } from '@app/platform';
 
 import { bundlerOptions } from './bundler-options';
 import { correlationActivityInterceptor } from './correlation.interceptor';
@@ -15,6 +15,9 @@ export interface WorkerSettings {
   workflowBundlePath?: string;
   /** A bundle made once in this process (see bundleWorkflows), shared by several workers. */
   workflowBundle?: WorkflowBundle;
+  /** TEMPORAL_PAYLOAD_KEYS (the development key when absent: tests and the local stack). */
+  payloadKeys?: string;
+  nodeEnv?: string;
 }
 
 /** Bundles the workflows from source once, for several workers of one process. */
@@ -33,6 +36,9 @@ export async function createWorker(
     taskQueue: settings.taskQueue,
     activities: createActivities({ messaging: settings.messaging }),
     interceptors: { activity: [correlationActivityInterceptor] },
+    dataConverter: {
+      payloadCodecs: [payloadEncryptionCodec(settings.payloadKeys ?? DEVELOPMENT_PAYLOAD_KEY, settings.nodeEnv)],
+    },
     ...(settings.workflowBundlePath
       ? { workflowBundle: { codePath: settings.workflowBundlePath } }
       : settings.workflowBundle

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
         messaging: app.get(MessagingClient),
         workflowBundlePath: bundlePath,
         workflowBundle,
+        payloadKeys: config.getOrThrow<string>('TEMPORAL_PAYLOAD_KEYS'),
+        nodeEnv: config.get<string>('NODE_ENV'),
       }),
     ),
   );

@@ -1,6 +1,8 @@
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
 
+import { DEVELOPMENT_PAYLOAD_KEY } from '../temporal/payload-encryption.codec';
+
 /** Infrastructure settings shared by every process; same names everywhere (see .env.example). */
 export class PlatformEnv {
   @IsString()
@@ -25,6 +27,14 @@ export class PlatformEnv {
   @IsString()
   @IsNotEmpty()
   TEMPORAL_NAMESPACE = 'dibao';
+
+  /**
+   * Keys (32 bytes, base64, comma-separated; the first encrypts) of the payloads Temporal stores. The development
+   * key is refused in production.
+   */
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_PAYLOAD_KEYS = DEVELOPMENT_PAYLOAD_KEY;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

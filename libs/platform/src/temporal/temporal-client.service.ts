@@ -2,7 +2,9 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 
-/** Owns the connection to the Temporal frontend; connects lazily and closes on shutdown. */
+import { payloadEncryptionCodec } from './payload-encryption.codec';
+
+/** Owns the connection to the Temporal frontend (payloads encrypted); connects lazily and closes on shutdown. */
 @Injectable()
 export class TemporalClientService implements OnApplicationShutdown {
   private readonly logger = new Logger(TemporalClientService.name);
@@ -14,6 +16,11 @@ export class TemporalClientService implements OnApplicationShutdown {
     this.client = new Client({
       connection: this.connection,
       namespace: config.getOrThrow<string>('TEMPORAL_NAMESPACE'),
+      dataConverter: {
+        payloadCodecs: [
+          payloadEncryptionCodec(config.getOrThrow<string>('TEMPORAL_PAYLOAD_KEYS'), config.get<string>('NODE_ENV')),
+        ],
+      },
     });
   }
 
