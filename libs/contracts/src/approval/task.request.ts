@@ -167,7 +167,9 @@ export class AppraisalInput {
   minutes: string;
 }
 
-/*
+/**
+ * A staff decision on a task of their inbox. Idempotent by key: the same key returns the first result.
+ *
  * Lists in a decision are printed joined on one line of the step's filed form, whose fields the archive takes up
  * to 4,000 characters; the limits below keep the longest list inside that (20 × 190 + separators, 30 × 120 + …),
  * so a decision the chain accepts can always be filed.
