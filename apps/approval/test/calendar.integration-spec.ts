@@ -49,7 +49,7 @@ describe('holiday calendar and due dates (real PostgreSQL, NATS)', () => {
     const due = (from: string, workingDays: number) =>
       as(CALLERS.system, () => client.request(SUBJECTS.approval.calendarDueDate, { from, workingDays }));
     expect(await due('2025-09-30', 3)).toEqual({ dueDate: '2025-10-11', calendarMissingYear: null });
-    expect(await due('2028-06-01', 5)).toEqual({ dueDate: null, calendarMissingYear: 2028 });
+    expect(await due('2097-06-01', 5)).toEqual({ dueDate: null, calendarMissingYear: 2097 });
   });
 
   it('moves the due date on by the working days of a period the clock stands still for, and refuses a bad period', async () => {
@@ -69,33 +69,40 @@ describe('holiday calendar and due dates (real PostgreSQL, NATS)', () => {
   });
 
   it('shows a missing year instead of guessing, and computes it once an administrator loads that year', async () => {
-    const before = await open(task('2026-12-24'));
-    expect(before).toMatchObject({ dueDate: null, calendarMissingYear: 2027, overdue: false });
+    // Far-off years (test arrangements), so the shipped official calendars never change what this test sees.
+    await as(admin, () =>
+      client.request(SUBJECTS.approval.calendarLoad, {
+        year: 2098,
+        days: [{ date: '2098-10-01', isOffDay: true, name: '国庆节（测试）' }],
+      }),
+    );
+    const before = await open(task('2098-12-24'));
+    expect(before).toMatchObject({ dueDate: null, calendarMissingYear: 2099, overdue: false });
 
     await as(admin, () =>
       client.request(SUBJECTS.approval.calendarLoad, {
-        year: 2027,
-        days: [{ date: '2027-01-01', isOffDay: true, name: '元旦' }],
+        year: 2099,
+        days: [{ date: '2099-01-01', isOffDay: true, name: '元旦（测试）' }],
       }),
     );
-    // 12-25 (Fri) 12-28…12-31 (4), 2027-01-01 off, 01-04…01-08 → the 10th working day is 2027-01-08.
-    const after = await open(task('2026-12-24'));
-    expect(after).toMatchObject({ dueDate: '2027-01-08', calendarMissingYear: null });
+    // 12-25 (Thu) 12-26, 12-29…12-31 (5), 2099-01-01 off, 01-02, 01-05…01-08 → the 10th working day is 2099-01-08.
+    const after = await open(task('2098-12-24'));
+    expect(after).toMatchObject({ dueDate: '2099-01-08', calendarMissingYear: null });
   });
 
   it('refuses a load by a non-administrator or with days outside the year, changing nothing', async () => {
     await expect(
       as(CALLERS.county1, () =>
-        client.request(SUBJECTS.approval.calendarLoad, { year: 2028, days: [{ date: '2028-01-01', isOffDay: true }] }),
+        client.request(SUBJECTS.approval.calendarLoad, { year: 2097, days: [{ date: '2097-01-01', isOffDay: true }] }),
       ),
     ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
     await expect(
       as(admin, () =>
-        client.request(SUBJECTS.approval.calendarLoad, { year: 2028, days: [{ date: '2029-01-01', isOffDay: true }] }),
+        client.request(SUBJECTS.approval.calendarLoad, { year: 2097, days: [{ date: '2098-01-01', isOffDay: true }] }),
       ),
     ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field: 'days' }] });
     const years = await as(admin, () => client.request(SUBJECTS.approval.calendarList, {}));
-    expect(years.years.map((y) => y.year)).not.toContain(2028);
+    expect(years.years.map((y) => y.year)).not.toContain(2097);
   });
 
   it('opens a task once per (workflow, stage, attempt), and only for the system', async () => {
