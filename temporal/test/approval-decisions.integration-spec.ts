@@ -126,6 +126,19 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       { overallClockExcludesPublicity: true, overallLimitWorkingDays: 3, drill: { publicityMs: 1000 } },
       '测试：公示期不计入总时限',
     );
+    // The overall-clock test needs its 3-day limit's last day known even in the last days of December: where the
+    // official arrangement of next year is not published yet, this database gets a labelled test one (New Year's
+    // Day off, weekends), never the stack's.
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const loaded = await as(CALLERS.system, () => client.request(SUBJECTS.approval.calendarList, {}));
+    if (!loaded.years.some((entry) => entry.year === nextYear)) {
+      await as(caller(['ADMINISTRATOR'], '22', 'admin'), () =>
+        client.request(SUBJECTS.approval.calendarLoad, {
+          year: nextYear,
+          days: [{ date: `${nextYear}-01-01`, isOffDay: true, name: '元旦（测试安排）' }],
+        }),
+      );
+    }
     ({ worker, connection } = await createWorker({
       address: TEST_ENV.temporalAddress,
       namespace: TEST_ENV.temporalNamespace,
