@@ -46,7 +46,7 @@ export class MaterialsNoticeService {
       const found = await em.findOne(
         Application,
         { id: request.applicationId },
-        { populate: ['household'], lockMode: LockMode.PESSIMISTIC_WRITE },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       assertVisible(caller, found?.divisionCode);
       const row = found!;
