@@ -1,4 +1,4 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 
 import { type ChainState, chainStateQuery } from '@app/contracts/temporal';
 
@@ -45,4 +45,16 @@ export function expectDueDateOrMissingYear(task: { dueDate?: unknown; calendarMi
   } else {
     expect(task).toMatchObject({ dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), calendarMissingYear: null });
   }
+}
+
+/** Ends the chains a test started where no worker polls, so they do not linger in the test namespace. */
+export async function terminateChains(client: Client, workflowIds: string[]): Promise<void> {
+  await Promise.all(
+    workflowIds.map((id) =>
+      client.workflow
+        .getHandle(id)
+        .terminate('test finished')
+        .catch(() => undefined),
+    ),
+  );
 }

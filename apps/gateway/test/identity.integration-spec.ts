@@ -8,6 +8,7 @@ import { DEFAULT_DEMO_PASSWORD } from '@app/domain';
 import { TemporalClientService } from '@app/platform';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
+import { terminateChains } from '@test/support/chains';
 import { makeApplication } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
 
@@ -37,14 +38,7 @@ describe('identity and access log (real PostgreSQL, NATS)', () => {
 
   afterAll(async () => {
     const temporal = services[0].get(TemporalClientService);
-    await Promise.all(
-      workflows.map((id) =>
-        temporal.client.workflow
-          .getHandle(id)
-          .terminate('test finished')
-          .catch(() => undefined),
-      ),
-    );
+    await terminateChains(temporal.client, workflows);
     await gateway.close();
     await Promise.all(services.map((service) => service.close()));
   });

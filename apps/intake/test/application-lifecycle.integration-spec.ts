@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
 import { MessagingClient, TemporalClientService } from '@app/platform';
 import { as, CALLERS } from '@test/support/callers';
+import { terminateChains } from '@test/support/chains';
 import { makeApplication, makeIdNumber } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
 
@@ -27,14 +28,7 @@ describe('application lifecycle (real PostgreSQL, NATS, Temporal)', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(
-      started.map((id) =>
-        temporal.client.workflow
-          .getHandle(id)
-          .terminate('test finished')
-          .catch(() => undefined),
-      ),
-    );
+    await terminateChains(temporal.client, started);
     await app.close();
   });
 

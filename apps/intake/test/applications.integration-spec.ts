@@ -7,6 +7,7 @@ import { ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
 import { APPROVAL_STAGES, approvalChainWorkflowId, SEARCH_ATTRIBUTES, TASK_QUEUES } from '@app/contracts/temporal';
 import { MessagingClient, TemporalClientService } from '@app/platform';
 import { as, CALLERS } from '@test/support/callers';
+import { terminateChains } from '@test/support/chains';
 import { makeApplication } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
 
@@ -33,14 +34,7 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
 
   afterAll(async () => {
     // No worker polls in this file: end the chains it started so they do not linger in the test namespace.
-    await Promise.all(
-      started.map((id) =>
-        temporal.client.workflow
-          .getHandle(id)
-          .terminate('test finished')
-          .catch(() => undefined),
-      ),
-    );
+    await terminateChains(temporal.client, started);
     await app.close();
   });
 

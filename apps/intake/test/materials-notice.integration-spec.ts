@@ -6,6 +6,7 @@ import { ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
 import { MessagingClient, TemporalClientService } from '@app/platform';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { as, CALLERS } from '@test/support/callers';
+import { terminateChains } from '@test/support/chains';
 import { makeApplication } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
 
@@ -47,14 +48,7 @@ describe('one-time notice of missing materials (real PostgreSQL, NATS, archive)'
   });
 
   afterAll(async () => {
-    await Promise.all(
-      started.map((id) =>
-        temporal.client.workflow
-          .getHandle(id)
-          .terminate('test finished')
-          .catch(() => undefined),
-      ),
-    );
+    await terminateChains(temporal.client, started);
     await Promise.all(services.map((service) => service.close()));
   });
 
