@@ -82,12 +82,33 @@ describe('DecideTaskRequest: the delivery of a notice', () => {
     const base = { deliveredOn: '2026-11-27', recipient: '张三' };
     expect(await messages(deliver({ ...base, method: 'LEFT_AT_RESIDENCE' }))).toContain('留置送达须写明见证人');
     expect(await messages(deliver({ ...base, method: 'BY_POST' }))).toContain('邮寄送达须填写邮件号码');
+    // Given with another method, they are still checked: the receipt prints them.
+    expect(await messages(deliver({ ...base, method: 'IN_PERSON', witnesses: '李四' }))).toContain(
+      '留置送达须写明见证人',
+    );
+    expect(await messages(deliver({ ...base, method: 'IN_PERSON', trackingNo: { no: 1 } }))).toContain(
+      '邮寄送达须填写邮件号码',
+    );
     expect(await messages(deliver({ ...base, method: 'BY_HAND' }))).toEqual([
       expect.stringContaining('送达方式只能是IN_PERSON'),
     ]);
     expect(await messages(deliver({ deliveredOn: '2026-02-30', method: 'IN_PERSON', recipient: '' }))).toEqual(
       expect.arrayContaining(['送达日期应为存在的日期，格式YYYY-MM-DD', '请填写受送达人']),
     );
+  });
+
+  it('checks a list given with any decision, since the step’s record prints it', async () => {
+    const approve = (extra: Record<string, unknown>) =>
+      plainToInstance(DecideTaskRequest, {
+        taskId: '6f1c2a4e-8a1b-4c3d-9e2f-0a1b2c3d4e5f',
+        decision: 'APPROVE',
+        opinion: '同意',
+        idempotencyKey: 'k',
+        ...extra,
+      });
+    expect((await validate(approve({ reasons: '不是列表' }))).map((error) => error.property)).toEqual(['reasons']);
+    expect((await validate(approve({ missing: [1, 2] }))).map((error) => error.property)).toEqual(['missing']);
+    expect(await validate(approve({ reasons: ['补充说明'] }))).toEqual([]);
   });
 
   it('asks for no delivery with a decision on the application', async () => {

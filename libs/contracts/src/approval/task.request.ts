@@ -50,7 +50,8 @@ export class DeliveryInput {
   @MaxLength(50, { message: '受送达人不能超过50个字符' })
   recipient: string;
 
-  @ValidateIf((d: DeliveryInput) => d.method === 'LEFT_AT_RESIDENCE')
+  /** Required when left at the residence; checked whenever given (it is printed on the filed receipt). */
+  @ValidateIf((d: DeliveryInput) => d.method === 'LEFT_AT_RESIDENCE' || d.witnesses !== undefined)
   @IsArray({ message: '留置送达须写明见证人' })
   @ArrayMinSize(1, { message: '留置送达须写明见证人' })
   @ArrayMaxSize(5)
@@ -59,7 +60,8 @@ export class DeliveryInput {
   @MaxLength(50, { each: true })
   witnesses?: string[];
 
-  @ValidateIf((d: DeliveryInput) => d.method === 'BY_POST')
+  /** Required by post; checked whenever given. */
+  @ValidateIf((d: DeliveryInput) => d.method === 'BY_POST' || d.trackingNo !== undefined)
   @IsString({ message: '邮寄送达须填写邮件号码' })
   @Matches(/^[A-Za-z0-9]{8,30}$/, { message: '邮件号码应为8至30位字母或数字' })
   trackingNo?: string;
@@ -189,8 +191,13 @@ export class DecideTaskRequest {
   @MaxLength(2000, { message: '意见不能超过2000个字符' })
   opinion: string;
 
-  /** REJECT, TERMINATE: the reasons printed on the refusal or termination notice. */
-  @ValidateIf((r: DecideTaskRequest) => r.decision === 'REJECT' || r.decision === 'TERMINATE')
+  /**
+   * REJECT, TERMINATE: the reasons printed on the refusal or termination notice. Lists given with any decision are
+   * checked (the step's record prints them): a malformed one would otherwise stop the chain when it files.
+   */
+  @ValidateIf(
+    (r: DecideTaskRequest) => r.decision === 'REJECT' || r.decision === 'TERMINATE' || r.reasons !== undefined,
+  )
   @IsArray({ message: '不同意或终止审批时必须写明理由' })
   @ArrayMinSize(1, { message: '不同意或终止审批时必须写明理由' })
   @ArrayMaxSize(20, { message: '理由至多20条' })
@@ -203,7 +210,9 @@ export class DecideTaskRequest {
   @IsIn(['PREVIOUS', 'APPLICANT'], { message: '退回对象只能是PREVIOUS（上一环节）或APPLICANT（申请人）' })
   returnTo?: 'PREVIOUS' | 'APPLICANT';
 
-  @ValidateIf((r: DecideTaskRequest) => r.decision === 'RETURN' && r.returnTo === 'APPLICANT')
+  @ValidateIf(
+    (r: DecideTaskRequest) => (r.decision === 'RETURN' && r.returnTo === 'APPLICANT') || r.missing !== undefined,
+  )
   @IsArray({ message: '退回申请人补正时必须列明缺少的材料' })
   @ArrayMinSize(1, { message: '退回申请人补正时必须列明缺少的材料' })
   @ArrayMaxSize(30, { message: '需补正的材料至多30项' })
