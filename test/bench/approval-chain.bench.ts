@@ -1,6 +1,4 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -12,6 +10,8 @@ import { decideUpdate } from '@app/contracts/temporal';
 import { idNumberCheckCharacter } from '@app/domain';
 import { callerToHeaders } from '@app/platform';
 import { bundlerOptions } from '@temporal-worker/bundler-options';
+
+import { cpuSeconds, cpuSpent } from './support/process-cpu';
 
 /**
  * N applications driven concurrently through the whole chain on the running stack (`npm run up`), with
@@ -29,7 +29,6 @@ const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'dibao';
 const TOTAL = Number(process.env.BENCH_CHAINS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const COMMUNITY = '220103002001';
-const RUN = join(__dirname, '..', '..', 'var', 'run');
 
 const staff = (roles: Caller['roles'], divisionCode: string, username: string): Caller => ({
   userId: randomUUID(),
@@ -69,46 +68,7 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 };
 
-const ticks = (stat: string) => {
-  const fields = stat.split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
-
-/**
- * CPU seconds (user + system) of each process `npm run up` started, of PostgreSQL (every server process alive
- * at the time) and NATS, from /proc; and `machine`: every core's busy time.
- */
-function cpuSeconds(): Record<string, number> {
-  const result: Record<string, number> = {};
-  for (const name of ['temporal', 'worker', 'intake', 'eligibility', 'approval', 'archive', 'gateway']) {
-    try {
-      result[name] = ticks(readFileSync(`/proc/${readFileSync(join(RUN, `${name}.pid`), 'utf8').trim()}/stat`, 'utf8'));
-    } catch {
-      result[name] = NaN;
-    }
-  }
-  result.postgres = 0;
-  result.nats = 0;
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const command = stat.slice(stat.indexOf('(') + 1, stat.indexOf(')'));
-      if (command === 'postgres') {
-        result.postgres += ticks(stat);
-      } else if (command === 'nats-server') {
-        result.nats += ticks(stat);
-      }
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const [, user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
-    .split('\n')[0]
-    .split(/\s+/)
-    .map(Number);
-  result.machine = (user + nice + system + irq + softirq) / 100;
-  return result;
-}
+const PROCESSES = ['temporal', 'worker', 'intake', 'eligibility', 'approval', 'archive', 'gateway'] as const;
 
 async function chains(nats: NatsConnection, db: Pg): Promise<void> {
   await db.query(
@@ -193,7 +153,7 @@ async function chains(nats: NatsConnection, db: Pg): Promise<void> {
     }
     documents += end.docs;
   };
-  const cpuBefore = cpuSeconds();
+  const cpuBefore = cpuSeconds(PROCESSES);
   const started = performance.now();
   let begun = 0;
   await Promise.all(
@@ -208,7 +168,7 @@ async function chains(nats: NatsConnection, db: Pg): Promise<void> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSeconds();
+  const cpuAfter = cpuSeconds(PROCESSES);
   polling = false;
   await poller;
   console.log(`approval chain: ${TOTAL} chains, ${CONCURRENCY} in flight, 3 decisions each, publicity 1 s (drill)`);
@@ -226,9 +186,7 @@ async function chains(nats: NatsConnection, db: Pg): Promise<void> {
   );
   console.log(`  documents filed: ${documents} (${(documents / seconds).toFixed(1)}/s)`);
   console.log(
-    `  CPU seconds during the run: ${Object.entries(cpuAfter)
-      .map(([name, value]) => `${name} ${(value - cpuBefore[name]).toFixed(1)}`)
-      .join(', ')} (of ${seconds.toFixed(0)} s wall, 2 cores)`,
+    `  CPU seconds during the run: ${cpuSpent(cpuBefore, cpuAfter)} (of ${seconds.toFixed(0)} s wall, 2 cores)`,
   );
 }
 

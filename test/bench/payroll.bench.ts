@@ -13,6 +13,7 @@ import { chunkRange } from '@apps/payment/src/payroll/payroll.service';
 import { BankClient } from '../bank-simulator/bank-client';
 import { simulatedOutcome } from '../bank-simulator/simulate';
 import { loadBenchEnrolments } from './support/bench-enrolments';
+import { cpuSeconds, cpuSpent } from './support/process-cpu';
 
 /**
  * The monthly payroll for BENCH_ENROLMENTS (1,000,000) active enrolments on this machine:
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
       );
     }
   });
+  const cpuBeforeIngest = cpuSeconds(['gateway', 'payment']);
   const posted = await timed(`ingest: POST results, 5,000 per request, ${BANK_CLIENTS} in flight`, async () => {
     let next = 0;
     let accepted = 0;
@@ -193,6 +195,7 @@ async function main(): Promise<void> {
     );
     return accepted;
   });
+  const cpuAfterIngest = cpuSeconds(['gateway', 'payment']);
   const statement = await timed('reconcile: the month statement (per bank, per county)', () =>
     request<{ totals: Record<string, number>; balanced: boolean }>(SUBJECTS.payment.payrollStatement, { month }),
   );
@@ -207,6 +210,7 @@ async function main(): Promise<void> {
   console.log(
     `results ingested + reconciled ${seconds(posted.ms + statement.ms)}  (${posted.value.toLocaleString()} results accepted)`,
   );
+  console.log(`  CPU seconds of the ingest          ${cpuSpent(cpuBeforeIngest, cpuAfterIngest)} (2 cores)`);
   console.log(
     `statement                    expected ${statement.value.totals.expectedFen} = paid ${statement.value.totals.paidFen} + failed ${statement.value.totals.failedFen} + pending ${statement.value.totals.pendingFen}; balanced: ${statement.value.balanced}`,
   );

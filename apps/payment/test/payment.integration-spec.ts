@@ -287,6 +287,7 @@ describe('payment service (real PostgreSQL, NATS)', () => {
     });
 
     it('takes bank results, refuses forged or replayed or wrong ones changing nothing, and reconciles to the fen', async () => {
+      const MISMATCH_REASON = '户名不符："钱 二",{旧户名}\\NULL, 已核对';
       const households = await Promise.all(
         ['6217000011110001', '6217000011110013', '6217000011110027'].map((accountNo) =>
           call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: '2031-04', accountNo })),
@@ -410,10 +411,17 @@ describe('payment service (real PostgreSQL, NATS)', () => {
             outcome: 'FAILED',
             amountFen: line.amount_fen,
             failureCode: line === closed ? 'ACCOUNT_CLOSED' : 'NAME_MISMATCH',
-            failureReason: '回盘失败',
+            failureReason: line === closed ? '回盘失败' : MISMATCH_REASON,
           },
         ]);
       }
+      // The results reach PostgreSQL as one array per field: a reason with quotes, a backslash, braces and commas
+      // is stored as the bank wrote it.
+      const [stored] = await sql<{ failure_reason: string }>(
+        `select failure_reason from payment.payroll_line where id = ?`,
+        [mismatch.id],
+      );
+      expect(stored.failure_reason).toBe(MISMATCH_REASON);
 
       // Staff see the failed lines with the reason; re-issue one to a corrected account, carry the other.
       const failed = await call(SUBJECTS.payment.lineList, { month: '2031-04', status: 'FAILED' }, CALLERS.finance1);

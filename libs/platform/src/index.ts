@@ -6,6 +6,7 @@ export * from './database/base.entity';
 export * from './database/database.module';
 export * from './database/migrate';
 export * from './database/orm-config';
+export * from './database/sql-array';
 export * from './errors/domain-error';
 export * from './errors/http-error.filter';
 export * from './errors/http-validation.pipe';

@@ -17,7 +17,7 @@ import {
   type FieldError,
   type StatementTotals,
 } from '@app/contracts';
-import { DomainError } from '@app/platform';
+import { DomainError, sqlArray } from '@app/platform';
 
 import { BankAuthService } from './bank-auth.service';
 import { PaymentBatch } from '../payroll/payment-batch.entity';
@@ -49,18 +49,22 @@ interface ResultsOutcomeRow {
   accepted: string;
   unchanged: string;
   problems: ResultProblem[] | null;
+  pending: boolean;
 }
 
 /**
  * A bank's results in one statement, in one pass over the input: every pending line of the batch with its exact
  * amount is updated; only what that left over is looked at again — a result identical to the recorded one is
  * unchanged, anything else a problem (not of this batch, another amount, contradicting the recorded result).
+ * The results come as one array per field (parsed by PostgreSQL in a fraction of the time json_to_recordset took;
+ * a batch may hold lines of earlier months carried into it, so every month of the ledger is looked in). It also says whether any line of the batch is still pending
+ * after it (the lines as they were, less those it updated: the batch row is locked, nothing else moves them).
  * The caller rolls the transaction back when there is a problem, so the update is all or nothing.
  */
 const RECORD_RESULTS = `
   with input as materialized (
-    select * from json_to_recordset(?::json)
-      as r("lineId" bigint, outcome text, "amountFen" int, "bankReference" text, "failureCode" text, "failureReason" text)
+    select * from unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[])
+      as r("lineId", outcome, "amountFen", "bankReference", "failureCode", "failureReason")
   ), updated as (
     update payment.payroll_line l
        set status = i.outcome, bank_reference = i."bankReference",
@@ -68,7 +72,8 @@ const RECORD_RESULTS = `
            failure_reason = case when i.outcome = 'FAILED' then i."failureReason" end,
            settled_at = now()
       from input i
-     where l.id = i."lineId" and l.batch_id = ? and l.status = 'PENDING' and l.amount_fen = i."amountFen"
+     where l.id = i."lineId" and l.batch_id = ? and l.status = 'PENDING'
+       and l.amount_fen = i."amountFen"
        -- only the part of the batch the post covers is read (a batch is paged to the bank in id order)
        and l.id between (select min("lineId") from input) and (select max("lineId") from input)
     returning l.id
@@ -90,7 +95,10 @@ const RECORD_RESULTS = `
   select (select count(*) from updated) as accepted,
          (select count(*) from judged where problem is null) as unchanged,
          (select json_agg(json_build_object('line_id', line_id, 'problem', problem) order by line_id)
-            from judged where problem is not null) as problems`;
+            from judged where problem is not null) as problems,
+         exists (select 1 from payment.payroll_line l
+                  where l.batch_id = ? and l.status = 'PENDING'
+                    and not exists (select 1 from updated u where u.id = l.id)) as pending`;
 
 /** What a payment bank may do, each call proven by its signature first: batches, lines, results, statements. */
 @Injectable()
@@ -173,8 +181,16 @@ export class BankApiService {
         { field: 'results', messages: [`同一请求中重复的明细编号：${duplicates.slice(0, 20).join(', ')}`] },
       ]);
     }
-    // The validated results carry only the contract's keys: sent to PostgreSQL as they came, as one bound parameter.
-    const payload = JSON.stringify(request.results);
+    // The validated results as one array per field, each one bound parameter.
+    const { results } = request;
+    const columns = [
+      sqlArray(results.map((r) => r.lineId)),
+      sqlArray(results.map((r) => r.outcome)),
+      sqlArray(results.map((r) => r.amountFen)),
+      sqlArray(results.map((r) => r.bankReference)),
+      sqlArray(results.map((r) => r.failureCode)),
+      sqlArray(results.map((r) => r.failureReason)),
+    ];
     return this.em.fork().transactional(async (tx) => {
       const context = tx.getTransactionContext<Knex.Transaction>();
       if (!context) {
@@ -188,21 +204,13 @@ export class BankApiService {
       const {
         rows: [outcome],
       } = await knex
-        .raw<{ rows: ResultsOutcomeRow[] }>(RECORD_RESULTS, [payload, batch.id, batch.id])
+        .raw<{ rows: ResultsOutcomeRow[] }>(RECORD_RESULTS, [...columns, batch.id, batch.id, batch.id])
         .transacting(context);
       if (outcome.problems) {
         // Nothing is kept: the transaction (with the lines it updated) rolls back.
         throw resultsRefusedFor(outcome.problems);
       }
-      const [{ pending }] = await tx
-        .getConnection()
-        .execute<Array<{ pending: boolean }>>(
-          `select exists (select 1 from payment.payroll_line where batch_id = ? and status = 'PENDING') as pending`,
-          [batch.id],
-          'all',
-          context,
-        );
-      if (!pending && batch.status !== 'SETTLED') {
+      if (!outcome.pending && batch.status !== 'SETTLED') {
         batch.status = 'SETTLED';
         batch.settledAt = new Date();
         batch.acknowledgedAt ??= new Date();

@@ -15,8 +15,8 @@ import type { FailureCode, LineStatus } from '@app/contracts';
 @Unique({ name: 'payroll_line_household_month_unique', properties: ['householdId', 'month'] })
 @Index({ properties: ['batchId', 'id'] })
 // Small partial indexes for what the payroll looks for. No index mentions status, bank reference or settled
-// time, so recording a bank's payment updates the row in place (a HOT update, no index touched; the table
-// keeps 30 % free space per page for it: fillfactor 70). Failed lines are found by their failure code.
+// time, so recording a bank's payment updates the row in place (a HOT update, no index touched; each month's
+// table keeps 45 % free space per page for it: fillfactor 55). Failed lines are found by their failure code.
 @Index({
   name: 'payroll_line_failed_index',
   expression: `create index "payroll_line_failed_index" on "payment"."payroll_line" ("month") where "failure_code" is not null`,
