@@ -113,24 +113,34 @@ async function main(): Promise<void> {
   await db.query(`drop table bench.bare_lines`);
   await db.query('checkpoint');
 
+  const parts: string[] = [];
+  const part = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await work();
+    parts.push(`${label} ${seconds(performance.now() - started)}`);
+    return value;
+  };
   const generated = await timed(`generate lines: plan, ${CHUNKS} chunks together, seal (NATS)`, async () => {
-    const { batchesPerBank } = await request<{ batchesPerBank: Record<string, number> }>(SUBJECTS.payment.payrollPlan, {
-      month,
-    });
-    const chunks = await Promise.all(
-      Array.from({ length: CHUNKS }, (_, chunk) =>
-        request<{ inserted: number }>(SUBJECTS.payment.payrollGenerate, {
-          month,
-          chunk,
-          chunks: CHUNKS,
-          batchesPerBank,
-        }),
+    const { batchesPerBank } = await part('plan', () =>
+      request<{ batchesPerBank: Record<string, number> }>(SUBJECTS.payment.payrollPlan, { month }),
+    );
+    const chunks = await part('chunks', () =>
+      Promise.all(
+        Array.from({ length: CHUNKS }, (_, chunk) =>
+          request<{ inserted: number }>(SUBJECTS.payment.payrollGenerate, {
+            month,
+            chunk,
+            chunks: CHUNKS,
+            batchesPerBank,
+          }),
+        ),
       ),
     );
     // The lines are there once the month is sealed: indexed, constrained and in the ledger.
-    await request<{ sealed: boolean }>(SUBJECTS.payment.payrollSeal, { month });
+    await part('seal', () => request<{ sealed: boolean }>(SUBJECTS.payment.payrollSeal, { month }));
     return chunks;
   });
+  console.log(`  ${parts.join(', ')}`);
   const inserted = generated.value.reduce((sum, reply) => sum + reply.inserted, 0);
   const built = await timed('build batches per bank (10,000 lines each)', () =>
     request<{ batches: number; lines: number; carried: number }>(SUBJECTS.payment.payrollBuildBatches, { month }),
