@@ -56,9 +56,10 @@ interface ResultsOutcomeRow {
  * A bank's results in one statement, in one pass over the input: every pending line of the batch with its exact
  * amount is updated; only what that left over is looked at again — a result identical to the recorded one is
  * unchanged, anything else a problem (not of this batch, another amount, contradicting the recorded result).
- * The results come as one array per field (parsed by PostgreSQL in a fraction of the time json_to_recordset took;
- * a batch may hold lines of earlier months carried into it, so every month of the ledger is looked in). It also says whether any line of the batch is still pending
- * after it (the lines as they were, less those it updated: the batch row is locked, nothing else moves them).
+ * The results come as one array per field (parsed by PostgreSQL in a fraction of the time json_to_recordset took).
+ * A batch may hold lines of earlier months carried into it, so every month of the ledger is looked in. The statement
+ * also says whether any line of the batch is still pending after it (the lines as they were, less those it updated:
+ * the batch row is locked, nothing else moves them).
  * The caller rolls the transaction back when there is a problem, so the update is all or nothing.
  */
 const RECORD_RESULTS = `
@@ -72,8 +73,7 @@ const RECORD_RESULTS = `
            failure_reason = case when i.outcome = 'FAILED' then i."failureReason" end,
            settled_at = now()
       from input i
-     where l.id = i."lineId" and l.batch_id = ? and l.status = 'PENDING'
-       and l.amount_fen = i."amountFen"
+     where l.id = i."lineId" and l.batch_id = ? and l.status = 'PENDING' and l.amount_fen = i."amountFen"
        -- only the part of the batch the post covers is read (a batch is paged to the bank in id order)
        and l.id between (select min("lineId") from input) and (select max("lineId") from input)
     returning l.id

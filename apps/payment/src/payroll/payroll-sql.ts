@@ -126,7 +126,8 @@ export const LEDGER_MONTH_STATE = `
  * a page's lines in one statement, whose old versions stay until it commits: a page must hold a second version of
  * most of its lines for the update to stay in place (HOT, no index touched). At fillfactor 70 about a quarter of
  * the updates found no room and wrote three index entries each (the ingest of a million results 12–13 s, most of
- * it PostgreSQL); at 55, 92–98 % are HOT and it takes 9–10 s; the month's table is no larger after the results.
+ * it PostgreSQL); at 55, 92–98 % are HOT and it takes 9–10 s, and the month's table ends hardly larger (327 MB
+ * against 319 MB for a million lines with their results: the updates that found no room had grown it too).
  */
 export function createLedgerMonth(month: string, next: string): string {
   return `create table ${partitionName(month)}
