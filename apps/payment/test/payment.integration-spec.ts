@@ -388,6 +388,11 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         post(JLRCB, ok.batch_id, [paidResult, { ...paidResult, lineId: Number(otherLine.id) }]),
       ).rejects.toMatchObject({ details: [{ field: 'results.lineId' }] });
       await expect(post(JLRCB, 'NO-SUCH-BATCH', [paidResult])).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+      // PostgreSQL text cannot hold NUL: refused as input, not a 500 from the statement.
+      await expect(post(JLRCB, ok.batch_id, [{ ...paidResult, bankReference: 'JL\u00001' }])).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'results', messages: ['results[0]：bankReference不能包含控制字符'] }],
+      });
       expect((await lineOf(households[0].householdId, '2031-04')).status).toBe('PENDING');
 
       // Accepted once; the same nonce again is a replay; the same results again change nothing.

@@ -103,6 +103,9 @@ export interface LineResult {
 const RESULT_KEYS = new Set(['lineId', 'outcome', 'amountFen', 'bankReference', 'failureCode', 'failureReason']);
 const isText = (value: unknown, max: number) =>
   typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+/** PostgreSQL text cannot hold NUL (it was a 500), and no reference or reason needs another control character. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** What is wrong with one result, or undefined. Written as one loop: banks post 5,000 results at a time. */
 export function lineResultProblem(result: unknown): string | undefined {
@@ -128,6 +131,11 @@ export function lineResultProblem(result: unknown): string | undefined {
   }
   if (r.outcome === 'FAILED' && !(FAILURE_CODES as readonly unknown[]).includes(r.failureCode)) {
     return `失败的明细须有failureCode：${FAILURE_CODES.join('、')}`;
+  }
+  for (const key of ['bankReference', 'failureReason'] as const) {
+    if (typeof r[key] === 'string' && CONTROL_CHARACTER.test(r[key])) {
+      return `${key}不能包含控制字符`;
+    }
   }
   if (r.bankReference !== undefined && r.bankReference !== null && !isText(r.bankReference, 64)) {
     return 'bankReference不超过64个字符';

@@ -63,6 +63,18 @@ describe('validateContract (a bulk array checked where it lies)', () => {
     expect(bad({ auth, batchId: 'B-1', results: [{ ...paid, extra: 1 }] })).toEqual([
       { field: 'results', messages: ['results[0]：不允许的字段：extra'] },
     ]);
+    expect(bad({ auth, batchId: 'B-1', results: [paid, { ...paid, lineId: 2, bankReference: 'R\u00002' }] })).toEqual([
+      { field: 'results', messages: ['results[1]：bankReference不能包含控制字符'] },
+    ]);
+    expect(
+      bad({
+        auth,
+        batchId: 'B-1',
+        results: [
+          { lineId: 3, outcome: 'FAILED', amountFen: 1, failureCode: 'OTHER', failureReason: '户名\u0007不符' },
+        ],
+      }),
+    ).toEqual([{ field: 'results', messages: ['results[0]：failureReason不能包含控制字符'] }]);
     expect(bad({ auth, batchId: 'B-1' })[0]).toMatchObject({ field: 'results' });
     expect(bad({ auth, batchId: 'B-1', results: [paid], admin: true })).toEqual([
       { field: 'admin', messages: ['不允许的字段：admin'] },
