@@ -11,6 +11,7 @@ import { APPROVAL_STEPS } from '@app/contracts/temporal';
 import { formatYuan } from '@app/domain';
 import { type MessagingClient, RemoteError } from '@app/platform';
 
+import type { applicationParticulars } from './application-particulars';
 import { callService } from './call-service';
 import { stepFiling } from './filing';
 
@@ -59,12 +60,12 @@ export interface StepRecordInput extends ChainRef {
  * Activities of the decision stages: the policy, the assessment with its report, the inbox tasks and the
  * records filed as each step completes. Inputs and results carry ids and staff text only, never personal data.
  */
-export function createApprovalActivities(messaging: MessagingClient) {
-  const application = (applicationId: string) =>
-    callService(() => messaging.request(SUBJECTS.intake.applicationGet, { applicationId }));
-
+export function createApprovalActivities(
+  messaging: MessagingClient,
+  particulars: ReturnType<typeof applicationParticulars>,
+) {
   const file = async (input: StepRecordInput): Promise<{ documentId: string }> => {
-    const app = await application(input.applicationId);
+    const app = await particulars.get(input.applicationId);
     const form: StepForm = {
       title: input.title,
       subtitle: `申请编号：${app.applicationNo}`,
@@ -107,7 +108,10 @@ export function createApprovalActivities(messaging: MessagingClient) {
     async assessAndFileReport(
       input: ChainRef & { attempt: number; at: string },
     ): Promise<{ assessmentId: string; eligible: boolean; documentId: string }> {
-      const app = await application(input.applicationId);
+      const app = await callService(() =>
+        messaging.request(SUBJECTS.intake.applicationGet, { applicationId: input.applicationId }),
+      );
+      particulars.remember(app);
       const household = await callService(() =>
         messaging.request(SUBJECTS.intake.householdGet, { householdId: app.householdId, reveal: true }),
       );
@@ -160,7 +164,7 @@ export function createApprovalActivities(messaging: MessagingClient) {
     },
 
     async openTask(input: OpenTaskInput): Promise<{ taskId: string; dueDate: string | null }> {
-      const app = input.application ?? (await application(input.applicationId));
+      const app = input.application ?? (await particulars.get(input.applicationId));
       const task = await callService(() =>
         messaging.request(SUBJECTS.approval.taskOpen, {
           ...(input.taskId ? { taskId: input.taskId } : {}),
@@ -285,7 +289,7 @@ export function createApprovalActivities(messaging: MessagingClient) {
         publishedAt: string;
       },
     ): Promise<{ documentId: string }> {
-      const app = await application(input.applicationId);
+      const app = await particulars.get(input.applicationId);
       const document = await callService(() =>
         messaging.request(SUBJECTS.archive.documentFile, {
           ...stepFiling(app, input.workflowId, APPROVAL_STEPS.publication),

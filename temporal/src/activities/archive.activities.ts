@@ -1,6 +1,7 @@
 import { SUBJECTS } from '@app/contracts';
 import type { MessagingClient } from '@app/platform';
 
+import type { applicationParticulars } from './application-particulars';
 import { callService } from './call-service';
 import { stepFiling } from './filing';
 
@@ -25,12 +26,17 @@ export interface FiledDocumentRef {
  * Archive activities. Personal data never enters workflow history: the activity reads the application from
  * intake itself and hands it to the archive; its input and result carry ids only.
  */
-export function createArchiveActivities(messaging: MessagingClient) {
+export function createArchiveActivities(
+  messaging: MessagingClient,
+  particulars: ReturnType<typeof applicationParticulars>,
+) {
   return {
     async fileApplicationReceived(input: FileApplicationReceivedInput): Promise<FiledDocumentRef> {
       const application = await callService(() =>
         messaging.request(SUBJECTS.intake.applicationGet, { applicationId: input.applicationId }),
       );
+      // The forms of the chain's next steps print these particulars: read once here.
+      particulars.remember(application);
       const document = await callService(() =>
         messaging.request(SUBJECTS.archive.documentFile, {
           ...stepFiling(application, input.workflowId, input.step),

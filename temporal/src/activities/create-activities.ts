@@ -1,5 +1,6 @@
 import type { MessagingClient } from '@app/platform';
 
+import { applicationParticulars } from './application-particulars';
 import { createApprovalActivities } from './approval.activities';
 import { createArchiveActivities } from './archive.activities';
 import { createIntakeActivities } from './intake.activities';
@@ -11,10 +12,11 @@ export interface ActivityDependencies {
 
 /** Every activity the worker registers; workflows type their proxies with this factory's return type. */
 export function createActivities({ messaging }: ActivityDependencies) {
+  const particulars = applicationParticulars(messaging);
   return {
-    ...createArchiveActivities(messaging),
+    ...createArchiveActivities(messaging, particulars),
     ...createIntakeActivities(messaging),
-    ...createApprovalActivities(messaging),
+    ...createApprovalActivities(messaging, particulars),
     ...createPaymentActivities(messaging),
   };
 }
