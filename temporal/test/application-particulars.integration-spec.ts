@@ -28,7 +28,7 @@ describe('applicationParticulars (real intake, NATS, PostgreSQL)', () => {
     nats = await rawNats();
     seen = [];
     reads = nats.subscribe(SUBJECTS.intake.applicationGet, {
-      callback: (_, message) => seen.push((message.json() as { data: { applicationId: string } }).data.applicationId),
+      callback: (_, message) => seen.push(message.json<{ data: { applicationId: string } }>().data.applicationId),
     });
     await nats.flush();
   });
