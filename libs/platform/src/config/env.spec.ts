@@ -8,6 +8,13 @@ describe('validateEnv', () => {
     expect(env.NATS_SERVERS).toBe('nats://127.0.0.1:4222');
     expect(env.TEMPORAL_NAMESPACE).toBe('dibao');
     expect(env.NATS_REQUEST_TIMEOUT_MS).toBe(10_000);
+    expect(env.NATS_CHECK_OUTGOING).toBe(true);
+  });
+
+  it('reads a switch as true or false, and refuses anything else', () => {
+    expect(sut({ NATS_CHECK_OUTGOING: 'false' }).NATS_CHECK_OUTGOING).toBe(false);
+    expect(sut({ NATS_CHECK_OUTGOING: 'true' }).NATS_CHECK_OUTGOING).toBe(true);
+    expect(() => sut({ NATS_CHECK_OUTGOING: 'no' })).toThrow(/NATS_CHECK_OUTGOING: must be true or false/);
   });
 
   it('converts numbers and ignores unrelated variables', () => {

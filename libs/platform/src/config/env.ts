@@ -1,5 +1,5 @@
-import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
 
 import { DEVELOPMENT_PAYLOAD_KEY } from '../temporal/payload-encryption.codec';
 
@@ -19,6 +19,14 @@ export class PlatformEnv {
   @Min(100)
   @Max(120_000)
   NATS_REQUEST_TIMEOUT_MS = 10_000;
+
+  /**
+   * Whether this process checks a request against its contract before sending it (the service that answers always
+   * checks it). "false" where requests are built by code alone, not from user input (the Temporal worker).
+   */
+  @IsBoolean({ message: 'must be true or false' })
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  NATS_CHECK_OUTGOING = true;
 
   @IsString()
   @IsNotEmpty()

@@ -26,18 +26,21 @@ export interface RequestOptions {
 }
 
 /**
- * Typed request–reply over NATS. Validates the payload against its contract class before sending, carries
+ * Typed request–reply over NATS. Validates the payload against its contract class before sending (unless
+ * NATS_CHECK_OUTGOING is false: the answering service's check alone), carries
  * the correlation id and the caller (see CALLER_HEADERS) in headers, and turns error replies, timeouts and "no responders" into RemoteError.
  */
 @Injectable()
 export class MessagingClient implements OnApplicationShutdown {
   private readonly defaultTimeoutMs: number;
+  private readonly checkOutgoing: boolean;
 
   constructor(
     @Inject(NATS_CLIENT) private readonly client: ClientProxy,
     config: ConfigService,
   ) {
     this.defaultTimeoutMs = config.get<number>('NATS_REQUEST_TIMEOUT_MS', 10_000);
+    this.checkOutgoing = config.get<boolean>('NATS_CHECK_OUTGOING', true);
   }
 
   async request<S extends RequestSubject>(
@@ -45,7 +48,9 @@ export class MessagingClient implements OnApplicationShutdown {
     payload: RequestOf<S>,
     options: RequestOptions = {},
   ): Promise<ReplyOf<S>> {
-    this.validate(subject, payload);
+    if (this.checkOutgoing) {
+      this.validate(subject, payload);
+    }
     const headers = natsHeaders();
     const correlationId = options.correlationId ?? currentCorrelationId();
     if (correlationId) {
