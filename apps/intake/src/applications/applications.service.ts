@@ -20,7 +20,7 @@ import {
   type SubmitApplicationRequest,
 } from '@app/contracts';
 import { approvalChainWorkflowId } from '@app/contracts/temporal';
-import { checkIdNumber, divisionAncestor } from '@app/domain';
+import { beijingDate, checkIdNumber, divisionAncestor } from '@app/domain';
 import {
   AccessError,
   assertPermission,
@@ -295,9 +295,7 @@ export class ApplicationsService {
   /** SQ-<county>-<year>-<6 digits>, numbered per county and year without gaps (same transaction). */
   private async nextApplicationNo(em: EntityManager, divisionCode: string): Promise<string> {
     const countyCode = divisionAncestor(divisionCode, 3);
-    const year = Number(
-      new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
-    );
+    const year = Number(beijingDate(new Date()).slice(0, 4));
     const [row] = await em.execute<Array<{ last_no: number }>>(
       `insert into intake.application_counter (county_code, year, last_no) values (?, ?, 1)
        on conflict (county_code, year) do update set last_no = intake.application_counter.last_no + 1

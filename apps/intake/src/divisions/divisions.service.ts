@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 
 import type { DivisionReply } from '@app/contracts';
+import { beijingDate } from '@app/domain';
 
 import { Division } from './division.entity';
 import { DivisionError } from './division.errors';
 
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
+/** Today in Beijing (an Intl formatter built per call cost ~2 ms of CPU per chain). */
+const today = () => beijingDate(new Date());
 
 /** Lookups in the versioned division table. */
 @Injectable()
