@@ -48,6 +48,9 @@ export function applicationParticulars(messaging: MessagingClient, options: Part
   };
 }
 
+/** A worker's particulars of applications (see applicationParticulars). */
+export type ParticularsCache = ReturnType<typeof applicationParticulars>;
+
 function particularsOf(application: ApplicationReply): ApplicationParticulars {
   return {
     id: application.id,

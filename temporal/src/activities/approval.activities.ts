@@ -11,7 +11,7 @@ import { APPROVAL_STEPS } from '@app/contracts/temporal';
 import { formatYuan } from '@app/domain';
 import { type MessagingClient, RemoteError } from '@app/platform';
 
-import type { applicationParticulars } from './application-particulars';
+import type { ParticularsCache } from './application-particulars';
 import { callService } from './call-service';
 import { stepFiling } from './filing';
 
@@ -60,10 +60,7 @@ export interface StepRecordInput extends ChainRef {
  * Activities of the decision stages: the policy, the assessment with its report, the inbox tasks and the
  * records filed as each step completes. Inputs and results carry ids and staff text only, never personal data.
  */
-export function createApprovalActivities(
-  messaging: MessagingClient,
-  particulars: ReturnType<typeof applicationParticulars>,
-) {
+export function createApprovalActivities(messaging: MessagingClient, particulars: ParticularsCache) {
   const file = async (input: StepRecordInput): Promise<{ documentId: string }> => {
     const app = await particulars.get(input.applicationId);
     const form: StepForm = {

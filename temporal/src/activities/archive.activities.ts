@@ -1,7 +1,7 @@
 import { SUBJECTS } from '@app/contracts';
 import type { MessagingClient } from '@app/platform';
 
-import type { applicationParticulars } from './application-particulars';
+import type { ParticularsCache } from './application-particulars';
 import { callService } from './call-service';
 import { stepFiling } from './filing';
 
@@ -26,10 +26,7 @@ export interface FiledDocumentRef {
  * Archive activities. Personal data never enters workflow history: the activity reads the application from
  * intake itself and hands it to the archive; its input and result carry ids only.
  */
-export function createArchiveActivities(
-  messaging: MessagingClient,
-  particulars: ReturnType<typeof applicationParticulars>,
-) {
+export function createArchiveActivities(messaging: MessagingClient, particulars: ParticularsCache) {
   return {
     async fileApplicationReceived(input: FileApplicationReceivedInput): Promise<FiledDocumentRef> {
       const application = await callService(() =>

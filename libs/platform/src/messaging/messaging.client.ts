@@ -27,8 +27,8 @@ export interface RequestOptions {
 
 /**
  * Typed request–reply over NATS. Validates the payload against its contract class before sending (unless
- * NATS_CHECK_OUTGOING is false: the answering service's check alone), carries
- * the correlation id and the caller (see CALLER_HEADERS) in headers, and turns error replies, timeouts and "no responders" into RemoteError.
+ * NATS_CHECK_OUTGOING is false: the answering service's check alone), carries the correlation id and the caller
+ * (see CALLER_HEADERS) in headers, and turns error replies, timeouts and "no responders" into RemoteError.
  */
 @Injectable()
 export class MessagingClient implements OnApplicationShutdown {
