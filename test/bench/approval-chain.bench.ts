@@ -18,9 +18,10 @@ import { cpuSeconds, cpuSpent } from './support/process-cpu';
  * scripted decisions at community, street and county, in 长江路社区 (宽城区 220103) whose policy this benchmark
  * gives a 1-second publicity (a drill setting, labelled). Prints chains completed per second, decision → next
  * task in the inbox (p50/p99), documents filed per second, CPU seconds of each process, and beside it the rate
- * of a bare workflow of the same shape (no-op activities, three updates) on the same dev server.
+ * of a bare workflow of the same shape (no-op activities, three updates) on the same dev server; with BENCH_PROBE,
+ * the rate and latency at smaller numbers in flight, below saturation.
  *
- *   BENCH_CHAINS=1000 BENCH_CONCURRENCY=50 npm run bench -- approval-chain
+ *   BENCH_CHAINS=1000 BENCH_CONCURRENCY=50 BENCH_PROBE=1,2,4,8 npm run bench -- approval-chain
  */
 const NATS_SERVERS = process.env.NATS_SERVERS ?? 'nats://127.0.0.1:4222';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/dibao';
@@ -28,6 +29,8 @@ const TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const NAMESPACE = process.env.TEMPORAL_NAMESPACE ?? 'dibao';
 const TOTAL = Number(process.env.BENCH_CHAINS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+/** Numbers in flight to measure the latency at below saturation, after the main run (e.g. "1,2,4,8"; none: skip). */
+const PROBE = (process.env.BENCH_PROBE ?? '').split(',').filter(Boolean).map(Number);
 const COMMUNITY = '220103002001';
 
 const staff = (roles: Caller['roles'], divisionCode: string, username: string): Caller => ({
@@ -67,10 +70,27 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 };
+const latency = (values: number[]) =>
+  `p50 ${percentile(values, 0.5).toFixed(0)} ms, p99 ${percentile(values, 0.99).toFixed(0)} ms`;
 
 const PROCESSES = ['temporal', 'worker', 'intake', 'eligibility', 'approval', 'archive', 'gateway'] as const;
 
-async function chains(nats: NatsConnection, db: Pg): Promise<void> {
+/** How a run of chains went. */
+interface ChainsRun {
+  seconds: number;
+  failed: number;
+  /** Decision → next task in the inbox (street → county; community → street less the 1 s publicity). */
+  decisions: number[];
+}
+
+/** Drives `total` chains, `concurrency` in flight; prints the whole account unless `brief`. */
+async function chains(
+  nats: NatsConnection,
+  db: Pg,
+  total: number,
+  concurrency: number,
+  brief = false,
+): Promise<ChainsRun> {
   await db.query(
     `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
      select gen_random_uuid(), now(), now(), '220103', '2021-07-01', rules || '{"drill": {"publicityMs": 1000}}'::jsonb,
@@ -157,8 +177,8 @@ async function chains(nats: NatsConnection, db: Pg): Promise<void> {
   const started = performance.now();
   let begun = 0;
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (begun < TOTAL) {
+    Array.from({ length: concurrency }, async () => {
+      while (begun < total) {
         begun += 1;
         await one().catch((error: unknown) => {
           failed += 1;
@@ -171,12 +191,13 @@ async function chains(nats: NatsConnection, db: Pg): Promise<void> {
   const cpuAfter = cpuSeconds(PROCESSES);
   polling = false;
   await poller;
-  console.log(`approval chain: ${TOTAL} chains, ${CONCURRENCY} in flight, 3 decisions each, publicity 1 s (drill)`);
-  console.log(`  completed ${TOTAL - failed}, failed or stuck ${failed}, in ${seconds.toFixed(1)} s`);
-  console.log(`  chains completed per second: ${((TOTAL - failed) / seconds).toFixed(2)}`);
-  const latency = (values: number[]) =>
-    `p50 ${percentile(values, 0.5).toFixed(0)} ms, p99 ${percentile(values, 0.99).toFixed(0)} ms`;
   const decisions = [...inboxLatency.COUNTY, ...inboxLatency.STREET.map((ms) => ms - 1000)];
+  if (brief) {
+    return { seconds, failed, decisions };
+  }
+  console.log(`approval chain: ${total} chains, ${concurrency} in flight, 3 decisions each, publicity 1 s (drill)`);
+  console.log(`  completed ${total - failed}, failed or stuck ${failed}, in ${seconds.toFixed(1)} s`);
+  console.log(`  chains completed per second: ${((total - failed) / seconds).toFixed(2)}`);
   console.log(`  decision → next task in the inbox (both decisions, less the 1 s publicity): ${latency(decisions)}`);
   console.log(`    a decision sent → its answer (the record filed): ${latency(decisionLatency)}`);
   console.log(`    street decision → county task: ${latency(inboxLatency.COUNTY)}`);
@@ -188,7 +209,23 @@ async function chains(nats: NatsConnection, db: Pg): Promise<void> {
   console.log(
     `  CPU seconds during the run: ${cpuSpent(cpuBefore, cpuAfter)} (of ${seconds.toFixed(0)} s wall, 2 cores)`,
   );
-  console.log(`  CPU milliseconds per chain: ${cpuSpent(cpuBefore, cpuAfter, (TOTAL - failed) / 1000, 0)}`);
+  console.log(`  CPU milliseconds per chain: ${cpuSpent(cpuBefore, cpuAfter, (total - failed) / 1000, 0)}`);
+  return { seconds, failed, decisions };
+}
+
+/**
+ * The latency at loads below saturation: for each number in flight (BENCH_PROBE, e.g. "1,2,4,8"), 10 chains per
+ * chain in flight (at least 20); the rate each sustains and its decision → next task latency.
+ */
+async function probe(nats: NatsConnection, db: Pg, levels: number[]): Promise<void> {
+  console.log('approval chain below saturation (decision → next task in the inbox):');
+  for (const concurrency of levels) {
+    const total = Math.max(20, 10 * concurrency);
+    const run = await chains(nats, db, total, concurrency, true);
+    console.log(
+      `  ${concurrency} in flight: ${((total - run.failed) / run.seconds).toFixed(2)} chains/s, ${latency(run.decisions)}, failed or stuck ${run.failed}`,
+    );
+  }
 }
 
 async function bare(): Promise<void> {
@@ -252,8 +289,11 @@ async function main(): Promise<void> {
   const db = new Pg({ connectionString: DATABASE_URL });
   await db.connect();
   try {
-    await chains(nats, db);
+    await chains(nats, db, TOTAL, CONCURRENCY);
     await bare();
+    if (PROBE.length) {
+      await probe(nats, db, PROBE);
+    }
   } finally {
     await nats.close();
     await db.end();
