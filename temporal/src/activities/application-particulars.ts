@@ -6,16 +6,16 @@ import type { MessagingClient } from '@app/platform';
 import { callService } from './call-service';
 
 /** What every form of a chain prints of its application: fixed once it is submitted (intake edits drafts only). */
-export type ApplicationParticulars = Pick<
-  ApplicationReply,
-  | 'id'
-  | 'applicationNo'
-  | 'householdId'
-  | 'divisionCode'
-  | 'applicantName'
-  | 'applicantIdNumberMasked'
-  | 'householdSize'
->;
+const PARTICULARS = [
+  'id',
+  'applicationNo',
+  'householdId',
+  'divisionCode',
+  'applicantName',
+  'applicantIdNumberMasked',
+  'householdSize',
+] as const;
+export type ApplicationParticulars = Pick<ApplicationReply, (typeof PARTICULARS)[number]>;
 
 export interface ParticularsOptions {
   /** Applications kept at once (a chain in flight needs one). */
@@ -52,13 +52,5 @@ export function applicationParticulars(messaging: MessagingClient, options: Part
 export type ParticularsCache = ReturnType<typeof applicationParticulars>;
 
 function particularsOf(application: ApplicationReply): ApplicationParticulars {
-  return {
-    id: application.id,
-    applicationNo: application.applicationNo,
-    householdId: application.householdId,
-    divisionCode: application.divisionCode,
-    applicantName: application.applicantName,
-    applicantIdNumberMasked: application.applicantIdNumberMasked,
-    householdSize: application.householdSize,
-  };
+  return Object.fromEntries(PARTICULARS.map((key) => [key, application[key]])) as ApplicationParticulars;
 }
