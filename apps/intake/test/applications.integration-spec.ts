@@ -136,8 +136,17 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
       status: 'SUBMITTED',
       workflowId: reply.workflowId,
     });
-    expect(received.status).toBe('RECEIVED');
-    expect(back.status).toBe('RECEIVED');
+    expect(received).toEqual({ applicationId: reply.id, status: 'RECEIVED', changed: true });
+    expect(back).toEqual({ applicationId: reply.id, status: 'RECEIVED', changed: false });
+    const stored = await messaging.request(SUBJECTS.intake.applicationGet, { applicationId: reply.id });
+    expect(stored.status).toBe('RECEIVED');
+    await expect(
+      messaging.request(SUBJECTS.intake.applicationRecordStage, {
+        applicationId: randomUUID(),
+        status: 'IN_REVIEW',
+        workflowId: reply.workflowId,
+      }),
+    ).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
   });
 
   it('answers FORBIDDEN for an unknown application, as for one out of scope', async () => {

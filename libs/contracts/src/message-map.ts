@@ -111,7 +111,7 @@ import type {
   ImportHouseholdsRequest,
   SearchHouseholdsRequest,
 } from './intake/household.request';
-import type { RecordApplicationStageRequest } from './intake/record-application-stage.request';
+import type { ApplicationStageReply, RecordApplicationStageRequest } from './intake/record-application-stage.request';
 import type { SubmitApplicationRequest } from './intake/submit-application.request';
 import type {
   BankBatchLinesReply,
@@ -167,7 +167,7 @@ export interface RequestMap {
   [SUBJECTS.intake.applicationSubmit]: { request: SubmitApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationGet]: { request: GetApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationList]: { request: ListApplicationsRequest; reply: ListApplicationsReply };
-  [SUBJECTS.intake.applicationRecordStage]: { request: RecordApplicationStageRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationRecordStage]: { request: RecordApplicationStageRequest; reply: ApplicationStageReply };
   [SUBJECTS.intake.applicationUpdate]: { request: UpdateApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationSubmitDraft]: { request: SubmitDraftRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationWithdraw]: { request: WithdrawApplicationRequest; reply: ApplicationReply };

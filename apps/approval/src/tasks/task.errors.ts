@@ -7,6 +7,11 @@ export class TaskError extends DomainError {
     return new TaskError(ErrorCode.CONFLICT, 'task not open', message, [{ field: 'taskId', messages: [message] }]);
   }
 
+  static notFound(taskId: string): TaskError {
+    const message = `没有编号为${taskId}的待办任务`;
+    return new TaskError(ErrorCode.NOT_FOUND, 'task not found', message, [{ field: 'taskId', messages: [message] }]);
+  }
+
   static wrongLevel(stageLabel: string): TaskError {
     return new TaskError(ErrorCode.FORBIDDEN, 'caller not at the stage level', `只有本级经办人员可以办理${stageLabel}`);
   }

@@ -53,7 +53,10 @@ export class TasksService {
     private readonly messaging: MessagingClient,
   ) {}
 
-  /** Opens the task of a stage (the chain's activity); the same (workflow, stage, purpose, attempt) opens it once. */
+  /**
+   * Opens the task of a stage (the chain's activity); the same (workflow, stage, purpose, attempt) opens it once.
+   * One statement for a new task; a repeat (a retried activity) finds the insert refused and answers with the task.
+   */
   async open(request: OpenTaskRequest): Promise<TaskReply> {
     this.assertSystem();
     const em = this.em.fork();
@@ -63,10 +66,6 @@ export class TasksService {
       purpose: request.purpose ?? ('DECISION' as const),
       attempt: request.attempt,
     };
-    const existing = await em.findOne(Task, key);
-    if (existing) {
-      return toTaskReply(existing);
-    }
     let dueDate: string | undefined;
     let calendarMissingYear: number | undefined;
     try {
@@ -77,10 +76,11 @@ export class TasksService {
       }
       calendarMissingYear = error.year;
     }
-    const data = {
+    const now = new Date();
+    const task = {
       id: request.taskId ?? randomUUID(),
-      createdAt: new Date(),
-      updatedAt: new Date(),
+      createdAt: now,
+      updatedAt: now,
       status: 'OPEN' as const,
       applicationId: request.applicationId,
       applicationNo: request.applicationNo,
@@ -88,34 +88,49 @@ export class TasksService {
       divisionCode: request.divisionCode,
       ...key,
       role: request.role,
-      openedAt: new Date(),
+      openedAt: now,
       dueDate,
       calendarMissingYear,
       overallDueDate: request.overallDueDate,
     };
     try {
-      await em.insert(Task, data);
+      await em.insert(Task, task);
+      return toTaskReply(task);
     } catch (error) {
-      // A retried activity racing its first attempt: the first insert stands.
+      // Opened before (a retried activity, or its first attempt racing it): the first insert stands.
       if (!(error instanceof UniqueConstraintViolationException)) {
         throw error;
       }
     }
-    return toTaskReply(await this.em.fork().findOneOrFail(Task, key));
+    return toTaskReply(await em.findOneOrFail(Task, key));
   }
 
+  /** Closes a task with its outcome, once: one statement; a task closed already is answered as it stands. */
   async close(request: CloseTaskRequest): Promise<TaskReply> {
     this.assertSystem();
     const em = this.em.fork();
-    const task = await em.findOneOrFail(Task, { id: request.taskId });
-    if (task.status === 'OPEN') {
-      task.status = request.outcome === 'CANCELLED' ? 'CANCELLED' : 'DONE';
-      task.outcome = request.outcome;
-      task.opinion = request.opinion;
-      task.decidedBy = request.decidedBy;
-      task.decidedAt = new Date();
-      task.documentId = request.documentId;
-      await em.flush();
+    const [closed] = await em.execute<Array<Record<string, unknown>>>(
+      `update approval.task
+          set status = ?, outcome = ?, opinion = ?, decided_by = ?, decided_at = ?, document_id = ?, updated_at = ?
+        where id = ? and status = 'OPEN'
+       returning *`,
+      [
+        request.outcome === 'CANCELLED' ? 'CANCELLED' : 'DONE',
+        request.outcome,
+        request.opinion ?? null,
+        request.decidedBy ?? null,
+        new Date(),
+        request.documentId ?? null,
+        new Date(),
+        request.taskId,
+      ],
+    );
+    if (closed) {
+      return toTaskReply(em.map(Task, closed));
+    }
+    const task = await em.findOne(Task, { id: request.taskId });
+    if (!task) {
+      throw TaskError.notFound(request.taskId);
     }
     return toTaskReply(task);
   }
@@ -123,7 +138,10 @@ export class TasksService {
   async escalate(taskId: string): Promise<TaskReply> {
     this.assertSystem();
     const em = this.em.fork();
-    const task = await em.findOneOrFail(Task, { id: taskId });
+    const task = await em.findOne(Task, { id: taskId });
+    if (!task) {
+      throw TaskError.notFound(taskId);
+    }
     task.escalatedAt ??= new Date();
     await em.flush();
     return toTaskReply(task);
@@ -319,7 +337,10 @@ export class TasksService {
   }
 }
 
-export function toTaskReply(task: Task): TaskReply {
+/** A task as stored; the decision's key and answer are not part of its reply. */
+type TaskFields = Omit<Task, 'decisionKey' | 'decisionReply'>;
+
+export function toTaskReply(task: TaskFields): TaskReply {
   const today = beijingDate(new Date());
   return {
     id: task.id,

@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 
 import {
   type ApplicationReply,
+  type ApplicationStageReply,
   GetApplicationRequest,
   ListApplicationsRequest,
   type ListApplicationsReply,
@@ -41,7 +42,7 @@ export class ApplicationsHandler {
   }
 
   @MessagePattern(SUBJECTS.intake.applicationRecordStage)
-  recordStage(@Payload() request: RecordApplicationStageRequest): Promise<ApplicationReply> {
+  recordStage(@Payload() request: RecordApplicationStageRequest): Promise<ApplicationStageReply> {
     return this.applications.recordStage(request);
   }
 

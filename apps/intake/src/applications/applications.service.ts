@@ -16,6 +16,8 @@ import {
   PERMISSIONS,
   type UpdateApplicationRequest,
   type ApplicationReply,
+  type ApplicationStageReply,
+  type ApplicationStatus,
   type RecordApplicationStageRequest,
   type SubmitApplicationRequest,
 } from '@app/contracts';
@@ -29,6 +31,7 @@ import {
   inScope,
   isSystemCaller,
   requireCaller,
+  sqlArray,
 } from '@app/platform';
 
 import { Application } from './application.entity';
@@ -198,22 +201,34 @@ export class ApplicationsService {
     };
   }
 
-  /** Moves the status forward (never back); recording the same status twice changes nothing. */
-  @CreateRequestContext()
-  async recordStage(request: RecordApplicationStageRequest): Promise<ApplicationReply> {
+  /**
+   * Moves the status forward (never back); recording the same status twice changes nothing. One statement when it
+   * moves (the chain's case); the status is read only when it does not.
+   */
+  async recordStage(request: RecordApplicationStageRequest): Promise<ApplicationStageReply> {
     if (!isSystemCaller(requireCaller())) {
       throw AccessError.wrongRole(PERMISSIONS.applicationCreate);
     }
-    const application = await this.em.findOne(Application, { id: request.applicationId }, { populate: ['household'] });
-    if (!application) {
+    const earlier = APPLICATION_STATUSES.slice(0, APPLICATION_STATUSES.indexOf(request.status));
+    const em = this.em.fork();
+    // The condition is on the row itself, so a concurrent change is re-checked after its lock: never moved back.
+    const [moved] = await em.execute<Array<{ status: ApplicationStatus }>>(
+      `update intake.application set status = ?, updated_at = ? where id = ? and status = any(?::text[])
+       returning status`,
+      [request.status, new Date(), request.applicationId, sqlArray(earlier)],
+    );
+    if (moved) {
+      this.logger.log({ applicationId: request.applicationId, status: request.status }, 'application status recorded');
+      return { applicationId: request.applicationId, status: moved.status, changed: true };
+    }
+    const [current] = await em.execute<Array<{ status: ApplicationStatus }>>(
+      'select status from intake.application where id = ?',
+      [request.applicationId],
+    );
+    if (!current) {
       throw ApplicationError.notFound(request.applicationId);
     }
-    if (APPLICATION_STATUSES.indexOf(request.status) > APPLICATION_STATUSES.indexOf(application.status)) {
-      application.status = request.status;
-      await this.em.flush();
-      this.logger.log({ applicationId: application.id, status: request.status }, 'application status recorded');
-    }
-    return toApplicationReply(application);
+    return { applicationId: request.applicationId, status: current.status, changed: false };
   }
 
   /** The application, for a caller who may file applications in its division. */

@@ -14,3 +14,10 @@ export class RecordApplicationStageRequest {
   @IsNotEmpty()
   workflowId: string;
 }
+
+/** The application's status after the call, and whether this call moved it. */
+export interface ApplicationStageReply {
+  applicationId: string;
+  status: ApplicationStatus;
+  changed: boolean;
+}

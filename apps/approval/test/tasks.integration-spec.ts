@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+
+import type { INestMicroservice } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+
+import { type CloseTaskRequest, ErrorCode, type OpenTaskRequest, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
+import { MessagingClient } from '@app/platform';
+import { as, CALLERS } from '@test/support/callers';
+import { startService } from '@test/support/services';
+
+import { AppModule as ApprovalAppModule } from '../src/app.module';
+
+/** The chain's calls that open and close inbox tasks: once each, however often they are retried (real PostgreSQL, NATS). */
+describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', () => {
+  let app: INestMicroservice;
+  let client: MessagingClient;
+  const openRequest = (): OpenTaskRequest => ({
+    taskId: randomUUID(),
+    applicationId: randomUUID(),
+    applicationNo: 'SQ-220102-2026-000002',
+    householdId: randomUUID(),
+    divisionCode: '220102001001',
+    workflowId: `approval-chain-${randomUUID()}`,
+    stage: 'STREET',
+    role: 'STREET_REVIEWER',
+    attempt: 1,
+    limitWorkingDays: 10,
+    openedOn: '2026-11-26',
+    overallDueDate: '2027-01-08',
+  });
+  const open = (request: OpenTaskRequest) =>
+    as(CALLERS.system, () => client.request(SUBJECTS.approval.taskOpen, request));
+  const close = (request: CloseTaskRequest) =>
+    as(CALLERS.system, () => client.request(SUBJECTS.approval.taskClose, request));
+  const stored = (workflowId: string) =>
+    app
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute<Array<{ id: string; status: string; outcome: string | null; opinion: string | null }>>(
+        'select id, status, outcome, opinion from approval.task where workflow_id = ?',
+        [workflowId],
+      );
+
+  beforeAll(async () => {
+    app = await startService(ApprovalAppModule, QUEUE_GROUPS.approval);
+    client = app.get(MessagingClient);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('opens a task with its due date in working days, and answers a retry with the first task', async () => {
+    const request = openRequest();
+    const first = await open(request);
+    expect(first).toMatchObject({
+      id: request.taskId,
+      status: 'OPEN',
+      stage: 'STREET',
+      purpose: 'DECISION',
+      // 10 working days from Thursday 26 November 2026.
+      dueDate: '2026-12-10',
+      overallDueDate: '2027-01-08',
+      calendarMissingYear: null,
+      outcome: null,
+    });
+    // A retry of the activity (a new id made by an older worker, a later day): the first task stands.
+    const retried = await open({ ...request, taskId: randomUUID(), openedOn: '2026-11-27' });
+    expect(retried).toMatchObject({ id: first.id, dueDate: '2026-12-10', openedAt: first.openedAt });
+    const concurrent = await Promise.all(
+      [1, 2, 3].map(() => open({ ...openRequest(), workflowId: request.workflowId })),
+    );
+    expect(new Set(concurrent.map((task) => task.id))).toEqual(new Set([first.id]));
+    expect(await stored(request.workflowId)).toHaveLength(1);
+  });
+
+  it('closes a task once: a repeat answers with the first outcome and changes nothing', async () => {
+    const request = openRequest();
+    const task = await open(request);
+    const documentId = randomUUID();
+    const closed = await close({
+      taskId: task.id,
+      outcome: 'APPROVE',
+      opinion: '同意',
+      decidedBy: 'street1',
+      documentId,
+    });
+    expect(closed).toMatchObject({
+      id: task.id,
+      status: 'DONE',
+      outcome: 'APPROVE',
+      opinion: '同意',
+      decidedBy: 'street1',
+      documentId,
+      dueDate: '2026-12-10',
+      overdue: false,
+    });
+    expect(Date.parse(closed.decidedAt!)).not.toBeNaN();
+    const again = await close({ taskId: task.id, outcome: 'REJECT', opinion: '不同意', decidedBy: 'street2' });
+    expect(again).toMatchObject({ status: 'DONE', outcome: 'APPROVE', opinion: '同意', decidedAt: closed.decidedAt });
+    expect(await stored(request.workflowId)).toEqual([
+      { id: task.id, status: 'DONE', outcome: 'APPROVE', opinion: '同意' },
+    ]);
+  });
+
+  it('cancels a task withdrawn before its decision', async () => {
+    const task = await open(openRequest());
+    await expect(close({ taskId: task.id, outcome: 'CANCELLED' })).resolves.toMatchObject({
+      status: 'CANCELLED',
+      outcome: 'CANCELLED',
+      opinion: null,
+      documentId: null,
+    });
+  });
+
+  it('refuses to close or escalate an unknown task, and lets only the system open or close tasks', async () => {
+    const unknown = randomUUID();
+    await expect(close({ taskId: unknown, outcome: 'APPROVE' })).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+      details: [{ field: 'taskId', messages: [`没有编号为${unknown}的待办任务`] }],
+    });
+    await expect(
+      as(CALLERS.system, () => client.request(SUBJECTS.approval.taskEscalate, { taskId: unknown })),
+    ).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+    const request = openRequest();
+    await expect(as(CALLERS.street1, () => client.request(SUBJECTS.approval.taskOpen, request))).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    expect(await stored(request.workflowId)).toHaveLength(0);
+  });
+});
