@@ -27,6 +27,10 @@ import { downloadCopy } from '../rendering/watermark';
 
 /** What appending to a file needs of it: where its chain stands. */
 type FileHead = Pick<ArchiveFile, 'id' | 'referenceCode' | 'divisionCode' | 'itemCount' | 'headHash'>;
+/** A file's head as selected with FILE_HEAD_COLUMNS (all null when the household has no file yet). */
+type FileHeadRow = FileHead | { [K in keyof FileHead]: null };
+const FILE_HEAD_COLUMNS = `f.id, f.reference_code as "referenceCode", f.division_code as "divisionCode",
+       f.item_count as "itemCount", f.head_hash as "headHash"`;
 
 /** Files documents into household files: render, store the bytes by sha256, append the item. */
 @Injectable()
@@ -46,10 +50,20 @@ export class DocumentsService {
       throw AccessError.wrongRole(PERMISSIONS.documentRead);
     }
     const requestHash = sha256Hex(canonicalJson(request));
-    const existing = await this.findByKey(request, requestHash);
-    if (existing) {
-      return existing;
+    // One round trip for the common case: is the key filed already, and where does the household's file stand.
+    const [probe] = await this.em.execute<Array<FileHeadRow & { seen: boolean }>>(
+      `select exists (select 1 from archive.document where idempotency_key = ?) as seen, ${FILE_HEAD_COLUMNS}
+         from (values (1)) as one left join archive.archive_file f on f.household_id = ?`,
+      [request.idempotencyKey, request.householdId],
+    );
+    if (probe.seen) {
+      const existing = await this.findByKey(request, requestHash);
+      if (existing) {
+        return existing;
+      }
     }
+    /** The file's head as read with the key; read again if someone appended since (see appendItem). */
+    let head: FileHead | undefined = probe.id !== null ? probe : undefined;
 
     const rendered = await this.rendering.render(request);
     const contentHash = sha256Hex(rendered.content);
@@ -70,7 +84,8 @@ export class DocumentsService {
     const pageCount = reading.readable ? reading.pageCount : null;
     for (;;) {
       const em = this.em.fork();
-      const file = await this.fileFor(em, request);
+      const file = head ?? (await this.fileFor(em, request));
+      head = undefined;
       const superseded = request.supersedesDocumentId
         ? await this.supersedable(em, file, request.supersedesDocumentId)
         : undefined;
@@ -131,9 +146,7 @@ export class DocumentsService {
   /** The household's file as it is now, opened first (under the household's lock) if it has none. */
   private async fileFor(em: EntityManager, request: FileDocumentRequest): Promise<FileHead> {
     const [file] = await em.execute<FileHead[]>(
-      `select id, reference_code as "referenceCode", division_code as "divisionCode", item_count as "itemCount",
-              head_hash as "headHash"
-         from archive.archive_file where household_id = ?`,
+      `select ${FILE_HEAD_COLUMNS} from archive.archive_file f where f.household_id = ?`,
       [request.householdId],
     );
     if (file) {
@@ -201,11 +214,6 @@ export class DocumentsService {
 
   private async findByKey(request: FileDocumentRequest, requestHash: string): Promise<DocumentReply | undefined> {
     const { idempotencyKey } = request;
-    // Most filings are new: a bare look-up first, the entity only for a repeat.
-    const seen = await this.em.execute('select 1 from archive.document where idempotency_key = ?', [idempotencyKey]);
-    if (seen.length === 0) {
-      return undefined;
-    }
     const existing = await this.em.findOne(Document, { idempotencyKey }, { populate: ['file'] });
     if (!existing) {
       return undefined;
