@@ -28,6 +28,8 @@ describe('recorded approval chain histories replay against the current workflow 
         'terminated',
         'delivery-escalated',
         'before-notice-delivery-rejected-at-street',
+        'before-batched-calls-approved',
+        'before-batched-calls-objection',
       ]),
     );
   });

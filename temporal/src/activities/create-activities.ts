@@ -5,6 +5,7 @@ import { createApprovalActivities } from './approval.activities';
 import { createArchiveActivities } from './archive.activities';
 import { createIntakeActivities } from './intake.activities';
 import { createPaymentActivities } from './payment.activities';
+import { createStepCallActivities } from './step-calls.activities';
 
 export interface ActivityDependencies {
   messaging: MessagingClient;
@@ -13,12 +14,12 @@ export interface ActivityDependencies {
 /** Every activity the worker registers; workflows type their proxies with this factory's return type. */
 export function createActivities({ messaging }: ActivityDependencies) {
   const particulars = applicationParticulars(messaging);
-  return {
+  const calls = {
     ...createArchiveActivities(messaging, particulars),
     ...createIntakeActivities(messaging),
     ...createApprovalActivities(messaging, particulars),
-    ...createPaymentActivities(messaging),
   };
+  return { ...calls, ...createStepCallActivities(calls), ...createPaymentActivities(messaging) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

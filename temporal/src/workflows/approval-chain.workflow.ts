@@ -36,6 +36,7 @@ import {
   withdrawSignal,
 } from '@app/contracts/temporal';
 
+import type { StepRecordInput } from '../activities/approval.activities';
 import type { Activities } from '../activities/create-activities';
 
 const retryUntilFiled = {
@@ -106,7 +107,12 @@ const endOfBeijingDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
  * (approving is archiving), ending in a confirmation or refusal notice. Durations come from the policy.
  */
 export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<ApprovalChainResult> {
-  const activities = patched('local-activities-v1') ? localFirst : taskActivities;
+  // From batched-step-calls-v1 the calls of a step are made as one activity (see step-calls.activities), and the
+  // chain has every change before it: those patches are not asked again (each asked adds a marker and a search
+  // attribute upsert to the history). A chain started earlier asks each one as it did.
+  const batched = patched('batched-step-calls-v1');
+  const since = (patchId: string) => batched || patched(patchId);
+  const activities = since('local-activities-v1') ? localFirst : taskActivities;
   const workflowId = workflowInfo().workflowId;
   const trace = { correlationId: input.correlationId };
   const chain = { applicationId: input.applicationId, workflowId, ...trace };
@@ -283,16 +289,21 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   };
 
   // 1. Acceptance: the receipt and the evidence so far, filed the moment the step completes.
-  const received = await activities.fileApplicationReceived({
+  const receipt = {
     applicationId: input.applicationId,
     workflowId,
     step: APPROVAL_STEPS.applicationReceived,
     correlationId: input.correlationId,
-  });
+  };
+  const received = batched
+    ? await activities.acceptApplication(receipt)
+    : await activities.fileApplicationReceived(receipt);
   documentIds.push(received.documentId, ...(received.evidence ?? []).map((item) => item.documentId));
   const acceptedAt = Date.now();
   const acceptedOn = beijingDay(acceptedAt);
-  await activities.recordApplicationStage({ ...chain, status: 'RECEIVED' });
+  if (!batched) {
+    await activities.recordApplicationStage({ ...chain, status: 'RECEIVED' });
+  }
   history.push({
     stage: 'ACCEPTANCE',
     attempt: 1,
@@ -303,7 +314,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   });
 
   // A close relative of staff applies: registered apart (备案) now, and the county confirms only after a home visit.
-  const registersConflicts = patched('conflict-of-interest-v1');
+  const registersConflicts = since('conflict-of-interest-v1');
   if (registersConflicts && input.conflictOfInterest) {
     homeVisitBecause = '已作近亲属备案';
     const registration = await activities.fileStepRecord({
@@ -332,34 +343,35 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   }
 
   // Chains started before the decision stages existed end at acceptance, as they did then.
-  if (!patched('decision-stages-v1') || withdrawn) {
+  if (!since('decision-stages-v1') || withdrawn) {
     setStage(withdrawn ? APPROVAL_STAGES.withdrawn : APPROVAL_STAGES.accepted);
     return { applicationId: input.applicationId, stage, documentIds };
   }
 
-  const policy = await activities.resolveApprovalPolicy({
-    ...trace,
-    divisionCode: input.divisionCode,
-    at: beijingDay(Date.now()),
-  });
+  const policyAsked = { divisionCode: input.divisionCode, at: beijingDay(Date.now()) };
+  const policy = batched
+    ? await activities.startReview({ ...chain, ...policyAsked })
+    : await activities.resolveApprovalPolicy({ ...trace, ...policyAsked });
   resolved.policy = policy;
   // A confidential case (domain §1.3; Jilin: people living with HIV) is checked and confirmed by the county alone:
   // no community or street stage sees it, the county's decision carries its own survey, and nothing is appraised
   // or publicised.
-  const countyAlone = input.confidential === true && patched('confidential-county-check-v1');
+  const countyAlone = input.confidential === true && since('confidential-county-check-v1');
   const stages: StagePolicy[] = countyAlone ? [countyStageOf(policy)] : policy.stages;
   resolved.stages = stages;
   resolved.countyAlone = countyAlone;
   if (policy.appraisal === 'ALWAYS' && !input.confidential) {
     appraisalBecause = '按本地审批流程规定';
   }
-  await activities.recordApplicationStage({ ...chain, status: 'IN_REVIEW' });
+  if (!batched) {
+    await activities.recordApplicationStage({ ...chain, status: 'IN_REVIEW' });
+  }
 
-  const tracksOverall = patched('overall-clock-v1');
+  const tracksOverall = since('overall-clock-v1');
   /** The periods the overall clock stood still for (publicity, where the policy says so), and their length. */
   const paused: Array<{ from: string; to: string }> = [];
   let pausedMs = 0;
-  const showsOverallDue = tracksOverall && patched('overall-due-attribute-v1');
+  const showsOverallDue = tracksOverall && since('overall-due-attribute-v1');
   /** The overall limit in force: extended once an objection extended it. */
   const overallLimit = () =>
     overall.extended && policy.extendedLimitWorkingDays !== undefined
@@ -467,7 +479,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     const d = decision!;
     const served = d.delivery!;
     const late = task.dueDate !== null && served.deliveredOn > task.dueDate;
-    const receipt = await activities.fileStepRecord({
+    const receiptRecord = {
       ...chain,
       step: 'delivery:1',
       documentType: 'DELIVERY_RECEIPT',
@@ -494,16 +506,20 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         { label: '送达情况', value: d.opinion },
         { label: '送达人', value: d.actor.username },
       ],
-    });
-    documentIds.push(receipt.documentId);
-    await activities.closeTask({
-      ...trace,
+    } satisfies StepRecordInput;
+    const delivered = {
       taskId: task.taskId,
-      outcome: 'DELIVER',
+      outcome: 'DELIVER' as const,
       opinion: d.opinion,
       decidedBy: d.actor.username,
-      documentId: receipt.documentId,
-    });
+    };
+    const receipt = batched
+      ? await activities.fileStepAndCloseTask({ ...trace, record: receiptRecord, task: delivered })
+      : await activities.fileStepRecord(receiptRecord);
+    documentIds.push(receipt.documentId);
+    if (!batched) {
+      await activities.closeTask({ ...trace, ...delivered, documentId: receipt.documentId });
+    }
     history.push({
       stage: 'DELIVERY',
       attempt: 1,
@@ -702,7 +718,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       });
     }
     // The step's record is filed before anything else moves (approving is archiving).
-    const record = await activities.fileStepRecord({
+    const stepRecord = {
       ...chain,
       step: `${rule.stage.toLowerCase()}:${attempt}`,
       documentType: d.decision === 'RETURN' ? 'RETURN_NOTICE' : FORM_OF_STAGE[rule.stage],
@@ -726,16 +742,15 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           : []),
         { label: '办理次数', value: `第${attempt}次` },
       ],
-    });
+    } satisfies StepRecordInput;
+    const decided = { taskId: task.taskId, outcome: d.decision, opinion: d.opinion, decidedBy: d.actor.username };
+    const record = batched
+      ? await activities.fileStepAndCloseTask({ ...trace, record: stepRecord, task: decided })
+      : await activities.fileStepRecord(stepRecord);
     documentIds.push(record.documentId);
-    await activities.closeTask({
-      ...trace,
-      taskId: task.taskId,
-      outcome: d.decision,
-      opinion: d.opinion,
-      decidedBy: d.actor.username,
-      documentId: record.documentId,
-    });
+    if (!batched) {
+      await activities.closeTask({ ...trace, ...decided, documentId: record.documentId });
+    }
     history.push({
       stage: rule.stage,
       attempt,
@@ -802,7 +817,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         !withdrawn &&
         tracksOverall &&
         policy.overallClockExcludesPublicity &&
-        patched('overall-clock-excludes-publicity-v1')
+        since('overall-clock-excludes-publicity-v1')
       ) {
         // Chongqing-style: the overall clock stood still while the opinion was publicised; the due day moves on.
         const period = { from: beijingDay(publicityStartedAt), to: beijingDay(Date.now()) };
@@ -886,7 +901,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     // The day of the final approval as decided (the update's input, in history), not the workflow task's clock.
     const approvedOn = beijingDay(finalApprovalAt ?? Date.now());
     const firstMonth = addMonths(approvedOn.slice(0, 7), policy.firstPaymentMonthOffset);
-    const notice = await activities.fileStepRecord({
+    const noticeRecord = {
       ...chain,
       step: APPROVAL_STEPS.outcome,
       documentType: 'APPROVAL_NOTICE',
@@ -904,15 +919,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         { label: '起始发放月份', value: firstMonth },
       ],
       notes: ['保障金按月通过金融机构社会化发放。家庭人口、收入、财产状况发生变化的，应当及时告知。'],
-    });
-    documentIds.push(notice.documentId);
-    if (patched('payment-enrolment-v1')) {
-      // Approved means paid: the household is enrolled from the policy's first month (or staff are told why not).
-      const enrolment = await activities.enrolForPayment({
-        ...chain,
-        assessmentId: assessment.assessmentId,
-        firstMonth,
-      });
+    } satisfies StepRecordInput;
+    /** Enrolled from the policy's first month (approved means paid), or why not: staff enrol by hand. */
+    const recordEnrolment = (enrolment: { enrolmentId: string } | { pending: string }) =>
       history.push({
         stage: 'OUTCOME',
         attempt: 1,
@@ -921,26 +930,45 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         at: now(),
         note: 'enrolmentId' in enrolment ? enrolment.enrolmentId : enrolment.pending,
       });
-    }
-    if (!input.confidential && patched('post-approval-publicity-v1')) {
-      // Post-approval publication (审核确认后公示): name, household size and amount only; never for a confidential case.
-      const publicity = await activities.filePostApprovalPublicity({
+    /** The post-approval publication (审核确认后公示): name, household size and amount only. */
+    const recordPublication = (documentId: string) => {
+      documentIds.push(documentId);
+      history.push({ stage: 'OUTCOME', attempt: 1, event: 'PUBLISHED', actor: 'system', at: now(), documentId });
+    };
+    let noticeId: string;
+    if (batched) {
+      // Never published for a confidential case.
+      const concluded = await activities.concludeApproval({
         ...chain,
-        totalFen: terms.totalFen,
-        firstMonth,
-        publishedAt: now(),
+        notice: noticeRecord,
+        enrolment: { assessmentId: assessment.assessmentId, firstMonth },
+        ...(input.confidential ? {} : { publication: { totalFen: terms.totalFen, firstMonth, publishedAt: now() } }),
       });
-      documentIds.push(publicity.documentId);
-      history.push({
-        stage: 'OUTCOME',
-        attempt: 1,
-        event: 'PUBLISHED',
-        actor: 'system',
-        at: now(),
-        documentId: publicity.documentId,
-      });
+      noticeId = concluded.noticeId;
+      documentIds.push(noticeId);
+      recordEnrolment(concluded.enrolment);
+      if (concluded.publicationId) {
+        recordPublication(concluded.publicationId);
+      }
+    } else {
+      noticeId = (await activities.fileStepRecord(noticeRecord)).documentId;
+      documentIds.push(noticeId);
+      if (patched('payment-enrolment-v1')) {
+        recordEnrolment(
+          await activities.enrolForPayment({ ...chain, assessmentId: assessment.assessmentId, firstMonth }),
+        );
+      }
+      if (!input.confidential && patched('post-approval-publicity-v1')) {
+        const publicity = await activities.filePostApprovalPublicity({
+          ...chain,
+          totalFen: terms.totalFen,
+          firstMonth,
+          publishedAt: now(),
+        });
+        recordPublication(publicity.documentId);
+      }
+      await activities.recordApplicationStage({ ...chain, status: 'APPROVED' });
     }
-    await activities.recordApplicationStage({ ...chain, status: 'APPROVED' });
     setStage(APPROVAL_STAGES.approved);
     history.push({
       stage: 'OUTCOME',
@@ -948,7 +976,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       event: 'APPROVED',
       actor: 'system',
       at: now(),
-      documentId: notice.documentId,
+      documentId: noticeId,
     });
   } else {
     // Refused, or terminated because the applicant did not cooperate: a notice with the reasons, then the status.
@@ -977,7 +1005,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     await activities.recordApplicationStage({ ...chain, status: terminated ? 'TERMINATED' : 'REJECTED' });
     const ended = terminated ? APPROVAL_STAGES.terminated : APPROVAL_STAGES.rejected;
     // Chains whose policy was resolved before delivery was tracked end with the notice filed, as they did then.
-    const serves = policy.noticeDeliveryWorkingDays !== undefined && patched('notice-delivery-v1');
+    const serves = policy.noticeDeliveryWorkingDays !== undefined && since('notice-delivery-v1');
     if (!serves) {
       setStage(ended);
     }
