@@ -73,7 +73,7 @@ const percentile = (values: number[], p: number) => {
 const latency = (values: number[]) =>
   `p50 ${percentile(values, 0.5).toFixed(0)} ms, p99 ${percentile(values, 0.99).toFixed(0)} ms`;
 
-const PROCESSES = ['temporal', 'worker', 'intake', 'eligibility', 'approval', 'archive', 'gateway'] as const;
+const PROCESSES = ['temporal', 'worker', 'intake', 'eligibility', 'approval', 'archive', 'payment', 'gateway'] as const;
 
 /** How a run of chains went. */
 interface ChainsRun {
@@ -275,7 +275,7 @@ async function bare(): Promise<void> {
   // PostgreSQL and NATS are not part of a bare workflow (and connections closing meanwhile take their CPU along).
   const { postgres: _p, nats: _n, ...cpuAfter } = cpuSeconds(['temporal']);
   console.log(
-    `bare workflow of the same shape (21 no-op local activities, 3 updates, 1 s publicity), same server: ${(TOTAL / seconds).toFixed(2)} workflows/s`,
+    `bare workflow of the same shape (13 no-op local activities, 3 updates, 1 s publicity), same server: ${(TOTAL / seconds).toFixed(2)} workflows/s`,
   );
   // `bench` is this process: the bare workflow's worker and its client.
   console.log(`  CPU milliseconds per workflow: ${cpuSpent(cpuBefore, cpuAfter, TOTAL / 1000, 0)}`);

@@ -10,9 +10,9 @@ const decideUpdate = defineUpdate<{ taskId: string; next: string }, [Decision]>(
 const { noop } = proxyLocalActivities<{ noop(): Promise<void> }>({ startToCloseTimeout: '30 seconds' });
 
 /**
- * Calibration for the chain benchmark: the shape of an approved chain — its 21 calls as no-op local activities
- * (as the chain makes them), three `decide` updates and the publicity wait — with no services behind, so the
- * benchmark can print our overhead.
+ * Calibration for the chain benchmark: the shape of an approved chain — its 13 calls as no-op local activities
+ * (as the chain makes them since batched-step-calls-v1), three `decide` updates and the publicity wait — with no
+ * services behind, so the benchmark can print our overhead.
  */
 export async function bareChainWorkflow(publicityMs: number): Promise<void> {
   let pending: Decision | undefined;
@@ -23,22 +23,21 @@ export async function bareChainWorkflow(publicityMs: number): Promise<void> {
     await condition(() => answered >= mine);
     return { taskId: d.taskId, next: 'APPROVED' };
   });
-  for (let i = 0; i < 6; i += 1) {
-    await noop(); // receipt, status, policy, status, overall due date, assessment
+  for (let i = 0; i < 4; i += 1) {
+    await noop(); // receipt and RECEIVED, policy and IN_REVIEW, overall due date, assessment
   }
   for (let stage = 0; stage < 3; stage += 1) {
     await noop(); // open the task
     await condition(() => pending !== undefined);
     pending = undefined;
-    await noop(); // file the record
-    await noop(); // close the task
+    await noop(); // file the record and close the task
     answered += 1;
     if (stage === 0) {
       await noop(); // the publicity notice
       await sleep(publicityMs);
     }
   }
-  for (let i = 0; i < 5; i += 1) {
-    await noop(); // terms, notice, enrolment, post-approval publication, status
+  for (let i = 0; i < 2; i += 1) {
+    await noop(); // terms; notice, enrolment, post-approval publication and APPROVED
   }
 }
