@@ -288,6 +288,19 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     ] as never);
   };
 
+  /** A decided task's record filed, then the task closed with the decision and the record (approving is archiving). */
+  const fileAndClose = async (taskId: string, d: DecisionInput, record: StepRecordInput) => {
+    const closing = { taskId, outcome: d.decision, opinion: d.opinion, decidedBy: d.actor.username };
+    const filed = batched
+      ? await activities.fileStepAndCloseTask({ ...trace, record, task: closing })
+      : await activities.fileStepRecord(record);
+    documentIds.push(filed.documentId);
+    if (!batched) {
+      await activities.closeTask({ ...trace, ...closing, documentId: filed.documentId });
+    }
+    return filed;
+  };
+
   // 1. Acceptance: the receipt and the evidence so far, filed the moment the step completes.
   const receipt = {
     applicationId: input.applicationId,
@@ -479,7 +492,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     const d = decision!;
     const served = d.delivery!;
     const late = task.dueDate !== null && served.deliveredOn > task.dueDate;
-    const receiptRecord = {
+    const receipt = await fileAndClose(task.taskId, d, {
       ...chain,
       step: 'delivery:1',
       documentType: 'DELIVERY_RECEIPT',
@@ -506,20 +519,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         { label: '送达情况', value: d.opinion },
         { label: '送达人', value: d.actor.username },
       ],
-    } satisfies StepRecordInput;
-    const delivered = {
-      taskId: task.taskId,
-      outcome: 'DELIVER' as const,
-      opinion: d.opinion,
-      decidedBy: d.actor.username,
-    };
-    const receipt = batched
-      ? await activities.fileStepAndCloseTask({ ...trace, record: receiptRecord, task: delivered })
-      : await activities.fileStepRecord(receiptRecord);
-    documentIds.push(receipt.documentId);
-    if (!batched) {
-      await activities.closeTask({ ...trace, ...delivered, documentId: receipt.documentId });
-    }
+    });
     history.push({
       stage: 'DELIVERY',
       attempt: 1,
@@ -718,7 +718,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       });
     }
     // The step's record is filed before anything else moves (approving is archiving).
-    const stepRecord = {
+    const record = await fileAndClose(task.taskId, d, {
       ...chain,
       step: `${rule.stage.toLowerCase()}:${attempt}`,
       documentType: d.decision === 'RETURN' ? 'RETURN_NOTICE' : FORM_OF_STAGE[rule.stage],
@@ -742,15 +742,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           : []),
         { label: '办理次数', value: `第${attempt}次` },
       ],
-    } satisfies StepRecordInput;
-    const decided = { taskId: task.taskId, outcome: d.decision, opinion: d.opinion, decidedBy: d.actor.username };
-    const record = batched
-      ? await activities.fileStepAndCloseTask({ ...trace, record: stepRecord, task: decided })
-      : await activities.fileStepRecord(stepRecord);
-    documentIds.push(record.documentId);
-    if (!batched) {
-      await activities.closeTask({ ...trace, ...decided, documentId: record.documentId });
-    }
+    });
     history.push({
       stage: rule.stage,
       attempt,
