@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
-import { headers as natsHeaders, type NatsConnection } from 'nats';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { ClientProxy } from '@nestjs/microservices';
+import { ErrorCode as NatsErrorCode, headers as natsHeaders, JSONCodec, type NatsConnection, NatsError } from 'nats';
 
 import {
   ErrorCode,
@@ -25,15 +26,28 @@ export interface RequestOptions {
   correlationId?: string;
 }
 
+/** A Nest microservice's reply: the handler's value, or its error. */
+interface ReplyPacket {
+  response?: unknown;
+  err?: unknown;
+}
+
+const codec = JSONCodec<unknown>();
+
 /**
  * Typed request–reply over NATS. Validates the payload against its contract class before sending (unless
  * NATS_CHECK_OUTGOING is false: the answering service's check alone), carries the correlation id and the caller
  * (see CALLER_HEADERS) in headers, and turns error replies, timeouts and "no responders" into RemoteError.
+ *
+ * Sent with the NATS client's own request (one shared reply subscription per connection) in Nest's packet format,
+ * which every service's server reads; Nest's client proxy subscribes and unsubscribes a reply inbox for every
+ * request — two more protocol operations per call for the server's interest graph (nats.go#294).
  */
 @Injectable()
 export class MessagingClient implements OnApplicationShutdown {
   private readonly defaultTimeoutMs: number;
   private readonly checkOutgoing: boolean;
+  private nats?: NatsConnection;
 
   constructor(
     @Inject(NATS_CLIENT) private readonly client: ClientProxy,
@@ -62,18 +76,28 @@ export class MessagingClient implements OnApplicationShutdown {
         headers.set(name, value);
       }
     }
-    const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    let reply: ReplyPacket;
     try {
-      return await firstValueFrom(this.client.send<ReplyOf<S>>(subject, record).pipe(timeout(timeoutMs)));
+      const nats = this.nats && !this.nats.isClosed() ? this.nats : await this.connection();
+      const message = await nats.request(subject, codec.encode({ pattern: subject, data: payload, id: randomUUID() }), {
+        headers,
+        timeout: timeoutMs,
+      });
+      reply = codec.decode(message.data) as ReplyPacket;
     } catch (error) {
       throw this.translate(subject, error, timeoutMs);
     }
+    if (reply.err !== undefined && reply.err !== null) {
+      throw this.translate(subject, reply.err, timeoutMs);
+    }
+    return reply.response as ReplyOf<S>;
   }
 
-  /** The underlying connection, for health checks. */
+  /** The underlying connection (Nest's client makes and keeps it): for requests and health checks. */
   async connection(): Promise<NatsConnection> {
-    return (await this.client.connect()) as NatsConnection;
+    this.nats = (await this.client.connect()) as NatsConnection;
+    return this.nats;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -96,11 +120,14 @@ export class MessagingClient implements OnApplicationShutdown {
     if (isErrorReply(error)) {
       return RemoteError.fromReply(subject, error);
     }
-    if (error instanceof TimeoutError) {
+    if (error instanceof NatsError && error.code === String(NatsErrorCode.Timeout)) {
       return new RemoteError(ErrorCode.UNAVAILABLE, `服务在${timeoutMs}毫秒内未响应（${subject}）`, subject);
     }
     const text = error instanceof Error ? error.message : String(error);
-    if (/no responders|no subscribers|503/i.test(text)) {
+    if (
+      (error instanceof NatsError && error.code === String(NatsErrorCode.NoResponders)) ||
+      /no responders|503/i.test(text)
+    ) {
       return new RemoteError(ErrorCode.UNAVAILABLE, `没有可用的服务处理该请求（${subject}）`, subject);
     }
     if (/no matching message handler/i.test(text)) {
