@@ -60,7 +60,8 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
   it('gives one application and one workflow when the same request is submitted twice, even concurrently', async () => {
     const request = makeApplication();
     const replies = await Promise.all(
-      [1, 2, 3].map(() => messaging.request(SUBJECTS.intake.applicationSubmit, request)),
+      // Six at once: the twins race through the same transaction (person, household, application).
+      [1, 2, 3, 4, 5, 6].map(() => messaging.request(SUBJECTS.intake.applicationSubmit, request)),
     );
     started.push(replies[0].workflowId);
 

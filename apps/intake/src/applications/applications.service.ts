@@ -28,6 +28,7 @@ import {
   assertPermission,
   assertVisible,
   currentCorrelationId,
+  DomainError,
   inScope,
   isSystemCaller,
   requireCaller,
@@ -87,7 +88,9 @@ export class ApplicationsService {
       try {
         application = await this.create(normalized, requestHash);
       } catch (error) {
-        if (!(error instanceof UniqueConstraintViolationException)) {
+        // The same request sent twice at once: the twin that committed first may make this one fail on a unique
+        // key, or see the applicant already in the household the twin just made. Its application answers both.
+        if (!(error instanceof UniqueConstraintViolationException || error instanceof DomainError)) {
           throw error;
         }
         this.em.clear();
