@@ -93,16 +93,14 @@ async function main(): Promise<void> {
     decidedBy: 'bench',
   }));
   await db.query(`delete from approval.task where workflow_id = $1`, [workflow]);
-  const { rows: apps } = await db.query<{ id: string; household_id: string; division_code: string }>(
-    `select id, household_id, division_code from intake.application where id = $1`,
-    [ids[0]],
-  );
-  const app = apps[0];
+  // Filed into a household file of its own per run (the archive is append-only): no real household's file grows.
+  const benchHousehold = randomUUID();
+  const benchApplication = randomUUID();
   await measure(nats, 'archive.document.file (a form)', 'archive', SUBJECTS.archive.documentFile, (i) => ({
     idempotencyKey: `${workflow}:step-${i}`,
-    householdId: app.household_id,
-    divisionCode: app.division_code,
-    applicationId: app.id,
+    householdId: benchHousehold,
+    divisionCode: '220103002001',
+    applicationId: benchApplication,
     workflowId: workflow,
     step: `step-${i}`,
     documentType: 'STREET_REVIEW',
