@@ -141,6 +141,11 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
     expect(back).toEqual({ applicationId: reply.id, status: 'RECEIVED', changed: false });
     const stored = await messaging.request(SUBJECTS.intake.applicationGet, { applicationId: reply.id });
     expect(stored.status).toBe('RECEIVED');
+    // The household is named by id (from the application row; the household itself is not loaded).
+    expect(stored.householdId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stored.householdId).toBe(reply.householdId);
+    const listed = await messaging.request(SUBJECTS.intake.applicationList, { householdId: reply.householdId });
+    expect(listed.items).toEqual([expect.objectContaining({ id: reply.id, householdId: reply.householdId })]);
     await expect(
       messaging.request(SUBJECTS.intake.applicationRecordStage, {
         applicationId: randomUUID(),

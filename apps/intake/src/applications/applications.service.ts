@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  CreateRequestContext,
-  EntityManager,
-  LoadStrategy,
-  UniqueConstraintViolationException,
-} from '@mikro-orm/postgresql';
+import { CreateRequestContext, EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
   type ApplicationDetails,
@@ -174,7 +169,8 @@ export class ApplicationsService {
     if (reveal) {
       assertPermission(caller, PERMISSIONS.personalDataReveal);
     }
-    const application = await this.em.findOne(Application, { id: applicationId }, { populate: ['household'] });
+    // The reply names the household by id only, which the application row holds: the household is not loaded.
+    const application = await this.em.findOne(Application, { id: applicationId });
     assertVisible(caller, application?.divisionCode);
     return toApplicationReply(application as Application, reveal, await this.attachments.list(this.em, applicationId));
   }
@@ -187,7 +183,7 @@ export class ApplicationsService {
     const applications = await this.em.find(
       Application,
       { household: householdId },
-      { orderBy: { createdAt: 'desc' }, limit: 100, populate: ['household'], strategy: LoadStrategy.JOINED },
+      { orderBy: { createdAt: 'desc' }, limit: 100 },
     );
     return {
       items: applications
@@ -238,7 +234,8 @@ export class ApplicationsService {
   private async loadForChange(applicationId: string): Promise<Application> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.applicationCreate);
-    const application = await this.em.findOne(Application, { id: applicationId }, { populate: ['household'] });
+    // The reply names the household by id only, which the application row holds: the household is not loaded.
+    const application = await this.em.findOne(Application, { id: applicationId });
     assertVisible(caller, application?.divisionCode);
     return application as Application;
   }
