@@ -93,12 +93,14 @@ async function main(): Promise<void> {
     decidedBy: 'bench',
   }));
   await db.query(`delete from approval.task where workflow_id = $1`, [workflow]);
-  // Filed into a household file of its own per run (the archive is append-only): no real household's file grows.
-  const benchHousehold = randomUUID();
+  // Filed into household files of this run's own (the archive is append-only): no real household's file grows. As
+  // in a chain, one household's items are filed one after another: the requests in flight go to different files
+  // (items appended to the same file at once would wait on each other and be retried, which a chain never does).
+  const benchHouseholds = Array.from({ length: CONCURRENCY }, () => randomUUID());
   const benchApplication = randomUUID();
   await measure(nats, 'archive.document.file (a form)', 'archive', SUBJECTS.archive.documentFile, (i) => ({
     idempotencyKey: `${workflow}:step-${i}`,
-    householdId: benchHousehold,
+    householdId: benchHouseholds[i % CONCURRENCY],
     divisionCode: '220103002001',
     applicationId: benchApplication,
     workflowId: workflow,
