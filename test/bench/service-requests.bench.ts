@@ -49,16 +49,21 @@ async function main(): Promise<void> {
   const nats = await connect({ servers: NATS_SERVERS });
   const db = new Pg({ connectionString: DATABASE_URL });
   await db.connect();
-  const { rows } = await db.query<{ id: string; status: string }>(
-    `select id, status from intake.application where status = 'APPROVED' order by created_at desc limit 200`,
+  const { rows } = await db.query<{ id: string; household_id: string }>(
+    `select id, household_id from intake.application where status = 'APPROVED' order by created_at desc limit 200`,
   );
   const ids = rows.map((row) => row.id);
+  const householdIds = rows.map((row) => row.household_id);
   await measure(nats, 'approval.calendar.dueDate (no SQL)', 'approval', SUBJECTS.approval.calendarDueDate, () => ({
     from: '2026-11-02',
     workingDays: 30,
   }));
   await measure(nats, 'intake.application.get', 'intake', SUBJECTS.intake.applicationGet, (i) => ({
     applicationId: ids[i % ids.length],
+  }));
+  await measure(nats, 'intake.household.get (revealed)', 'intake', SUBJECTS.intake.householdGet, (i) => ({
+    householdId: householdIds[i % householdIds.length],
+    reveal: true,
   }));
   await measure(
     nats,
