@@ -30,6 +30,9 @@ describe('recorded approval chain histories replay against the current workflow 
         'before-notice-delivery-rejected-at-street',
         'before-batched-calls-approved',
         'before-batched-calls-objection',
+        'before-fewer-calls-approved',
+        'before-fewer-calls-objection',
+        'before-fewer-calls-rejected-at-street',
       ]),
     );
   });

@@ -42,6 +42,13 @@ export interface OpenTaskInput extends ChainRef {
   overallDueDate?: string | null;
 }
 
+/** An approved household's monthly amounts, in fen, as the stored assessment fixed them. */
+export interface ApprovalTerms {
+  totalFen: number;
+  baseFen: number;
+  supplementsFen: number;
+}
+
 /** A step's record to file: what was decided, by whom, when; the activity adds the application's particulars. */
 export interface StepRecordInput extends ChainRef {
   /** Unique per (step, attempt): the filing idempotency key. */
@@ -102,9 +109,13 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
      * The economic-status assessment of the household as declared, stored by the eligibility service, and its
      * report (家庭经济状况认定结果) filed into the household file.
      */
-    async assessAndFileReport(
-      input: ChainRef & { attempt: number; at: string },
-    ): Promise<{ assessmentId: string; eligible: boolean; documentId: string }> {
+    async assessAndFileReport(input: ChainRef & { attempt: number; at: string }): Promise<{
+      assessmentId: string;
+      eligible: boolean;
+      documentId: string;
+      /** The monthly amounts of an eligible household (the confirmation notice prints them, as publicity does). */
+      terms?: ApprovalTerms;
+    }> {
       const app = await callService(() =>
         messaging.request(SUBJECTS.intake.applicationGet, { applicationId: input.applicationId }),
       );
@@ -157,7 +168,20 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
         ],
         notes: assessment.rules.map((rule, i) => `${i + 1}. ${rule.text}`),
       });
-      return { assessmentId: assessment.id, eligible: assessment.eligible, documentId: filed.documentId };
+      return {
+        assessmentId: assessment.id,
+        eligible: assessment.eligible,
+        documentId: filed.documentId,
+        ...(assessment.eligible
+          ? {
+              terms: {
+                totalFen: assessment.totalFen,
+                baseFen: assessment.baseFen,
+                supplementsFen: assessment.supplementsFen,
+              },
+            }
+          : {}),
+      };
     },
 
     async openTask(input: OpenTaskInput): Promise<{ taskId: string; dueDate: string | null }> {
@@ -230,7 +254,12 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
      * enrol by hand; the approval stands.
      */
     async enrolForPayment(
-      input: ChainRef & { assessmentId: string; firstMonth: string },
+      input: ChainRef & {
+        assessmentId: string;
+        firstMonth: string;
+        /** The assessment's amounts when the chain has them; read from the stored assessment when absent. */
+        terms?: ApprovalTerms;
+      },
     ): Promise<{ enrolmentId: string } | { pending: string }> {
       const app = await callService(() =>
         messaging.request(SUBJECTS.intake.applicationGet, { applicationId: input.applicationId, reveal: true }),
@@ -246,9 +275,11 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
       if (!head?.idNumber || head.idNumber !== account.holderIdNumber.toUpperCase()) {
         return { pending: '发放账户持有人不是户主（按户发放的补贴应发放到户主本人账户）' };
       }
-      const terms = await callService(() =>
-        messaging.request(SUBJECTS.eligibility.assessmentGet, { assessmentId: input.assessmentId }),
-      );
+      const terms =
+        input.terms ??
+        (await callService(() =>
+          messaging.request(SUBJECTS.eligibility.assessmentGet, { assessmentId: input.assessmentId }),
+        ));
       try {
         const enrolment = await messaging.request(SUBJECTS.payment.enrolmentCreate, {
           idempotencyKey: `${input.workflowId}:enrolment`,
@@ -311,9 +342,7 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
       return { documentId: document.id };
     },
 
-    async approvalTerms(
-      input: Traced & { assessmentId: string },
-    ): Promise<{ totalFen: number; baseFen: number; supplementsFen: number }> {
+    async approvalTerms(input: Traced & { assessmentId: string }): Promise<ApprovalTerms> {
       const assessment = await callService(() =>
         messaging.request(SUBJECTS.eligibility.assessmentGet, { assessmentId: input.assessmentId }),
       );

@@ -1,6 +1,6 @@
 import type { ApprovalPolicy, Decision } from '@app/contracts';
 
-import type { ChainRef, StepRecordInput, createApprovalActivities } from './approval.activities';
+import type { ApprovalTerms, ChainRef, StepRecordInput, createApprovalActivities } from './approval.activities';
 import type { FileApplicationReceivedInput, FiledDocumentRef, createArchiveActivities } from './archive.activities';
 import type { createIntakeActivities } from './intake.activities';
 
@@ -30,6 +30,23 @@ export function createStepCallActivities(calls: Calls) {
       return policy;
     },
 
+    /**
+     * The policy and IN_REVIEW, then the overall due date: `workingDays` of the policy's overall limit from the
+     * acceptance day (chains started from fewer-calls-v1; earlier ones ask the due date as a call of its own).
+     */
+    async startReviewAndClock(
+      input: ChainRef & { divisionCode: string; at: string; overallFrom: string },
+    ): Promise<{ policy: ApprovalPolicy; overallDueDate: string | null }> {
+      const policy = await calls.resolveApprovalPolicy(input);
+      await calls.recordApplicationStage({ ...input, status: 'IN_REVIEW' });
+      const due = await calls.workingDaysDue({
+        correlationId: input.correlationId,
+        from: input.overallFrom,
+        workingDays: policy.overallLimitWorkingDays,
+      });
+      return { policy, overallDueDate: due.dueDate };
+    },
+
     /** A decided step: its record filed, then its task closed with the record's id. */
     async fileStepAndCloseTask(input: {
       /** Read by the worker's correlation interceptor (the first argument's). */
@@ -49,7 +66,7 @@ export function createStepCallActivities(calls: Calls) {
     async concludeApproval(
       input: ChainRef & {
         notice: StepRecordInput;
-        enrolment: { assessmentId: string; firstMonth: string };
+        enrolment: { assessmentId: string; firstMonth: string; terms?: ApprovalTerms };
         publication?: { totalFen: number; firstMonth: string; publishedAt: string };
       },
     ): Promise<{

@@ -110,7 +110,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   // From batched-step-calls-v1 the calls of a step are made as one activity (see step-calls.activities), and the
   // chain has every change before it: those patches are not asked again (each asked adds a marker and a search
   // attribute upsert to the history). A chain started earlier asks each one as it did.
-  const batched = patched('batched-step-calls-v1');
+  // From fewer-calls-v1 the review starts with the overall due date asked in the same activity, and the
+  // assessment's amounts come with it (no separate calls for either); it implies batched-step-calls-v1.
+  const fewer = patched('fewer-calls-v1');
+  const batched = fewer || patched('batched-step-calls-v1');
   const since = (patchId: string) => batched || patched(patchId);
   const activities = since('local-activities-v1') ? localFirst : taskActivities;
   const workflowId = workflowInfo().workflowId;
@@ -362,9 +365,14 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   }
 
   const policyAsked = { divisionCode: input.divisionCode, at: beijingDay(Date.now()) };
-  const policy = batched
-    ? await activities.startReview({ ...chain, ...policyAsked })
-    : await activities.resolveApprovalPolicy({ ...trace, ...policyAsked });
+  const started = fewer
+    ? await activities.startReviewAndClock({ ...chain, ...policyAsked, overallFrom: acceptedOn })
+    : undefined;
+  const policy = started
+    ? started.policy
+    : batched
+      ? await activities.startReview({ ...chain, ...policyAsked })
+      : await activities.resolveApprovalPolicy({ ...trace, ...policyAsked });
   resolved.policy = policy;
   // A confidential case (domain §1.3; Jilin: people living with HIV) is checked and confirmed by the county alone:
   // no community or street stage sees it, the county's decision carries its own survey, and nothing is appraised
@@ -391,14 +399,15 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       ? policy.extendedLimitWorkingDays
       : policy.overallLimitWorkingDays;
   /** The overall due date (and the deadline waited for) from the limit in force and the pauses so far. */
-  const setOverallLimit = async () => {
+  const setOverallLimit = async (known?: { dueDate: string | null }) => {
     overall.dueDate = (
-      await activities.workingDaysDue({
+      known ??
+      (await activities.workingDaysDue({
         ...trace,
         from: acceptedOn,
         workingDays: overallLimit(),
         ...(paused.length ? { excluding: paused } : {}),
-      })
+      }))
     ).dueDate;
     overall.deadline =
       policy.drill?.overallTimeoutMs !== undefined
@@ -413,7 +422,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     }
   };
   if (tracksOverall) {
-    await setOverallLimit();
+    // Asked with the review from fewer-calls-v1: the limit then is the policy's own, nothing paused yet.
+    await setOverallLimit(started && { dueDate: started.overallDueDate });
   }
   /** Past the overall limit: filed once as a supervision record for the county; nothing is decided for staff. */
   const escalateOverall = async (stageOfTask: DecisionStage, attempt: number) => {
@@ -889,7 +899,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     return { applicationId: input.applicationId, stage, documentIds };
   }
   if (outcome === 'APPROVED') {
-    const terms = await activities.approvalTerms({ ...trace, assessmentId: assessment.assessmentId });
+    const terms =
+      fewer && assessment.terms
+        ? assessment.terms
+        : await activities.approvalTerms({ ...trace, assessmentId: assessment.assessmentId });
     // The day of the final approval as decided (the update's input, in history), not the workflow task's clock.
     const approvedOn = beijingDay(finalApprovalAt ?? Date.now());
     const firstMonth = addMonths(approvedOn.slice(0, 7), policy.firstPaymentMonthOffset);
@@ -933,7 +946,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       const concluded = await activities.concludeApproval({
         ...chain,
         notice: noticeRecord,
-        enrolment: { assessmentId: assessment.assessmentId, firstMonth },
+        enrolment: { assessmentId: assessment.assessmentId, firstMonth, ...(fewer ? { terms } : {}) },
         ...(input.confidential ? {} : { publication: { totalFen: terms.totalFen, firstMonth, publishedAt: now() } }),
       });
       noticeId = concluded.noticeId;
