@@ -275,7 +275,7 @@ async function bare(): Promise<void> {
   // PostgreSQL and NATS are not part of a bare workflow (and connections closing meanwhile take their CPU along).
   const { postgres: _p, nats: _n, ...cpuAfter } = cpuSeconds(['temporal']);
   console.log(
-    `bare workflow of the same shape (13 no-op local activities, 3 updates, 1 s publicity), same server: ${(TOTAL / seconds).toFixed(2)} workflows/s`,
+    `bare workflow of the same shape (11 no-op local activities, 3 updates, 1 s publicity), same server: ${(TOTAL / seconds).toFixed(2)} workflows/s`,
   );
   // `bench` is this process: the bare workflow's worker and its client.
   console.log(`  CPU milliseconds per workflow: ${cpuSpent(cpuBefore, cpuAfter, TOTAL / 1000, 0)}`);

@@ -10,8 +10,8 @@ const decideUpdate = defineUpdate<{ taskId: string; next: string }, [Decision]>(
 const { noop } = proxyLocalActivities<{ noop(): Promise<void> }>({ startToCloseTimeout: '30 seconds' });
 
 /**
- * Calibration for the chain benchmark: the shape of an approved chain — its 13 calls as no-op local activities
- * (as the chain makes them since batched-step-calls-v1), three `decide` updates and the publicity wait — with no
+ * Calibration for the chain benchmark: the shape of an approved chain — its 11 calls as no-op local activities
+ * (as the chain makes them since fewer-calls-v1), three `decide` updates and the publicity wait — with no
  * services behind, so the benchmark can print our overhead.
  */
 export async function bareChainWorkflow(publicityMs: number): Promise<void> {
@@ -23,8 +23,8 @@ export async function bareChainWorkflow(publicityMs: number): Promise<void> {
     await condition(() => answered >= mine);
     return { taskId: d.taskId, next: 'APPROVED' };
   });
-  for (let i = 0; i < 4; i += 1) {
-    await noop(); // receipt and RECEIVED, policy and IN_REVIEW, overall due date, assessment
+  for (let i = 0; i < 3; i += 1) {
+    await noop(); // receipt and RECEIVED; policy, IN_REVIEW and the overall due date; assessment and its amounts
   }
   for (let stage = 0; stage < 3; stage += 1) {
     await noop(); // open the task
@@ -37,7 +37,5 @@ export async function bareChainWorkflow(publicityMs: number): Promise<void> {
       await sleep(publicityMs);
     }
   }
-  for (let i = 0; i < 2; i += 1) {
-    await noop(); // terms; notice, enrolment, post-approval publication and APPROVED
-  }
+  await noop(); // notice, enrolment, post-approval publication and APPROVED
 }
