@@ -234,7 +234,7 @@ export class ApplicationsService {
   private async loadForChange(applicationId: string): Promise<Application> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.applicationCreate);
-    // The reply names the household by id only, which the application row holds: the household is not loaded.
+    // The household is referred to by id (which the application row holds) in everything done here: not loaded.
     const application = await this.em.findOne(Application, { id: applicationId });
     assertVisible(caller, application?.divisionCode);
     return application as Application;
