@@ -172,15 +172,7 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
         assessmentId: assessment.id,
         eligible: assessment.eligible,
         documentId: filed.documentId,
-        ...(assessment.eligible
-          ? {
-              terms: {
-                totalFen: assessment.totalFen,
-                baseFen: assessment.baseFen,
-                supplementsFen: assessment.supplementsFen,
-              },
-            }
-          : {}),
+        ...(assessment.eligible ? { terms: termsOf(assessment) } : {}),
       };
     },
 
@@ -346,9 +338,14 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
       const assessment = await callService(() =>
         messaging.request(SUBJECTS.eligibility.assessmentGet, { assessmentId: input.assessmentId }),
       );
-      return { totalFen: assessment.totalFen, baseFen: assessment.baseFen, supplementsFen: assessment.supplementsFen };
+      return termsOf(assessment);
     },
   };
+}
+
+/** The amounts of a stored assessment, and nothing else of it. */
+function termsOf(assessment: ApprovalTerms): ApprovalTerms {
+  return { totalFen: assessment.totalFen, baseFen: assessment.baseFen, supplementsFen: assessment.supplementsFen };
 }
 
 function formatBeijing(iso: string): string {

@@ -15,6 +15,13 @@ type Calls = ReturnType<typeof createArchiveActivities> &
  * and every call is idempotent by its own key, so a retry of the whole makes each call at most once.
  */
 export function createStepCallActivities(calls: Calls) {
+  /** The county's policy in force on `at`, then the application IN_REVIEW. */
+  const startReview = async (input: ChainRef & { divisionCode: string; at: string }): Promise<ApprovalPolicy> => {
+    const policy = await calls.resolveApprovalPolicy(input);
+    await calls.recordApplicationStage({ ...input, status: 'IN_REVIEW' });
+    return policy;
+  };
+
   return {
     /** Acceptance: the receipt and the evidence filed, then the application RECEIVED. */
     async acceptApplication(input: FileApplicationReceivedInput): Promise<FiledDocumentRef> {
@@ -23,12 +30,7 @@ export function createStepCallActivities(calls: Calls) {
       return received;
     },
 
-    /** The county's policy in force on `at`, then the application IN_REVIEW. */
-    async startReview(input: ChainRef & { divisionCode: string; at: string }): Promise<ApprovalPolicy> {
-      const policy = await calls.resolveApprovalPolicy(input);
-      await calls.recordApplicationStage({ ...input, status: 'IN_REVIEW' });
-      return policy;
-    },
+    startReview,
 
     /**
      * The policy and IN_REVIEW, then the overall due date: `workingDays` of the policy's overall limit from the
@@ -37,8 +39,7 @@ export function createStepCallActivities(calls: Calls) {
     async startReviewAndClock(
       input: ChainRef & { divisionCode: string; at: string; overallFrom: string },
     ): Promise<{ policy: ApprovalPolicy; overallDueDate: string | null }> {
-      const policy = await calls.resolveApprovalPolicy(input);
-      await calls.recordApplicationStage({ ...input, status: 'IN_REVIEW' });
+      const policy = await startReview(input);
       const due = await calls.workingDaysDue({
         correlationId: input.correlationId,
         from: input.overallFrom,
