@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 
 import { connect, type NatsConnection } from 'nats';
 import { Client as Pg } from 'pg';
 
-import { SUBJECTS } from '@app/contracts';
+import { type Caller, SUBJECTS } from '@app/contracts';
+import { idNumberCheckCharacter } from '@app/domain';
 import { SYSTEM_CALLER } from '@app/platform';
 
 import { natsRequest } from './support/nats-request';
@@ -22,6 +23,7 @@ async function measure(
   service: string,
   subject: string,
   body: (i: number) => unknown,
+  caller: Caller = SYSTEM_CALLER,
 ): Promise<void> {
   if (ONLY.length && !ONLY.some((part) => label.includes(part))) {
     return;
@@ -33,7 +35,7 @@ async function measure(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < N) {
         const i = next++;
-        await natsRequest(nats, subject, body(i), SYSTEM_CALLER);
+        await natsRequest(nats, subject, body(i), caller);
       }
     }),
   );
@@ -43,6 +45,11 @@ async function measure(
   console.log(
     `${label.padEnd(34)} ${(N / seconds).toFixed(0).padStart(6)}/s  CPU ms per request: ${service} ${per(service)}, postgres ${per('postgres')}, nats ${per('nats')}, bench ${per('bench')}`,
   );
+}
+
+function idNumber(): string {
+  const first17 = `220103${1950 + randomInt(50)}0${1 + randomInt(9)}1${randomInt(10)}${String(randomInt(1000)).padStart(3, '0')}`;
+  return first17 + idNumberCheckCharacter(first17);
 }
 
 async function main(): Promise<void> {
@@ -58,6 +65,28 @@ async function main(): Promise<void> {
     from: '2026-11-02',
     workingDays: 30,
   }));
+  // A draft: the household, its member and the application stored, without the approval chain a submission starts.
+  await measure(
+    nats,
+    'intake.application.submit (a draft)',
+    'intake',
+    SUBJECTS.intake.applicationSubmit,
+    () => ({
+      idempotencyKey: `bench-requests-${randomUUID()}`,
+      divisionCode: '220103002001',
+      applicantName: '性能测试',
+      applicantIdNumber: idNumber(),
+      householdSize: 1,
+      reason: '请求基准测试',
+      draft: true,
+    }),
+    {
+      userId: randomUUID(),
+      username: 'bench-community',
+      roles: ['COMMUNITY_CASEWORKER'],
+      divisionCode: '220103002001',
+    },
+  );
   await measure(nats, 'intake.application.get', 'intake', SUBJECTS.intake.applicationGet, (i) => ({
     applicationId: ids[i % ids.length],
   }));

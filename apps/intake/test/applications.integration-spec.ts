@@ -89,6 +89,37 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
     expect(executions).toHaveLength(1);
   });
 
+  it('registers a new applicant as head of a one-person household, and takes back one whose membership ended', async () => {
+    const first = makeApplication();
+    const one = await messaging.request(SUBJECTS.intake.applicationSubmit, first);
+    started.push(one.workflowId);
+    const db = app.get(EntityManager).fork().getConnection();
+    const memberships = () =>
+      db.execute(
+        `select m.household_id, m.is_head, m.active, p.name from intake.household_member m
+           join intake.person p on p.id = m.person_id where p.id_number = ? order by m.created_at`,
+        [first.applicantIdNumber],
+      );
+    expect(await memberships()).toEqual([{ household_id: one.householdId, is_head: true, active: true, name: '张三' }]);
+
+    // The membership ends (as when a member leaves a household); the person applies again, the name corrected.
+    await db.execute('update intake.household_member set active = false where household_id = ?', [one.householdId]);
+    const two = await messaging.request(
+      SUBJECTS.intake.applicationSubmit,
+      makeApplication({ applicantIdNumber: first.applicantIdNumber, applicantName: '张叁' }),
+    );
+    started.push(two.workflowId);
+
+    expect(two.householdId).not.toBe(one.householdId);
+    expect(await memberships()).toEqual([
+      { household_id: one.householdId, is_head: true, active: false, name: '张叁' },
+      { household_id: two.householdId, is_head: true, active: true, name: '张叁' },
+    ]);
+    expect(
+      await db.execute('select count(*)::int as n from intake.person where id_number = ?', [first.applicantIdNumber]),
+    ).toEqual([{ n: 1 }]);
+  });
+
   it('refuses the same key with a different payload with IDEMPOTENCY_CONFLICT', async () => {
     const request = makeApplication();
     const first = await messaging.request(SUBJECTS.intake.applicationSubmit, request);

@@ -238,7 +238,6 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
 
     fileStepRecord: file,
 
-    /** The amount and first month of an approval, for the confirmation notice (read from the stored assessment). */
     /**
      * Enrols the approved household for monthly payment from `firstMonth`, to the head of household's account
      * declared with the application (一卡通). Idempotent by the chain. When it cannot (no bank code or account,
@@ -334,6 +333,11 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
       return { documentId: document.id };
     },
 
+    /**
+     * The amounts of an approval, for the confirmation notice and the enrolment, read from the stored assessment:
+     * for a chain whose assessment did not carry them (one started before fewer-calls-v1, or a household assessed
+     * not eligible that the county approves).
+     */
     async approvalTerms(input: Traced & { assessmentId: string }): Promise<ApprovalTerms> {
       const assessment = await callService(() =>
         messaging.request(SUBJECTS.eligibility.assessmentGet, { assessmentId: input.assessmentId }),

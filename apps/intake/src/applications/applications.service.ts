@@ -246,8 +246,8 @@ export class ApplicationsService {
     application: Pick<Application, 'household'>,
     details?: ApplicationDetails,
   ): Promise<void> {
-    if (!details) {
-      return;
+    if (!details?.incomes?.length && !details?.deductions?.length && !details?.paymentAccount) {
+      return; // nothing in the details names a member
     }
     const members = await this.households.activeMembers(em, application.household);
     const known = new Set(members.map((member) => member.idNumber));
@@ -321,7 +321,8 @@ export class ApplicationsService {
   }
 
   private async findByKey(idempotencyKey: string, requestHash: string): Promise<Application | undefined> {
-    const existing = await this.em.findOne(Application, { idempotencyKey }, { populate: ['household'] });
+    // The reply and the workflow's input name the household by id only, which the application row holds.
+    const existing = await this.em.findOne(Application, { idempotencyKey });
     if (existing && existing.requestHash !== requestHash) {
       throw ApplicationError.keyReused(idempotencyKey);
     }

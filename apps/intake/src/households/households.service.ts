@@ -130,7 +130,8 @@ export class HouseholdsService {
       em,
     );
     const household = await this.newHousehold(em, divisionCode);
-    await this.addMembers(em, household, [member]);
+    // Looked up under lock above: a person not yet known, or one in no active household.
+    await this.addMembers(em, household, [member], new Map([[idNumber, person]]));
     return household;
   }
 
@@ -359,10 +360,23 @@ export class HouseholdsService {
     });
   }
 
-  private async addMembers(em: EntityManager, household: Household, members: ValidMember[]): Promise<void> {
-    await this.assertNoActiveMembership(em, members);
+  /**
+   * `checked`: the members' persons as the caller already looked them up in this transaction, under lock, and found
+   * in no active household (null: no such person yet); neither is asked again.
+   */
+  private async addMembers(
+    em: EntityManager,
+    household: Household,
+    members: ValidMember[],
+    checked?: Map<string, Person | null>,
+  ): Promise<void> {
+    if (!checked) {
+      await this.assertNoActiveMembership(em, members);
+    }
     for (const member of members) {
-      let person = await em.findOne(Person, { idNumber: member.idNumber });
+      let person = checked?.has(member.idNumber)
+        ? checked.get(member.idNumber)
+        : await em.findOne(Person, { idNumber: member.idNumber });
       if (!person) {
         person = em.create(Person, {
           idNumber: member.idNumber,
