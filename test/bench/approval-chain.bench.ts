@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -7,9 +7,9 @@ import { Client as Pg } from 'pg';
 
 import { type Caller, type DecisionReply, SUBJECTS } from '@app/contracts';
 import { decideUpdate } from '@app/contracts/temporal';
-import { idNumberCheckCharacter } from '@app/domain';
 import { callerToHeaders } from '@app/platform';
 import { bundlerOptions } from '@temporal-worker/bundler-options';
+import { makeIdNumber } from '@test/support/factories/application.factory';
 
 import { cpuSeconds, cpuSpent } from './support/process-cpu';
 
@@ -59,11 +59,6 @@ async function request<T>(nats: NatsConnection, subject: string, who: Caller, pa
     throw new Error(`${subject}: ${JSON.stringify(reply.err).slice(0, 300)}`);
   }
   return reply.response as T;
-}
-
-function idNumber(): string {
-  const first17 = `220103${1950 + randomInt(50)}0${1 + randomInt(9)}1${randomInt(10)}${String(randomInt(1000)).padStart(3, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
 }
 
 const percentile = (values: number[], p: number) => {
@@ -142,7 +137,7 @@ async function chains(
       idempotencyKey: `bench-chain-${randomUUID()}`,
       divisionCode: COMMUNITY,
       applicantName: '性能测试',
-      applicantIdNumber: idNumber(),
+      applicantIdNumber: makeIdNumber(),
       householdSize: 1,
       reason: '审批链基准测试',
       details: { dataCheckConsent: true },

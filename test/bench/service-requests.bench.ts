@@ -1,11 +1,11 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import { connect, type NatsConnection } from 'nats';
 import { Client as Pg } from 'pg';
 
 import { type Caller, SUBJECTS } from '@app/contracts';
-import { idNumberCheckCharacter } from '@app/domain';
 import { SYSTEM_CALLER } from '@app/platform';
+import { makeIdNumber } from '@test/support/factories/application.factory';
 
 import { natsRequest } from './support/nats-request';
 import { cpuSeconds } from './support/process-cpu';
@@ -47,11 +47,6 @@ async function measure(
   );
 }
 
-function idNumber(): string {
-  const first17 = `220103${1950 + randomInt(50)}0${1 + randomInt(9)}1${randomInt(10)}${String(randomInt(1000)).padStart(3, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
-}
-
 async function main(): Promise<void> {
   const nats = await connect({ servers: NATS_SERVERS });
   const db = new Pg({ connectionString: DATABASE_URL });
@@ -75,7 +70,7 @@ async function main(): Promise<void> {
       idempotencyKey: `bench-requests-${randomUUID()}`,
       divisionCode: '220103002001',
       applicantName: '性能测试',
-      applicantIdNumber: idNumber(),
+      applicantIdNumber: makeIdNumber(),
       householdSize: 1,
       reason: '请求基准测试',
       draft: true,
