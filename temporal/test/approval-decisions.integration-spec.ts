@@ -20,6 +20,7 @@ import {
 import { addCalendarDays, addMonths, beijingDate, beijingMonth } from '@app/domain';
 import { MessagingClient, TemporalClientService, UploadStore } from '@app/platform';
 import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
+import { CalendarService } from '@apps/approval/src/calendar/calendar.service';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
@@ -739,6 +740,116 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(reply.next).toBe('PUBLICITY');
     await handle.terminate('test done');
   }, 60_000);
+
+  it('works out due dates unknown for want of a calendar year once an administrator loads the year', async () => {
+    const db = services[3].get(MikroORM).em.getConnection();
+    const calendars = services[3].get(CalendarService);
+    const admin = caller(['ADMINISTRATOR'], '22', 'admin');
+    // Next year's arrangement is set aside for the test (and put back after it): the year is then not loaded.
+    const today = beijingDate(new Date());
+    const missing = Number(today.slice(0, 4)) + 1;
+    const setAside = {
+      years: await db.execute('select * from approval.calendar_year where year = ?', [missing]),
+      days: await db.execute('select * from approval.holiday where year = ?', [missing]),
+    };
+    const dropYear = async () => {
+      await db.execute('delete from approval.holiday where year = ?', [missing]);
+      await db.execute('delete from approval.calendar_year where year = ?', [missing]);
+      calendars.refresh();
+    };
+    await dropYear();
+    // 双阳区 (220112): limits long enough to end in that year (about April), whatever today's date.
+    const limit = Math.floor((((Date.parse(`${missing}-03-31`) - Date.parse(today)) / 86_400_000) * 5) / 7);
+    await db.execute(`delete from approval.approval_policy where division_code = '220112'`);
+    await db.execute(
+      `insert into approval.approval_policy (id, created_at, updated_at, division_code, effective_from, rules, note)
+       select gen_random_uuid(), now(), now(), '220112', '2021-07-01', rules || ?::jsonb, '测试：时限跨入未加载节假日安排的年份'
+         from approval.approval_policy where division_code = '22'`,
+      [
+        JSON.stringify({
+          stages: ['COMMUNITY', 'STREET', 'COUNTY'].map((stage) => ({
+            stage,
+            role: { COMMUNITY: 'COMMUNITY_CASEWORKER', STREET: 'STREET_REVIEWER', COUNTY: 'COUNTY_APPROVER' }[stage],
+            limitWorkingDays: limit,
+          })),
+          overallLimitWorkingDays: limit + 5,
+          extendedLimitWorkingDays: limit + 20,
+          drill: { publicityMs: 1000 },
+        }),
+      ],
+    );
+    const shuangyang = caller(['COMMUNITY_CASEWORKER'], '220112001001', 'shuangyang-community');
+    const application = await as(shuangyang, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220112001001' })),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    try {
+      await untilStage(handle, APPROVAL_STAGES.community);
+      const before = await taskOf(shuangyang, application.id);
+      expect(before).toMatchObject({ dueDate: null, calendarMissingYear: missing, overallDueDate: null });
+      expect(await handle.query(chainStateQuery)).toMatchObject({ dueDate: null, overallDueDate: null });
+
+      // The administrator loads the year (a labelled test arrangement); the chain is told and works them out.
+      await as(admin, () =>
+        client.request(SUBJECTS.approval.calendarLoad, {
+          year: missing,
+          days: [{ date: `${missing}-01-01`, isOffDay: true, name: '元旦（测试安排）' }],
+        }),
+      );
+      const after = await until(async () => {
+        const task = await taskOf(shuangyang, application.id);
+        return task.dueDate && task.overallDueDate ? task : undefined;
+      });
+      const due = (workingDays: number) =>
+        as(CALLERS.system, () =>
+          client.request(SUBJECTS.approval.calendarDueDate, {
+            from: beijingDate(new Date(before.openedAt)),
+            workingDays,
+          }),
+        );
+      expect(after).toMatchObject({
+        id: before.id,
+        status: 'OPEN',
+        dueDate: (await due(limit)).dueDate,
+        calendarMissingYear: null,
+        overallDueDate: expect.stringMatching(new RegExp(`^${missing}-`)),
+      });
+      expect(after.dueDate!.startsWith(`${missing}-`)).toBe(true);
+      const state = await until(async () => {
+        const current = await handle.query(chainStateQuery);
+        return current.dueDate ? current : undefined;
+      });
+      expect(state).toMatchObject({ dueDate: after.dueDate, overallDueDate: after.overallDueDate });
+      expect(state.history.filter((entry) => entry.event === 'DUE_DATE_SET')).toEqual([
+        expect.objectContaining({ stage: 'COMMUNITY', note: `节假日安排已加载，应办结日期为${after.dueDate}` }),
+      ]);
+      const attributes = (await handle.describe()).typedSearchAttributes;
+      expect(attributes.get(SEARCH_ATTRIBUTES.approvalDueDate)?.toISOString()).toBe(
+        new Date(`${after.dueDate}T23:59:59+08:00`).toISOString(),
+      );
+      expect(attributes.get(SEARCH_ATTRIBUTES.overallDueDate)?.toISOString()).toBe(
+        new Date(`${after.overallDueDate}T23:59:59+08:00`).toISOString(),
+      );
+
+      // The chain goes on as before: the community's decision is taken and publicity opens.
+      await decide(shuangyang, { taskId: after.id, decision: 'APPROVE', opinion: '同意' });
+      await untilStage(handle, APPROVAL_STAGES.street);
+      await handle.terminate('test done');
+      await record('calendar-loaded', handle);
+    } finally {
+      await handle.terminate('test done').catch(() => undefined);
+      await dropYear();
+      await db.execute(
+        'insert into approval.calendar_year select * from json_populate_recordset(null::approval.calendar_year, ?::json)',
+        [JSON.stringify(setAside.years)],
+      );
+      await db.execute(
+        'insert into approval.holiday select * from json_populate_recordset(null::approval.holiday, ?::json)',
+        [JSON.stringify(setAside.days)],
+      );
+      calendars.refresh();
+    }
+  }, 90_000);
 
   it('registers a conflict of interest at acceptance and confirms at the county only after a recorded home visit', async () => {
     const application = await as(CALLERS.community1, () =>

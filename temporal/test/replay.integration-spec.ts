@@ -27,6 +27,7 @@ describe('recorded approval chain histories replay against the current workflow 
         'returned-to-community',
         'terminated',
         'delivery-escalated',
+        'calendar-loaded',
         'before-notice-delivery-rejected-at-street',
         'before-batched-calls-approved',
         'before-batched-calls-objection',

@@ -114,6 +114,38 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     });
   });
 
+  it('sets due dates worked out once their calendar year is loaded, never replacing a known one', async () => {
+    const reschedule = (body: object, who = CALLERS.system) =>
+      as(who, () => client.request(SUBJECTS.approval.taskReschedule, body as never));
+    const db = app.get(EntityManager).fork().getConnection();
+    const request = { ...openRequest(), overallDueDate: undefined };
+    const task = await open(request);
+    // As opened in a year whose calendar was not loaded.
+    await db.execute('update approval.task set due_date = null, calendar_missing_year = 2099 where id = ?', [task.id]);
+
+    await expect(reschedule({ taskId: task.id, dueDate: '2099-13-40' })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'dueDate' }],
+    });
+    await expect(reschedule({ taskId: task.id, dueDate: '2099-01-20' }, CALLERS.street1)).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    await expect(reschedule({ taskId: randomUUID(), dueDate: '2099-01-20' })).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+    expect(await reschedule({ taskId: task.id, dueDate: '2099-01-20', overallDueDate: '2099-02-10' })).toMatchObject({
+      id: task.id,
+      dueDate: '2099-01-20',
+      calendarMissingYear: null,
+      overallDueDate: '2099-02-10',
+    });
+    // A repeat, or another date for a due date already known, changes nothing.
+    expect(await reschedule({ taskId: task.id, dueDate: '2099-03-01', overallDueDate: '2099-04-01' })).toMatchObject({
+      dueDate: '2099-01-20',
+      overallDueDate: '2099-02-10',
+    });
+  });
+
   it('refuses to close or escalate an unknown task, and lets only the system open or close tasks', async () => {
     const unknown = randomUUID();
     await expect(close({ taskId: unknown, outcome: 'APPROVE' })).rejects.toMatchObject({

@@ -12,6 +12,7 @@ import type {
   DecideTaskRequest,
   DecisionReply,
   EscalateTaskRequest,
+  RescheduleTaskRequest,
   ListTasksReply,
   ListTasksRequest,
   LoadCalendarRequest,
@@ -196,6 +197,7 @@ export interface RequestMap {
   [SUBJECTS.approval.taskOpen]: { request: OpenTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskClose]: { request: CloseTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskEscalate]: { request: EscalateTaskRequest; reply: TaskReply };
+  [SUBJECTS.approval.taskReschedule]: { request: RescheduleTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskList]: { request: ListTasksRequest; reply: ListTasksReply };
   [SUBJECTS.approval.taskHistory]: { request: TaskHistoryRequest; reply: TaskHistoryReply };
   [SUBJECTS.approval.taskDecide]: { request: DecideTaskRequest; reply: DecisionReply };

@@ -232,6 +232,17 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
       );
     },
 
+    /** Due dates worked out once their calendar year was loaded, set on the task (see calendarLoadedSignal). */
+    async rescheduleTask(input: Traced & { taskId: string; dueDate?: string; overallDueDate?: string }): Promise<void> {
+      await callService(() =>
+        messaging.request(SUBJECTS.approval.taskReschedule, {
+          taskId: input.taskId,
+          ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+          ...(input.overallDueDate ? { overallDueDate: input.overallDueDate } : {}),
+        }),
+      );
+    },
+
     async escalateTask(input: Traced & { taskId: string }): Promise<void> {
       await callService(() => messaging.request(SUBJECTS.approval.taskEscalate, { taskId: input.taskId }));
     },

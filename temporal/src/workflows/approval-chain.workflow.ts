@@ -19,6 +19,7 @@ import {
   type ApprovalChainResult,
   type ApprovalPolicy,
   type ApprovalStage,
+  calendarLoadedSignal,
   type StagePolicy,
   type ChainHistoryEntry,
   chainStateQuery,
@@ -151,6 +152,12 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
 
   setHandler(withdrawSignal, () => {
     withdrawn = true;
+  });
+  /** Calendar years loaded since the chain started, and how many of them it has caught up with. */
+  let calendarLoads = 0;
+  let calendarLoadsSeen = 0;
+  setHandler(calendarLoadedSignal, () => {
+    calendarLoads += 1;
   });
   setHandler(chainStateQuery, () => ({
     stage,
@@ -425,6 +432,48 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     // Asked with the review from fewer-calls-v1: the limit then is the policy's own, nothing paused yet.
     await setOverallLimit(started && { dueDate: started.overallDueDate });
   }
+  /**
+   * Due dates unknown for want of a calendar year, worked out once one is loaded (calendarLoadedSignal): the open
+   * task's (from the day it opened) and the overall one; what became known is set on the task and in the search
+   * attributes. Answers the task's due date, known or still null.
+   */
+  const catchUpCalendar = async (
+    taskId: string,
+    taskStage: DecisionStage,
+    attempt: number,
+    openedOn: string,
+    limitWorkingDays: number,
+    dueDate: string | null,
+  ): Promise<string | null> => {
+    const overallWas = overall.dueDate;
+    if (tracksOverall && overall.dueDate === null) {
+      await setOverallLimit();
+    }
+    const taskDue =
+      dueDate ?? (await activities.workingDaysDue({ ...trace, from: openedOn, workingDays: limitWorkingDays })).dueDate;
+    const found = {
+      ...(taskDue !== dueDate && taskDue ? { dueDate: taskDue } : {}),
+      ...(overall.dueDate !== overallWas && overall.dueDate ? { overallDueDate: overall.dueDate } : {}),
+    };
+    if (found.dueDate || found.overallDueDate) {
+      await activities.rescheduleTask({ ...trace, taskId, ...found });
+    }
+    if (found.dueDate) {
+      if (pending?.taskId === taskId) {
+        pending.dueDate = found.dueDate;
+      }
+      setStage(stage, found.dueDate);
+      history.push({
+        stage: taskStage,
+        attempt,
+        event: 'DUE_DATE_SET',
+        actor: 'system',
+        at: now(),
+        note: `节假日安排已加载，应办结日期为${found.dueDate}`,
+      });
+    }
+    return taskDue;
+  };
   /** Past the overall limit: filed once as a supervision record for the county; nothing is decided for staff. */
   const escalateOverall = async (stageOfTask: DecisionStage, attempt: number) => {
     overall.escalated = true;
@@ -583,9 +632,17 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     }
     const rule = stages[index];
     const attempt = (attempts[rule.stage] = (attempts[rule.stage] ?? 0) + 1);
+    if (calendarLoads !== calendarLoadsSeen) {
+      // A calendar year was loaded while no task was open (publicity): the overall due date, if it was unknown.
+      calendarLoadsSeen = calendarLoads;
+      if (tracksOverall && overall.dueDate === null) {
+        await setOverallLimit();
+      }
+    }
     // The task's id is made here and the task is pending before it appears in any inbox, so a decision taken
     // the moment it appears is never refused as "not pending".
     pending = { taskId: uuid4(), stage: rule.stage, purpose: 'DECISION', dueDate: null };
+    const openedOn = beijingDay(Date.now());
     const task = await activities.openTask({
       ...chain,
       application: particulars,
@@ -594,7 +651,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       role: rule.role,
       attempt,
       limitWorkingDays: rule.limitWorkingDays,
-      openedOn: beijingDay(Date.now()),
+      openedOn,
       overallDueDate: overall.dueDate,
     });
     pending.dueDate = task.dueDate;
@@ -607,19 +664,23 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       (task.dueDate ? Math.max(0, endOfBeijingDay(task.dueDate) - Date.now()) : undefined);
     // No due date (the year's calendar is not loaded) and no drill: wait without a deadline, never escalate.
     const arrived = () => decision !== undefined || withdrawn;
+    /** The stage's due date: unknown until its year's calendar is loaded, then worked out (calendarLoadedSignal). */
+    let stageDue = task.dueDate;
     const escalateStage = () =>
       escalateTask({
         taskId: task.taskId,
         step: `${rule.stage.toLowerCase()}:${attempt}:escalation`,
         stageLabel: STAGE_LABELS[rule.stage],
-        dueDate: task.dueDate,
+        dueDate: stageDue,
         historyStage: rule.stage,
         attempt,
       });
     if (tracksOverall) {
       // Two clocks at once: the stage's limit and the application's overall limit; each escalated once.
-      const stageDeadline = waitMs === undefined ? undefined : Date.now() + waitMs;
+      let stageDeadline = waitMs === undefined ? undefined : Date.now() + waitMs;
       let stageEscalated = false;
+      // A calendar year loaded while waiting wakes the chain too (no signal in a history: the same wait as before).
+      const woken = () => arrived() || calendarLoads !== calendarLoadsSeen;
       for (;;) {
         const deadlines = [
           stageEscalated ? undefined : stageDeadline,
@@ -627,8 +688,24 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         ].filter((deadline): deadline is number => deadline !== undefined);
         const arrivedInTime =
           deadlines.length === 0
-            ? (await condition(arrived), true)
-            : await condition(arrived, Math.max(1, Math.min(...deadlines) - Date.now()));
+            ? (await condition(woken), true)
+            : await condition(woken, Math.max(1, Math.min(...deadlines) - Date.now()));
+        if (calendarLoads !== calendarLoadsSeen && !arrived()) {
+          calendarLoadsSeen = calendarLoads;
+          const known = await catchUpCalendar(
+            task.taskId,
+            rule.stage,
+            attempt,
+            openedOn,
+            rule.limitWorkingDays,
+            stageDue,
+          );
+          if (known !== stageDue) {
+            stageDue = known;
+            stageDeadline ??= known ? endOfBeijingDay(known) : undefined;
+          }
+          continue;
+        }
         if (arrivedInTime) {
           break;
         }

@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 
+import { TemporalClientModule } from '@app/platform';
+
 import { CalendarHandler } from './calendar.handler';
 import { CalendarService } from './calendar.service';
 
 /** The official holiday calendar, per year, as data. */
-@Module({ controllers: [CalendarHandler], providers: [CalendarService], exports: [CalendarService] })
+@Module({
+  imports: [TemporalClientModule],
+  controllers: [CalendarHandler],
+  providers: [CalendarService],
+  exports: [CalendarService],
+})
 export class CalendarModule {}

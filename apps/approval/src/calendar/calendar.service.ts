@@ -1,19 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { WorkflowNotFoundError } from '@temporalio/client';
 
 import { type CalendarReply, type LoadCalendarRequest, PERMISSIONS } from '@app/contracts';
 import { ErrorCode } from '@app/contracts';
+import { calendarLoadedSignal } from '@app/contracts/temporal';
 import { CalendarMissingError, WorkingCalendar } from '@app/domain';
-import { assertPermission, DomainError, requireCaller } from '@app/platform';
+import { assertPermission, DomainError, requireCaller, TemporalClientService } from '@app/platform';
 
 import { CalendarYearRow, Holiday } from './holiday.entity';
 
 /** The holiday calendar as data: loaded per year by an administrator, read for every due date. */
 @Injectable()
 export class CalendarService {
+  private readonly logger = new Logger(CalendarService.name);
   private cached?: { calendar: WorkingCalendar; until: number };
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly temporal: TemporalClientService,
+  ) {}
 
   async load(request: LoadCalendarRequest): Promise<CalendarReply> {
     const caller = requireCaller();
@@ -27,7 +33,39 @@ export class CalendarService {
     }
     await loadCalendarYear(this.em.fork(), request, caller.username);
     this.cached = undefined;
+    // In the background: an administrator's request does not wait on every chain of the year.
+    void this.tellChains(request.year).catch((error: unknown) =>
+      this.logger.error({ err: error, year: request.year }, 'chains not told of the loaded calendar'),
+    );
     return this.list();
+  }
+
+  /**
+   * Tells the chains that may have waited for this year that it is loaded (calendarLoadedSignal): those with a
+   * task opened in the last 120 days whose due date or overall due date was unknown. Each works out what it
+   * lacked and sets it on its task; a chain already finished is passed over.
+   */
+  async tellChains(year: number): Promise<{ told: number }> {
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ workflow_id: string }>>(
+        `select distinct workflow_id from approval.task
+        where opened_at > now() - interval '120 days' and (due_date is null or overall_due_date is null)`,
+      );
+    let told = 0;
+    for (const { workflow_id: workflowId } of rows) {
+      try {
+        await this.temporal.client.workflow.getHandle(workflowId).signal(calendarLoadedSignal, { year });
+        told += 1;
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) {
+          this.logger.error({ err: error, workflowId, year }, 'a chain could not be told of the loaded calendar');
+        }
+      }
+    }
+    this.logger.log({ year, told, candidates: rows.length }, 'chains told of the loaded calendar');
+    return { told };
   }
 
   async list(): Promise<CalendarReply> {
@@ -53,6 +91,11 @@ export class CalendarService {
       }
       throw error;
     }
+  }
+
+  /** The loaded years read again at the next due date (after a change made other than by `load`). */
+  refresh(): void {
+    this.cached = undefined;
   }
 
   /** Every loaded year, reused for a minute (a newly loaded year is seen at once in this process). */

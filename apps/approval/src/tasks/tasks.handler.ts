@@ -12,6 +12,7 @@ import {
   type TaskHistoryReply,
   OpenTaskRequest,
   RecordObjectionRequest,
+  RescheduleTaskRequest,
   SUBJECTS,
   type TaskReply,
 } from '@app/contracts';
@@ -35,6 +36,11 @@ export class TasksHandler {
   @MessagePattern(SUBJECTS.approval.taskEscalate)
   escalate(@Payload() request: EscalateTaskRequest): Promise<TaskReply> {
     return this.tasks.escalate(request.taskId);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskReschedule)
+  reschedule(@Payload() request: RescheduleTaskRequest): Promise<TaskReply> {
+    return this.tasks.reschedule(request);
   }
 
   @MessagePattern(SUBJECTS.approval.taskHistory)

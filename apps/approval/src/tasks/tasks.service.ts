@@ -16,6 +16,7 @@ import {
   type OpenTaskRequest,
   PERMISSIONS,
   type RecordObjectionRequest,
+  type RescheduleTaskRequest,
   STAGE_DIVISION_DIGITS,
   STAGE_LABELS,
   SUBJECTS,
@@ -143,6 +144,28 @@ export class TasksService {
       throw TaskError.notFound(taskId);
     }
     task.escalatedAt ??= new Date();
+    await em.flush();
+    return toTaskReply(task);
+  }
+
+  /**
+   * Due dates the chain worked out once the calendar of their year was loaded: the task's own (its missing year
+   * then cleared) and the application's overall one. Only a due date that was unknown is set; a known one stays.
+   */
+  async reschedule(request: RescheduleTaskRequest): Promise<TaskReply> {
+    this.assertSystem();
+    const em = this.em.fork();
+    const task = await em.findOne(Task, { id: request.taskId });
+    if (!task) {
+      throw TaskError.notFound(request.taskId);
+    }
+    if (request.dueDate && !task.dueDate) {
+      task.dueDate = request.dueDate;
+      task.calendarMissingYear = undefined;
+    }
+    if (request.overallDueDate && !task.overallDueDate) {
+      task.overallDueDate = request.overallDueDate;
+    }
     await em.flush();
     return toTaskReply(task);
   }

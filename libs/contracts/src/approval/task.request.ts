@@ -409,6 +409,23 @@ export class EscalateTaskRequest {
   taskId: string;
 }
 
+/**
+ * Due dates a chain worked out once the holiday calendar of their year was loaded (they were null until then):
+ * the open task's own and the application's overall one. The system's (the chain's activity).
+ */
+export class RescheduleTaskRequest {
+  @IsUUID('4')
+  taskId: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  dueDate?: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  overallDueDate?: string;
+}
+
 export class ResolveApprovalPolicyRequest {
   @Matches(/^\d{12}$/)
   divisionCode: string;

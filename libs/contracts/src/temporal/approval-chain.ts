@@ -2,6 +2,11 @@ import { defineSignal } from '@temporalio/workflow';
 
 /** Sent when the applicant withdraws; the chain stops at its next step. */
 export const withdrawSignal = defineSignal<[{ reason: string }]>('withdraw');
+/**
+ * A holiday calendar year was loaded: a chain whose due dates were unknown for want of it works them out again.
+ * Sent by the approval service to the chains with such a task; a chain that has nothing to catch up ignores it.
+ */
+export const calendarLoadedSignal = defineSignal<[{ year: number }]>('calendarLoaded');
 
 /** Stages of the approval chain as shown in the ApprovalStage search attribute. Never renamed. */
 export const APPROVAL_STAGES = {
