@@ -78,6 +78,10 @@ describe('holiday calendar and due dates (real PostgreSQL, NATS)', () => {
     );
     const before = await open(task('2098-12-24'));
     expect(before).toMatchObject({ dueDate: null, calendarMissingYear: 2099, overdue: false });
+    // The year shows as waited for, with how many open tasks wait.
+    const listed = await as(admin, () => client.request(SUBJECTS.approval.calendarList, {}));
+    expect(listed.waiting.find((entry) => entry.year === 2099)?.openTasks).toBeGreaterThanOrEqual(1);
+    expect(listed.years.map((entry) => entry.year)).not.toContain(2099);
 
     await as(admin, () =>
       client.request(SUBJECTS.approval.calendarLoad, {

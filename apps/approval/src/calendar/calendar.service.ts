@@ -42,8 +42,9 @@ export class CalendarService {
 
   /**
    * Tells the chains that may have waited for this year that it is loaded (calendarLoadedSignal): those with a
-   * task opened in the last 120 days whose due date or overall due date was unknown. Each works out what it
-   * lacked and sets it on its task; a chain already finished is passed over.
+   * task whose due date or overall due date is unknown, open or decided in the last 30 days (a chain in
+   * publicity has no open task). Each works out what it lacked and sets it on its task; a chain already finished
+   * is passed over.
    */
   async tellChains(year: number): Promise<{ told: number }> {
     const rows = await this.em
@@ -51,7 +52,8 @@ export class CalendarService {
       .getConnection()
       .execute<Array<{ workflow_id: string }>>(
         `select distinct workflow_id from approval.task
-        where opened_at > now() - interval '120 days' and (due_date is null or overall_due_date is null)`,
+        where (due_date is null or overall_due_date is null)
+          and (status = 'OPEN' or decided_at > now() - interval '30 days')`,
       );
     let told = 0;
     for (const { workflow_id: workflowId } of rows) {
@@ -69,8 +71,18 @@ export class CalendarService {
   }
 
   async list(): Promise<CalendarReply> {
-    const rows = await this.em.fork().find(CalendarYearRow, {}, { orderBy: { year: 'asc' } });
-    return { years: rows.map((row) => ({ year: row.year, days: row.days, loadedAt: row.loadedAt.toISOString() })) };
+    const em = this.em.fork();
+    const [rows, waiting] = await Promise.all([
+      em.find(CalendarYearRow, {}, { orderBy: { year: 'asc' } }),
+      em.getConnection().execute<Array<{ year: number; open_tasks: number }>>(
+        `select calendar_missing_year as year, count(*)::int as open_tasks from approval.task
+          where status = 'OPEN' and calendar_missing_year is not null group by 1 order by 1`,
+      ),
+    ]);
+    return {
+      years: rows.map((row) => ({ year: row.year, days: row.days, loadedAt: row.loadedAt.toISOString() })),
+      waiting: waiting.map((row) => ({ year: row.year, openTasks: row.open_tasks })),
+    };
   }
 
   /**

@@ -17,7 +17,8 @@ export class CalendarsController {
 
   @Get()
   @ApiOperation({
-    summary: 'The years whose holiday arrangement is loaded (a due date in another year is not computed)',
+    summary:
+      'The years whose holiday arrangement is loaded (a due date in another year is not computed), and the years open tasks wait for',
   })
   list(): Promise<CalendarReply> {
     return this.messaging.request(SUBJECTS.approval.calendarList, {});

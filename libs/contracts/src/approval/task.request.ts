@@ -525,6 +525,11 @@ export class LoadCalendarRequest {
 
 export interface CalendarReply {
   years: Array<{ year: number; days: number; loadedAt: string }>;
+  /**
+   * Years that open inbox tasks wait for: their due date is unknown until the year is loaded. A year listed here
+   * that is loaded already has chains that have not caught up yet (they are told when it is loaded).
+   */
+  waiting: Array<{ year: number; openTasks: number }>;
 }
 
 /** An objection received during publicity, recorded by the community's caseworker. Idempotent by key. */
