@@ -774,6 +774,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
           })),
           overallLimitWorkingDays: limit + 5,
           extendedLimitWorkingDays: limit + 20,
+          noticeDeliveryWorkingDays: limit,
           drill: { publicityMs: 1000 },
         }),
       ],
@@ -783,7 +784,26 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220112001001' })),
     );
     const handle = temporal.client.workflow.getHandle(application.workflowId);
+    // A second chain is refused at the community: its notice's delivery task waits for the year too.
+    const township = caller(['STREET_REVIEWER'], '220112001', 'shuangyang-street');
+    const refused = await as(shuangyang, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220112001001' })),
+    );
+    const refusedHandle = temporal.client.workflow.getHandle(refused.workflowId);
     try {
+      await untilStage(refusedHandle, APPROVAL_STAGES.community);
+      await decide(shuangyang, {
+        taskId: (await taskOf(shuangyang, refused.id)).id,
+        decision: 'REJECT',
+        opinion: '经核对，家庭收入高于低保标准。',
+        reasons: ['家庭人均收入高于当地最低生活保障标准'],
+      });
+      await untilStage(refusedHandle, APPROVAL_STAGES.delivery);
+      expect(await taskOf(township, refused.id)).toMatchObject({
+        purpose: 'DELIVERY',
+        dueDate: null,
+        calendarMissingYear: missing,
+      });
       await untilStage(handle, APPROVAL_STAGES.community);
       const before = await taskOf(shuangyang, application.id);
       expect(before).toMatchObject({ dueDate: null, calendarMissingYear: missing, overallDueDate: null });
@@ -831,6 +851,23 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
         new Date(`${after.overallDueDate}T23:59:59+08:00`).toISOString(),
       );
 
+      // The delivery task of the refused chain gets its due date the same way, then the notice is served.
+      const delivery = await until(async () => {
+        const task = await taskOf(township, refused.id);
+        return task.dueDate ? task : undefined;
+      });
+      expect(delivery).toMatchObject({ purpose: 'DELIVERY', calendarMissingYear: null });
+      expect(delivery.dueDate!.startsWith(`${missing}-`)).toBe(true);
+      expect((await refusedHandle.query(chainStateQuery)).history).toContainEqual(
+        expect.objectContaining({ stage: 'DELIVERY', event: 'DUE_DATE_SET' }),
+      );
+      expect(await deliverNotice(refusedHandle, refused.id, township)).toMatchObject({ next: 'REJECTED' });
+      expect((await refusedHandle.result()).stage).toBe(APPROVAL_STAGES.rejected);
+      await record('calendar-loaded-delivery', refusedHandle);
+      expect((await refusedHandle.query(chainStateQuery)).history).toContainEqual(
+        expect.objectContaining({ stage: 'DELIVERY', event: 'DELIVERED' }),
+      );
+
       // The chain goes on as before: the community's decision is taken and publicity opens.
       await decide(shuangyang, { taskId: after.id, decision: 'APPROVE', opinion: '同意' });
       await untilStage(handle, APPROVAL_STAGES.street);
@@ -838,6 +875,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       await record('calendar-loaded', handle);
     } finally {
       await handle.terminate('test done').catch(() => undefined);
+      await refusedHandle.terminate('test done').catch(() => undefined);
       await dropYear();
       await db.execute(
         'insert into approval.calendar_year select * from json_populate_recordset(null::approval.calendar_year, ?::json)',

@@ -28,6 +28,7 @@ describe('recorded approval chain histories replay against the current workflow 
         'terminated',
         'delivery-escalated',
         'calendar-loaded',
+        'calendar-loaded-delivery',
         'before-notice-delivery-rejected-at-street',
         'before-batched-calls-approved',
         'before-batched-calls-objection',

@@ -434,19 +434,19 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   }
   /**
    * Due dates unknown for want of a calendar year, worked out once one is loaded (calendarLoadedSignal): the open
-   * task's (from the day it opened) and the overall one; what became known is set on the task and in the search
-   * attributes. Answers the task's due date, known or still null.
+   * task's (from the day it opened) and, for a decision, the overall one; what became known is set on the task and
+   * in the search attributes. Answers the task's due date, known or still null.
    */
   const catchUpCalendar = async (
     taskId: string,
-    taskStage: DecisionStage,
+    taskStage: DecisionStage | 'DELIVERY',
     attempt: number,
     openedOn: string,
     limitWorkingDays: number,
     dueDate: string | null,
   ): Promise<string | null> => {
     const overallWas = overall.dueDate;
-    if (tracksOverall && overall.dueDate === null) {
+    if (taskStage !== 'DELIVERY' && tracksOverall && overall.dueDate === null) {
       await setOverallLimit();
     }
     const taskDue =
@@ -536,13 +536,34 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     const waitMs =
       policy.drill?.stageTimeoutMs ??
       (task.dueDate ? Math.max(0, endOfBeijingDay(task.dueDate) - Date.now()) : undefined);
+    /** The notice's due date: unknown until its year's calendar is loaded, then worked out (calendarLoadedSignal). */
+    let dueDate = task.dueDate;
+    let deadline = waitMs === undefined ? undefined : Date.now() + waitMs;
     const arrived = () => decision !== undefined;
-    if (!(waitMs === undefined ? (await condition(arrived), true) : await condition(arrived, waitMs))) {
+    // A calendar year loaded while waiting wakes the chain too (no signal in a history: the same wait as before).
+    const woken = () => arrived() || calendarLoads !== calendarLoadsSeen;
+    let inTime: boolean;
+    for (;;) {
+      inTime =
+        deadline === undefined
+          ? (await condition(woken), true)
+          : await condition(woken, Math.max(0, deadline - Date.now()));
+      if (calendarLoads === calendarLoadsSeen || arrived()) {
+        break;
+      }
+      calendarLoadsSeen = calendarLoads;
+      const known = await catchUpCalendar(task.taskId, 'DELIVERY', 1, noticeDecidedOn, workingDays, dueDate);
+      if (known !== dueDate) {
+        dueDate = known;
+        deadline ??= known ? endOfBeijingDay(known) : undefined;
+      }
+    }
+    if (!inTime) {
       await escalateTask({
         taskId: task.taskId,
         step: 'delivery:1:escalation',
         stageLabel: '送达',
-        dueDate: task.dueDate,
+        dueDate,
         historyStage: 'DELIVERY',
         attempt: 1,
       });
@@ -550,7 +571,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     }
     const d = decision!;
     const served = d.delivery!;
-    const late = task.dueDate !== null && served.deliveredOn > task.dueDate;
+    const late = dueDate !== null && served.deliveredOn > dueDate;
     const receipt = await fileAndClose(task.taskId, d, {
       ...chain,
       step: 'delivery:1',
@@ -573,7 +594,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         { label: '送达日期', value: served.deliveredOn },
         {
           label: '送达时限',
-          value: `${workingDays}个工作日，至${task.dueDate ?? '（节假日安排未加载）'}${late ? '（逾期送达）' : ''}`,
+          value: `${workingDays}个工作日，至${dueDate ?? '（节假日安排未加载）'}${late ? '（逾期送达）' : ''}`,
         },
         { label: '送达情况', value: d.opinion },
         { label: '送达人', value: d.actor.username },
