@@ -4,7 +4,13 @@ import type { INestMicroservice } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 
 import { ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
-import { APPROVAL_STAGES, approvalChainWorkflowId, SEARCH_ATTRIBUTES, TASK_QUEUES } from '@app/contracts/temporal';
+import {
+  APPROVAL_STAGES,
+  approvalChainWorkflowId,
+  SEARCH_ATTRIBUTES,
+  TASK_QUEUES,
+  withdrawSignal,
+} from '@app/contracts/temporal';
 import { MessagingClient, TemporalClientService } from '@app/platform';
 import { as, CALLERS } from '@test/support/callers';
 import { terminateChains } from '@test/support/chains';
@@ -118,6 +124,22 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
     expect(
       await db.execute('select count(*)::int as n from intake.person where id_number = ?', [first.applicantIdNumber]),
     ).toEqual([{ n: 1 }]);
+  });
+
+  it('signals a running chain, and answers false without signalling one that has ended or never ran', async () => {
+    const reply = await messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication());
+    started.push(reply.workflowId);
+    expect(await temporal.signalIfRunning(reply.workflowId, withdrawSignal, { reason: '测试' })).toBe(true);
+    const handle = temporal.client.workflow.getHandle(reply.workflowId);
+    await handle.terminate('test done');
+    expect(await temporal.signalIfRunning(reply.workflowId, withdrawSignal, { reason: '测试' })).toBe(false);
+    expect(await temporal.signalIfRunning(`approval-chain-${randomUUID()}`, withdrawSignal, { reason: '测试' })).toBe(
+      false,
+    );
+    const signalled = (await handle.fetchHistory()).events?.filter(
+      (event) => event.workflowExecutionSignaledEventAttributes,
+    );
+    expect(signalled).toHaveLength(1);
   });
 
   it('refuses the same key with a different payload with IDEMPOTENCY_CONFLICT', async () => {

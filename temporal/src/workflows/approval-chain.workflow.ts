@@ -435,7 +435,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   /**
    * Due dates unknown for want of a calendar year, worked out once one is loaded (calendarLoadedSignal): the open
    * task's (from the day it opened) and, for a decision, the overall one; what became known is set on the task and
-   * in the search attributes. Answers the task's due date, known or still null.
+   * in the search attributes. Answers the task's due date, known or still null. The loads so far are then seen.
    */
   const catchUpCalendar = async (
     taskId: string,
@@ -445,6 +445,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     limitWorkingDays: number,
     dueDate: string | null,
   ): Promise<string | null> => {
+    calendarLoadsSeen = calendarLoads;
     const overallWas = overall.dueDate;
     if (taskStage !== 'DELIVERY' && tracksOverall && overall.dueDate === null) {
       await setOverallLimit();
@@ -551,7 +552,6 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       if (calendarLoads === calendarLoadsSeen || arrived()) {
         break;
       }
-      calendarLoadsSeen = calendarLoads;
       const known = await catchUpCalendar(task.taskId, 'DELIVERY', 1, noticeDecidedOn, workingDays, dueDate);
       if (known !== dueDate) {
         dueDate = known;
@@ -712,7 +712,6 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
             ? (await condition(woken), true)
             : await condition(woken, Math.max(1, Math.min(...deadlines) - Date.now()));
         if (calendarLoads !== calendarLoadsSeen && !arrived()) {
-          calendarLoadsSeen = calendarLoads;
           const known = await catchUpCalendar(
             task.taskId,
             rule.stage,

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { WorkflowNotFoundError } from '@temporalio/client';
 
 import { type CalendarReply, type LoadCalendarRequest, PERMISSIONS } from '@app/contracts';
 import { ErrorCode } from '@app/contracts';
@@ -46,7 +45,7 @@ export class CalendarService {
    * publicity has no open task). Each works out what it lacked and sets it on its task; a chain already finished
    * is passed over.
    */
-  async tellChains(year: number): Promise<{ told: number }> {
+  async tellChains(year: number): Promise<void> {
     const rows = await this.em
       .fork()
       .getConnection()
@@ -58,16 +57,12 @@ export class CalendarService {
     let told = 0;
     for (const { workflow_id: workflowId } of rows) {
       try {
-        await this.temporal.client.workflow.getHandle(workflowId).signal(calendarLoadedSignal, { year });
-        told += 1;
+        told += (await this.temporal.signalIfRunning(workflowId, calendarLoadedSignal, { year })) ? 1 : 0;
       } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) {
-          this.logger.error({ err: error, workflowId, year }, 'a chain could not be told of the loaded calendar');
-        }
+        this.logger.error({ err: error, workflowId, year }, 'a chain could not be told of the loaded calendar');
       }
     }
     this.logger.log({ year, told, candidates: rows.length }, 'chains told of the loaded calendar');
-    return { told };
   }
 
   async list(): Promise<CalendarReply> {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 
 import {
   APPROVAL_CHAIN_WORKFLOW_TYPE,
@@ -44,14 +44,8 @@ export class ApprovalWorkflowService {
 
   /** Tells a running chain that the applicant withdrew; a chain that already finished needs no telling. */
   async signalWithdrawn(workflowId: string, reason: string): Promise<void> {
-    try {
-      await this.temporal.client.workflow.getHandle(workflowId).signal(withdrawSignal, { reason });
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        this.logger.log({ workflowId }, 'chain already finished: withdrawal needs no signal');
-        return;
-      }
-      throw error;
+    if (!(await this.temporal.signalIfRunning(workflowId, withdrawSignal, { reason }))) {
+      this.logger.log({ workflowId }, 'chain already finished: withdrawal needs no signal');
     }
   }
 }

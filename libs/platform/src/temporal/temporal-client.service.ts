@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/workflow';
 
 import { payloadEncryptionCodec } from './payload-encryption.codec';
 
@@ -28,6 +29,26 @@ export class TemporalClientService implements OnApplicationShutdown {
   async ping(timeoutMs = 2000): Promise<void> {
     await this.connection.ensureConnected();
     await this.connection.withDeadline(Date.now() + timeoutMs, () => this.connection.workflowService.getSystemInfo({}));
+  }
+
+  /**
+   * Sends `signal` to a workflow that is still running; answers false, sending nothing, when it has ended (or never
+   * ran). Any other failure is thrown.
+   */
+  async signalIfRunning<Args extends unknown[]>(
+    workflowId: string,
+    signal: SignalDefinition<Args>,
+    ...args: Args
+  ): Promise<boolean> {
+    try {
+      await this.client.workflow.getHandle(workflowId).signal(signal, ...args);
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        return false;
+      }
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
