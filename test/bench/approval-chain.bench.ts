@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { connect, headers as natsHeaders, JSONCodec, type NatsConnection } from 'nats';
+import { connect, type NatsConnection } from 'nats';
 import { Client as Pg } from 'pg';
 
 import { type Caller, type DecisionReply, SUBJECTS } from '@app/contracts';
 import { decideUpdate } from '@app/contracts/temporal';
-import { callerToHeaders } from '@app/platform';
 import { bundlerOptions } from '@temporal-worker/bundler-options';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 
+import { natsRequest } from './support/nats-request';
 import { cpuSeconds, cpuSpent } from './support/process-cpu';
 
 /**
@@ -45,21 +45,6 @@ const BY_STAGE: Record<string, Caller> = {
   STREET: staff(['STREET_REVIEWER'], COMMUNITY.slice(0, 9), 'bench-street'),
   COUNTY: staff(['COUNTY_APPROVER'], COMMUNITY.slice(0, 6), 'bench-county'),
 };
-
-const codec = JSONCodec();
-async function request<T>(nats: NatsConnection, subject: string, who: Caller, payload: unknown): Promise<T> {
-  const hdrs = natsHeaders();
-  for (const [name, value] of Object.entries(callerToHeaders(who))) {
-    hdrs.set(name, value);
-  }
-  const reply = codec.decode(
-    (await nats.request(subject, codec.encode(payload), { timeout: 60_000, headers: hdrs })).data,
-  ) as { response?: T; err?: unknown };
-  if (reply.err) {
-    throw new Error(`${subject}: ${JSON.stringify(reply.err).slice(0, 300)}`);
-  }
-  return reply.response as T;
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -101,7 +86,10 @@ async function chains(
   let documents = 0;
   // One poller reads the inbox (and the outcomes) of every chain in flight every 20 ms — as many staff refreshing
   // their inboxes would, but in one query, so the benchmark's own polling does not load the database it measures.
-  const waiting = new Map<string, (task: { id: string; stage: string } | { outcome: string; docs: number }) => void>();
+  const waiting = new Map<
+    string,
+    (task: { id: string; stage: string } | { outcome: string; docs: number; enrolled: boolean }) => void
+  >();
   let polling = true;
   const poller = (async () => {
     while (polling) {
@@ -111,8 +99,9 @@ async function chains(
           `select application_id, id, stage from approval.task where status = 'OPEN' and application_id = any($1)`,
           [ids],
         );
-        const { rows: ended } = await db.query<{ id: string; status: string; docs: string }>(
-          `select a.id, a.status, (select count(*) from archive.document d where d.application_id = a.id) as docs
+        const { rows: ended } = await db.query<{ id: string; status: string; docs: string; enrolled: boolean }>(
+          `select a.id, a.status, (select count(*) from archive.document d where d.application_id = a.id) as docs,
+                  exists (select 1 from payment.enrolment e where e.application_id = a.id) as enrolled
              from intake.application a where a.id = any($1) and a.status in ('APPROVED', 'REJECTED')`,
           [ids],
         );
@@ -121,7 +110,7 @@ async function chains(
           waiting.delete(task.application_id);
         }
         for (const end of ended) {
-          waiting.get(end.id)?.({ outcome: end.status, docs: Number(end.docs) });
+          waiting.get(end.id)?.({ outcome: end.status, docs: Number(end.docs), enrolled: end.enrolled });
           waiting.delete(end.id);
         }
       }
@@ -129,19 +118,35 @@ async function chains(
     }
   })();
   const next = (applicationId: string) =>
-    new Promise<{ id: string; stage: string } | { outcome: string; docs: number }>((resolve) =>
+    new Promise<{ id: string; stage: string } | { outcome: string; docs: number; enrolled: boolean }>((resolve) =>
       waiting.set(applicationId, resolve),
     );
   const one = async () => {
-    const application = await request<{ id: string }>(nats, SUBJECTS.intake.applicationSubmit, CASEWORKER, {
-      idempotencyKey: `bench-chain-${randomUUID()}`,
-      divisionCode: COMMUNITY,
-      applicantName: '性能测试',
-      applicantIdNumber: makeIdNumber(),
-      householdSize: 1,
-      reason: '审批链基准测试',
-      details: { dataCheckConsent: true },
-    });
+    const applicantIdNumber = makeIdNumber();
+    const application = await natsRequest<{ id: string }>(
+      nats,
+      SUBJECTS.intake.applicationSubmit,
+      {
+        idempotencyKey: `bench-chain-${randomUUID()}`,
+        divisionCode: COMMUNITY,
+        applicantName: '性能测试',
+        applicantIdNumber,
+        householdSize: 1,
+        reason: '审批链基准测试',
+        // The head's own account, so the approved chain enrols the household for payment.
+        details: {
+          dataCheckConsent: true,
+          paymentAccount: {
+            bankName: '吉林农村商业银行',
+            bankCode: 'JLRCB',
+            accountNo: `6217${applicantIdNumber.slice(6, 17)}`,
+            holderIdNumber: applicantIdNumber,
+          },
+        },
+      },
+      CASEWORKER,
+      60_000,
+    );
     let after = performance.now();
     for (;;) {
       const task = await next(application.id);
@@ -150,12 +155,13 @@ async function chains(
       }
       inboxLatency[task.stage].push(performance.now() - after);
       after = performance.now();
-      const reply = await request<DecisionReply>(nats, SUBJECTS.approval.taskDecide, BY_STAGE[task.stage], {
-        taskId: task.id,
-        decision: 'APPROVE',
-        opinion: '基准测试：同意',
-        idempotencyKey: randomUUID(),
-      });
+      const reply = await natsRequest<DecisionReply>(
+        nats,
+        SUBJECTS.approval.taskDecide,
+        { taskId: task.id, decision: 'APPROVE', opinion: '基准测试：同意', idempotencyKey: randomUUID() },
+        BY_STAGE[task.stage],
+        60_000,
+      );
       decisionLatency.push(performance.now() - after);
       if (reply.next === 'APPROVED') {
         break;
@@ -163,8 +169,8 @@ async function chains(
     }
     // The outcome: confirmation notice, enrolment, publication filed and the application APPROVED.
     const end = await next(application.id);
-    if (!('outcome' in end) || end.outcome !== 'APPROVED') {
-      throw new Error(`chain of ${application.id} did not end APPROVED`);
+    if (!('outcome' in end) || end.outcome !== 'APPROVED' || !end.enrolled) {
+      throw new Error(`chain of ${application.id} did not end APPROVED with the household enrolled`);
     }
     documents += end.docs;
   };
