@@ -11,6 +11,8 @@ export function natsServerOptions(servers: string, queue: string): NatsOptions {
       queue,
       name: queue,
       deserializer: new LenientJsonDeserializer(),
+      // Requests and JetStream publications without an Error captured up front for their failures' stacks.
+      noAsyncTraces: true,
     },
   };
 }
