@@ -69,7 +69,7 @@ export class EnrolmentsService {
     await this.banks.assertActive(request.bankCode);
     const em = this.em.fork();
     try {
-      const enrolment = await em.transactional(async (tx) => {
+      const { created, change, term } = await em.transactional(async (tx) => {
         const created = tx.create(Enrolment, {
           idempotencyKey: request.idempotencyKey,
           householdId: request.householdId,
@@ -95,7 +95,7 @@ export class EnrolmentsService {
           actorName: caller.username,
           requestHash,
         });
-        tx.create(EnrolmentTerm, {
+        const term = tx.create(EnrolmentTerm, {
           enrolmentId: created.id,
           fromMonth: created.firstMonth,
           toMonth: null,
@@ -105,9 +105,10 @@ export class EnrolmentsService {
           changeId: change.id,
         });
         await tx.flush();
-        return created;
+        return { created, change, term };
       });
-      return this.reply(enrolment.id, caller);
+      // Answered from the rows just written (a new enrolment has this one term and this one change): no read back.
+      return toEnrolmentReply(created, [term], [change], isSystemCaller(caller));
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         const again = await this.repeatOf(request.idempotencyKey, requestHash);
