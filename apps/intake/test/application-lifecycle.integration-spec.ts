@@ -197,6 +197,49 @@ describe('application lifecycle (real PostgreSQL, NATS, Temporal)', () => {
     expect(stage.status).toBe('WITHDRAWN');
   });
 
+  it('takes one application in progress per household: another is refused naming it, until it is withdrawn', async () => {
+    const applicantIdNumber = makeIdNumber();
+    const first = await request(SUBJECTS.intake.applicationSubmit, makeApplication({ applicantIdNumber }));
+    started.push(first.workflowId);
+    const inProgress = {
+      code: ErrorCode.CONFLICT,
+      details: [{ field: 'applicantIdNumber', messages: [expect.stringContaining(first.applicationNo)] }],
+    };
+
+    // A second submission, and a draft kept for later but not submitted while the first is in progress.
+    await expect(
+      request(SUBJECTS.intake.applicationSubmit, makeApplication({ applicantIdNumber })),
+    ).rejects.toMatchObject(inProgress);
+    const draft = await request(SUBJECTS.intake.applicationSubmit, makeApplication({ applicantIdNumber, draft: true }));
+    await expect(request(SUBJECTS.intake.applicationSubmitDraft, { applicationId: draft.id })).rejects.toMatchObject(
+      inProgress,
+    );
+    const db = app.get(EntityManager).fork().getConnection();
+    const statuses = () =>
+      db.execute<Array<{ status: string; n: number }>>(
+        `select status, count(*)::int as n from intake.application where household_id = ? group by status order by 1`,
+        [first.householdId],
+      );
+    expect(await statuses()).toEqual([
+      { status: 'DRAFT', n: 1 },
+      { status: 'SUBMITTED', n: 1 },
+    ]);
+
+    // Withdrawn, the household may apply again: of two submissions at once, one is taken and the other refused.
+    await request(SUBJECTS.intake.applicationWithdraw, { applicationId: first.id, reason: '申请人撤回' });
+    const both = await Promise.allSettled([
+      request(SUBJECTS.intake.applicationSubmit, makeApplication({ applicantIdNumber })),
+      request(SUBJECTS.intake.applicationSubmitDraft, { applicationId: draft.id }),
+    ]);
+    const taken = both.filter((result) => result.status === 'fulfilled');
+    const refused = both.filter((result) => result.status === 'rejected');
+    expect(taken).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    started.push((taken[0] as PromiseFulfilledResult<{ workflowId: string }>).value.workflowId);
+    expect(refused[0].reason).toMatchObject({ code: ErrorCode.CONFLICT });
+    expect((await statuses()).find((row) => row.status === 'SUBMITTED')).toEqual({ status: 'SUBMITTED', n: 1 });
+  });
+
   it('lets only a caseworker of the division change an application', async () => {
     const draft = await request(SUBJECTS.intake.applicationSubmit, makeApplication({ draft: true }));
     for (const who of [CALLERS.community2, CALLERS.county1]) {

@@ -1,6 +1,9 @@
 import { ErrorCode, type FieldError } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
+/** The statuses of an application in progress, as staff read them. */
+const STATUS_NAMES: Record<string, string> = { SUBMITTED: '已提交', RECEIVED: '已受理', IN_REVIEW: '审核中' };
+
 export class ApplicationError extends DomainError {
   static notFound(applicationId: string): ApplicationError {
     return new ApplicationError(
@@ -47,6 +50,17 @@ export class ApplicationError extends DomainError {
       `application is ${status}, not a draft`,
       '只能修改草稿状态的申请',
       [{ field: 'status', messages: [`申请当前状态为${status}，已提交的申请不能修改`] }],
+    );
+  }
+
+  /** A household has one application in progress at a time: the one being processed is decided or withdrawn first. */
+  static inProgress(other: { applicationNo: string; status: string }): ApplicationError {
+    const message = `该家庭已有正在办理的申请（${other.applicationNo}，${STATUS_NAMES[other.status] ?? other.status}），办结或撤回后才能再次申请`;
+    return new ApplicationError(
+      ErrorCode.CONFLICT,
+      `household has application ${other.applicationNo} in progress`,
+      message,
+      [{ field: 'applicantIdNumber', messages: [message] }],
     );
   }
 

@@ -132,10 +132,13 @@ export class ApplicationsService {
     }
     if (application.status === 'DRAFT') {
       assertConsent(application.details);
-      await this.assertDetailsFit(this.em, application, application.details);
-      application.status = 'SUBMITTED';
-      application.submittedAt = new Date();
-      await this.em.flush();
+      await this.em.transactional(async (em) => {
+        await this.assertNoneInProgress(em, application.household.id, application.id);
+        await this.assertDetailsFit(em, application, application.details);
+        application.status = 'SUBMITTED';
+        application.submittedAt = new Date();
+        em.persist(application);
+      });
       this.logger.log({ applicationId: application.id }, 'draft submitted');
     }
     await this.ensureWorkflow(application);
@@ -240,6 +243,24 @@ export class ApplicationsService {
     return application as Application;
   }
 
+  /**
+   * A household has one application in progress (submitted, received or in review) at a time. The household row is
+   * locked first, so two submissions for it at once are checked one after the other; `except` is the application
+   * being submitted (a draft).
+   */
+  private async assertNoneInProgress(em: EntityManager, householdId: string, except?: string): Promise<void> {
+    await em.execute('select id from intake.household where id = ? for update', [householdId]);
+    const [other] = await em.execute<Array<{ application_no: string; status: string }>>(
+      `select application_no, status from intake.application
+        where household_id = ? and status in ('SUBMITTED', 'RECEIVED', 'IN_REVIEW') and id is distinct from ?
+        limit 1`,
+      [householdId, except ?? null],
+    );
+    if (other) {
+      throw ApplicationError.inProgress({ applicationNo: other.application_no, status: other.status });
+    }
+  }
+
   /** Incomes and deductions belong to members of the household; the payment account is the head's. */
   private async assertDetailsFit(
     em: EntityManager,
@@ -277,12 +298,15 @@ export class ApplicationsService {
 
   private async create(request: SubmitApplicationRequest, requestHash: string): Promise<Application> {
     return this.em.transactional(async (em) => {
-      const household = await this.households.householdForApplicant(
+      const { household, isNew } = await this.households.householdForApplicant(
         em,
         request.divisionCode,
         request.applicantName,
         request.applicantIdNumber,
       );
+      if (!isNew && !request.draft) {
+        await this.assertNoneInProgress(em, household.id);
+      }
       await this.assertDetailsFit(em, { household }, request.details);
       const applicationNo = await this.nextApplicationNo(em, request.divisionCode);
       const application = em.create(Application, {

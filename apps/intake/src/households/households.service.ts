@@ -114,13 +114,13 @@ export class HouseholdsService {
     divisionCode: string,
     name: string,
     idNumber: string,
-  ): Promise<Household> {
+  ): Promise<{ household: Household; isNew: boolean }> {
     const person = await em.findOne(Person, { idNumber }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (person) {
       const membership = await em.findOne(HouseholdMember, { person, active: true }, { populate: ['household'] });
       if (membership) {
         if (membership.isHead && membership.household.divisionCode === divisionCode) {
-          return membership.household;
+          return { household: membership.household, isNew: false };
         }
         throw HouseholdError.alreadyMember('applicantIdNumber', idNumber, membership.household.householdNo);
       }
@@ -132,7 +132,7 @@ export class HouseholdsService {
     const household = await this.newHousehold(em, divisionCode);
     // Looked up under lock above: a person not yet known, or one in no active household.
     await this.addMembers(em, household, [member], new Map([[idNumber, person]]));
-    return household;
+    return { household, isNew: true };
   }
 
   /** ID numbers of a household's active members, and which is the head. */
