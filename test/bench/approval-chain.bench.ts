@@ -14,8 +14,9 @@ import { natsRequest } from './support/nats-request';
 import { cpuSeconds, cpuSpent } from './support/process-cpu';
 
 /**
- * N applications driven concurrently through the whole chain on the running stack (`npm run up`), with
- * scripted decisions at community, street and county, in 长江路社区 (宽城区 220103) whose policy this benchmark
+ * N applications driven concurrently through the whole chain on the running stack (`npm run up`) to approval and
+ * the household's enrolment for payment (each carries the head's bank account), with scripted decisions at
+ * community, street and county, in 长江路社区 (宽城区 220103) whose policy this benchmark
  * gives a 1-second publicity (a drill setting, labelled). Prints chains completed per second, decision → next
  * task in the inbox (p50/p99), documents filed per second, CPU seconds of each process, and beside it the rate
  * of a bare workflow of the same shape (no-op activities, three updates) on the same dev server; with BENCH_PROBE,
