@@ -1,8 +1,9 @@
 import { ErrorCode, type FieldError } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
-/** The statuses of an application in progress, as staff read them. */
-const STATUS_NAMES: Record<string, string> = { SUBMITTED: '已提交', RECEIVED: '已受理', IN_REVIEW: '审核中' };
+/** The statuses of an application in progress (one per household at a time), as staff read them. */
+export const IN_PROGRESS_STATUS_NAMES = { SUBMITTED: '已提交', RECEIVED: '已受理', IN_REVIEW: '审核中' } as const;
+export type InProgressStatus = keyof typeof IN_PROGRESS_STATUS_NAMES;
 
 export class ApplicationError extends DomainError {
   static notFound(applicationId: string): ApplicationError {
@@ -54,8 +55,8 @@ export class ApplicationError extends DomainError {
   }
 
   /** A household has one application in progress at a time: the one being processed is decided or withdrawn first. */
-  static inProgress(other: { applicationNo: string; status: string }): ApplicationError {
-    const message = `该家庭已有正在办理的申请（${other.applicationNo}，${STATUS_NAMES[other.status] ?? other.status}），办结或撤回后才能再次申请`;
+  static inProgress(other: { applicationNo: string; status: InProgressStatus }): ApplicationError {
+    const message = `该家庭已有正在办理的申请（${other.applicationNo}，${IN_PROGRESS_STATUS_NAMES[other.status]}），办结或撤回后才能再次申请`;
     return new ApplicationError(
       ErrorCode.CONFLICT,
       `household has application ${other.applicationNo} in progress`,

@@ -31,7 +31,7 @@ import {
 } from '@app/platform';
 
 import { Application } from './application.entity';
-import { ApplicationError } from './application.errors';
+import { ApplicationError, IN_PROGRESS_STATUS_NAMES, type InProgressStatus } from './application.errors';
 import { toApplicationReply } from './application.mapper';
 import { ApprovalWorkflowService } from './approval-workflow.service';
 import { AttachmentsService } from '../attachments/attachments.service';
@@ -250,11 +250,11 @@ export class ApplicationsService {
    */
   private async assertNoneInProgress(em: EntityManager, householdId: string, except?: string): Promise<void> {
     await em.execute('select id from intake.household where id = ? for update', [householdId]);
-    const [other] = await em.execute<Array<{ application_no: string; status: string }>>(
+    const [other] = await em.execute<Array<{ application_no: string; status: InProgressStatus }>>(
       `select application_no, status from intake.application
-        where household_id = ? and status in ('SUBMITTED', 'RECEIVED', 'IN_REVIEW') and id is distinct from ?
+        where household_id = ? and status = any(?::text[]) and id is distinct from ?
         limit 1`,
-      [householdId, except ?? null],
+      [householdId, sqlArray(Object.keys(IN_PROGRESS_STATUS_NAMES)), except ?? null],
     );
     if (other) {
       throw ApplicationError.inProgress({ applicationNo: other.application_no, status: other.status });
