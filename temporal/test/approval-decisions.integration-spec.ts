@@ -806,8 +806,19 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       });
       await untilStage(handle, APPROVAL_STAGES.community);
       const before = await taskOf(shuangyang, application.id);
-      expect(before).toMatchObject({ dueDate: null, calendarMissingYear: missing, overallDueDate: null });
-      expect(await handle.query(chainStateQuery)).toMatchObject({ dueDate: null, overallDueDate: null });
+      expect(before).toMatchObject({
+        dueDate: null,
+        calendarMissingYear: missing,
+        overallDueDate: null,
+        overallCalendarMissingYear: missing,
+      });
+      expect(await handle.query(chainStateQuery)).toMatchObject({
+        dueDate: null,
+        overallDueDate: null,
+        overallCalendarMissingYear: missing,
+      });
+      const listed = await as(admin, () => client.request(SUBJECTS.approval.calendarList, {}));
+      expect(listed.waiting.find((entry) => entry.year === missing)?.openTasks).toBeGreaterThanOrEqual(2);
 
       // The administrator loads the year (a labelled test arrangement); the chain is told and works them out.
       await as(admin, () =>
@@ -833,13 +844,18 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
         dueDate: (await due(limit)).dueDate,
         calendarMissingYear: null,
         overallDueDate: expect.stringMatching(new RegExp(`^${missing}-`)),
+        overallCalendarMissingYear: null,
       });
       expect(after.dueDate!.startsWith(`${missing}-`)).toBe(true);
       const state = await until(async () => {
         const current = await handle.query(chainStateQuery);
         return current.dueDate ? current : undefined;
       });
-      expect(state).toMatchObject({ dueDate: after.dueDate, overallDueDate: after.overallDueDate });
+      expect(state).toMatchObject({
+        dueDate: after.dueDate,
+        overallDueDate: after.overallDueDate,
+        overallCalendarMissingYear: null,
+      });
       expect(state.history.filter((entry) => entry.event === 'DUE_DATE_SET')).toEqual([
         expect.objectContaining({ stage: 'COMMUNITY', note: `节假日安排已加载，应办结日期为${after.dueDate}` }),
       ]);

@@ -146,6 +146,35 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     });
   });
 
+  it('shows the year an overall due date waits for, lists it as waited for, and clears it once the date is set', async () => {
+    const request = { ...openRequest(), overallDueDate: undefined, overallCalendarMissingYear: 2096 };
+    // The stage's own due date is known (2026); only the application's overall one waits for a year.
+    const task = await open(request);
+    expect(task).toMatchObject({
+      dueDate: '2026-12-10',
+      calendarMissingYear: null,
+      overallDueDate: null,
+      overallCalendarMissingYear: 2096,
+    });
+    const waitingFor = async (year: number) =>
+      (await as(CALLERS.system, () => client.request(SUBJECTS.approval.calendarList, {}))).waiting.find(
+        (entry) => entry.year === year,
+      )?.openTasks ?? 0;
+    const waitedBefore = await waitingFor(2096);
+    expect(waitedBefore).toBeGreaterThanOrEqual(1);
+    // A year out of range is refused by name.
+    await expect(open({ ...openRequest(), overallCalendarMissingYear: 99 })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'overallCalendarMissingYear' }],
+    });
+
+    const rescheduled = await as(CALLERS.system, () =>
+      client.request(SUBJECTS.approval.taskReschedule, { taskId: task.id, overallDueDate: '2096-03-02' }),
+    );
+    expect(rescheduled).toMatchObject({ overallDueDate: '2096-03-02', overallCalendarMissingYear: null });
+    expect(await waitingFor(2096)).toBe(waitedBefore - 1);
+  });
+
   it('refuses to close or escalate an unknown task, and lets only the system open or close tasks', async () => {
     const unknown = randomUUID();
     await expect(close({ taskId: unknown, outcome: 'APPROVE' })).rejects.toMatchObject({

@@ -40,6 +40,8 @@ export interface OpenTaskInput extends ChainRef {
   openedOn: string;
   /** The application's overall due date, shown with the task in the inbox. */
   overallDueDate?: string | null;
+  /** While the overall due date is unknown: the year whose holiday calendar it waits for. */
+  overallCalendarMissingYear?: number | null;
 }
 
 /** An approved household's monthly amounts, in fen, as the stored assessment fixed them. */
@@ -193,6 +195,9 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
           limitWorkingDays: input.limitWorkingDays,
           openedOn: input.openedOn,
           ...(input.overallDueDate ? { overallDueDate: input.overallDueDate } : {}),
+          ...(!input.overallDueDate && input.overallCalendarMissingYear
+            ? { overallCalendarMissingYear: input.overallCalendarMissingYear }
+            : {}),
         }),
       );
       return { taskId: task.id, dueDate: task.dueDate };
@@ -201,7 +206,7 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
     /** The last of `workingDays` working days after `from` on the holiday calendar (null: a year not loaded). */
     async workingDaysDue(
       input: Traced & { from: string; workingDays: number; excluding?: Array<{ from: string; to: string }> },
-    ): Promise<{ dueDate: string | null }> {
+    ): Promise<{ dueDate: string | null; calendarMissingYear: number | null }> {
       const due = await callService(() =>
         messaging.request(SUBJECTS.approval.calendarDueDate, {
           from: input.from,
@@ -209,7 +214,7 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
           ...(input.excluding ? { excluding: input.excluding } : {}),
         }),
       );
-      return { dueDate: due.dueDate };
+      return { dueDate: due.dueDate, calendarMissingYear: due.calendarMissingYear };
     },
 
     async closeTask(

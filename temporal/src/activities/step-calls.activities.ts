@@ -34,18 +34,19 @@ export function createStepCallActivities(calls: Calls) {
 
     /**
      * The policy and IN_REVIEW, then the overall due date: `workingDays` of the policy's overall limit from the
-     * acceptance day (chains started from fewer-calls-v1; earlier ones ask the due date as a call of its own).
+     * acceptance day, or the year whose calendar it waits for (chains started from fewer-calls-v1; earlier ones ask
+     * the due date as a call of its own).
      */
     async startReviewAndClock(
       input: ChainRef & { divisionCode: string; at: string; overallFrom: string },
-    ): Promise<{ policy: ApprovalPolicy; overallDueDate: string | null }> {
+    ): Promise<{ policy: ApprovalPolicy; overallDueDate: string | null; overallCalendarMissingYear: number | null }> {
       const policy = await startReview(input);
       const due = await calls.workingDaysDue({
         correlationId: input.correlationId,
         from: input.overallFrom,
         workingDays: policy.overallLimitWorkingDays,
       });
-      return { policy, overallDueDate: due.dueDate };
+      return { policy, overallDueDate: due.dueDate, overallCalendarMissingYear: due.calendarMissingYear };
     },
 
     /** A decided step: its record filed, then its task closed with the record's id. */

@@ -137,8 +137,16 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   let objection: ObjectionInput | undefined;
   let publicityEndsAt: string | null = null;
   /** The overall limit from acceptance (30 working days; 45 once an objection extends it): tracked, escalated once. */
-  const overall: { dueDate: string | null; deadline?: number; extended: boolean; escalated: boolean } = {
+  const overall: {
+    dueDate: string | null;
+    /** While the due date is unknown for want of a holiday calendar: the year it waits for. */
+    missingYear: number | null;
+    deadline?: number;
+    extended: boolean;
+    escalated: boolean;
+  } = {
     dueDate: null,
+    missingYear: null,
     extended: false,
     escalated: false,
   };
@@ -166,6 +174,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     pendingPurpose: pending?.purpose ?? null,
     dueDate: pending?.dueDate ?? null,
     overallDueDate: overall.dueDate,
+    overallCalendarMissingYear: overall.missingYear,
     publicityEndsAt,
     history,
   }));
@@ -406,16 +415,18 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       ? policy.extendedLimitWorkingDays
       : policy.overallLimitWorkingDays;
   /** The overall due date (and the deadline waited for) from the limit in force and the pauses so far. */
-  const setOverallLimit = async (known?: { dueDate: string | null }) => {
-    overall.dueDate = (
+  const setOverallLimit = async (known?: { dueDate: string | null; calendarMissingYear?: number | null }) => {
+    const due =
       known ??
       (await activities.workingDaysDue({
         ...trace,
         from: acceptedOn,
         workingDays: overallLimit(),
         ...(paused.length ? { excluding: paused } : {}),
-      }))
-    ).dueDate;
+      }));
+    overall.dueDate = due.dueDate;
+    // Histories recorded before the missing year was kept answer without it.
+    overall.missingYear = due.dueDate ? null : (due.calendarMissingYear ?? null);
     overall.deadline =
       policy.drill?.overallTimeoutMs !== undefined
         ? acceptedAt + policy.drill.overallTimeoutMs + pausedMs
@@ -430,7 +441,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   };
   if (tracksOverall) {
     // Asked with the review from fewer-calls-v1: the limit then is the policy's own, nothing paused yet.
-    await setOverallLimit(started && { dueDate: started.overallDueDate });
+    await setOverallLimit(
+      started && { dueDate: started.overallDueDate, calendarMissingYear: started.overallCalendarMissingYear },
+    );
   }
   /**
    * Due dates unknown for want of a calendar year, worked out once one is loaded (calendarLoadedSignal): the open
@@ -674,6 +687,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       limitWorkingDays: rule.limitWorkingDays,
       openedOn,
       overallDueDate: overall.dueDate,
+      overallCalendarMissingYear: overall.missingYear,
     });
     pending.dueDate = task.dueDate;
     setStage(APPROVAL_STAGES[rule.stage.toLowerCase() as 'community' | 'street' | 'county'], task.dueDate);

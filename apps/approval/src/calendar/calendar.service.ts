@@ -70,8 +70,11 @@ export class CalendarService {
     const [rows, waiting] = await Promise.all([
       em.find(CalendarYearRow, {}, { orderBy: { year: 'asc' } }),
       em.getConnection().execute<Array<{ year: number; open_tasks: number }>>(
-        `select calendar_missing_year as year, count(*)::int as open_tasks from approval.task
-          where status = 'OPEN' and calendar_missing_year is not null group by 1 order by 1`,
+        `select missing.year, count(distinct task.id)::int as open_tasks
+           from approval.task
+           cross join lateral (values (task.calendar_missing_year), (task.overall_calendar_missing_year)) missing (year)
+          where task.status = 'OPEN' and missing.year is not null
+          group by 1 order by 1`,
       ),
     ]);
     return {

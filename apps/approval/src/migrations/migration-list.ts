@@ -6,6 +6,7 @@ import { Migration20261127010000_task_household_index } from './Migration2026112
 import { Migration20261127110000_policy_versions } from './Migration20261127110000_policy_versions';
 import { Migration20261127130000_task_overall_due } from './Migration20261127130000_task_overall_due';
 import { Migration20261128090000_task_purpose } from './Migration20261128090000_task_purpose';
+import { Migration20261128120000_task_overall_calendar_missing } from './Migration20261128120000_task_overall_calendar_missing';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -15,4 +16,8 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261127110000_policy_versions', class: Migration20261127110000_policy_versions },
   { name: 'Migration20261127130000_task_overall_due', class: Migration20261127130000_task_overall_due },
   { name: 'Migration20261128090000_task_purpose', class: Migration20261128090000_task_purpose },
+  {
+    name: 'Migration20261128120000_task_overall_calendar_missing',
+    class: Migration20261128120000_task_overall_calendar_missing,
+  },
 ];

@@ -14,6 +14,7 @@ export class Task extends BaseEntity<
   | 'dueDate'
   | 'calendarMissingYear'
   | 'overallDueDate'
+  | 'overallCalendarMissingYear'
   | 'escalatedAt'
   | 'outcome'
   | 'opinion'
@@ -70,6 +71,10 @@ export class Task extends BaseEntity<
   /** The last working day of the application's overall limit (30/45 working days from acceptance), if tracked. */
   @Property({ type: 'date', nullable: true })
   overallDueDate?: string;
+
+  /** The year whose holiday calendar the overall due date waits for (null once known, or if not tracked). */
+  @Property({ nullable: true })
+  overallCalendarMissingYear?: number;
 
   @Property({ type: 'timestamptz', nullable: true })
   escalatedAt?: Date;

@@ -93,6 +93,7 @@ export class TasksService {
       dueDate,
       calendarMissingYear,
       overallDueDate: request.overallDueDate,
+      overallCalendarMissingYear: request.overallDueDate ? undefined : request.overallCalendarMissingYear,
     };
     try {
       await em.insert(Task, task);
@@ -149,8 +150,9 @@ export class TasksService {
   }
 
   /**
-   * Due dates the chain worked out once the calendar of their year was loaded: the task's own (its missing year
-   * then cleared) and the application's overall one. Only a due date that was unknown is set; a known one stays.
+   * Due dates the chain worked out once the calendar of their year was loaded: the task's own and the
+   * application's overall one (each one's missing year then cleared). Only a due date that was unknown is set; a
+   * known one stays.
    */
   async reschedule(request: RescheduleTaskRequest): Promise<TaskReply> {
     this.assertSystem();
@@ -165,6 +167,7 @@ export class TasksService {
     }
     if (request.overallDueDate && !task.overallDueDate) {
       task.overallDueDate = request.overallDueDate;
+      task.overallCalendarMissingYear = undefined;
     }
     await em.flush();
     return toTaskReply(task);
@@ -381,6 +384,7 @@ export function toTaskReply(task: TaskFields): TaskReply {
     calendarMissingYear: task.calendarMissingYear ?? null,
     overdue: task.status === 'OPEN' && task.dueDate !== undefined && task.dueDate !== null && task.dueDate < today,
     overallDueDate: task.overallDueDate ?? null,
+    overallCalendarMissingYear: task.overallCalendarMissingYear ?? null,
     overallOverdue: task.status === 'OPEN' && !!task.overallDueDate && task.overallDueDate < today,
     escalatedAt: task.escalatedAt?.toISOString() ?? null,
     outcome: task.outcome ?? null,

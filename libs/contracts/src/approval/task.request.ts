@@ -338,6 +338,13 @@ export class OpenTaskRequest {
   @IsOptional()
   @IsCalendarDate()
   overallDueDate?: string;
+
+  /** When the overall due date is unknown for want of a holiday calendar: the year that is missing. */
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  overallCalendarMissingYear?: number;
 }
 
 /** Where an application's approval chain stands (the chain's `state` query). */
@@ -453,6 +460,8 @@ export interface TaskReply {
   overdue: boolean;
   /** The last working day of the application's overall limit, when the chain tracks it. */
   overallDueDate: string | null;
+  /** Set when the overall due date could not be computed: which year's calendar is missing. */
+  overallCalendarMissingYear: number | null;
   /** Still open after the overall limit. */
   overallOverdue: boolean;
   escalatedAt: string | null;
@@ -526,8 +535,9 @@ export class LoadCalendarRequest {
 export interface CalendarReply {
   years: Array<{ year: number; days: number; loadedAt: string }>;
   /**
-   * Years that open inbox tasks wait for: their due date is unknown until the year is loaded. A year listed here
-   * that is loaded already has chains that have not caught up yet (they are told when it is loaded).
+   * Years that open inbox tasks wait for: their due date, or their application's overall due date, is unknown
+   * until the year is loaded (a task waiting for both counts once). A year listed here that is loaded already
+   * has chains that have not caught up yet (they are told when it is loaded).
    */
   waiting: Array<{ year: number; openTasks: number }>;
 }

@@ -68,6 +68,8 @@ export interface ChainState {
   dueDate: string | null;
   /** The last working day of the overall limit (30/45 working days from acceptance); null if not tracked. */
   overallDueDate?: string | null;
+  /** Set while the overall due date is unknown for want of a holiday calendar: the year that is missing. */
+  overallCalendarMissingYear?: number | null;
   publicityEndsAt: string | null;
   history: ChainHistoryEntry[];
 }
