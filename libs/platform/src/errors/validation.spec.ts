@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsString, ValidateNested, validateSync } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, MaxLength, ValidateNested, validateSync } from 'class-validator';
 
 import { BankAuth, BankPostResultsRequest } from '@app/contracts';
 
@@ -31,6 +31,32 @@ describe('toFieldErrors', () => {
         { field: 'extra', messages: ['不允许的字段：extra'] },
       ]),
     );
+  });
+});
+
+class Opinion {
+  @IsString()
+  @IsNotEmpty({ message: '请填写意见' })
+  @MaxLength(5, { message: '意见不能超过5个字符' })
+  opinion: string;
+}
+
+describe('toFieldErrors of a required field', () => {
+  const errorsOf = (value: object) => toFieldErrors(validateSync(plainToInstance(Opinion, value), VALIDATION_OPTIONS));
+
+  it('tells a field left out or empty only that it is required', () => {
+    expect(errorsOf({})).toEqual([{ field: 'opinion', messages: ['请填写意见'] }]);
+    expect(errorsOf({ opinion: '' })).toEqual([{ field: 'opinion', messages: ['请填写意见'] }]);
+    expect(errorsOf({ opinion: null })).toEqual([{ field: 'opinion', messages: ['请填写意见'] }]);
+  });
+
+  it('tells a field given a wrong value everything that is wrong with it', () => {
+    expect(errorsOf({ opinion: '太长了的一段意见' })).toEqual([
+      { field: 'opinion', messages: ['意见不能超过5个字符'] },
+    ]);
+    expect(errorsOf({ opinion: 12 })).toEqual([
+      { field: 'opinion', messages: expect.arrayContaining(['opinion 必须是文本', '意见不能超过5个字符']) },
+    ]);
   });
 });
 

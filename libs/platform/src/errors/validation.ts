@@ -11,11 +11,18 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
         ? `${parent}[${error.property}]`
         : `${parent}.${error.property}`
       : error.property;
-    const own: FieldError[] = error.constraints
-      ? [{ field, messages: Object.values(error.constraints).map(translateDefault) }]
-      : [];
+    const own: FieldError[] = error.constraints ? [{ field, messages: messagesOf(error.constraints) }] : [];
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
+}
+
+/**
+ * A field left out or empty is told only that it is required: what its value would also have to be (text, at most
+ * so many characters) says nothing to someone who gave none.
+ */
+function messagesOf(constraints: Record<string, string>): string[] {
+  const missing = constraints.isDefined ?? constraints.isNotEmpty;
+  return (missing ? [missing] : Object.values(constraints)).map(translateDefault);
 }
 
 /** Gives class-validator's default English messages a Chinese form for the cases we do not word ourselves. */
