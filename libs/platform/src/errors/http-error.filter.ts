@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 
 import { ErrorCode, type FieldError } from '@app/contracts';
 
@@ -32,15 +32,16 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const body = this.toBody(exception, http.getRequest<Request>());
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception }, 'request failed');
     }
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): HttpErrorBody {
+  private toBody(exception: unknown, request: Request): HttpErrorBody {
     if (exception instanceof DomainError || exception instanceof RemoteError) {
       return {
         statusCode: STATUS_BY_CODE[exception.code],
@@ -61,6 +62,28 @@ export class HttpErrorFilter implements ExceptionFilter {
           code: 'PAYLOAD_TOO_LARGE',
           message: '上传文件超过大小限制',
           details: [{ field: 'file', messages: ['文件过大'] }],
+        };
+      }
+      // Raised by the framework, not by our code (which always sends a code): say in staff's words what was wrong.
+      if ((status as HttpStatus) === HttpStatus.NOT_FOUND) {
+        return {
+          statusCode: status,
+          code: ErrorCode.NOT_FOUND,
+          message: `没有这个接口：${request.method} ${request.path}`,
+        };
+      }
+      if ((status as HttpStatus) === HttpStatus.BAD_REQUEST) {
+        // Express's body parser (invalid JSON) or its URL decoding (a bad percent-encoding), mapped by Nest.
+        const json = /JSON/.test(exception.message);
+        return {
+          statusCode: status,
+          code: ErrorCode.MALFORMED_MESSAGE,
+          message: json ? '请求内容不是有效的JSON' : '网址中有无法解码的字符',
+          details: [
+            json
+              ? { field: 'body', messages: [`JSON格式错误：${exception.message}`] }
+              : { field: 'path', messages: ['百分号编码有误'] },
+          ],
         };
       }
       return { statusCode: status, code: HttpStatus[status] ?? 'HTTP_ERROR', message: exception.message };

@@ -22,7 +22,8 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
  */
 function messagesOf(constraints: Record<string, string>): string[] {
   const missing = constraints.isDefined ?? constraints.isNotEmpty;
-  return (missing ? [missing] : Object.values(constraints)).map(translateDefault);
+  // Two rules may share one message (a range's Min and Max): it is said once.
+  return [...new Set((missing ? [missing] : Object.values(constraints)).map(translateDefault))];
 }
 
 /** Gives class-validator's default English messages a Chinese form for the cases we do not word ourselves. */

@@ -1,0 +1,69 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+
+import { ErrorCode } from '@app/contracts';
+import { DEFAULT_DEMO_PASSWORD } from '@app/domain';
+
+import { createGateway } from '../src/gateway.bootstrap';
+
+/** What the framework refuses before our code runs (an unknown address, a body that is not JSON) says so in Chinese. */
+describe('errors raised by the HTTP framework (real gateway)', () => {
+  let gateway: INestApplication;
+  let http: ReturnType<typeof request>;
+  let token: string;
+
+  beforeAll(async () => {
+    gateway = await createGateway();
+    await gateway.init();
+    http = request(gateway.getHttpServer());
+    token = (await http.post('/api/v1/auth/login').send({ username: 'community1', password: DEFAULT_DEMO_PASSWORD }))
+      .body.accessToken as string;
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+  });
+
+  it('answers an unknown address or method with 404 naming it', async () => {
+    const unknown = await http.get('/api/v1/nothing-here').set('authorization', `Bearer ${token}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({
+      statusCode: 404,
+      code: ErrorCode.NOT_FOUND,
+      message: '没有这个接口：GET /api/v1/nothing-here',
+    });
+    const method = await http.delete('/api/v1/tasks').set('authorization', `Bearer ${token}`);
+    expect(method.body).toMatchObject({ code: ErrorCode.NOT_FOUND, message: '没有这个接口：DELETE /api/v1/tasks' });
+  });
+
+  it('answers a body that is not JSON with 400 MALFORMED_MESSAGE on the body', async () => {
+    const response = await http
+      .post('/api/v1/applications')
+      .set('authorization', `Bearer ${token}`)
+      .set('content-type', 'application/json')
+      .set('Idempotency-Key', 'malformed-json')
+      .send('{"divisionCode":');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: ErrorCode.MALFORMED_MESSAGE,
+      message: '请求内容不是有效的JSON',
+      details: [{ field: 'body', messages: [expect.stringMatching(/^JSON格式错误：/)] }],
+    });
+  });
+
+  it('answers a bad percent-encoding in the address with 400 MALFORMED_MESSAGE on the path', async () => {
+    const response = await http.get('/api/v1/applications/%E0%A4%A').set('authorization', `Bearer ${token}`);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: ErrorCode.MALFORMED_MESSAGE, details: [{ field: 'path' }] });
+  });
+
+  it('says a range once when both of its bounds refuse a value', async () => {
+    const response = await http.get('/api/v1/tasks?limit=abc').set('authorization', `Bearer ${token}`);
+    expect(response.status).toBe(400);
+    const limit = (response.body as { details: Array<{ field: string; messages: string[] }> }).details.find(
+      (detail) => detail.field === 'limit',
+    );
+    expect(limit?.messages).toEqual([...new Set(limit?.messages)]);
+    expect(limit?.messages.length).toBeGreaterThanOrEqual(1);
+  });
+});
