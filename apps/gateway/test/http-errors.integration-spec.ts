@@ -57,6 +57,31 @@ describe('errors raised by the HTTP framework (real gateway)', () => {
     expect(response.body).toMatchObject({ code: ErrorCode.MALFORMED_MESSAGE, details: [{ field: 'path' }] });
   });
 
+  it('names the address part or query parameter that is not what it must be', async () => {
+    const get = (path: string) => http.get(path).set('authorization', `Bearer ${token}`);
+    expect((await get('/api/v1/applications/not-a-uuid?purpose=%E5%AE%A1%E6%A0%B8')).body).toEqual({
+      statusCode: 400,
+      code: ErrorCode.VALIDATION_FAILED,
+      message: '请求内容不符合要求',
+      details: [{ field: 'id', messages: ['id 必须是UUID格式'] }],
+    });
+    const bool = await get(
+      `/api/v1/applications/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}?purpose=%E5%AE%A1%E6%A0%B8&reveal=maybe`,
+    );
+    expect(bool.body).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'reveal', messages: ['reveal 只能是 true 或 false'] }],
+    });
+    const admin = (await http.post('/api/v1/auth/login').send({ username: 'admin', password: DEFAULT_DEMO_PASSWORD }))
+      .body.accessToken as string;
+    const year = await http
+      .put('/api/v1/calendars/next-year')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ days: [{ date: '2099-01-01', isOffDay: true, name: '元旦' }] });
+    expect(year.status).toBe(400);
+    expect(year.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field: 'year' }] });
+  });
+
   it('says a range once when both of its bounds refuse a value', async () => {
     const response = await http.get('/api/v1/tasks?limit=abc').set('authorization', `Bearer ${token}`);
     expect(response.status).toBe(400);

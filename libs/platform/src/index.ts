@@ -9,6 +9,7 @@ export * from './database/orm-config';
 export * from './database/sql-array';
 export * from './errors/domain-error';
 export * from './errors/http-error.filter';
+export * from './errors/http-typed-params';
 export * from './errors/http-validation.pipe';
 export * from './errors/nats-validation.pipe';
 export * from './errors/remote-error';

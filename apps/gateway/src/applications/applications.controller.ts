@@ -1,18 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseBoolPipe,
-  Patch,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -28,7 +14,7 @@ import {
   SUBJECTS,
 } from '@app/contracts';
 import type { ChainState } from '@app/contracts/temporal';
-import { MessagingClient, RemoteError, requireCaller } from '@app/platform';
+import { MessagingClient, OptionalBoolQuery, RemoteError, requireCaller, UuidParam } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
@@ -97,10 +83,10 @@ export class ApplicationsController {
     description: 'true: the full ID number (roles with personal-data:reveal; logged as REVEAL)',
   })
   async get(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @AccessPurpose() purpose: string,
     @Req() request: Request,
-    @Query('reveal', new ParseBoolPipe({ optional: true, errorHttpStatusCode: 400 })) reveal?: boolean,
+    @OptionalBoolQuery('reveal') reveal?: boolean,
   ): Promise<ApplicationView> {
     const caller = requireCaller();
     const withDocuments = rolesAllow(caller.roles, PERMISSIONS.documentRead);
@@ -134,10 +120,7 @@ export class ApplicationsController {
   @Patch(':id')
   @RequirePermission(PERMISSIONS.applicationCreate)
   @ApiOperation({ summary: 'Edit a draft application' })
-  update(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
-    @Body() body: UpdateApplicationDto,
-  ): Promise<ApplicationReply> {
+  update(@UuidParam('id') id: string, @Body() body: UpdateApplicationDto): Promise<ApplicationReply> {
     return this.messaging.request(SUBJECTS.intake.applicationUpdate, { applicationId: id, ...body });
   }
 
@@ -145,9 +128,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.applicationCreate)
   @ApiOperation({ summary: 'Submit a draft (needs the data-check consent); starts the approval chain. Idempotent.' })
-  submit(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
-  ): Promise<ApplicationReply> {
+  submit(@UuidParam('id') id: string): Promise<ApplicationReply> {
     return this.messaging.request(SUBJECTS.intake.applicationSubmitDraft, { applicationId: id }, { timeoutMs: 15_000 });
   }
 
@@ -155,10 +136,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.applicationCreate)
   @ApiOperation({ summary: 'Withdraw an application; the running approval chain is signalled. Idempotent.' })
-  withdraw(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
-    @Body() body: WithdrawApplicationDto,
-  ): Promise<ApplicationReply> {
+  withdraw(@UuidParam('id') id: string, @Body() body: WithdrawApplicationDto): Promise<ApplicationReply> {
     return this.messaging.request(SUBJECTS.intake.applicationWithdraw, { applicationId: id, reason: body.reason });
   }
 
@@ -171,7 +149,7 @@ export class ApplicationsController {
       'Give the one-time notice of missing materials (一次性告知) on a draft, before acceptance: everything missing at once, never what data sharing provides (400 naming the item); filed into the household file; a second, other notice is a 409.',
   })
   materialsNotice(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: MaterialsNoticeDto,
   ): Promise<ApplicationReply> {
@@ -191,7 +169,7 @@ export class ApplicationsController {
       'Record an objection received during publicity (公示); the case goes back for a new community opinion. Refused (409) outside publicity.',
   })
   objection(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: ObjectionDto,
   ): Promise<{ accepted: true }> {
@@ -222,7 +200,7 @@ export class ApplicationsController {
       'Upload evidence (PDF, JPEG, PNG or OFD, decided by content; size limit UPLOAD_MAX_BYTES). Stored once by sha256.',
   })
   async attach(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @UploadedFile() file: UploadedEvidence | undefined,
     @Body('evidenceType') evidenceType: string | undefined,
   ): Promise<AttachmentReply> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
@@ -10,7 +10,7 @@ import {
   type TransferPackageReply,
 } from '@app/contracts';
 import { beijingDate } from '@app/domain';
-import { MessagingClient } from '@app/platform';
+import { MessagingClient, UuidParam } from '@app/platform';
 
 import { writeTransferBag } from './transfer-bag';
 import { TransferPackageDto } from './transfer-package.dto';
@@ -59,7 +59,7 @@ export class ArchiveTransfersController {
       'The package as a BagIt 1.0 bag in a tar: archived bytes (not watermarked) under data/<档号>/, file.json metadata, sha256 manifests. Logged in the access log.',
   })
   async bag(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @AccessPurpose() purpose: string,
     @Req() request: Request,
     @Res() response: Response,

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
 
 import { type CalendarReply, LoadCalendarRequest, PERMISSIONS, SUBJECTS } from '@app/contracts';
-import { MessagingClient } from '@app/platform';
+import { IntParam, MessagingClient } from '@app/platform';
 
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
@@ -30,10 +30,7 @@ export class CalendarsController {
     summary:
       "Load a year's official arrangement (holidays on weekdays isOffDay=true, make-up working days isOffDay=false), replacing that year",
   })
-  load(
-    @Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number,
-    @Body() body: CalendarYearDto,
-  ): Promise<CalendarReply> {
+  load(@IntParam('year') year: number, @Body() body: CalendarYearDto): Promise<CalendarReply> {
     return this.messaging.request(SUBJECTS.approval.calendarLoad, { ...body, year });
   }
 }

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
@@ -20,7 +9,7 @@ import {
   PERMISSIONS,
   SUBJECTS,
 } from '@app/contracts';
-import { MessagingClient } from '@app/platform';
+import { MessagingClient, UuidParam } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
@@ -58,7 +47,7 @@ export class AccountingRecordsController {
       'A recorded disposal decision on a roster or statistics report that is due: DESTROY (content removed, the record kept) or EXTEND by N years',
   })
   dispose(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: DisposalDto,
   ): Promise<DisposalReply> {
@@ -71,7 +60,7 @@ export class AccountingRecordsController {
   @ApiHeader({ name: 'X-Access-Purpose', required: true, description: 'Why you look (UTF-8, percent-encoded)' })
   @ApiOperation({ summary: 'A roster’s PDF (names of recipients): logged in the access log with its purpose' })
   async content(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @AccessPurpose() purpose: string,
     @Req() request: Request,
   ): Promise<StreamableFile> {

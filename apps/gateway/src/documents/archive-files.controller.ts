@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
@@ -21,7 +21,7 @@ import {
   PERMISSIONS,
   SUBJECTS,
 } from '@app/contracts';
-import { MessagingClient, requireCaller } from '@app/platform';
+import { MessagingClient, requireCaller, UuidParam } from '@app/platform';
 
 import { statisticsCsv, type StatisticsWithAccess } from './archive-statistics.csv';
 import { AccessLogService } from '../access-log/access-log.service';
@@ -35,8 +35,6 @@ import {
 } from './dto/archive.dto';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
-
-const householdId = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
 
 /** Household archive files (一户一卷) and their fixity checks (DA/T 70 four-property tests). */
 const STATISTICS_TIMEOUT_MS = 60_000;
@@ -57,7 +55,7 @@ export class ArchiveFilesController {
     summary: 'A household’s archive file: reference code, cabinet and box, items in filing order with their hashes',
   })
   async file(
-    @Param('householdId', householdId) id: string,
+    @UuidParam('householdId') id: string,
     @AccessPurpose() purpose: string,
     @Req() request: Request,
   ): Promise<ArchiveFileReply> {
@@ -77,7 +75,7 @@ export class ArchiveFilesController {
   @HttpCode(201)
   @RequirePermission(PERMISSIONS.archiveManage)
   @ApiOperation({ summary: 'Check one file now: content hashes, hash chain, item numbering, readability' })
-  verify(@Param('householdId', householdId) id: string): Promise<FixityCheckReply> {
+  verify(@UuidParam('householdId') id: string): Promise<FixityCheckReply> {
     return this.messaging.request(SUBJECTS.archive.fixityVerifyFile, { householdId: id });
   }
 
@@ -111,10 +109,7 @@ export class ArchiveFilesController {
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.archiveManage)
   @ApiOperation({ summary: 'Approve (for the days asked) or refuse a borrowing request for a file of your division' })
-  decideBorrow(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
-    @Body() body: BorrowDecisionDto,
-  ): Promise<BorrowReply> {
+  decideBorrow(@UuidParam('id') id: string, @Body() body: BorrowDecisionDto): Promise<BorrowReply> {
     return this.messaging.request(SUBJECTS.archive.borrowDecide, { ...body, requestId: id });
   }
 
@@ -134,7 +129,7 @@ export class ArchiveFilesController {
       'Record what starts (BENEFIT_ENDED, CASE_CLOSED) or stops (BENEFIT_RESUMED) a file’s 5-year retention clock; the payment service records terminations itself',
   })
   recordRetention(
-    @Param('householdId', householdId) id: string,
+    @UuidParam('householdId') id: string,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: RetentionEventDto,
   ): Promise<RetentionReply> {
@@ -159,7 +154,7 @@ export class ArchiveFilesController {
       'A recorded disposal decision on a file that is due: DESTROY (content removed, file and item list kept) or EXTEND by N years; never automatic',
   })
   dispose(
-    @Param('householdId', householdId) id: string,
+    @UuidParam('householdId') id: string,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: DisposalDto,
   ): Promise<DisposalReply> {

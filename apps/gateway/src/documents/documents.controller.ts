@@ -1,9 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { PERMISSIONS, SUBJECTS } from '@app/contracts';
-import { MessagingClient } from '@app/platform';
+import { MessagingClient, UuidParam } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
@@ -32,7 +32,7 @@ export class DocumentsController {
       'An archived document: a PDF comes as a copy marked with the viewer and the time on every page (X-Watermarked: true; the archived hash in X-Archived-Sha256). Logged in the access log with its purpose.',
   })
   async content(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @AccessPurpose() purpose: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

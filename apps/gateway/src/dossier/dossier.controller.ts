@@ -1,9 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
 import { PERMISSIONS, SUBJECTS } from '@app/contracts';
-import { MessagingClient, requireCaller } from '@app/platform';
+import { MessagingClient, requireCaller, UuidParam } from '@app/platform';
 
 import { dossierPrintable } from './dossier-printable';
 import { DossierService } from './dossier.service';
@@ -32,7 +32,7 @@ export class DossierController {
     summary: 'The dossier as a printable Chinese PDF, watermarked with the viewer and the time on every page',
   })
   async pdf(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @AccessPurpose() purpose: string,
     @Req() request: Request,
   ): Promise<StreamableFile> {
@@ -66,7 +66,7 @@ export class DossierController {
       'Household, members (masked), status, applications and every step, assessments, benefit, 24 months of payments and the archive file; a part whose service is down is marked unavailable',
   })
   async dossier(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) id: string,
+    @UuidParam('id') id: string,
     @AccessPurpose() purpose: string,
     @Req() request: Request,
   ): Promise<DossierReply> {

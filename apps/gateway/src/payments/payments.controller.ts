@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
 import type { Request } from 'express';
 
@@ -16,7 +16,7 @@ import {
   type StartPayrollReply,
   SUBJECTS,
 } from '@app/contracts';
-import { MessagingClient } from '@app/platform';
+import { MessagingClient, UuidParam } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
@@ -27,8 +27,6 @@ import { RequirePermission } from '../identity/auth/auth.decorators';
 class CreateEnrolmentDto extends OmitType(CreateEnrolmentRequest, ['idempotencyKey'] as const) {}
 class ChangeEnrolmentDto extends OmitType(ChangeEnrolmentRequest, ['idempotencyKey', 'enrolmentId'] as const) {}
 class ReissueLineDto extends OmitType(ReissueLineRequest, ['idempotencyKey', 'lineId'] as const) {}
-
-const uuid = () => new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
 
 /** Staff side of payment: enrolments and their changes, the monthly payroll, failed lines, a household's payments. */
 @ApiTags('payment')
@@ -54,7 +52,7 @@ export class PaymentsController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({ summary: 'Change the amount, suspend, resume or terminate from a month, with the decision' })
   change(
-    @Param('id', uuid()) enrolmentId: string,
+    @UuidParam('id') enrolmentId: string,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: ChangeEnrolmentDto,
   ): Promise<EnrolmentReply> {
@@ -64,7 +62,7 @@ export class PaymentsController {
   @Get('enrolments/:id')
   @RequirePermission(PERMISSIONS.paymentRead)
   @ApiOperation({ summary: 'An enrolment with its terms by month and every change (ID number and account masked)' })
-  get(@Param('id', uuid()) enrolmentId: string): Promise<EnrolmentReply> {
+  get(@UuidParam('id') enrolmentId: string): Promise<EnrolmentReply> {
     return this.messaging.request(SUBJECTS.payment.enrolmentGet, { enrolmentId });
   }
 
@@ -73,7 +71,7 @@ export class PaymentsController {
   @ApiHeader({ name: 'X-Access-Purpose', required: true, description: 'Why you look (UTF-8, percent-encoded)' })
   @ApiOperation({ summary: "A household's payments, newest month first (logged with its purpose)" })
   async history(
-    @Param('id', uuid()) householdId: string,
+    @UuidParam('id') householdId: string,
     @AccessPurpose() purpose: string,
     @Req() request: Request,
   ): Promise<PaymentHistoryReply> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
 
 import {
@@ -9,7 +9,7 @@ import {
   PERMISSIONS,
   SUBJECTS,
 } from '@app/contracts';
-import { MessagingClient } from '@app/platform';
+import { MessagingClient, UuidParam } from '@app/platform';
 
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
@@ -41,7 +41,7 @@ export class TasksController {
       'Approve, reject (with reasons) or return (with what is missing); on a DELIVERY task, DELIVER with how the notice was served (filed as the proof of delivery). Answers once the step’s record is filed in the archive.',
   })
   decide(
-    @Param('id', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 })) taskId: string,
+    @UuidParam('id') taskId: string,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: DecisionDto,
   ): Promise<DecisionReply> {

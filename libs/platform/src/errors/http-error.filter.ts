@@ -73,21 +73,36 @@ export class HttpErrorFilter implements ExceptionFilter {
         };
       }
       if ((status as HttpStatus) === HttpStatus.BAD_REQUEST) {
-        // Express's body parser (invalid JSON) or its URL decoding (a bad percent-encoding), mapped by Nest.
-        const json = /JSON/.test(exception.message);
-        return {
-          statusCode: status,
-          code: ErrorCode.MALFORMED_MESSAGE,
-          message: json ? '请求内容不是有效的JSON' : '网址中有无法解码的字符',
-          details: [
-            json
-              ? { field: 'body', messages: [`JSON格式错误：${exception.message}`] }
-              : { field: 'path', messages: ['百分号编码有误'] },
-          ],
-        };
+        return { statusCode: status, ...unparsable(exception.message) };
       }
       return { statusCode: status, code: HttpStatus[status] ?? 'HTTP_ERROR', message: exception.message };
     }
     return { statusCode: 500, code: ErrorCode.INTERNAL, message: '服务内部错误，请稍后重试或联系管理员' };
   }
+}
+
+/**
+ * What Express could not read, mapped by Nest to a bare 400: a body that is not JSON (body-parser) or an address
+ * with a bad percent-encoding; anything else uncoded is told as a refused request with the framework's words.
+ */
+function unparsable(message: string): Omit<HttpErrorBody, 'statusCode'> {
+  if (/JSON/.test(message)) {
+    return {
+      code: ErrorCode.MALFORMED_MESSAGE,
+      message: '请求内容不是有效的JSON',
+      details: [{ field: 'body', messages: [`JSON格式错误：${message}`] }],
+    };
+  }
+  if (/^Failed to decode param/.test(message)) {
+    return {
+      code: ErrorCode.MALFORMED_MESSAGE,
+      message: '网址中有无法解码的字符',
+      details: [{ field: 'path', messages: ['百分号编码有误'] }],
+    };
+  }
+  return {
+    code: ErrorCode.VALIDATION_FAILED,
+    message: '请求内容不符合要求',
+    details: [{ field: 'request', messages: [message] }],
+  };
 }

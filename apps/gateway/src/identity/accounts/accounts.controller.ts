@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { PERMISSIONS } from '@app/contracts';
+import { UuidParam } from '@app/platform';
 
 import { type AccountView, toAccountView } from './account.mapper';
 import { AccountsService } from './accounts.service';
@@ -10,8 +11,6 @@ import { RequirePermission } from '../auth/auth.decorators';
 import { CreateAccountDto } from './dto/create-account.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateAccountDto } from './dto/update-account.dto';
-
-const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 400 });
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -38,7 +37,7 @@ export class AccountsController {
   @Patch(':id')
   @RequirePermission(PERMISSIONS.accountManage)
   @ApiOperation({ summary: 'Change name, division, roles or active flag of an account in your subtree' })
-  async update(@Param('id', uuid) id: string, @Body() body: UpdateAccountDto): Promise<AccountView> {
+  async update(@UuidParam('id') id: string, @Body() body: UpdateAccountDto): Promise<AccountView> {
     return toAccountView(await this.accounts.update(id, body));
   }
 
@@ -46,7 +45,7 @@ export class AccountsController {
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.accountManage)
   @ApiOperation({ summary: 'Set a new password; unlocks the account and revokes its refresh tokens' })
-  async resetPassword(@Param('id', uuid) id: string, @Body() body: ResetPasswordDto): Promise<void> {
+  async resetPassword(@UuidParam('id') id: string, @Body() body: ResetPasswordDto): Promise<void> {
     await this.accounts.resetPassword(id, body.password);
   }
 }
