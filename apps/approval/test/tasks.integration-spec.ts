@@ -175,6 +175,43 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     expect(await waitingFor(2096)).toBe(waitedBefore - 1);
   });
 
+  it("filters the inbox by application number, a division of the caller's area and the overall limit", async () => {
+    const list = (query: object, who = CALLERS.street1) =>
+      as(who, () => client.request(SUBJECTS.approval.taskList, query as never));
+    // Numbers of their own, so tasks left by earlier runs never crowd these out of a page.
+    const serial = Date.now() % 1_000_000;
+    const number = `SQ-220102-2026-${String(serial).padStart(6, '0')}`;
+    const otherNumber = `SQ-220102-2026-${String((serial + 1) % 1_000_000).padStart(6, '0')}`;
+    const late = await open({ ...openRequest(), applicationNo: number, overallDueDate: '2026-01-05' });
+    const other = await open({ ...openRequest(), applicationNo: otherNumber, divisionCode: '220102001002' });
+    const ids = async (query: object) => (await list(query)).items.map((task) => task.id);
+
+    const byNumber = await list({ applicationNo: number });
+    expect(byNumber.items.map((task) => task.id)).toEqual([late.id]);
+    expect(byNumber.items[0]).toMatchObject({ overallOverdue: true });
+    expect(await ids({ applicationNo: number, overallOverdueOnly: 'true' })).toEqual([late.id]);
+    expect(await ids({ applicationNo: otherNumber, overallOverdueOnly: true })).toEqual([]);
+
+    // One community of the street; the street's own code or its county's lists the whole street.
+    expect(await ids({ applicationNo: otherNumber, divisionCode: '220102001002' })).toEqual([other.id]);
+    expect(await ids({ applicationNo: number, divisionCode: '220102001002' })).toEqual([]);
+    expect(await ids({ applicationNo: number, divisionCode: '220102' })).toEqual([late.id]);
+    expect(await ids({ applicationNo: number, divisionCode: '220102001' })).toEqual([late.id]);
+
+    // Another street's community is outside the caller's area; malformed filters are named.
+    await expect(list({ divisionCode: '220102002001' })).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+      details: [{ field: 'divisionCode', messages: ['只能查看本辖区（220102001）内的待办'] }],
+    });
+    await expect(list({ applicationNo: '2026-000001', divisionCode: '2201020' })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: expect.arrayContaining([
+        { field: 'applicationNo', messages: ['申请编号应形如SQ-220102-2026-000001'] },
+        { field: 'divisionCode', messages: ['行政区划代码应为2、4、6、9或12位数字'] },
+      ]),
+    });
+  });
+
   it('refuses to close or escalate an unknown task, and lets only the system open or close tasks', async () => {
     const unknown = randomUUID();
     await expect(close({ taskId: unknown, outcome: 'APPROVE' })).rejects.toMatchObject({

@@ -183,11 +183,13 @@ export class TasksService {
       {
         status: 'OPEN',
         role: { $in: caller.roles },
-        divisionCode: { $like: `${caller.divisionCode}%` },
+        divisionCode: { $like: `${areaOf(caller.divisionCode, request.divisionCode)}%` },
         ...(request.stage ? { stage: request.stage } : {}),
         ...(request.purpose ? { purpose: request.purpose } : {}),
         ...(request.applicationId ? { applicationId: request.applicationId } : {}),
+        ...(request.applicationNo ? { applicationNo: request.applicationNo } : {}),
         ...(request.overdueOnly ? { dueDate: { $lt: today } } : {}),
+        ...(request.overallOverdueOnly ? { overallDueDate: { $lt: today } } : {}),
       },
       {
         orderBy: { dueDate: 'asc', openedAt: 'asc', id: 'asc' },
@@ -402,4 +404,18 @@ function surveyForChain(
 ): NonNullable<DecisionInput['survey']> {
   const { photoDocumentIds: _photoDocumentIds, neighbourVisits = [], evidenceRequests = [], ...rest } = survey;
   return { ...rest, neighbourVisits, evidenceRequests, photos };
+}
+
+/**
+ * The area an inbox lists: the caller's own, or the part of it they asked for (a community of their street); an
+ * area that contains theirs (their county) is theirs. One outside theirs is refused.
+ */
+function areaOf(own: string, asked: string | undefined): string {
+  if (asked === undefined || own.startsWith(asked)) {
+    return own;
+  }
+  if (asked.startsWith(own)) {
+    return asked;
+  }
+  throw TaskError.outsideArea(own);
 }

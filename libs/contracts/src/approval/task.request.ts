@@ -265,11 +265,30 @@ export class ListTasksRequest {
   @IsUUID('4', { message: '申请编号格式不正确' })
   applicationId?: string;
 
-  /** Also accepted as the query-string text 'true' / 'false'. */
+  /** Only the task of the application with this number, as printed on its documents. */
+  @IsOptional()
+  @Matches(/^SQ-\d{6}-\d{4}-\d{6}$/, { message: '申请编号应形如SQ-220102-2026-000001' })
+  applicationNo?: string;
+
+  /**
+   * Only applications of this division (a county, street or community of the caller's own area, e.g. one
+   * community of a street); an area outside the caller's is refused.
+   */
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, { message: '行政区划代码应为2、4、6、9或12位数字' })
+  divisionCode?: string;
+
+  /** Only tasks past their stage's due date. Also accepted as the query-string text 'true' / 'false'. */
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdueOnly 只能是 true 或 false' })
   overdueOnly?: boolean;
+
+  /** Only tasks whose application is past its overall limit (30/45 working days from acceptance). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overallOverdueOnly 只能是 true 或 false' })
+  overallOverdueOnly?: boolean;
 
   @IsOptional()
   @Type(() => Number)
