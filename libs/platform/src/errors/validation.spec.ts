@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, MaxLength, ValidateNested, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested, validateSync } from 'class-validator';
 
 import { BankAuth, BankPostResultsRequest } from '@app/contracts';
 
@@ -56,6 +56,35 @@ describe('toFieldErrors of a required field', () => {
     ]);
     expect(errorsOf({ opinion: 12 })).toEqual([
       { field: 'opinion', messages: expect.arrayContaining(['opinion 必须是文本', '意见不能超过5个字符']) },
+    ]);
+  });
+});
+
+class Unworded {
+  @IsIn(['A', 'B'])
+  kind: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(9)
+  limit: number;
+
+  @ValidateNested()
+  @Type(() => Member)
+  head: Member;
+}
+
+describe("toFieldErrors of class-validator's own messages", () => {
+  it('tells them in Chinese', () => {
+    const input = plainToInstance(Unworded, { kind: 'C', limit: 0, head: 'x' });
+    expect(toFieldErrors(validateSync(input, VALIDATION_OPTIONS))).toEqual([
+      { field: 'kind', messages: ['kind 只能是以下之一：A, B'] },
+      { field: 'limit', messages: ['limit 不能小于1'] },
+      { field: 'head', messages: ['head 必须是对象或数组'] },
+    ]);
+    const over = plainToInstance(Unworded, { kind: 'A', limit: 10, head: { name: 'a' } });
+    expect(toFieldErrors(validateSync(over, VALIDATION_OPTIONS))).toEqual([
+      { field: 'limit', messages: ['limit 不能大于9'] },
     ]);
   });
 });

@@ -26,22 +26,38 @@ function messagesOf(constraints: Record<string, string>): string[] {
   return [...new Set((missing ? [missing] : Object.values(constraints)).map(translateDefault))];
 }
 
-/** Gives class-validator's default English messages a Chinese form for the cases we do not word ourselves. */
+/**
+ * class-validator's default English messages in Chinese, for the rules we do not word ourselves: `[pattern, what
+ * the field is told]`, the pattern's groups filling `$1`, `$2`.
+ */
+const DEFAULT_MESSAGES: Array<[RegExp, string]> = [
+  [/^property (\S+) should not exist$/, '不允许的字段：$1'],
+  [/^nested property (\S+) must be either object or array$/, '$1 必须是对象或数组'],
+  [/^(\S+) must be a UUID$/, '$1 必须是UUID格式'],
+  [/^(\S+) should not be empty$/, '$1 不能为空'],
+  [/^(\S+) should not be null or undefined$/, '$1 不能为空'],
+  [/^(\S+) must be a string$/, '$1 必须是文本'],
+  [/^(\S+) must be an integer number$/, '$1 必须是整数'],
+  [/^(\S+) must be a number conforming to the specified constraints$/, '$1 必须是数字'],
+  [/^(\S+) must be a boolean value$/, '$1 只能是 true 或 false'],
+  [/^(\S+) must be an array$/, '$1 必须是数组'],
+  [/^(\S+) must be an object$/, '$1 必须是对象'],
+  [/^(\S+) must not be less than (\S+)$/, '$1 不能小于$2'],
+  [/^(\S+) must not be greater than (\S+)$/, '$1 不能大于$2'],
+  [/^(\S+) must be one of the following values: (.*)$/, '$1 只能是以下之一：$2'],
+  [/^(\S+) must be longer than or equal to (\d+) characters$/, '$1 至少$2个字符'],
+  [/^(\S+) must be shorter than or equal to (\d+) characters$/, '$1 不能超过$2个字符'],
+  [/^(\S+) must contain at least (\d+) elements$/, '$1 至少$2项'],
+  [/^(\S+) must contain no more than (\d+) elements$/, '$1 不能超过$2项'],
+  [/^(\S+) must be a valid ISO 8601 date string$/, '$1 必须是日期（YYYY-MM-DD）'],
+  [/^(\S+) must match .* regular expression$/, '$1 格式不正确'],
+];
+
 function translateDefault(message: string): string {
-  if (message.endsWith('should not exist')) {
-    return `不允许的字段：${message.replace(/^property (\S+) should not exist$/, '$1')}`;
-  }
-  if (/must be a UUID$/.test(message)) {
-    return `${message.split(' ')[0]} 必须是UUID格式`;
-  }
-  if (/should not be empty$/.test(message)) {
-    return `${message.split(' ')[0]} 不能为空`;
-  }
-  if (/must be a string$/.test(message)) {
-    return `${message.split(' ')[0]} 必须是文本`;
-  }
-  if (/must be an integer number$/.test(message)) {
-    return `${message.split(' ')[0]} 必须是整数`;
+  for (const [pattern, chinese] of DEFAULT_MESSAGES) {
+    if (pattern.test(message)) {
+      return message.replace(pattern, chinese);
+    }
   }
   return message;
 }
