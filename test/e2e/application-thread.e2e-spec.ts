@@ -208,4 +208,28 @@ describe('an application end to end (running stack)', () => {
       ]),
     );
   });
+
+  it('describes request bodies and query parameters from the contracts’ validation rules', async () => {
+    const { body } = await call('GET', '/api/docs-json');
+    const document = body as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; required: boolean }> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, object>; required?: string[] }> };
+    };
+    const inbox = document.paths['/api/v1/tasks'].get.parameters ?? [];
+    expect(inbox.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['stage', 'applicationNo', 'divisionCode', 'overdueOnly', 'overallOverdueOnly', 'limit']),
+    );
+    expect(inbox.every((p) => p.in !== 'query' || p.required === false)).toBe(true);
+    const decision = document.components.schemas.DecisionDto;
+    expect(decision.required).toEqual(['decision', 'opinion']);
+    expect(decision.properties?.decision).toMatchObject({
+      enum: expect.arrayContaining(['APPROVE', 'REJECT', 'RETURN']),
+    });
+    expect(decision.properties?.survey).toEqual({ $ref: '#/components/schemas/SurveyInput' });
+    // Every schema of a validated class has its properties (none left empty for want of decorators).
+    const empty = Object.entries(document.components.schemas)
+      .filter(([name, schema]) => name !== 'Object' && Object.keys(schema.properties ?? {}).length === 0)
+      .map(([name]) => name);
+    expect(empty).toEqual([]);
+  });
 });

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
+import { describeValidatedProperties } from './validated-properties';
+
 /**
  * Staff API: UI at /api/docs, JSON at /api/docs-json. Banks get their own document with only /bank/v1 at
  * /bank/docs (JSON: /bank/docs-json); signing is explained in docs/bank-integration.md.
@@ -14,6 +16,7 @@ export function setupOpenApi(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
+  describeValidatedProperties();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, staffDocument(document), { jsonDocumentUrl: 'api/docs-json' });
   SwaggerModule.setup('bank/docs', app, bankDocument(document), { jsonDocumentUrl: 'bank/docs-json' });
