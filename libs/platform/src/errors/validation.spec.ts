@@ -74,6 +74,15 @@ class Unworded {
   head: Member;
 }
 
+class Listed {
+  @ValidateNested({ each: true })
+  @Type(() => Member)
+  members: Member[];
+
+  @IsString({ each: true })
+  tags: string[];
+}
+
 describe("toFieldErrors of class-validator's own messages", () => {
   it('tells them in Chinese', () => {
     const input = plainToInstance(Unworded, { kind: 'C', limit: 0, head: 'x' });
@@ -81,6 +90,11 @@ describe("toFieldErrors of class-validator's own messages", () => {
       { field: 'kind', messages: ['kind 只能是以下之一：A, B'] },
       { field: 'limit', messages: ['limit 不能小于1'] },
       { field: 'head', messages: ['head 必须是对象或数组'] },
+    ]);
+    const listed = plainToInstance(Listed, { members: ['x'], tags: ['a', 2] });
+    expect(toFieldErrors(validateSync(listed, VALIDATION_OPTIONS))).toEqual([
+      { field: 'members[0]', messages: ['members 的每一项必须是对象或数组'] },
+      { field: 'tags', messages: ['tags 的每一项必须是文本'] },
     ]);
     const over = plainToInstance(Unworded, { kind: 'A', limit: 10, head: { name: 'a' } });
     expect(toFieldErrors(validateSync(over, VALIDATION_OPTIONS))).toEqual([

@@ -54,6 +54,11 @@ const DEFAULT_MESSAGES: Array<[RegExp, string]> = [
 ];
 
 function translateDefault(message: string): string {
+  // A rule checked on every element (`each: true`) says so first: "each value in members must be …".
+  const each = /^each value in (.*)$/.exec(message);
+  if (each) {
+    return translateDefault(each[1]).replace(/^(\S+) /, '$1 的每一项');
+  }
   for (const [pattern, chinese] of DEFAULT_MESSAGES) {
     if (pattern.test(message)) {
       return message.replace(pattern, chinese);
