@@ -201,7 +201,7 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     // Another street's community is outside the caller's area; malformed filters are named.
     await expect(list({ divisionCode: '220102002001' })).rejects.toMatchObject({
       code: ErrorCode.FORBIDDEN,
-      details: [{ field: 'divisionCode', messages: ['只能查看本辖区（220102001）内的待办'] }],
+      details: [{ field: 'divisionCode', messages: ['所选行政区划不在您的管辖范围内'] }],
     });
     await expect(list({ applicationNo: '2026-000001', divisionCode: '2201020' })).rejects.toMatchObject({
       code: ErrorCode.VALIDATION_FAILED,

@@ -16,13 +16,6 @@ export class TaskError extends DomainError {
     return new TaskError(ErrorCode.FORBIDDEN, 'caller not at the stage level', `只有本级经办人员可以办理${stageLabel}`);
   }
 
-  static outsideArea(own: string): TaskError {
-    const message = `只能查看本辖区（${own}）内的待办`;
-    return new TaskError(ErrorCode.FORBIDDEN, 'division outside the caller area', message, [
-      { field: 'divisionCode', messages: [message] },
-    ]);
-  }
-
   static chainEnded(): TaskError {
     const message = '该申请的审批流程已结束，此待办已失效';
     return new TaskError(ErrorCode.CONFLICT, 'approval chain ended', message, [

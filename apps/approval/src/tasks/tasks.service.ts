@@ -34,6 +34,7 @@ import {
   AccessError,
   assertPermission,
   assertVisible,
+  inScope,
   isSystemCaller,
   MessagingClient,
   requireCaller,
@@ -183,7 +184,7 @@ export class TasksService {
       {
         status: 'OPEN',
         role: { $in: caller.roles },
-        divisionCode: { $like: `${areaOf(caller.divisionCode, request.divisionCode)}%` },
+        divisionCode: { $like: `${areaOf(caller, request.divisionCode)}%` },
         ...(request.stage ? { stage: request.stage } : {}),
         ...(request.purpose ? { purpose: request.purpose } : {}),
         ...(request.applicationId ? { applicationId: request.applicationId } : {}),
@@ -410,12 +411,12 @@ function surveyForChain(
  * The area an inbox lists: the caller's own, or the part of it they asked for (a community of their street); an
  * area that contains theirs (their county) is theirs. One outside theirs is refused.
  */
-function areaOf(own: string, asked: string | undefined): string {
-  if (asked === undefined || own.startsWith(asked)) {
-    return own;
+function areaOf(caller: Caller, asked: string | undefined): string {
+  if (asked === undefined || caller.divisionCode.startsWith(asked)) {
+    return caller.divisionCode;
   }
-  if (asked.startsWith(own)) {
+  if (inScope(caller, asked)) {
     return asked;
   }
-  throw TaskError.outsideArea(own);
+  throw AccessError.outOfDivision(asked);
 }

@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -21,7 +21,9 @@ import {
 
 import { DECISION_STAGES, type DecisionStage } from './approval-policy';
 import { DELIVERY_METHODS, type DeliveryMethod, TASK_PURPOSES, type TaskPurpose } from './delivery';
+import { IsDivisionCode } from '../common/division-code.validator';
 import { IsCalendarDate } from '../common/identity.validators';
+import { FromQueryBoolean } from '../common/query-boolean.transform';
 
 /**
  * TERMINATE: the procedure ends because the applicant does not cooperate (survey refused, data check not
@@ -275,18 +277,18 @@ export class ListTasksRequest {
    * community of a street); an area outside the caller's is refused.
    */
   @IsOptional()
-  @Matches(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, { message: '行政区划代码应为2、4、6、9或12位数字' })
+  @IsDivisionCode()
   divisionCode?: string;
 
   /** Only tasks past their stage's due date. Also accepted as the query-string text 'true' / 'false'. */
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @FromQueryBoolean()
   @IsBoolean({ message: 'overdueOnly 只能是 true 或 false' })
   overdueOnly?: boolean;
 
   /** Only tasks whose application is past its overall limit (30/45 working days from acceptance). */
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @FromQueryBoolean()
   @IsBoolean({ message: 'overallOverdueOnly 只能是 true 或 false' })
   overallOverdueOnly?: boolean;
 

@@ -1,7 +1,8 @@
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 import type { DocumentReply } from './document.reply';
+import { FromQueryBoolean } from '../common/query-boolean.transform';
 
 export class GetArchiveFileRequest {
   @IsUUID('4', { message: '户编号格式不正确' })
@@ -96,7 +97,7 @@ export class ListFixityChecksRequest {
 
   /** Only checks that found problems (`?problemsOnly=true`). */
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @FromQueryBoolean()
   @IsBoolean({ message: 'problemsOnly 只能是 true 或 false' })
   problemsOnly?: boolean;
 
