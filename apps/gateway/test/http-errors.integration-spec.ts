@@ -82,6 +82,19 @@ describe('errors raised by the HTTP framework (real gateway)', () => {
     expect(year.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field: 'year' }] });
   });
 
+  it('answers an upload under another form field with 400 naming the request, in Chinese', async () => {
+    const response = await http
+      .post('/api/v1/applications/00000000-0000-4000-8000-000000000000/attachments')
+      .set('authorization', `Bearer ${token}`)
+      .set('Idempotency-Key', 'upload-wrong-field')
+      .attach('document', Buffer.from('%PDF-1.4\n%%EOF\n'), 'a.pdf');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'request', messages: [expect.stringMatching(/^请求无法处理（.+）$/)] }],
+    });
+  });
+
   it('says a range once when both of its bounds refuse a value', async () => {
     const response = await http.get('/api/v1/tasks?limit=abc').set('authorization', `Bearer ${token}`);
     expect(response.status).toBe(400);

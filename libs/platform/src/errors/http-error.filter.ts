@@ -83,7 +83,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 
 /**
  * What Express could not read, mapped by Nest to a bare 400: a body that is not JSON (body-parser) or an address
- * with a bad percent-encoding; anything else uncoded is told as a refused request with the framework's words.
+ * with a bad percent-encoding; anything else uncoded (e.g. an upload under another form field) is told as a refused
+ * request, the framework's own words in brackets.
  */
 function unparsable(message: string): Omit<HttpErrorBody, 'statusCode'> {
   if (/JSON/.test(message)) {
@@ -103,6 +104,6 @@ function unparsable(message: string): Omit<HttpErrorBody, 'statusCode'> {
   return {
     code: ErrorCode.VALIDATION_FAILED,
     message: '请求内容不符合要求',
-    details: [{ field: 'request', messages: [message] }],
+    details: [{ field: 'request', messages: [`请求无法处理（${message}）`] }],
   };
 }
