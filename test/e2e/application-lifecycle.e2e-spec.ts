@@ -116,6 +116,25 @@ describe('application lifecycle and household registry (running stack)', () => {
       expect(found.body.items.map((item: { householdId: string }) => item.householdId)).toContain(created.body.id);
       expect(JSON.stringify(found.body)).not.toContain(idNumber);
     }
+    // A search with a stated purpose, in the query as elsewhere; a purpose too short is refused, not logged.
+    const withPurpose = await call(
+      'GET',
+      `/api/v1/households?q=${encodeURIComponent(name)}&purpose=${encodeURIComponent('核对重复申请')}`,
+      { token },
+    );
+    expect(withPurpose.status).toBe(200);
+    const tooShort = await call('GET', `/api/v1/households?q=${encodeURIComponent(name)}&purpose=x`, { token });
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.body.details).toEqual([expect.objectContaining({ field: 'X-Access-Purpose' })]);
+    // Every household a search showed is in the access log: three searches without a purpose, one with.
+    const logged = await call('GET', `/api/v1/access-log?recordId=${String(created.body.id)}`, {
+      token: await tokenOf('auditor1'),
+    });
+    const searches = (logged.body as Json[]).filter((entry) => entry.action === 'SEARCH');
+    expect(searches.map((entry) => entry.purpose).sort()).toEqual(
+      ['核对重复申请', '检索家庭（未说明目的）', '检索家庭（未说明目的）', '检索家庭（未说明目的）'].sort(),
+    );
+    expect(searches[0]).toMatchObject({ actorUsername: 'community1', recordType: 'household' });
     const read = await call('GET', `/api/v1/households/${created.body.id}`, {
       token,
       headers: purpose('入户调查准备'),

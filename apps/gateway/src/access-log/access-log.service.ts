@@ -12,7 +12,8 @@ import {
 } from './access-log-chain';
 import { AccessLogEntry } from './access-log-entry.entity';
 
-export type AccessAction = 'READ' | 'REVEAL' | 'DOWNLOAD';
+/** SEARCH: a record shown in a search's hits (a household's head and matched member, ID numbers masked). */
+export type AccessAction = 'READ' | 'REVEAL' | 'DOWNLOAD' | 'SEARCH';
 
 export interface AccessRecord {
   action: AccessAction;
@@ -62,7 +63,8 @@ const COLUMNS = [
 type EntryFields = Omit<ChainedFields, 'seq'>;
 
 interface Pending {
-  fields: EntryFields;
+  /** One caller's entries: appended in the same group. */
+  entries: EntryFields[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -82,9 +84,19 @@ export class AccessLogService {
 
   /** Appends one entry for the current caller. Throws if it cannot be written: no read goes unrecorded. */
   record(record: AccessRecord): Promise<void> {
+    return this.recordAll([record]);
+  }
+
+  /** Appends entries for the current caller in one statement: all of them are written, or none. */
+  async recordAll(records: AccessRecord[]): Promise<void> {
+    if (records.length === 0) {
+      return;
+    }
     const caller = requireCaller();
-    const fields: EntryFields = {
-      occurredAt: new Date().toISOString(),
+    const occurredAt = new Date().toISOString();
+    const correlationId = currentCorrelationId() ?? '';
+    const entries: EntryFields[] = records.map((record) => ({
+      occurredAt,
       actorId: caller.userId,
       actorUsername: caller.username,
       actorRoles: caller.roles.join(','),
@@ -95,10 +107,10 @@ export class AccessLogService {
       recordDivision: record.recordDivision,
       purpose: record.purpose,
       clientIp: record.clientIp,
-      correlationId: currentCorrelationId() ?? '',
-    };
-    return new Promise((resolve, reject) => {
-      this.queue.push({ fields, resolve, reject });
+      correlationId,
+    }));
+    await new Promise<void>((resolve, reject) => {
+      this.queue.push({ entries, resolve, reject });
       if (!this.writing) {
         void this.drain();
       }
@@ -109,9 +121,16 @@ export class AccessLogService {
     this.writing = true;
     try {
       while (this.queue.length > 0) {
-        const group = this.queue.splice(0, MAX_GROUP);
+        // Whole callers only, up to MAX_GROUP entries (a caller with more goes alone).
+        let size = 0;
+        let count = 0;
+        while (count < this.queue.length && (count === 0 || size + this.queue[count].entries.length <= MAX_GROUP)) {
+          size += this.queue[count].entries.length;
+          count += 1;
+        }
+        const group = this.queue.splice(0, count);
         try {
-          await this.append(group.map((pending) => pending.fields));
+          await this.append(group.flatMap((pending) => pending.entries));
           group.forEach((pending) => pending.resolve());
         } catch (error) {
           // One transaction: none of the group's entries was written, and none of its reads is answered.

@@ -19,4 +19,10 @@ export class SearchHouseholdsQueryDto {
   @Min(1)
   @Max(100)
   limit = 20;
+
+  /** Read by `@AccessPurpose` (header or this parameter); declared so the query's whitelist lets it through. */
+  @ApiPropertyOptional({ description: 'Why you search; or the X-Access-Purpose header' })
+  @IsOptional()
+  @IsString({ message: 'purpose 必须是文本' })
+  purpose?: string;
 }
