@@ -219,6 +219,12 @@ export const ROUTES: Route[] = [
     expected: readers(SCOPED),
   },
   {
+    name: 'GET /api/v1/applications?divisionCode=',
+    call: (token, record) =>
+      status(call('GET', `/api/v1/applications?divisionCode=${COMMUNITY[record]}&limit=1`, { token })),
+    expected: readers(SCOPED),
+  },
+  {
     name: 'GET /api/v1/households?q=',
     call: (token) => status(call('GET', `/api/v1/households?q=${encodeURIComponent('矩阵样本')}`, { token })),
     expected: readers(ANYWHERE),

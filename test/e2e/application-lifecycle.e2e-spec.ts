@@ -57,6 +57,36 @@ describe('application lifecycle and household registry (running stack)', () => {
       body: { reason: '申请人撤回' },
     });
     expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', withdrawnReason: '申请人撤回' });
+
+    // The register finds it by number and status, masked; the listing is in the access log.
+    const register = await call(
+      'GET',
+      `/api/v1/applications?applicationNo=${String(draft.body.applicationNo)}&status=WITHDRAWN`,
+      { token, headers: purpose('核对撤回申请') },
+    );
+    expect(register.status).toBe(200);
+    expect(register.body).toMatchObject({
+      total: 1,
+      items: [
+        {
+          id: draft.body.id,
+          status: 'WITHDRAWN',
+          applicantIdNumberMasked: `${head.slice(0, 6)}********${head.slice(-4)}`,
+        },
+      ],
+    });
+    expect(JSON.stringify(register.body)).not.toContain(head);
+    const logged = await call('GET', `/api/v1/access-log?recordId=${String(draft.body.id)}`, {
+      token: await tokenOf('auditor1'),
+    });
+    expect(logged.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'SEARCH', recordType: 'application', purpose: '核对撤回申请' }),
+      ]),
+    );
+    const badFilter = await call('GET', '/api/v1/applications?status=OPEN&limit=0', { token });
+    expect(badFilter.status).toBe(400);
+    expect((badFilter.body.details as Json[]).map((detail) => detail.field).sort()).toEqual(['limit', 'status']);
   });
 
   it('gives the one-time notice of missing materials on a draft: filed, once, never for shared data', async () => {

@@ -208,6 +208,73 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
     ).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
   });
 
+  it('lists the register of an area: filtered, newest first, paged, refused outside the caller’s area', async () => {
+    const client = app.get(MessagingClient);
+    const list = (who: (typeof CALLERS)[keyof typeof CALLERS], filters: object) =>
+      as(who, () => client.request(SUBJECTS.intake.applicationList, filters));
+    const first = await messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication());
+    const draft = await messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication({ draft: true }));
+    const elsewhere = await as(CALLERS.community2, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220102002001' })),
+    );
+    started.push(first.workflowId, elsewhere.workflowId);
+
+    // By number: the one application, masked, no details.
+    const byNo = await list(CALLERS.street1, { applicationNo: first.applicationNo });
+    expect(byNo.total).toBe(1);
+    expect(byNo.items).toEqual([
+      expect.objectContaining({
+        id: first.id,
+        status: 'SUBMITTED',
+        applicantIdNumberMasked: expect.stringContaining('*'),
+      }),
+    ]);
+    expect(byNo.items[0]).not.toHaveProperty('details');
+    // A community caseworker sees their own community only; another community is refused, naming the field.
+    const own = await list(CALLERS.community1, { limit: 200 });
+    expect(own.items.map((item) => item.id)).toEqual(expect.arrayContaining([first.id, draft.id]));
+    expect(own.items.every((item) => item.divisionCode === '220102001001')).toBe(true);
+    await expect(list(CALLERS.community1, { divisionCode: '220102002001' })).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+      details: [expect.objectContaining({ field: 'divisionCode' })],
+    });
+    // The county narrows to one community.
+    const community2 = await list(CALLERS.county1, { divisionCode: '220102002001', limit: 200 });
+    expect(community2.items.map((item) => item.id)).toContain(elsewhere.id);
+    expect(community2.items.map((item) => item.id)).not.toContain(first.id);
+    // Status; newest first.
+    const drafts = await list(CALLERS.community1, { status: 'DRAFT', limit: 200 });
+    expect(drafts.items[0].id).toBe(draft.id);
+    expect(drafts.items.every((item) => item.status === 'DRAFT')).toBe(true);
+    // Submission days (Beijing): today holds the submitted one and no draft; tomorrow nothing of this test.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10);
+    const submittedToday = await list(CALLERS.community1, { submittedFrom: today, submittedTo: today, limit: 200 });
+    expect(submittedToday.items.map((item) => item.id)).toContain(first.id);
+    expect(submittedToday.items.map((item) => item.id)).not.toContain(draft.id);
+    const fromTomorrow = await list(CALLERS.community1, { submittedFrom: tomorrow });
+    expect(fromTomorrow.items.map((item) => item.id)).not.toContain(first.id);
+    await expect(list(CALLERS.community1, { submittedFrom: tomorrow, submittedTo: today })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [expect.objectContaining({ field: 'submittedFrom' })],
+    });
+    await expect(list(CALLERS.community1, { status: 'PENDING', submittedTo: '2026-02-30' })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: expect.arrayContaining([
+        expect.objectContaining({ field: 'status' }),
+        expect.objectContaining({ field: 'submittedTo' }),
+      ]),
+    });
+    // Pages: one at a time, the same total, different lines.
+    const [page1, page2] = await Promise.all([
+      list(CALLERS.community1, { limit: 1, offset: 0 }),
+      list(CALLERS.community1, { limit: 1, offset: 1 }),
+    ]);
+    expect(page1.total).toBeGreaterThanOrEqual(2);
+    expect(page2.total).toBe(page1.total);
+    expect(page1.items[0].id).not.toBe(page2.items[0].id);
+  });
+
   it('answers FORBIDDEN for an unknown application, as for one out of scope', async () => {
     await expect(
       messaging.request(SUBJECTS.intake.applicationGet, { applicationId: randomUUID() }),

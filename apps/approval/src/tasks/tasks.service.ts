@@ -32,9 +32,9 @@ import {
 import { beijingDate, CalendarMissingError } from '@app/domain';
 import {
   AccessError,
+  areaOf,
   assertPermission,
   assertVisible,
-  inScope,
   isSystemCaller,
   MessagingClient,
   requireCaller,
@@ -405,18 +405,4 @@ function surveyForChain(
 ): NonNullable<DecisionInput['survey']> {
   const { photoDocumentIds: _photoDocumentIds, neighbourVisits = [], evidenceRequests = [], ...rest } = survey;
   return { ...rest, neighbourVisits, evidenceRequests, photos };
-}
-
-/**
- * The area an inbox lists: the caller's own, or the part of it they asked for (a community of their street); an
- * area that contains theirs (their county) is theirs. One outside theirs is refused.
- */
-function areaOf(caller: Caller, asked: string | undefined): string {
-  if (asked === undefined || caller.divisionCode.startsWith(asked)) {
-    return caller.divisionCode;
-  }
-  if (inScope(caller, asked)) {
-    return asked;
-  }
-  throw AccessError.outOfDivision(asked);
 }

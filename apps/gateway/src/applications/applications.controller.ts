@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -8,6 +19,7 @@ import {
   type AttachmentReply,
   ErrorCode,
   EVIDENCE_TYPES,
+  type ListApplicationsReply,
   type ListDocumentsReply,
   PERMISSIONS,
   rolesAllow,
@@ -19,6 +31,7 @@ import { MessagingClient, OptionalBoolQuery, RemoteError, requireCaller, UuidPar
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { CreateApplicationDto } from './dto/create-application.dto';
+import { ListApplicationsQueryDto } from './dto/list-applications.query.dto';
 import { MaterialsNoticeDto } from './dto/materials-notice.dto';
 import { ObjectionDto } from './dto/objection.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
@@ -38,6 +51,9 @@ export interface ApplicationView {
   /** Documents filed so far; omitted for roles that may not read archive items. */
   documents?: ListDocumentsReply['items'];
 }
+
+/** What the access log says of a register listing made without a stated purpose. */
+const REGISTER_PURPOSE = '查看申请台账（未说明目的）';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -65,6 +81,39 @@ export class ApplicationsController {
       { ...body, idempotencyKey },
       { timeoutMs: 15_000 },
     );
+  }
+
+  @Get()
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiOperation({
+    summary:
+      'The register of applications (申请台账) in your division, newest first: by status, division, number, ' +
+      'submission days; ID numbers masked. Every application listed is logged in the access log (SEARCH).',
+  })
+  @ApiHeader({
+    name: 'X-Access-Purpose',
+    required: false,
+    description: `Why you look (UTF-8, percent-encoded); or ?purpose=. Left out: logged as 「${REGISTER_PURPOSE}」`,
+  })
+  async list(
+    @Query() query: ListApplicationsQueryDto,
+    @AccessPurpose({ otherwise: REGISTER_PURPOSE }) purpose: string,
+    @Req() request: Request,
+  ): Promise<ListApplicationsReply> {
+    const { purpose: _purpose, ...filters } = query;
+    const found = await this.messaging.request(SUBJECTS.intake.applicationList, filters);
+    // A line shows the applicant's name: who saw which is recorded before the answer, as for a read.
+    await this.accessLog.recordAll(
+      found.items.map((application) => ({
+        action: 'SEARCH' as const,
+        recordType: 'application' as const,
+        recordId: application.id,
+        recordDivision: application.divisionCode,
+        purpose,
+        clientIp: clientIp(request),
+      })),
+    );
+    return found;
   }
 
   @Get(':id')

@@ -59,7 +59,7 @@ export class DossierService {
     recorded?.catch(() => undefined);
     const [household, applications, steps, assessments, benefit, payments, archive] = await Promise.all([
       scoped,
-      section(async () => (await request(SUBJECTS.intake.applicationList, { householdId }, options)).items),
+      section(async () => (await request(SUBJECTS.intake.applicationList, { householdId, limit: 200 }, options)).items),
       section(async () => (await request(SUBJECTS.approval.taskHistory, { householdId }, options)).items),
       section(async () => (await request(SUBJECTS.eligibility.assessmentList, { householdId }, options)).items),
       section(async () =>

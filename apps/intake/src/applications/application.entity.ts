@@ -11,6 +11,12 @@ import { BaseEntity } from '@app/platform';
 import { Household } from '../households/household.entity';
 
 @Entity({ tableName: 'application' })
+/** The register: an area (a division-code prefix, hence pattern ops), newest first. */
+@Index({
+  name: 'application_division_code_created_at_index',
+  expression:
+    'create index "application_division_code_created_at_index" on "intake"."application" ("division_code" varchar_pattern_ops, "created_at" desc)',
+})
 export class Application extends BaseEntity<'status' | 'workflowStartedAt' | 'submittedAt' | 'conflictOfInterest'> {
   /** Human reference, unique: SQ-<county>-<year>-<6-digit sequence>. */
   @Unique()

@@ -1,4 +1,4 @@
-import type { ApplicationDetailsView, ApplicationReply } from '@app/contracts';
+import type { ApplicationDetailsView, ApplicationReply, ApplicationSummary } from '@app/contracts';
 import { maskBankAccount, maskIdNumber } from '@app/domain';
 
 import type { Application } from './application.entity';
@@ -26,6 +26,25 @@ export function toApplicationReply(
     withdrawnReason: application.withdrawnReason ?? null,
     materialsNotice: application.materialsNotice ? materialsNoticeView(application.materialsNotice) : null,
     attachments,
+    updatedAt: application.updatedAt.toISOString(),
+  };
+}
+
+/** An application in a list: no declared details, no notice, no attachments, the ID number masked. */
+export function toApplicationSummary(application: Application): ApplicationSummary {
+  return {
+    id: application.id,
+    applicationNo: application.applicationNo,
+    householdId: application.household.id,
+    divisionCode: application.divisionCode,
+    applicantName: application.applicantName,
+    applicantIdNumberMasked: maskIdNumber(application.applicantIdNumber),
+    householdSize: application.householdSize,
+    reason: application.reason,
+    status: application.status,
+    workflowId: application.workflowId,
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+    withdrawnReason: application.withdrawnReason ?? null,
     updatedAt: application.updatedAt.toISOString(),
   };
 }

@@ -38,7 +38,7 @@ export class ApplicationsHandler {
 
   @MessagePattern(SUBJECTS.intake.applicationList)
   list(@Payload() request: ListApplicationsRequest): Promise<ListApplicationsReply> {
-    return this.applications.listByHousehold(request.householdId);
+    return this.applications.list(request);
   }
 
   @MessagePattern(SUBJECTS.intake.applicationRecordStage)

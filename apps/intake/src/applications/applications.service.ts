@@ -7,7 +7,9 @@ import {
   type ApplicationDetails,
   APPLICATION_STATUSES,
   type FieldError,
+  ErrorCode,
   type ListApplicationsReply,
+  type ListApplicationsRequest,
   PERMISSIONS,
   type UpdateApplicationRequest,
   type ApplicationReply,
@@ -17,9 +19,10 @@ import {
   type SubmitApplicationRequest,
 } from '@app/contracts';
 import { approvalChainWorkflowId } from '@app/contracts/temporal';
-import { beijingDate, checkIdNumber, divisionAncestor } from '@app/domain';
+import { beijingDate, beijingDayStart, checkIdNumber, divisionAncestor } from '@app/domain';
 import {
   AccessError,
+  areaOf,
   assertPermission,
   assertVisible,
   currentCorrelationId,
@@ -32,7 +35,7 @@ import {
 
 import { Application } from './application.entity';
 import { ApplicationError, IN_PROGRESS_STATUS_NAMES, type InProgressStatus } from './application.errors';
-import { toApplicationReply } from './application.mapper';
+import { toApplicationReply, toApplicationSummary } from './application.mapper';
 import { ApprovalWorkflowService } from './approval-workflow.service';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { DivisionsService } from '../divisions/divisions.service';
@@ -180,27 +183,40 @@ export class ApplicationsService {
 
   /** A household's applications in the caller's division, newest first (for its dossier). */
   @CreateRequestContext()
-  async listByHousehold(householdId: string): Promise<ListApplicationsReply> {
+  /** The register: applications in the caller's area (or the part asked for), filtered, newest first. */
+  async list(request: ListApplicationsRequest): Promise<ListApplicationsReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.applicationRead);
-    const applications = await this.em.find(
-      Application,
-      { household: householdId },
-      { orderBy: { createdAt: 'desc' }, limit: 100 },
-    );
-    return {
-      items: applications
-        .filter((application) => inScope(caller, application.divisionCode))
-        .map((application) => {
-          const {
-            details: _details,
-            attachments: _attachments,
-            applicantIdNumber: _full,
-            ...summary
-          } = toApplicationReply(application);
-          return summary;
-        }),
+    if (request.submittedFrom && request.submittedTo && request.submittedFrom > request.submittedTo) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        'submittedFrom after submittedTo',
+        '开始日期不能晚于结束日期',
+        [{ field: 'submittedFrom', messages: ['开始日期不能晚于结束日期'] }],
+      );
+    }
+    const submittedAt = {
+      ...(request.submittedFrom ? { $gte: beijingDayStart(request.submittedFrom) } : {}),
+      ...(request.submittedTo ? { $lt: beijingDayStart(request.submittedTo, 1) } : {}),
     };
+    const [applications, total] = await this.em.findAndCount(
+      Application,
+      {
+        divisionCode: { $like: `${areaOf(caller, request.divisionCode)}%` },
+        ...(request.householdId ? { household: request.householdId } : {}),
+        ...(request.status ? { status: request.status } : {}),
+        ...(request.applicationNo ? { applicationNo: request.applicationNo } : {}),
+        ...(Object.keys(submittedAt).length ? { submittedAt } : {}),
+      },
+      {
+        orderBy: { createdAt: 'desc', id: 'desc' },
+        limit: request.limit ?? 50,
+        offset: request.offset ?? 0,
+        // A summary shows neither the declared details nor the notice: not read.
+        exclude: ['details', 'materialsNotice'],
+      },
+    );
+    return { items: applications.map(toApplicationSummary), total };
   }
 
   /**

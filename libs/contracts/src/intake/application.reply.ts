@@ -83,4 +83,6 @@ export type ApplicationSummary = Pick<
 
 export interface ListApplicationsReply {
   items: ApplicationSummary[];
+  /** Applications matching the filters, of which `items` is the page from `offset`. */
+  total: number;
 }

@@ -1,4 +1,9 @@
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+
+import { APPLICATION_STATUSES, type ApplicationStatus } from './application.reply';
+import { IsDivisionCode } from '../common/division-code.validator';
+import { IsCalendarDate } from '../common/identity.validators';
 
 export class GetApplicationRequest {
   @IsUUID('4', { message: '申请编号格式不正确' })
@@ -10,8 +15,48 @@ export class GetApplicationRequest {
   reveal?: boolean;
 }
 
-/** A household's applications, newest first (those in the caller's division). */
+/**
+ * The register of applications (申请台账): those in the caller's division (or one part of it), newest first,
+ * filtered; a page of `limit` from `offset`, with the total. The dossier asks for one household's.
+ */
 export class ListApplicationsRequest {
+  @IsOptional()
   @IsUUID('4', { message: '家庭编号格式不正确' })
-  householdId: string;
+  householdId?: string;
+
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES, { message: `状态只能是${APPLICATION_STATUSES.join('、')}之一` })
+  status?: ApplicationStatus;
+
+  /** Only applications of this division: a part of the caller's area (e.g. one community); outside it, 403. */
+  @IsOptional()
+  @IsDivisionCode()
+  divisionCode?: string;
+
+  @IsOptional()
+  @Matches(/^SQ-\d{6}-\d{4}-\d{6}$/, { message: '申请编号应形如SQ-220102-2026-000001' })
+  applicationNo?: string;
+
+  /** Submitted on or after this day (Beijing time). */
+  @IsOptional()
+  @IsCalendarDate({ message: 'submittedFrom 应为YYYY-MM-DD格式的日期' })
+  submittedFrom?: string;
+
+  /** Submitted on or before this day (Beijing time). */
+  @IsOptional()
+  @IsCalendarDate({ message: 'submittedTo 应为YYYY-MM-DD格式的日期' })
+  submittedTo?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '条数必须是整数' })
+  @Min(1, { message: '条数为1至200' })
+  @Max(200, { message: '条数为1至200' })
+  limit?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '起始位置必须是整数' })
+  @Min(0, { message: '起始位置不能为负数' })
+  offset?: number;
 }

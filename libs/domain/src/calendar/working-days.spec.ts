@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { addCalendarDays, beijingDate, CalendarMissingError, type CalendarYear, WorkingCalendar } from './working-days';
+import {
+  addCalendarDays,
+  beijingDate,
+  beijingDayStart,
+  CalendarMissingError,
+  type CalendarYear,
+  WorkingCalendar,
+} from './working-days';
 
 const data = (year: number) =>
   JSON.parse(
@@ -52,5 +59,10 @@ describe('WorkingCalendar (official 2025–2026 arrangements)', () => {
   it('adds calendar days across a month end and tells the Beijing date of an instant', () => {
     expect(addCalendarDays('2026-11-26', 7)).toBe('2026-12-03');
     expect(beijingDate(new Date('2026-11-26T16:30:00Z'))).toBe('2026-11-27');
+  });
+
+  it('tells the instant a Beijing day begins, and the next day’s across a year end', () => {
+    expect(beijingDayStart('2026-11-27').toISOString()).toBe('2026-11-26T16:00:00.000Z');
+    expect(beijingDayStart('2026-12-31', 1).toISOString()).toBe('2026-12-31T16:00:00.000Z');
   });
 });

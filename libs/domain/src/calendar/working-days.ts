@@ -105,6 +105,11 @@ export function beijingDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The instant a Beijing (UTC+8) calendar day begins, `plusDays` later: the bounds of a day range in queries. */
+export function beijingDayStart(day: string, plusDays = 0): Date {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000);
+}
+
 /** Date and minute in Beijing (UTC+8) of an instant, as printed on documents: 'YYYY-MM-DD HH:mm'. */
 export function beijingMinute(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');

@@ -59,6 +59,20 @@ export function inScope(caller: Caller, divisionCode: string): boolean {
   return isSystemCaller(caller) || divisionWithin(divisionCode, caller.divisionCode);
 }
 
+/**
+ * The area a list is limited to: the caller's own, or one part of it they asked for (an area above theirs asked
+ * for gives their own). An area outside theirs is refused (403, field `divisionCode`).
+ */
+export function areaOf(caller: Caller, asked: string | undefined): string {
+  if (asked === undefined || caller.divisionCode.startsWith(asked)) {
+    return caller.divisionCode;
+  }
+  if (inScope(caller, asked)) {
+    return asked;
+  }
+  throw AccessError.outOfDivision(asked);
+}
+
 /** Throws FORBIDDEN unless the caller's roles allow `permission` (system callers always may). */
 export function assertPermission(caller: Caller, permission: Permission): void {
   if (!isSystemCaller(caller) && !rolesAllow(caller.roles, permission)) {
