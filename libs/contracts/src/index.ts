@@ -16,6 +16,7 @@ export * from './eligibility/rule-versions.request';
 export * from './eligibility/run-assessment.request';
 export * from './common/health';
 export * from './common/identity.validators';
+export * from './common/page.request';
 export * from './common/query-boolean.transform';
 export * from './error-codes';
 export * from './intake/application-details';

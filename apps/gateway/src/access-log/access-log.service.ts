@@ -87,6 +87,16 @@ export class AccessLogService {
     return this.recordAll([record]);
   }
 
+  /** Records each record a search or list showed (action SEARCH), all in one statement. */
+  recordShown(
+    recordType: AccessRecord['recordType'],
+    shown: Array<{ recordId: string; recordDivision: string }>,
+    purpose: string,
+    clientIp: string,
+  ): Promise<void> {
+    return this.recordAll(shown.map((record) => ({ action: 'SEARCH', recordType, ...record, purpose, clientIp })));
+  }
+
   /** Appends entries for the current caller in one statement: all of them are written, or none. */
   async recordAll(records: AccessRecord[]): Promise<void> {
     if (records.length === 0) {

@@ -103,15 +103,11 @@ export class ApplicationsController {
     const { purpose: _purpose, ...filters } = query;
     const found = await this.messaging.request(SUBJECTS.intake.applicationList, filters);
     // A line shows the applicant's name: who saw which is recorded before the answer, as for a read.
-    await this.accessLog.recordAll(
-      found.items.map((application) => ({
-        action: 'SEARCH' as const,
-        recordType: 'application' as const,
-        recordId: application.id,
-        recordDivision: application.divisionCode,
-        purpose,
-        clientIp: clientIp(request),
-      })),
+    await this.accessLog.recordShown(
+      'application',
+      found.items.map((application) => ({ recordId: application.id, recordDivision: application.divisionCode })),
+      purpose,
+      clientIp(request),
     );
     return found;
   }

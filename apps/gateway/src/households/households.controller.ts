@@ -52,15 +52,11 @@ export class HouseholdsController {
   ): Promise<SearchHouseholdsReply> {
     const found = await this.messaging.request(SUBJECTS.intake.householdSearch, { q: query.q, limit: query.limit });
     // A hit shows names and the household: who saw which is recorded before the answer, as for a read.
-    await this.accessLog.recordAll(
-      found.items.map((hit) => ({
-        action: 'SEARCH' as const,
-        recordType: 'household' as const,
-        recordId: hit.householdId,
-        recordDivision: hit.divisionCode,
-        purpose,
-        clientIp: clientIp(request),
-      })),
+    await this.accessLog.recordShown(
+      'household',
+      found.items.map((hit) => ({ recordId: hit.householdId, recordDivision: hit.divisionCode })),
+      purpose,
+      clientIp(request),
     );
     return found;
   }

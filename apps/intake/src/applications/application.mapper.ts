@@ -3,33 +3,6 @@ import { maskBankAccount, maskIdNumber } from '@app/domain';
 
 import type { Application } from './application.entity';
 
-/** The wire view of an application: the ID number masked, in full only when `reveal` was allowed and asked for. */
-export function toApplicationReply(
-  application: Application,
-  reveal = false,
-  attachments: ApplicationReply['attachments'] = [],
-): ApplicationReply {
-  return {
-    id: application.id,
-    applicationNo: application.applicationNo,
-    householdId: application.household.id,
-    divisionCode: application.divisionCode,
-    applicantName: application.applicantName,
-    applicantIdNumberMasked: maskIdNumber(application.applicantIdNumber),
-    ...(reveal ? { applicantIdNumber: application.applicantIdNumber } : {}),
-    householdSize: application.householdSize,
-    reason: application.reason,
-    status: application.status,
-    workflowId: application.workflowId,
-    submittedAt: application.submittedAt?.toISOString() ?? null,
-    details: application.details ? detailsView(application.details, reveal) : null,
-    withdrawnReason: application.withdrawnReason ?? null,
-    materialsNotice: application.materialsNotice ? materialsNoticeView(application.materialsNotice) : null,
-    attachments,
-    updatedAt: application.updatedAt.toISOString(),
-  };
-}
-
 /** An application in a list: no declared details, no notice, no attachments, the ID number masked. */
 export function toApplicationSummary(application: Application): ApplicationSummary {
   return {
@@ -46,6 +19,21 @@ export function toApplicationSummary(application: Application): ApplicationSumma
     submittedAt: application.submittedAt?.toISOString() ?? null,
     withdrawnReason: application.withdrawnReason ?? null,
     updatedAt: application.updatedAt.toISOString(),
+  };
+}
+
+/** The wire view of an application: the ID number masked, in full only when `reveal` was allowed and asked for. */
+export function toApplicationReply(
+  application: Application,
+  reveal = false,
+  attachments: ApplicationReply['attachments'] = [],
+): ApplicationReply {
+  return {
+    ...toApplicationSummary(application),
+    ...(reveal ? { applicantIdNumber: application.applicantIdNumber } : {}),
+    details: application.details ? detailsView(application.details, reveal) : null,
+    materialsNotice: application.materialsNotice ? materialsNoticeView(application.materialsNotice) : null,
+    attachments,
   };
 }
 

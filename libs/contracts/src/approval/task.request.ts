@@ -23,6 +23,7 @@ import { DECISION_STAGES, type DecisionStage } from './approval-policy';
 import { DELIVERY_METHODS, type DeliveryMethod, TASK_PURPOSES, type TaskPurpose } from './delivery';
 import { IsDivisionCode } from '../common/division-code.validator';
 import { IsCalendarDate } from '../common/identity.validators';
+import { PageRequest } from '../common/page.request';
 import { FromQueryBoolean } from '../common/query-boolean.transform';
 
 /**
@@ -253,7 +254,7 @@ export class DecideTaskRequest {
   idempotencyKey: string;
 }
 
-export class ListTasksRequest {
+export class ListTasksRequest extends PageRequest {
   @IsOptional()
   @IsIn(DECISION_STAGES)
   stage?: DecisionStage;
@@ -291,19 +292,6 @@ export class ListTasksRequest {
   @FromQueryBoolean()
   @IsBoolean({ message: 'overallOverdueOnly 只能是 true 或 false' })
   overallOverdueOnly?: boolean;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '条数必须是整数' })
-  @Min(1, { message: '条数为1至200' })
-  @Max(200, { message: '条数为1至200' })
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '起始位置必须是整数' })
-  @Min(0, { message: '起始位置不能为负数' })
-  offset?: number;
 }
 
 /** Opened by the workflow when a stage starts (system only). Idempotent per (workflow, stage, attempt). */

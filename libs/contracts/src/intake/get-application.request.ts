@@ -1,9 +1,9 @@
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 
 import { APPLICATION_STATUSES, type ApplicationStatus } from './application.reply';
 import { IsDivisionCode } from '../common/division-code.validator';
 import { IsCalendarDate } from '../common/identity.validators';
+import { PageRequest } from '../common/page.request';
 
 export class GetApplicationRequest {
   @IsUUID('4', { message: '申请编号格式不正确' })
@@ -19,7 +19,7 @@ export class GetApplicationRequest {
  * The register of applications (申请台账): those in the caller's division (or one part of it), newest first,
  * filtered; a page of `limit` from `offset`, with the total. The dossier asks for one household's.
  */
-export class ListApplicationsRequest {
+export class ListApplicationsRequest extends PageRequest {
   @IsOptional()
   @IsUUID('4', { message: '家庭编号格式不正确' })
   householdId?: string;
@@ -46,17 +46,4 @@ export class ListApplicationsRequest {
   @IsOptional()
   @IsCalendarDate({ message: 'submittedTo 应为YYYY-MM-DD格式的日期' })
   submittedTo?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '条数必须是整数' })
-  @Min(1, { message: '条数为1至200' })
-  @Max(200, { message: '条数为1至200' })
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '起始位置必须是整数' })
-  @Min(0, { message: '起始位置不能为负数' })
-  offset?: number;
 }
