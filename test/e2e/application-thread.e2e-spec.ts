@@ -220,6 +220,11 @@ describe('an application end to end (running stack)', () => {
       expect.arrayContaining(['stage', 'applicationNo', 'divisionCode', 'overdueOnly', 'overallOverdueOnly', 'limit']),
     );
     expect(inbox.every((p) => p.in !== 'query' || p.required === false)).toBe(true);
+    // A gateway DTO adding a field to a contract (the register's purpose) still shows the contract's fields.
+    const register = document.paths['/api/v1/applications'].get.parameters ?? [];
+    expect(register.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'divisionCode', 'submittedFrom', 'limit', 'offset', 'purpose']),
+    );
     const decision = document.components.schemas.DecisionDto;
     expect(decision.required).toEqual(['decision', 'opinion']);
     expect(decision.properties?.decision).toMatchObject({

@@ -30,6 +30,34 @@ export function describeValidatedProperties(): void {
       }
     }
   }
+  inheritDescribedProperties([...storage.validationMetadatas.keys()]);
+}
+
+/**
+ * A subclass with a Swagger decorator of its own (a gateway DTO adding a field to a contract) got its own list of
+ * described properties when its class was defined, before its parents' were described above: it is given theirs,
+ * parents first, so a query or body shows every field it accepts.
+ */
+function inheritDescribedProperties(targets: Array<ContractClass | string>): void {
+  const depth = (target: ContractClass) => {
+    let n = 0;
+    for (let p: unknown = Object.getPrototypeOf(target); p && p !== Function.prototype; p = Object.getPrototypeOf(p)) {
+      n += 1;
+    }
+    return n;
+  };
+  const classes = targets.filter((target): target is ContractClass => typeof target === 'function');
+  for (const target of classes.sort((a, b) => depth(a) - depth(b))) {
+    const prototype = target.prototype as object;
+    const own = Reflect.getOwnMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, prototype) as string[] | undefined;
+    const inherited = Reflect.getMetadata(
+      DECORATORS.API_MODEL_PROPERTIES_ARRAY,
+      Object.getPrototypeOf(prototype) as object,
+    ) as string[] | undefined;
+    if (own && inherited?.length) {
+      Reflect.defineMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, [...new Set([...inherited, ...own])], prototype);
+    }
+  }
 }
 
 /** What the rules of one property say about it, as OpenAPI. */
