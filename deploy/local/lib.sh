@@ -17,8 +17,10 @@ fi
 : "${TEMPORAL_NAMESPACE:=dibao}"
 : "${TEMPORAL_UI_PORT:=8233}"
 : "${PORT:=3000}"
+# Prometheus metrics: each process on its own port from this base (metrics_port_of).
+: "${METRICS_PORT_BASE:=9460}"
 : "${ARCHIVE_BLOB_DIR:=$VAR/blobs}"
-export DATABASE_URL NATS_SERVERS TEMPORAL_ADDRESS TEMPORAL_NAMESPACE TEMPORAL_UI_PORT PORT ARCHIVE_BLOB_DIR
+export DATABASE_URL NATS_SERVERS TEMPORAL_ADDRESS TEMPORAL_NAMESPACE TEMPORAL_UI_PORT PORT ARCHIVE_BLOB_DIR METRICS_PORT_BASE
 
 TEMPORAL_BIN="$ROOT/.tools/bin/temporal"
 
@@ -84,4 +86,14 @@ entry_of() {
     gateway | intake | eligibility | approval | payment | archive) echo "dist/apps/$1/src/main.js" ;;
     worker) echo "dist/temporal/src/worker/main.js" ;;
   esac
+}
+
+# metrics_port_of NAME — the port of a process's GET /metrics in the local stack (docs/operations.md, Metrics).
+metrics_port_of() {
+  local offset
+  case "$1" in
+    gateway) offset=0 ;; intake) offset=1 ;; eligibility) offset=2 ;; approval) offset=3 ;; payment) offset=4 ;;
+    archive) offset=5 ;; worker) offset=6 ;; worker-temporal) offset=7 ;; temporal) offset=8 ;;
+  esac
+  echo $((METRICS_PORT_BASE + offset))
 }

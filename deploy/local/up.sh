@@ -49,7 +49,9 @@ fi
 heap_of() { [[ "$1" == payment ]] && echo "--max-old-space-size=${PAYMENT_HEAP_MB:-320}"; return 0; }
 for name in "${SERVICES[@]}" worker gateway; do
   # shellcheck disable=SC2046
-  start_process "$name" node --enable-source-maps $(heap_of "$name") "$(entry_of "$name")"
+  start_process "$name" env METRICS_PORT="$(metrics_port_of "$name")" \
+    TEMPORAL_METRICS_ADDRESS="127.0.0.1:$(metrics_port_of worker-temporal)" \
+    node --enable-source-maps $(heap_of "$name") "$(entry_of "$name")"
   echo "$build_stamp" >"$RUN/$name.build"
 done
 
@@ -68,6 +70,7 @@ cat <<TEXT
   OpenAPI docs    http://127.0.0.1:$PORT/api/docs   (JSON: /api/docs-json)
   Health          http://127.0.0.1:$PORT/health
   Temporal UI     http://127.0.0.1:$TEMPORAL_UI_PORT/namespaces/$TEMPORAL_NAMESPACE/workflows
+  Metrics         http://127.0.0.1:$(metrics_port_of gateway)/metrics … :$(metrics_port_of temporal) (docs/operations.md, Metrics)
   Logs            var/log/<process>.log          Stop: npm run down
 
 TEXT

@@ -14,7 +14,7 @@ else
   # held a bare three-update workflow to under 3 per second on this machine.
   # Search attributes: ids and codes only. Temporal stores them unencrypted — never names or ID numbers.
   start_process temporal "$TEMPORAL_BIN" server start-dev \
-    --ip "$host" --port "$port" --ui-port "$TEMPORAL_UI_PORT" \
+    --ip "$host" --port "$port" --ui-port "$TEMPORAL_UI_PORT" --metrics-port "$(metrics_port_of temporal)" \
     --db-filename "$VAR/temporal/dibao.sqlite" \
     --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL \
     --namespace "$TEMPORAL_NAMESPACE" \

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { MulterModule } from '@nestjs/platform-express';
 
-import { DatabaseModule, LoggingModule, MessagingModule, PlatformConfigModule } from '@app/platform';
+import { DatabaseModule, LoggingModule, MessagingModule, MetricsModule, PlatformConfigModule } from '@app/platform';
 
 import { AccessLogModule } from './access-log/access-log.module';
 import { ApplicationsController } from './applications/applications.controller';
@@ -30,6 +30,7 @@ import { TasksController } from './tasks/tasks.controller';
     PlatformConfigModule.forRoot(GatewayEnv),
     LoggingModule.forService('gateway'),
     MessagingModule,
+    MetricsModule.forService('gateway'),
     DatabaseModule.forService(gatewayOrmSettings),
     IdentityModule,
     MulterModule.registerAsync({

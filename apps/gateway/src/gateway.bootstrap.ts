@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
-import { correlationMiddleware, createHttpValidationPipe, HttpErrorFilter } from '@app/platform';
+import { correlationMiddleware, createHttpValidationPipe, HttpErrorFilter, httpMetricsMiddleware } from '@app/platform';
 
 import { AppModule } from './app.module';
 import { assertProductionSecret, type GatewayEnv } from './gateway.env';
@@ -24,6 +24,7 @@ export async function createGateway(): Promise<INestApplication> {
   } as GatewayEnv);
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
+  app.use(httpMetricsMiddleware);
   app.setGlobalPrefix('api', { exclude: ['health', { path: 'bank/*path', method: RequestMethod.ALL }] });
   app.useGlobalPipes(createHttpValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

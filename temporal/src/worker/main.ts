@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import { ConfigService } from '@nestjs/config';
+import { Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 
 import { QUEUE_GROUPS } from '@app/contracts';
@@ -15,6 +16,12 @@ async function main(): Promise<void> {
   await app.listen();
   const config = app.get(ConfigService);
   const logger = app.get(Logger);
+  const metricsAddress = config.get<string>('TEMPORAL_METRICS_ADDRESS');
+  if (metricsAddress) {
+    // Before the first connection to Temporal: the SDK's runtime is made once per process.
+    Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } });
+    logger.log(`Temporal SDK metrics on http://${metricsAddress}/metrics`);
+  }
   // One worker per task queue (approval chains; the monthly payroll), same workflows and activities.
   const bundlePath = config.get<string>('TEMPORAL_WORKFLOW_BUNDLE');
   const workflowBundle = bundlePath ? undefined : await bundleWorkflows();

@@ -1,4 +1,4 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 
 import { PlatformEnv } from '@app/platform';
 
@@ -10,4 +10,12 @@ export class WorkerEnv extends PlatformEnv {
   @IsOptional()
   @IsString()
   TEMPORAL_WORKFLOW_BUNDLE?: string;
+
+  /**
+   * host:port of the Temporal SDK's own Prometheus metrics (`temporal_*`: workflow and activity task latencies,
+   * slots, sticky cache, polls); unset: not served. The process's own metrics are on METRICS_PORT.
+   */
+  @IsOptional()
+  @Matches(/^[\w.-]+:\d{1,5}$/, { message: 'must be host:port' })
+  TEMPORAL_METRICS_ADDRESS?: string;
 }

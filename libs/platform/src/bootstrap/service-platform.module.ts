@@ -9,6 +9,7 @@ import type { ServiceOrmSettings } from '../database/orm-config';
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { MetricsModule } from '../metrics/metrics.module';
 
 export interface ServicePlatformOptions {
   service: ServiceName;
@@ -20,7 +21,10 @@ export interface ServicePlatformOptions {
   temporal?: boolean;
 }
 
-/** What every NATS process needs: validated config, JSON logs, the NATS client, its database, its health answer. */
+/**
+ * What every NATS process needs: validated config, JSON logs, the NATS client, its metrics, its database, its health
+ * answer.
+ */
 @Module({})
 export class ServicePlatformModule {
   static forService(options: ServicePlatformOptions): DynamicModule {
@@ -30,6 +34,7 @@ export class ServicePlatformModule {
         PlatformConfigModule.forRoot(options.env),
         LoggingModule.forService(options.service),
         MessagingModule,
+        MetricsModule.forService(options.service),
         ...(options.orm ? [DatabaseModule.forService(options.orm)] : []),
         HealthModule.forService({
           service: options.service,

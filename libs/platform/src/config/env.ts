@@ -47,6 +47,18 @@ export class PlatformEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Port of this process's `GET /metrics` (Prometheus); 0: not served. Each process of a host needs its own. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
+  METRICS_PORT = 0;
+
+  /** Address the metrics port listens on: loopback unless a scraper on another host must reach it. */
+  @IsString()
+  @IsNotEmpty()
+  METRICS_HOST = '127.0.0.1';
+
   @IsOptional()
   @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;

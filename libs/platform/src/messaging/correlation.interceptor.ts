@@ -4,8 +4,12 @@ import { type MsgHdrs } from 'nats';
 import { Observable, type Subscriber } from 'rxjs';
 
 import { callerFromHeaders, CORRELATION_HEADER, runAsCaller, runWithCorrelation } from '../context/request-context';
+import { natsHandledSeconds, outcomeOf } from '../metrics/metrics';
 
-/** Runs each NATS handler inside the correlation id and caller identity its sender put in the message headers. */
+/**
+ * Runs each NATS handler inside the correlation id and caller identity its sender put in the message headers; logs
+ * and times it (`dibao_nats_handled_seconds`).
+ */
 @Injectable()
 export class CorrelationInterceptor implements NestInterceptor {
   private readonly logger = new Logger('NatsHandler');
@@ -34,10 +38,12 @@ export class CorrelationInterceptor implements NestInterceptor {
     return next.handle().subscribe({
       next: (value) => subscriber.next(value),
       error: (error: unknown) => {
+        natsHandledSeconds.observe({ subject, outcome: outcomeOf(error) }, (Date.now() - started) / 1000);
         this.logger.log({ subject, ms: Date.now() - started, outcome: 'error' }, 'handled');
         subscriber.error(error);
       },
       complete: () => {
+        natsHandledSeconds.observe({ subject, outcome: 'ok' }, (Date.now() - started) / 1000);
         this.logger.log({ subject, ms: Date.now() - started, outcome: 'ok' }, 'handled');
         subscriber.complete();
       },

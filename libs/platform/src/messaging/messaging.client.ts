@@ -19,6 +19,7 @@ import { callerToHeaders, CORRELATION_HEADER, currentCaller, currentCorrelationI
 import { DomainError } from '../errors/domain-error';
 import { RemoteError } from '../errors/remote-error';
 import { toFieldErrors, validateContract } from '../errors/validation';
+import { natsRequestSeconds, outcomeOf } from '../metrics/metrics';
 
 export interface RequestOptions {
   timeoutMs?: number;
@@ -61,6 +62,22 @@ export class MessagingClient implements OnApplicationShutdown {
     subject: S,
     payload: RequestOf<S>,
     options: RequestOptions = {},
+  ): Promise<ReplyOf<S>> {
+    const end = natsRequestSeconds.startTimer({ subject });
+    try {
+      const reply = await this.send(subject, payload, options);
+      end({ outcome: 'ok' });
+      return reply;
+    } catch (error) {
+      end({ outcome: outcomeOf(error) });
+      throw error;
+    }
+  }
+
+  private async send<S extends RequestSubject>(
+    subject: S,
+    payload: RequestOf<S>,
+    options: RequestOptions,
   ): Promise<ReplyOf<S>> {
     if (this.checkOutgoing) {
       this.validate(subject, payload);
