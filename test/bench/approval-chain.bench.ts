@@ -8,8 +8,8 @@ import { Client as Pg } from 'pg';
 import { type Caller, type DecisionReply, SUBJECTS } from '@app/contracts';
 import { decideUpdate } from '@app/contracts/temporal';
 import { bundlerOptions } from '@temporal-worker/bundler-options';
-import { makeIdNumber } from '@test/support/factories/application.factory';
 
+import { freshIdNumbers } from './support/fresh-id-numbers';
 import { natsRequest } from './support/nats-request';
 import { cpuSeconds, cpuSpent } from './support/process-cpu';
 
@@ -79,6 +79,7 @@ async function chains(
        from approval.approval_policy where division_code = '22'
         and not exists (select 1 from approval.approval_policy where division_code = '220103')`,
   );
+  const applicants = await freshIdNumbers(db, total);
   /** Decision → next task in the inbox, by the stage of the task that appeared. */
   const inboxLatency: Record<string, number[]> = { COMMUNITY: [], STREET: [], COUNTY: [] };
   /** A decision sent → its answer (filed, task closed). */
@@ -123,7 +124,7 @@ async function chains(
       waiting.set(applicationId, resolve),
     );
   const one = async () => {
-    const applicantIdNumber = makeIdNumber();
+    const applicantIdNumber = applicants.pop()!;
     const application = await natsRequest<{ id: string }>(
       nats,
       SUBJECTS.intake.applicationSubmit,
