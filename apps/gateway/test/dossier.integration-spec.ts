@@ -264,4 +264,37 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
     // Without the benefit, the status comes from the application.
     expect(response.body.status).toEqual({ code: 'DRAFT', label: '申请草稿，尚未提交', stage: null });
   });
+  it('shows who applied on each inbox line, logged; without intake the inbox still answers', async () => {
+    const inbox = () =>
+      http.get(`/api/v1/tasks?applicationId=${applicationId}`).set('authorization', `Bearer ${tokens.community1}`);
+    const shown = await inbox();
+    expect(shown.status).toBe(200);
+    expect(shown.body.items).toEqual([
+      expect.objectContaining({
+        applicationId,
+        stage: 'COMMUNITY',
+        applicant: {
+          name: '郑档案',
+          idNumberMasked: `${applicantIdNumber.slice(0, 6)}********${applicantIdNumber.slice(-4)}`,
+          householdSize: 3,
+        },
+      }),
+    ]);
+    expect(JSON.stringify(shown.body)).not.toContain(applicantIdNumber);
+    const rows = await services.approval
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute<Array<{ action: string; purpose: string; record_type: string }>>(
+        `select action, purpose, record_type from identity.access_log where record_id = ? order by seq desc limit 1`,
+        [applicationId],
+      );
+    expect(rows[0]).toEqual({ action: 'SEARCH', purpose: '办理待办任务', record_type: 'application' });
+
+    await services.intake.close();
+    const without = await inbox();
+    expect(without.status).toBe(200);
+    expect(without.body.applicantsUnavailable).toBe('申请人信息暂时无法读取，请稍后再查');
+    expect(without.body.items).toEqual([expect.objectContaining({ applicationId, applicant: null })]);
+  });
 });

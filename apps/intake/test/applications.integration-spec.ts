@@ -265,6 +265,12 @@ describe('intake applications (real PostgreSQL, NATS and Temporal)', () => {
         expect.objectContaining({ field: 'submittedTo' }),
       ]),
     });
+    // By ids (an inbox page's): only those in the caller's area.
+    const byIds = await list(CALLERS.community1, { applicationIds: [first.id, elsewhere.id] });
+    expect(byIds.items.map((item) => item.id)).toEqual([first.id]);
+    await expect(list(CALLERS.community1, { applicationIds: ['x'] })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+    });
     // Pages: one at a time, the same total, different lines.
     const [page1, page2] = await Promise.all([
       list(CALLERS.community1, { limit: 1, offset: 0 }),

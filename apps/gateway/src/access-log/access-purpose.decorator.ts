@@ -10,14 +10,15 @@ export const ACCESS_PURPOSE_HEADER = 'x-access-purpose';
  * The stated purpose of a read of personal data, from the `X-Access-Purpose` header (percent-encoded) or the
  * `purpose` query parameter. Missing or too short: 400 — a dossier or archive read without a purpose is refused.
  * `@AccessPurpose({ otherwise })` takes a purpose left out as `otherwise` (a search: the log still says who
- * saw which household), while one given must still be 2 to 200 characters.
+ * saw which household), while one given must still be 2 to 200 characters. `headerOnly`: where `purpose` is a
+ * query parameter of the route itself (the inbox's task purpose), only the header is read.
  */
 export const AccessPurpose = createParamDecorator(
-  (options: { otherwise?: string } | undefined, context: ExecutionContext): string => {
+  (options: { otherwise?: string; headerOnly?: boolean } | undefined, context: ExecutionContext): string => {
     const request = context.switchToHttp().getRequest<Request>();
     const header = request.headers[ACCESS_PURPOSE_HEADER];
-    const raw =
-      typeof header === 'string' ? header : typeof request.query.purpose === 'string' ? request.query.purpose : '';
+    const query = options?.headerOnly ? undefined : request.query.purpose;
+    const raw = typeof header === 'string' ? header : typeof query === 'string' ? query : '';
     if (raw === '' && options?.otherwise) {
       return options.otherwise;
     }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import type { Request } from 'express';
 
 import {
   DecideTaskRequest,
@@ -8,28 +9,97 @@ import {
   ListTasksRequest,
   PERMISSIONS,
   SUBJECTS,
+  type TaskReply,
 } from '@app/contracts';
 import { MessagingClient, UuidParam } from '@app/platform';
 
+import { AccessLogService } from '../access-log/access-log.service';
+import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 class DecisionDto extends OmitType(DecideTaskRequest, ['taskId', 'idempotencyKey'] as const) {}
 
+/** An inbox line: the task, and who applied (null when intake could not say). */
+export type InboxTask = TaskReply & {
+  applicant: { name: string; idNumberMasked: string; householdSize: number } | null;
+};
+
+export interface InboxReply extends Omit<ListTasksReply, 'items'> {
+  items: InboxTask[];
+  /** Set when who applied could not be read just now: the tasks are listed without it. */
+  applicantsUnavailable?: string;
+}
+
+/** What the access log says of an inbox shown without a stated purpose. */
+const INBOX_PURPOSE = '办理待办任务';
+
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller('v1/tasks')
 export class TasksController {
-  constructor(private readonly messaging: MessagingClient) {}
+  constructor(
+    private readonly messaging: MessagingClient,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
   @Get()
   @RequirePermission(PERMISSIONS.applicationRead)
   @ApiOperation({
     summary:
-      'Your inbox: open tasks of your stage for applications in your division, oldest due first, with due dates and overdue flags; purpose DELIVERY marks a refusal or termination notice to serve',
+      'Your inbox: open tasks of your stage for applications in your division, oldest due first, with due dates, ' +
+      'overdue flags and who applied (name, ID number masked; each application shown is access-logged as SEARCH); ' +
+      'purpose DELIVERY marks a refusal or termination notice to serve',
   })
-  list(@Query() query: ListTasksRequest): Promise<ListTasksReply> {
-    return this.messaging.request(SUBJECTS.approval.taskList, query);
+  @ApiHeader({
+    name: 'X-Access-Purpose',
+    required: false,
+    description: `Why you look (UTF-8, percent-encoded). Left out: logged as 「${INBOX_PURPOSE}」`,
+  })
+  async list(
+    @Query() query: ListTasksRequest,
+    @AccessPurpose({ otherwise: INBOX_PURPOSE, headerOnly: true }) purpose: string,
+    @Req() request: Request,
+  ): Promise<InboxReply> {
+    const tasks = await this.messaging.request(SUBJECTS.approval.taskList, query);
+    const ids = [...new Set(tasks.items.map((task) => task.applicationId))];
+    if (ids.length === 0) {
+      return { ...tasks, items: [] };
+    }
+    // Who applied comes from intake, the owner of applications; the inbox still answers without it.
+    const applicants = await this.messaging
+      .request(SUBJECTS.intake.applicationList, { applicationIds: ids, limit: ids.length })
+      .catch(() => undefined);
+    if (!applicants) {
+      return {
+        ...tasks,
+        items: tasks.items.map((task) => ({ ...task, applicant: null })),
+        applicantsUnavailable: '申请人信息暂时无法读取，请稍后再查',
+      };
+    }
+    await this.accessLog.recordShown(
+      'application',
+      applicants.items.map((application) => ({ recordId: application.id, recordDivision: application.divisionCode })),
+      purpose,
+      clientIp(request),
+    );
+    const byId = new Map(applicants.items.map((application) => [application.id, application]));
+    return {
+      ...tasks,
+      items: tasks.items.map((task) => {
+        const application = byId.get(task.applicationId);
+        return {
+          ...task,
+          applicant: application
+            ? {
+                name: application.applicantName,
+                idNumberMasked: application.applicantIdNumberMasked,
+                householdSize: application.householdSize,
+              }
+            : null,
+        };
+      }),
+    };
   }
 
   @Post(':id/decision')

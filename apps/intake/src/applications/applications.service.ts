@@ -204,6 +204,7 @@ export class ApplicationsService {
       {
         divisionCode: { $like: `${areaOf(caller, request.divisionCode)}%` },
         ...(request.householdId ? { household: request.householdId } : {}),
+        ...(request.applicationIds ? { id: { $in: request.applicationIds } } : {}),
         ...(request.status ? { status: request.status } : {}),
         ...(request.applicationNo ? { applicationNo: request.applicationNo } : {}),
         ...(Object.keys(submittedAt).length ? { submittedAt } : {}),

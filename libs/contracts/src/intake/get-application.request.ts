@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 
 import { APPLICATION_STATUSES, type ApplicationStatus } from './application.reply';
 import { IsDivisionCode } from '../common/division-code.validator';
@@ -23,6 +23,13 @@ export class ListApplicationsRequest extends PageRequest {
   @IsOptional()
   @IsUUID('4', { message: '家庭编号格式不正确' })
   householdId?: string;
+
+  /** Only these applications (e.g. those of an inbox page, to show who applied). */
+  @IsOptional()
+  @IsArray({ message: 'applicationIds 应为申请编号的列表' })
+  @ArrayMaxSize(200, { message: '一次最多200个申请' })
+  @IsUUID('4', { each: true, message: '申请编号格式不正确' })
+  applicationIds?: string[];
 
   @IsOptional()
   @IsIn(APPLICATION_STATUSES, { message: `状态只能是${APPLICATION_STATUSES.join('、')}之一` })
