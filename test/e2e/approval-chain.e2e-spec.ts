@@ -42,7 +42,7 @@ describe('the approval chain through the gateway (running stack)', () => {
       return (inbox.body.items as Json[]).find((item) => item.applicationId === applicationId);
     }, 45_000);
     expect(task).toMatchObject({ stage: 'COMMUNITY', status: 'OPEN', overdue: false, attempt: 1 });
-    expect(task!.applicant).toMatchObject({ name: '周审批', householdSize: 1 });
+    expect(task.applicant).toMatchObject({ name: '周审批', householdSize: 1 });
     expectDueDateOrMissingYear(task);
 
     const wrongLevel = await call('POST', `/api/v1/tasks/${task.id}/decision`, {
