@@ -63,6 +63,12 @@ describe('process metrics (real NATS service)', () => {
     expect(after).toMatch(/^nodejs_eventloop_lag_seconds\{service="\w+"\} /m);
   });
 
+  it('refuses a port already taken, naming the setting', async () => {
+    await expect(app.get(MetricsServer).listen(port)).rejects.toThrow(
+      `METRICS_PORT ${port} on 127.0.0.1 cannot be used`,
+    );
+  });
+
   it('answers anything but GET /metrics with 404', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/other`);
     expect(response.status).toBe(404);

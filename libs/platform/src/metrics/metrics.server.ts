@@ -40,7 +40,11 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
       );
     });
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error) =>
+        reject(
+          new Error(`METRICS_PORT ${port} on ${host} cannot be used (${error.message}); give each process its own`),
+        ),
+      );
       server.listen(port, host, () => resolve());
     });
     this.server = server;
