@@ -225,6 +225,12 @@ export const ROUTES: Route[] = [
     expected: readers(SCOPED),
   },
   {
+    name: 'GET /api/v1/tasks/statistics?divisionCode=',
+    call: (token, record) =>
+      status(call('GET', `/api/v1/tasks/statistics?divisionCode=${COMMUNITY[record]}`, { token })),
+    expected: readers(SCOPED),
+  },
+  {
     name: 'GET /api/v1/households?q=',
     call: (token) => status(call('GET', `/api/v1/households?q=${encodeURIComponent('矩阵样本')}`, { token })),
     expected: readers(ANYWHERE),

@@ -227,4 +227,100 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     });
     expect(await stored(request.workflowId)).toHaveLength(0);
   });
+  describe('supervision figures (督办统计)', () => {
+    /** A street of its own, so the figures are this test's alone. */
+    const street = '220102009';
+    const statistics = (who: (typeof CALLERS)[keyof typeof CALLERS], request: object) =>
+      as(who, () => client.request(SUBJECTS.approval.taskStatistics, request));
+    const inStreet = (community: string, overrides: Partial<OpenTaskRequest>): OpenTaskRequest => ({
+      ...openRequest(),
+      divisionCode: `${street}${community}`,
+      stage: 'COMMUNITY',
+      role: 'COMMUNITY_CASEWORKER',
+      ...overrides,
+    });
+
+    it('counts open, late and escalated tasks now, and the period’s decisions, per community of a street', async () => {
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      // Open, past its due date and the overall limit, escalated.
+      const late = await open(inStreet('001', { openedOn: '2026-10-08', overallDueDate: '2026-11-20' }));
+      await as(CALLERS.system, () => client.request(SUBJECTS.approval.taskEscalate, { taskId: late.id }));
+      // Open, in time; a notice to serve.
+      await open(inStreet('001', { stage: 'STREET', role: 'STREET_REVIEWER', openedOn: today }));
+      await open(inStreet('001', { stage: 'STREET', role: 'STREET_REVIEWER', purpose: 'DELIVERY', openedOn: today }));
+      // Decided today: one in time, one after its due date.
+      const inTime = await open(inStreet('002', { openedOn: today }));
+      await close({ taskId: inTime.id, outcome: 'APPROVE', opinion: '同意', decidedBy: 'community9' });
+      const slow = await open(inStreet('002', { openedOn: '2026-10-08' }));
+      // As if it had been open since that day (a task is stamped with the moment it opens).
+      await app
+        .get(EntityManager)
+        .fork()
+        .getConnection()
+        .execute(`update approval.task set opened_at = '2026-10-08T09:00:00+08:00' where id = ?`, [slow.id]);
+      await close({ taskId: slow.id, outcome: 'REJECT', opinion: '不同意', decidedBy: 'community9' });
+
+      const figures = await statistics(CALLERS.county1, { divisionCode: street });
+      expect(figures).toMatchObject({ divisionCode: street, to: today, asOf: today });
+      expect(figures.total).toMatchObject({
+        open: 3,
+        overdue: 1,
+        overallOverdue: 1,
+        escalated: 1,
+        decided: 2,
+        decidedLate: 1,
+        openByStage: { COMMUNITY: 1, STREET: 1, DELIVERY: 1 },
+        decidedByOutcome: { APPROVE: 1, REJECT: 1 },
+      });
+      // Calendar days from opening to decision: about 0 and about 51 (from 8 October).
+      const daysSlow = (Date.now() - Date.parse('2026-10-08T09:00:00+08:00')) / 86_400_000;
+      expect(figures.total.decisionDays.p50).toBeCloseTo(daysSlow / 2, 0);
+      expect(figures.total.decisionDays.p90).toBeCloseTo(daysSlow * 0.9, 0);
+      expect(figures.parts).toEqual([
+        {
+          divisionCode: `${street}001`,
+          open: 3,
+          overdue: 1,
+          overallOverdue: 1,
+          escalated: 1,
+          decided: 0,
+          decidedLate: 0,
+        },
+        {
+          divisionCode: `${street}002`,
+          open: 0,
+          overdue: 0,
+          overallOverdue: 0,
+          escalated: 0,
+          decided: 2,
+          decidedLate: 1,
+        },
+      ]);
+      // A period that ended before today's decisions counts none of them; the open ones still show.
+      const before = await statistics(CALLERS.county1, { divisionCode: street, from: '2026-10-01', to: '2026-10-31' });
+      expect(before.total).toMatchObject({ open: 3, decided: 0 });
+      // The county's own figures include the street's, one line per street.
+      const county = await statistics(CALLERS.county1, {});
+      expect(county.parts.find((part) => part.divisionCode === street)).toMatchObject({ open: 3, decided: 2 });
+    });
+
+    it('refuses an area outside the caller’s and a period that is reversed, too long or not a date', async () => {
+      await expect(statistics(CALLERS.community1, { divisionCode: street })).rejects.toMatchObject({
+        code: ErrorCode.FORBIDDEN,
+        details: [expect.objectContaining({ field: 'divisionCode' })],
+      });
+      await expect(statistics(CALLERS.county1, { from: '2026-11-02', to: '2026-11-01' })).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'from', messages: ['开始日期不能晚于结束日期'] }],
+      });
+      await expect(statistics(CALLERS.county1, { from: '2025-01-01', to: '2026-11-01' })).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [expect.objectContaining({ field: 'from' })],
+      });
+      await expect(statistics(CALLERS.county1, { to: '2026-02-30' })).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [expect.objectContaining({ field: 'to' })],
+      });
+    });
+  });
 });

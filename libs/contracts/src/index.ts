@@ -39,6 +39,7 @@ export * from './approval/approval-policy';
 export * from './approval/approval-policy.request';
 export * from './approval/delivery';
 export * from './approval/task.request';
+export * from './approval/task-statistics';
 export * from './payment/enrolment.request';
 export * from './payment/payroll.request';
 export * from './payment/bank.request';

@@ -5,6 +5,7 @@ import type {
   ListApprovalPoliciesReply,
   ListApprovalPoliciesRequest,
 } from './approval/approval-policy.request';
+import type { TaskStatisticsReply, TaskStatisticsRequest } from './approval/task-statistics';
 import type {
   CalendarReply,
   ChainStateRequest,
@@ -200,6 +201,7 @@ export interface RequestMap {
   [SUBJECTS.approval.taskReschedule]: { request: RescheduleTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskList]: { request: ListTasksRequest; reply: ListTasksReply };
   [SUBJECTS.approval.taskHistory]: { request: TaskHistoryRequest; reply: TaskHistoryReply };
+  [SUBJECTS.approval.taskStatistics]: { request: TaskStatisticsRequest; reply: TaskStatisticsReply };
   [SUBJECTS.approval.taskDecide]: { request: DecideTaskRequest; reply: DecisionReply };
   [SUBJECTS.approval.chainState]: { request: ChainStateRequest; reply: ChainState };
   [SUBJECTS.approval.objectionRecord]: { request: RecordObjectionRequest; reply: { accepted: true } };

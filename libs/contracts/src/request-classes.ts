@@ -1,4 +1,5 @@
 import { CreateApprovalPolicyRequest, ListApprovalPoliciesRequest } from './approval/approval-policy.request';
+import { TaskStatisticsRequest } from './approval/task-statistics';
 import {
   ChainStateRequest,
   CloseTaskRequest,
@@ -134,6 +135,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.taskReschedule]: RescheduleTaskRequest,
   [SUBJECTS.approval.taskList]: ListTasksRequest,
   [SUBJECTS.approval.taskHistory]: TaskHistoryRequest,
+  [SUBJECTS.approval.taskStatistics]: TaskStatisticsRequest,
   [SUBJECTS.approval.taskDecide]: DecideTaskRequest,
   [SUBJECTS.approval.chainState]: ChainStateRequest,
   [SUBJECTS.approval.objectionRecord]: RecordObjectionRequest,

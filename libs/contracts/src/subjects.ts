@@ -42,6 +42,7 @@ export const SUBJECTS = {
     taskReschedule: 'approval.task.reschedule',
     taskList: 'approval.task.list',
     taskHistory: 'approval.task.history',
+    taskStatistics: 'approval.task.statistics',
     taskDecide: 'approval.task.decide',
     chainState: 'approval.chain.state',
     objectionRecord: 'approval.objection.record',

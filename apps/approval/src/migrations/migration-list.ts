@@ -7,6 +7,7 @@ import { Migration20261127110000_policy_versions } from './Migration202611271100
 import { Migration20261127130000_task_overall_due } from './Migration20261127130000_task_overall_due';
 import { Migration20261128090000_task_purpose } from './Migration20261128090000_task_purpose';
 import { Migration20261128120000_task_overall_calendar_missing } from './Migration20261128120000_task_overall_calendar_missing';
+import { Migration20261128140000_task_decided_at_index } from './Migration20261128140000_task_decided_at_index';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationList: MigrationObject[] = [
     name: 'Migration20261128120000_task_overall_calendar_missing',
     class: Migration20261128120000_task_overall_calendar_missing,
   },
+  { name: 'Migration20261128140000_task_decided_at_index', class: Migration20261128140000_task_decided_at_index },
 ];

@@ -10,6 +10,8 @@ import { BaseEntity } from '@app/platform';
 @Entity({ tableName: 'task' })
 @Unique({ properties: ['workflowId', 'stage', 'purpose', 'attempt'] })
 @Index({ properties: ['status', 'stage', 'divisionCode'] })
+/** The decisions of a period (supervision figures). */
+@Index({ properties: ['decidedAt'] })
 export class Task extends BaseEntity<
   | 'dueDate'
   | 'calendarMissingYear'

@@ -15,13 +15,19 @@ import {
   RescheduleTaskRequest,
   SUBJECTS,
   type TaskReply,
+  type TaskStatisticsReply,
+  TaskStatisticsRequest,
 } from '@app/contracts';
 
+import { TaskStatisticsService } from './task-statistics.service';
 import { TasksService } from './tasks.service';
 
 @Controller()
 export class TasksHandler {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly statistics: TaskStatisticsService,
+  ) {}
 
   @MessagePattern(SUBJECTS.approval.taskOpen)
   open(@Payload() request: OpenTaskRequest): Promise<TaskReply> {
@@ -51,6 +57,11 @@ export class TasksHandler {
   @MessagePattern(SUBJECTS.approval.taskList)
   list(@Payload() request: ListTasksRequest): Promise<ListTasksReply> {
     return this.tasks.list(request);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskStatistics)
+  figures(@Payload() request: TaskStatisticsRequest): Promise<TaskStatisticsReply> {
+    return this.statistics.statistics(request);
   }
 
   @MessagePattern(SUBJECTS.approval.objectionRecord)

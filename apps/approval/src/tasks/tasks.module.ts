@@ -2,15 +2,16 @@ import { Module } from '@nestjs/common';
 
 import { TemporalClientModule } from '@app/platform';
 
+import { TaskStatisticsService } from './task-statistics.service';
 import { TasksHandler } from './tasks.handler';
 import { TasksService } from './tasks.service';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PoliciesModule } from '../policies/policies.module';
 
-/** The staff inbox and decisions. */
+/** The staff inbox, decisions and the supervision figures of both. */
 @Module({
   imports: [CalendarModule, PoliciesModule, TemporalClientModule],
   controllers: [TasksHandler],
-  providers: [TasksService],
+  providers: [TasksService, TaskStatisticsService],
 })
 export class TasksModule {}

@@ -10,6 +10,8 @@ import {
   PERMISSIONS,
   SUBJECTS,
   type TaskReply,
+  type TaskStatisticsReply,
+  TaskStatisticsRequest,
 } from '@app/contracts';
 import { MessagingClient, UuidParam } from '@app/platform';
 
@@ -100,6 +102,18 @@ export class TasksController {
         };
       }),
     };
+  }
+
+  @Get('statistics')
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiOperation({
+    summary:
+      'Supervision figures of your area (督办统计): tasks open, overdue, past the overall limit and escalated now; ' +
+      'decisions of a period (default the 30 days to today) by outcome, late ones and days taken; per division one ' +
+      'level down',
+  })
+  statistics(@Query() query: TaskStatisticsRequest): Promise<TaskStatisticsReply> {
+    return this.messaging.request(SUBJECTS.approval.taskStatistics, query);
   }
 
   @Post(':id/decision')
