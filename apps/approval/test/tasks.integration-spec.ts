@@ -175,7 +175,7 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     expect(await waitingFor(2096)).toBe(waitedBefore - 1);
   });
 
-  it("filters the inbox by application number, a division of the caller's area and the overall limit", async () => {
+  it("filters the inbox by application number, a division of the caller's area, a due day and the overall limit", async () => {
     const list = (query: object, who = CALLERS.street1) =>
       as(who, () => client.request(SUBJECTS.approval.taskList, query as never));
     // Numbers of their own, so tasks left by earlier runs never crowd these out of a page.
@@ -198,16 +198,26 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     expect(await ids({ applicationNo: number, divisionCode: '220102' })).toEqual([late.id]);
     expect(await ids({ applicationNo: number, divisionCode: '220102001' })).toEqual([late.id]);
 
+    // Due by a day: 10 working days from 26 November 2026 is 10 December; with overdueOnly both must hold.
+    expect(await ids({ applicationNo: number, dueBy: '2026-12-10' })).toEqual([late.id]);
+    expect(await ids({ applicationNo: number, dueBy: '2026-12-09' })).toEqual([]);
+    expect(await ids({ applicationNo: number, dueBy: '2026-12-10', overdueOnly: true })).toEqual(
+      new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) > '2026-12-10' ? [late.id] : [],
+    );
+
     // Another street's community is outside the caller's area; malformed filters are named.
     await expect(list({ divisionCode: '220102002001' })).rejects.toMatchObject({
       code: ErrorCode.FORBIDDEN,
       details: [{ field: 'divisionCode', messages: ['所选行政区划不在您的管辖范围内'] }],
     });
-    await expect(list({ applicationNo: '2026-000001', divisionCode: '2201020' })).rejects.toMatchObject({
+    await expect(
+      list({ applicationNo: '2026-000001', divisionCode: '2201020', dueBy: 'friday' }),
+    ).rejects.toMatchObject({
       code: ErrorCode.VALIDATION_FAILED,
       details: expect.arrayContaining([
         { field: 'applicationNo', messages: ['申请编号应形如SQ-220102-2026-000001'] },
         { field: 'divisionCode', messages: ['行政区划代码应为2、4、6、9或12位数字'] },
+        { field: 'dueBy', messages: ['dueBy 应为YYYY-MM-DD格式的日期'] },
       ]),
     });
   });

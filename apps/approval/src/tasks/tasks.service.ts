@@ -189,7 +189,14 @@ export class TasksService {
         ...(request.purpose ? { purpose: request.purpose } : {}),
         ...(request.applicationId ? { applicationId: request.applicationId } : {}),
         ...(request.applicationNo ? { applicationNo: request.applicationNo } : {}),
-        ...(request.overdueOnly ? { dueDate: { $lt: today } } : {}),
+        ...(request.overdueOnly || request.dueBy
+          ? {
+              dueDate: {
+                ...(request.overdueOnly ? { $lt: today } : {}),
+                ...(request.dueBy ? { $lte: request.dueBy } : {}),
+              },
+            }
+          : {}),
         ...(request.overallOverdueOnly ? { overallDueDate: { $lt: today } } : {}),
       },
       {

@@ -287,6 +287,11 @@ export class ListTasksRequest extends PageRequest {
   @IsBoolean({ message: 'overdueOnly 只能是 true 或 false' })
   overdueOnly?: boolean;
 
+  /** Only tasks due on or before this day (what must be done this week); a task whose due date is unknown is not. */
+  @IsOptional()
+  @IsCalendarDate({ message: 'dueBy 应为YYYY-MM-DD格式的日期' })
+  dueBy?: string;
+
   /** Only tasks whose application is past its overall limit (30/45 working days from acceptance). */
   @IsOptional()
   @FromQueryBoolean()
