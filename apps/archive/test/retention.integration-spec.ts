@@ -141,11 +141,13 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
   });
 
   it('starts the clock when the payment service terminates the enrolment, and keeps a file whose benefits still run', async () => {
-    const enrol = async (householdId: string, firstMonth: string) =>
+    // Under the filed item's application: the change's decision is filed there too.
+    const enrol = async (filed: { householdId: string; applicationId: string }, firstMonth: string) =>
       system(() =>
         client.request(SUBJECTS.payment.enrolmentCreate, {
           idempotencyKey: randomUUID(),
-          householdId,
+          householdId: filed.householdId,
+          applicationId: filed.applicationId,
           divisionCode: '220102001001',
           headName: '孙保管',
           headIdNumber: '11010519491231002X',
@@ -170,7 +172,7 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
       );
 
     const ended = await fileOne();
-    await change((await enrol(ended.householdId, '2018-11')).id, 'TERMINATE', '2019-01');
+    await change((await enrol(ended, '2018-11')).id, 'TERMINATE', '2019-01');
     const file = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
     expect(file.items.find((due) => due.householdId === ended.householdId)).toMatchObject({
       retainUntil: '2023-12-31',
@@ -178,7 +180,7 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
 
     // Suspended is not ended: the file is kept, whatever its clock says.
     const suspended = await fileOne();
-    await change((await enrol(suspended.householdId, '2018-11')).id, 'SUSPEND', '2019-01');
+    await change((await enrol(suspended, '2018-11')).id, 'SUSPEND', '2019-01');
     await recordEvent(suspended.householdId, 'CASE_CLOSED', '2018-01-01');
     await expect(
       archivist(() =>

@@ -96,6 +96,7 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
     const enrolment = await system(SUBJECTS.payment.enrolmentCreate, {
       idempotencyKey: randomUUID(),
       householdId,
+      applicationId,
       divisionCode: '220102001001',
       headName: '郑档案',
       headIdNumber: body.applicantIdNumber,

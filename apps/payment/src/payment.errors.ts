@@ -35,6 +35,16 @@ export class PaymentError extends DomainError {
     );
   }
 
+  static noApprovedApplication(): PaymentError {
+    const message = '该家庭没有审核确认的低保申请，待遇变更决定无法归入其档案；请在纳入发放时注明申请';
+    return new PaymentError(
+      ErrorCode.CONFLICT,
+      'no approved application to file the decision under',
+      message,
+      field('enrolmentId', message),
+    );
+  }
+
   static terminated(): PaymentError {
     const message = '该待遇已终止，不能再变更';
     return new PaymentError(ErrorCode.CONFLICT, 'enrolment terminated', message, field('enrolmentId', message));

@@ -14,6 +14,8 @@ import {
 } from '@app/contracts';
 import { DEMO_BANKS } from '@app/domain';
 import { MessagingClient, serviceOrmConfig } from '@app/platform';
+import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
+import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { signedAuth } from '@test/support/bank-auth';
 import { as, CALLERS } from '@test/support/callers';
 import { makeIdNumber } from '@test/support/factories/application.factory';
@@ -32,6 +34,9 @@ const [JLRCB, PSBC] = DEMO_BANKS;
  */
 describe('payment service (real PostgreSQL, NATS)', () => {
   let app: INestMicroservice;
+  /** Changes file their decisions into the household file; an enrolment made by hand names no application. */
+  let archive: INestMicroservice;
+  let intake: INestMicroservice;
   let client: MessagingClient;
   let orm: MikroORM;
   const call = <S extends RequestSubject>(subject: S, request: RequestOf<S>, who = CALLERS.county1) =>
@@ -41,6 +46,7 @@ describe('payment service (real PostgreSQL, NATS)', () => {
   const enrolment = (overrides: Partial<CreateEnrolmentRequest> = {}): CreateEnrolmentRequest => ({
     idempotencyKey: randomUUID(),
     householdId: randomUUID(),
+    applicationId: randomUUID(),
     divisionCode: '220102001001',
     headName: '李发放',
     headIdNumber: makeIdNumber(),
@@ -67,7 +73,11 @@ describe('payment service (real PostgreSQL, NATS)', () => {
   };
 
   beforeAll(async () => {
-    app = await startService(AppModule, QUEUE_GROUPS.payment);
+    [app, archive, intake] = await Promise.all([
+      startService(AppModule, QUEUE_GROUPS.payment),
+      startService(ArchiveAppModule, QUEUE_GROUPS.archive),
+      startService(IntakeAppModule, QUEUE_GROUPS.intake),
+    ]);
     client = app.get(MessagingClient);
     orm = await MikroORM.init({
       ...serviceOrmConfig(paymentOrmSettings, TEST_ENV.databaseUrl),
@@ -77,7 +87,7 @@ describe('payment service (real PostgreSQL, NATS)', () => {
 
   afterAll(async () => {
     await orm.close(true);
-    await app.close();
+    await Promise.all([app.close(), archive.close(), intake.close()]);
   });
 
   describe('enrolment', () => {
@@ -153,8 +163,85 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         expect.objectContaining({ fromMonth: '2031-07', toMonth: '2031-08', state: 'ACTIVE', totalFen: 30_000 }),
       ]);
       expect(ended.changes.map((c) => c.kind)).toEqual(['ENROL', 'AMOUNT', 'SUSPEND', 'RESUME', 'TERMINATE']);
+      // Each decision is in the household file (日常管理类) under the benefit's application; the enrolment is not.
+      expect(ended.changes[0].documentId).toBeNull();
+      const filed = await call(
+        SUBJECTS.archive.documentList,
+        { applicationId: created.applicationId! },
+        CALLERS.system,
+      );
+      expect(filed.items.map((item) => [item.id, item.documentType, item.archiveClass, item.title])).toEqual(
+        ended.changes
+          .slice(1)
+          .map((c, index) => [
+            c.documentId,
+            'BENEFIT_CHANGE_DECISION',
+            'DAILY_MANAGEMENT',
+            [
+              '减发最低生活保障金决定书',
+              '暂停发放最低生活保障金决定书',
+              '恢复发放最低生活保障金决定书',
+              '停止发放最低生活保障金决定书',
+            ][index],
+          ]),
+      );
       await expect(change('RESUME', '2031-10')).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
       await expect(sql(`update payment.enrolment_change set reason = 'x'`)).rejects.toThrow(/append-only/);
+    });
+
+    it('changes nothing when the decision cannot be filed, and files it once when the same request is sent again', async () => {
+      const created = await call(SUBJECTS.payment.enrolmentCreate, enrolment());
+      const request = {
+        idempotencyKey: randomUUID(),
+        enrolmentId: created.id,
+        kind: 'AMOUNT' as const,
+        effectiveMonth: '2031-04',
+        baseFen: 60_000,
+        supplementFen: 7_700,
+        decision: '南民低〔2031〕21号',
+        reason: '家庭成员重病，刚性支出增加',
+      };
+      await archive.close();
+      try {
+        await expect(call(SUBJECTS.payment.enrolmentChange, request)).rejects.toMatchObject({
+          code: ErrorCode.UNAVAILABLE,
+        });
+        const [{ n }] = await sql<{ n: number }>(
+          `select count(*)::int as n from payment.enrolment_change where enrolment_id = ?`,
+          [created.id],
+        );
+        expect(n).toBe(1);
+      } finally {
+        archive = await startService(ArchiveAppModule, QUEUE_GROUPS.archive);
+      }
+      const [first, again] = [
+        await call(SUBJECTS.payment.enrolmentChange, request),
+        await call(SUBJECTS.payment.enrolmentChange, request),
+      ];
+      expect(again).toEqual(first);
+      expect(first.changes[1]).toMatchObject({ kind: 'AMOUNT', documentId: expect.any(String) });
+      const filed = await call(
+        SUBJECTS.archive.documentList,
+        { applicationId: created.applicationId! },
+        CALLERS.system,
+      );
+      expect(filed.items).toEqual([
+        expect.objectContaining({ id: first.changes[1].documentId, title: '增发最低生活保障金决定书' }),
+      ]);
+    });
+
+    it('refuses a change of an enrolment whose household has no confirmed application to file it under', async () => {
+      const created = await call(SUBJECTS.payment.enrolmentCreate, enrolment({ applicationId: undefined }));
+      await expect(
+        call(SUBJECTS.payment.enrolmentChange, {
+          idempotencyKey: randomUUID(),
+          enrolmentId: created.id,
+          kind: 'SUSPEND',
+          effectiveMonth: '2031-06',
+          decision: '南民低〔2031〕22号',
+          reason: '外出务工，收入待核',
+        }),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: [{ field: 'enrolmentId' }] });
     });
   });
 

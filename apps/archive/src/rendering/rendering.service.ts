@@ -47,7 +47,8 @@ export class RenderingService {
       case 'APPRAISAL_MINUTES':
       case 'SURVEY_RECORD':
       case 'DELIVERY_RECEIPT':
-      case 'MATERIALS_NOTICE': {
+      case 'MATERIALS_NOTICE':
+      case 'BENEFIT_CHANGE_DECISION': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

@@ -5,7 +5,7 @@ import { BaseEntity } from '@app/platform';
 /** Every change of an enrolment with the decision that caused it, who recorded it and why. Append-only. */
 @Entity({ tableName: 'enrolment_change' })
 @Index({ properties: ['enrolmentId', 'createdAt'] })
-export class EnrolmentChange extends BaseEntity<'reason' | 'baseFen' | 'supplementFen'> {
+export class EnrolmentChange extends BaseEntity<'reason' | 'baseFen' | 'supplementFen' | 'documentId'> {
   @Property({ length: 200, unique: true })
   idempotencyKey: string;
 
@@ -35,6 +35,10 @@ export class EnrolmentChange extends BaseEntity<'reason' | 'baseFen' | 'suppleme
 
   @Property({ length: 100 })
   actorName: string;
+
+  /** The decision filed into the household file (日常管理类) before the change was recorded; none for ENROL. */
+  @Property({ type: 'uuid', nullable: true })
+  documentId?: string;
 
   /** Hash of the request, to tell a repeat from a reused key. */
   @Property({ length: 64 })

@@ -26,6 +26,7 @@ export function toChangeReply(change: EnrolmentChange): EnrolmentChangeReply {
     reason: change.reason ?? null,
     actor: change.actorName,
     recordedAt: change.createdAt.toISOString(),
+    documentId: change.documentId ?? null,
   };
 }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
+  type Caller,
   type ChangeEnrolmentRequest,
   type CreateEnrolmentRequest,
   type EnrolmentReply,
@@ -10,7 +11,16 @@ import {
   PERMISSIONS,
   SUBJECTS,
 } from '@app/contracts';
-import { addMonths, canonicalJson, checkIdNumber, monthStart, sha256Hex } from '@app/domain';
+import {
+  addMonths,
+  beijingMinute,
+  canonicalJson,
+  checkIdNumber,
+  formatYuan,
+  maskIdNumber,
+  monthStart,
+  sha256Hex,
+} from '@app/domain';
 import {
   AccessError,
   assertAnyPermission,
@@ -31,6 +41,8 @@ import { Enrolment } from './enrolment.entity';
 import { toEnrolmentReply, toMonth } from './enrolment.mapper';
 import { BanksService } from '../banks/banks.service';
 import { PaymentError } from '../payment.errors';
+
+const CHANGE_LABELS = { SUSPEND: '暂停发放', RESUME: '恢复发放', TERMINATE: '停止发放' } as const;
 
 const hashOf = (request: object): string => {
   const { idempotencyKey: _key, ...rest } = request as { idempotencyKey?: string };
@@ -134,6 +146,8 @@ export class EnrolmentsService {
       return repeated;
     }
     const effective = monthStart(request.effectiveMonth);
+    // The decision is filed under the application the benefit came from.
+    const applicationId = enrolment!.applicationId ?? (await this.approvedApplicationOf(enrolment!.householdId));
     await em.transactional(async (tx) => {
       // One change at a time per enrolment: lock it, then read its terms.
       const locked = await tx.findOneOrFail(
@@ -175,6 +189,9 @@ export class EnrolmentsService {
       if (request.kind === 'RESUME' && last.state === 'ACTIVE') {
         throw PaymentError.sameState('ACTIVE');
       }
+      // Deciding is archiving: the decision goes into the household file before the change is recorded (the row
+      // is locked meanwhile); if it cannot be filed, nothing changes and the same request may be sent again.
+      const document = await this.fileDecision(locked, last, request, applicationId, caller);
       const change = tx.create(EnrolmentChange, {
         idempotencyKey: request.idempotencyKey,
         enrolmentId: locked.id,
@@ -187,6 +204,7 @@ export class EnrolmentsService {
         actorId: caller.userId,
         actorName: caller.username,
         requestHash,
+        documentId: document.id,
       });
       last.toMonth = effective;
       await tx.flush(); // close the old term before the new one starts (the exclusion constraint checks each row)
@@ -211,6 +229,85 @@ export class EnrolmentsService {
       await this.startRetentionClock(enrolment!.householdId, request);
     }
     return (await this.repeatOf(request.idempotencyKey, requestHash)) ?? this.reply(request.enrolmentId, caller);
+  }
+
+  /**
+   * The household's latest confirmed application, for an enrolment made without naming one (by hand). None: the
+   * change is refused, for its decision would belong to no approval in the household file.
+   */
+  private async approvedApplicationOf(householdId: string): Promise<string> {
+    const found = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.intake.applicationList, { householdId, status: 'APPROVED', limit: 1 }),
+    );
+    if (!found.items[0]) {
+      throw PaymentError.noApprovedApplication();
+    }
+    return found.items[0].id;
+  }
+
+  /** The county's decision on the benefit (增发、减发、暂停、恢复、停发), rendered and filed (日常管理类). */
+  private fileDecision(
+    enrolment: Enrolment,
+    last: EnrolmentTerm,
+    request: ChangeEnrolmentRequest,
+    applicationId: string,
+    caller: Caller,
+  ) {
+    const decidedAt = new Date();
+    const before = last.baseFen + last.supplementFen;
+    const after = request.kind === 'AMOUNT' ? request.baseFen! + request.supplementFen! : before;
+    const what =
+      request.kind === 'AMOUNT'
+        ? after > before
+          ? '增发'
+          : after < before
+            ? '减发'
+            : '调整保障金构成'
+        : CHANGE_LABELS[request.kind];
+    return runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.archive.documentFile, {
+        // Stable across retries of the request: the first filing stands.
+        idempotencyKey: `benefit-change:${sha256Hex(`${enrolment.id}:${request.idempotencyKey}`)}`,
+        firstFilingStands: true,
+        householdId: enrolment.householdId,
+        divisionCode: enrolment.divisionCode,
+        applicationId,
+        workflowId: `enrolment-${enrolment.id}`,
+        step: `benefit-change:${request.kind.toLowerCase()}:${request.effectiveMonth}`,
+        documentType: 'BENEFIT_CHANGE_DECISION',
+        createdBy: caller.username,
+        form: {
+          title:
+            request.kind === 'AMOUNT' && after === before ? '调整最低生活保障金决定书' : `${what}最低生活保障金决定书`,
+          fields: [
+            { label: '户主', value: enrolment.headName },
+            { label: '公民身份号码', value: maskIdNumber(enrolment.headIdNumber) },
+            { label: '所在社区（村）', value: enrolment.divisionCode },
+            { label: '决定事项', value: what },
+            { label: '自何月起', value: request.effectiveMonth },
+            { label: '原月保障金', value: `${formatYuan(before)}元` },
+            ...(request.kind === 'AMOUNT'
+              ? [
+                  {
+                    label: '调整后月保障金',
+                    value: `${formatYuan(after)}元（基本保障金${formatYuan(request.baseFen!)}元，分类施保金${formatYuan(request.supplementFen!)}元）`,
+                  },
+                ]
+              : []),
+            { label: '决定依据', value: request.decision },
+            { label: '理由', value: request.reason },
+            { label: '经办人', value: caller.username },
+            { label: '经办单位（行政区划代码）', value: caller.divisionCode },
+            { label: '决定时间', value: `${beijingMinute(decidedAt)}（北京时间）` },
+          ],
+          notes:
+            request.kind === 'AMOUNT' && after >= before
+              ? undefined
+              : ['对本决定不服的，可以依法申请行政复议或者提起行政诉讼。'],
+          completedAt: decidedAt.toISOString(),
+        },
+      }),
+    );
   }
 
   /**

@@ -4,6 +4,7 @@ import { Migration20261126140000_payment_schema } from './Migration2026112614000
 import { Migration20261126211546_payroll } from './Migration20261126211546_payroll';
 import { Migration20261127070000_payroll_chunks } from './Migration20261127070000_payroll_chunks';
 import { Migration20261127100000_enrolment_household_index } from './Migration20261127100000_enrolment_household_index';
+import { Migration20261128150000_enrolment_change_document } from './Migration20261128150000_enrolment_change_document';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -13,5 +14,9 @@ export const migrationList: MigrationObject[] = [
   {
     name: 'Migration20261127100000_enrolment_household_index',
     class: Migration20261127100000_enrolment_household_index,
+  },
+  {
+    name: 'Migration20261128150000_enrolment_change_document',
+    class: Migration20261128150000_enrolment_change_document,
   },
 ];

@@ -19,7 +19,10 @@ import {
 
 import { IsCommunityCode } from '../common/division-code.validator';
 
-/** Document types rendered from a step's form (title, fields, notes) — the records of the approval chain. */
+/**
+ * Document types rendered from a record's form (title, fields, notes): the records of the approval chain, and the
+ * county's decisions on a running benefit (dynamic management).
+ */
 export const FORM_DOCUMENT_TYPES = [
   'ASSESSMENT_REPORT', // 家庭经济状况核对认定结果
   'COMMUNITY_OPINION', // 社区（村）初审意见
@@ -38,6 +41,7 @@ export const FORM_DOCUMENT_TYPES = [
   'SURVEY_RECORD', // 入户调查表
   'DELIVERY_RECEIPT', // 送达回证（不予确认、终止审批通知书的送达）
   'MATERIALS_NOTICE', // 一次性告知书（受理前需补齐的材料）
+  'BENEFIT_CHANGE_DECISION', // 最低生活保障待遇变更决定书（增发、减发、暂停、恢复、停发）
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -56,7 +60,7 @@ export const ARCHIVE_CLASS_LABELS: Record<ArchiveClass, string> = {
   APPROVAL: '审批类',
   DAILY_MANAGEMENT: '日常管理类',
 };
-/** Every document type's class; the approval chain files approval-class items only (so far). */
+/** Every document type's class: the approval chain files approval-class items, benefit changes daily-management ones. */
 export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   APPLICATION_RECEIVED: 'APPROVAL',
   EVIDENCE: 'APPROVAL',
@@ -77,6 +81,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   SURVEY_RECORD: 'APPROVAL',
   DELIVERY_RECEIPT: 'APPROVAL',
   MATERIALS_NOTICE: 'APPROVAL',
+  BENEFIT_CHANGE_DECISION: 'DAILY_MANAGEMENT',
 };
 
 export class FormField {

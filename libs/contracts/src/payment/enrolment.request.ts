@@ -149,6 +149,8 @@ export interface EnrolmentChangeReply {
   reason: string | null;
   actor: string;
   recordedAt: string;
+  /** The decision filed into the household file (a change); null for the enrolment itself and the account. */
+  documentId: string | null;
 }
 
 export interface EnrolmentReply {
