@@ -348,6 +348,12 @@ export const ROUTES: Route[] = [
     expected: only({ county1: SCOPED, finance1: SCOPED, auditor1: SCOPED }),
   },
   {
+    name: 'GET /api/v1/enrolments?reviewDueBy=',
+    call: (token, record) =>
+      status(call('GET', `/api/v1/enrolments?reviewDueBy=2026-12-31&divisionCode=${COMMUNITY[record]}`, { token })),
+    expected: only({ county1: SCOPED, finance1: SCOPED, auditor1: SCOPED }),
+  },
+  {
     name: 'GET /api/v1/payroll/:month/statement',
     // Each caller gets the totals of their own division (scoped by the service).
     call: (token) => status(call('GET', '/api/v1/payroll/2099-01/statement', { token })),

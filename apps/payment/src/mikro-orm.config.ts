@@ -5,6 +5,7 @@ import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from 
 import { BankNonce } from './banks/bank-nonce.entity';
 import { Bank } from './banks/bank.entity';
 import { EnrolmentChange } from './enrolments/enrolment-change.entity';
+import { EnrolmentReview } from './enrolments/enrolment-review.entity';
 import { EnrolmentTerm } from './enrolments/enrolment-term.entity';
 import { Enrolment } from './enrolments/enrolment.entity';
 import { LineEvent } from './lines/line-event.entity';
@@ -21,6 +22,7 @@ export const paymentOrmSettings: ServiceOrmSettings = {
     Enrolment,
     EnrolmentTerm,
     EnrolmentChange,
+    EnrolmentReview,
     PayrollLine,
     PaymentBatch,
     PayrollChunk,

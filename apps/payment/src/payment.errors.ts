@@ -45,6 +45,21 @@ export class PaymentError extends DomainError {
     );
   }
 
+  static reviewInFuture(): PaymentError {
+    const message = '核查日期不能晚于今天';
+    return new PaymentError(ErrorCode.VALIDATION_FAILED, 'review in the future', message, field('reviewedOn', message));
+  }
+
+  static reviewNotAfter(day: string): PaymentError {
+    const message = `核查日期须晚于${day}（纳入发放的首月或上一次核查）`;
+    return new PaymentError(
+      ErrorCode.VALIDATION_FAILED,
+      `review not after ${day}`,
+      message,
+      field('reviewedOn', message),
+    );
+  }
+
   static terminated(): PaymentError {
     const message = '该待遇已终止，不能再变更';
     return new PaymentError(ErrorCode.CONFLICT, 'enrolment terminated', message, field('enrolmentId', message));

@@ -245,6 +245,110 @@ describe('payment service (real PostgreSQL, NATS)', () => {
     });
   });
 
+  describe('periodic review (定期核查)', () => {
+    /** A community of its own, so the reviews due are this test's alone. */
+    const community = '220102001009';
+
+    it('schedules reviews by the cycle, lists those due, files each review and moves the next due day', async () => {
+      const able = await call(
+        SUBJECTS.payment.enrolmentCreate,
+        enrolment({ divisionCode: community, firstMonth: '2026-01', reviewIntervalMonths: 6 }),
+      );
+      const stable = await call(
+        SUBJECTS.payment.enrolmentCreate,
+        enrolment({ divisionCode: community, firstMonth: '2026-03' }),
+      );
+      expect(able).toMatchObject({
+        reviewIntervalMonths: 6,
+        nextReviewOn: '2026-07-01',
+        lastReviewedOn: null,
+        reviews: [],
+      });
+      expect(stable).toMatchObject({ reviewIntervalMonths: 12, nextReviewOn: '2027-03-01' });
+
+      const due = (reviewDueBy: string) =>
+        call(SUBJECTS.payment.enrolmentReviewsDue, { reviewDueBy, divisionCode: community });
+      const dueNow = await due('2026-11-30');
+      expect(dueNow).toMatchObject({ total: 1, items: [{ enrolmentId: able.id, nextReviewOn: '2026-07-01' }] });
+      expect(dueNow.items[0].headIdNumberMasked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+      expect((await due('2027-03-01')).items.map((item) => item.enrolmentId)).toEqual([able.id, stable.id]);
+
+      const review = {
+        idempotencyKey: randomUUID(),
+        enrolmentId: able.id,
+        reviewedOn: '2026-11-20',
+        finding: 'NO_CHANGE' as const,
+        summary: '入户核查：家庭成员、收入和财产状况无明显变化',
+      };
+      const reviewed = await call(SUBJECTS.payment.enrolmentReview, review);
+      expect(reviewed).toMatchObject({
+        lastReviewedOn: '2026-11-20',
+        nextReviewOn: '2027-05-20',
+        reviews: [{ reviewedOn: '2026-11-20', finding: 'NO_CHANGE', intervalMonths: 6, actor: 'county1' }],
+      });
+      expect(await call(SUBJECTS.payment.enrolmentReview, review)).toEqual(reviewed);
+      await expect(call(SUBJECTS.payment.enrolmentReview, { ...review, summary: '另一次核查' })).rejects.toMatchObject({
+        code: ErrorCode.IDEMPOTENCY_CONFLICT,
+      });
+      const filed = await call(SUBJECTS.archive.documentList, { applicationId: able.applicationId! }, CALLERS.system);
+      expect(filed.items).toEqual([
+        expect.objectContaining({
+          id: reviewed.reviews[0].documentId,
+          documentType: 'PERIODIC_REVIEW_RECORD',
+          archiveClass: 'DAILY_MANAGEMENT',
+          title: '最低生活保障定期核查记录',
+        }),
+      ]);
+      expect((await due('2026-11-30')).total).toBe(0);
+
+      // A review changes the cycle when it says so; the next due day follows from it.
+      const yearly = await call(SUBJECTS.payment.enrolmentReview, {
+        ...review,
+        idempotencyKey: randomUUID(),
+        reviewedOn: '2026-11-25',
+        finding: 'CHANGE_NEEDED',
+        intervalMonths: 12,
+      });
+      expect(yearly).toMatchObject({ reviewIntervalMonths: 12, nextReviewOn: '2027-11-25' });
+    });
+
+    it('refuses a review on a day not after the last, in the future, or by a role that may not record it', async () => {
+      const created = await call(
+        SUBJECTS.payment.enrolmentCreate,
+        enrolment({ divisionCode: community, firstMonth: '2026-05' }),
+      );
+      const review = (reviewedOn: string, who = CALLERS.county1) =>
+        call(
+          SUBJECTS.payment.enrolmentReview,
+          { idempotencyKey: randomUUID(), enrolmentId: created.id, reviewedOn, finding: 'NO_CHANGE', summary: '核查' },
+          who,
+        );
+      await expect(review('2026-04-30')).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'reviewedOn' }],
+      });
+      await expect(review('2099-01-01')).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'reviewedOn', messages: ['核查日期不能晚于今天'] }],
+      });
+      await expect(review('2026-02-30')).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+      await expect(review('2026-11-01', CALLERS.community1)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+      await review('2026-11-01');
+      await expect(review('2026-11-01')).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'reviewedOn' }],
+      });
+      const [{ n }] = await sql<{ n: number }>(
+        `select count(*)::int as n from payment.enrolment_review where enrolment_id = ?`,
+        [created.id],
+      );
+      expect(n).toBe(1);
+      await expect(sql(`delete from payment.enrolment_review where enrolment_id = ?`, [created.id])).rejects.toThrow(
+        /append-only/,
+      );
+    });
+  });
+
   describe('payroll', () => {
     it('generates one line per active enrolment with set-based SQL, and never a second for the same month', async () => {
       const paid = await call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: '2031-02' }));

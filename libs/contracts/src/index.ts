@@ -41,5 +41,6 @@ export * from './approval/delivery';
 export * from './approval/task.request';
 export * from './approval/task-statistics';
 export * from './payment/enrolment.request';
+export * from './payment/enrolment-review.request';
 export * from './payment/payroll.request';
 export * from './payment/bank.request';

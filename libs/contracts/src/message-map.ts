@@ -128,6 +128,11 @@ import type {
   BankStatementRequest,
 } from './payment/bank.request';
 import type {
+  ListReviewsDueReply,
+  ListReviewsDueRequest,
+  RecordReviewRequest,
+} from './payment/enrolment-review.request';
+import type {
   ChangeEnrolmentRequest,
   CreateEnrolmentRequest,
   EnrolmentReply,
@@ -212,6 +217,8 @@ export interface RequestMap {
   [SUBJECTS.payment.enrolmentCreate]: { request: CreateEnrolmentRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentChange]: { request: ChangeEnrolmentRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentGet]: { request: GetEnrolmentRequest; reply: EnrolmentReply };
+  [SUBJECTS.payment.enrolmentReview]: { request: RecordReviewRequest; reply: EnrolmentReply };
+  [SUBJECTS.payment.enrolmentReviewsDue]: { request: ListReviewsDueRequest; reply: ListReviewsDueReply };
   [SUBJECTS.payment.payrollStart]: { request: StartPayrollRequest; reply: StartPayrollReply };
   [SUBJECTS.payment.payrollPlan]: { request: PlanPayrollRequest; reply: PlanPayrollReply };
   [SUBJECTS.payment.payrollGenerate]: { request: GeneratePayrollRequest; reply: GeneratePayrollReply };

@@ -81,6 +81,7 @@ import {
   BankPostResultsRequest,
   BankStatementRequest,
 } from './payment/bank.request';
+import { ListReviewsDueRequest, RecordReviewRequest } from './payment/enrolment-review.request';
 import { ChangeEnrolmentRequest, CreateEnrolmentRequest, GetEnrolmentRequest } from './payment/enrolment.request';
 import {
   BuildBatchesRequest,
@@ -146,6 +147,8 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.payment.enrolmentCreate]: CreateEnrolmentRequest,
   [SUBJECTS.payment.enrolmentChange]: ChangeEnrolmentRequest,
   [SUBJECTS.payment.enrolmentGet]: GetEnrolmentRequest,
+  [SUBJECTS.payment.enrolmentReview]: RecordReviewRequest,
+  [SUBJECTS.payment.enrolmentReviewsDue]: ListReviewsDueRequest,
   [SUBJECTS.payment.payrollStart]: StartPayrollRequest,
   [SUBJECTS.payment.payrollPlan]: PlanPayrollRequest,
   [SUBJECTS.payment.payrollGenerate]: GeneratePayrollRequest,

@@ -55,6 +55,8 @@ export const SUBJECTS = {
     enrolmentCreate: 'payment.enrolment.create',
     enrolmentChange: 'payment.enrolment.change',
     enrolmentGet: 'payment.enrolment.get',
+    enrolmentReview: 'payment.enrolment.review',
+    enrolmentReviewsDue: 'payment.enrolment.reviews-due',
     payrollStart: 'payment.payroll.start',
     payrollPlan: 'payment.payroll.plan',
     payrollGenerate: 'payment.payroll.generate',

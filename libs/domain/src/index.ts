@@ -13,6 +13,7 @@ export * from './hashing/sha256';
 export * from './calendar/working-days';
 export * from './payment/bank-signature';
 export * from './payment/months';
+export * from './payment/review-schedule';
 export * from './archive/reference-code';
 export * from './archive/item-chain';
 export * from './archive/retention';

@@ -8,7 +8,7 @@ import {
   type StepForm,
 } from '@app/contracts';
 import { APPROVAL_STEPS } from '@app/contracts/temporal';
-import { formatYuan } from '@app/domain';
+import { formatYuan, reviewIntervalFor } from '@app/domain';
 import { type MessagingClient, RemoteError } from '@app/platform';
 
 import type { ParticularsCache } from './application-particulars';
@@ -300,6 +300,8 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
           baseFen: terms.baseFen,
           supplementFen: terms.supplementsFen,
           firstMonth: input.firstMonth,
+          // Reviewed every six months with a member able to work, else yearly (2021 rules Art. 31).
+          reviewIntervalMonths: reviewIntervalFor(household.members),
           decision: `${input.workflowId} 县级审核确认`,
         });
         return { enrolmentId: enrolment.id };

@@ -48,7 +48,8 @@ export class RenderingService {
       case 'SURVEY_RECORD':
       case 'DELIVERY_RECEIPT':
       case 'MATERIALS_NOTICE':
-      case 'BENEFIT_CHANGE_DECISION': {
+      case 'BENEFIT_CHANGE_DECISION':
+      case 'PERIODIC_REVIEW_RECORD': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

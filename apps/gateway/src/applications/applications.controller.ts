@@ -20,6 +20,7 @@ import {
   ErrorCode,
   EVIDENCE_TYPES,
   type ListApplicationsReply,
+  ListApplicationsRequest,
   type ListDocumentsReply,
   PERMISSIONS,
   rolesAllow,
@@ -30,8 +31,8 @@ import { MessagingClient, OptionalBoolQuery, RemoteError, requireCaller, UuidPar
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { WithPurposeQuery } from '../access-log/purpose-query';
 import { CreateApplicationDto } from './dto/create-application.dto';
-import { ListApplicationsQueryDto } from './dto/list-applications.query.dto';
 import { MaterialsNoticeDto } from './dto/materials-notice.dto';
 import { ObjectionDto } from './dto/objection.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
@@ -51,6 +52,8 @@ export interface ApplicationView {
   /** Documents filed so far; omitted for roles that may not read archive items. */
   documents?: ListDocumentsReply['items'];
 }
+
+class ListApplicationsQueryDto extends WithPurposeQuery(ListApplicationsRequest) {}
 
 /** What the access log says of a register listing made without a stated purpose. */
 const REGISTER_PURPOSE = '查看申请台账（未说明目的）';

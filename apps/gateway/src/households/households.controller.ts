@@ -8,9 +8,12 @@ import { MessagingClient, UuidParam } from '@app/platform';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { CreateHouseholdDto } from './dto/create-household.dto';
-import { SearchHouseholdsQueryDto } from './dto/search-households.query.dto';
+import { SearchHouseholdsQuery } from './dto/search-households.query.dto';
+import { WithPurposeQuery } from '../access-log/purpose-query';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
+
+class SearchHouseholdsQueryDto extends WithPurposeQuery(SearchHouseholdsQuery) {}
 
 /** What the access log says of a search made without a stated purpose. */
 const SEARCH_PURPOSE = '检索家庭（未说明目的）';

@@ -7,6 +7,9 @@ import {
   CreateEnrolmentRequest,
   type EnrolmentReply,
   type LineReply,
+  type ListReviewsDueReply,
+  ListReviewsDueRequest,
+  RecordReviewRequest,
   type ListLinesReply,
   ListLinesRequest,
   type PaymentHistoryReply,
@@ -20,6 +23,7 @@ import { MessagingClient, UuidParam } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
+import { WithPurposeQuery } from '../access-log/purpose-query';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { LineIdParam, MonthParam } from './dto/payment-params';
 import { RequirePermission } from '../identity/auth/auth.decorators';
@@ -27,6 +31,12 @@ import { RequirePermission } from '../identity/auth/auth.decorators';
 class CreateEnrolmentDto extends OmitType(CreateEnrolmentRequest, ['idempotencyKey'] as const) {}
 class ChangeEnrolmentDto extends OmitType(ChangeEnrolmentRequest, ['idempotencyKey', 'enrolmentId'] as const) {}
 class ReissueLineDto extends OmitType(ReissueLineRequest, ['idempotencyKey', 'lineId'] as const) {}
+class RecordReviewDto extends OmitType(RecordReviewRequest, ['idempotencyKey', 'enrolmentId'] as const) {}
+
+class ReviewsDueQueryDto extends WithPurposeQuery(ListReviewsDueRequest) {}
+
+/** What the access log says of a list of reviews due shown without a stated purpose. */
+const REVIEWS_PURPOSE = '安排定期核查（未说明目的）';
 
 /** Staff side of payment: enrolments and their changes, the monthly payroll, failed lines, a household's payments. */
 @ApiTags('payment')
@@ -57,6 +67,51 @@ export class PaymentsController {
     @Body() body: ChangeEnrolmentDto,
   ): Promise<EnrolmentReply> {
     return this.messaging.request(SUBJECTS.payment.enrolmentChange, { ...body, enrolmentId, idempotencyKey });
+  }
+
+  @Post('enrolments/:id/reviews')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.enrolmentChange)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'Record a periodic review (定期核查): what was found, filed into the household file, and the next due day ' +
+      '(the review day plus the cycle, 6 or 12 months)',
+  })
+  review(
+    @UuidParam('id') enrolmentId: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: RecordReviewDto,
+  ): Promise<EnrolmentReply> {
+    return this.messaging.request(SUBJECTS.payment.enrolmentReview, { ...body, enrolmentId, idempotencyKey });
+  }
+
+  @Get('enrolments')
+  @RequirePermission(PERMISSIONS.paymentRead)
+  @ApiOperation({
+    summary:
+      'Enrolled households of your area whose periodic review falls due by a day, soonest first (ID numbers ' +
+      'masked; each household shown is access-logged as SEARCH)',
+  })
+  @ApiHeader({
+    name: 'X-Access-Purpose',
+    required: false,
+    description: `Why you look (UTF-8, percent-encoded); or ?purpose=. Left out: logged as 「${REVIEWS_PURPOSE}」`,
+  })
+  async reviewsDue(
+    @Query() query: ReviewsDueQueryDto,
+    @AccessPurpose({ otherwise: REVIEWS_PURPOSE }) purpose: string,
+    @Req() request: Request,
+  ): Promise<ListReviewsDueReply> {
+    const { purpose: _purpose, ...filters } = query;
+    const due = await this.messaging.request(SUBJECTS.payment.enrolmentReviewsDue, filters);
+    await this.accessLog.recordShown(
+      'household',
+      due.items.map((item) => ({ recordId: item.householdId, recordDivision: item.divisionCode })),
+      purpose,
+      clientIp(request),
+    );
+    return due;
   }
 
   @Get('enrolments/:id')

@@ -1,5 +1,6 @@
 import { Entity, Index, Property } from '@mikro-orm/core';
 
+import type { ReviewInterval } from '@app/domain';
 import { BaseEntity } from '@app/platform';
 
 export type EnrolmentStatus = 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
@@ -16,7 +17,9 @@ export type EnrolmentStatus = 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
 @Index({ properties: ['divisionCode'] })
 // A household's enrolments, newest first (its dossier's benefit); the partial index above holds only open ones.
 @Index({ properties: ['householdId', 'createdAt'] })
-export class Enrolment extends BaseEntity<'applicationId' | 'lastMonth'> {
+// Periodic reviews falling due in an area.
+@Index({ properties: ['nextReviewOn'] })
+export class Enrolment extends BaseEntity<'applicationId' | 'lastMonth' | 'reviewIntervalMonths' | 'lastReviewedOn'> {
   @Property({ length: 200, unique: true })
   idempotencyKey: string;
 
@@ -55,4 +58,15 @@ export class Enrolment extends BaseEntity<'applicationId' | 'lastMonth'> {
 
   @Property({ length: 64 })
   createdBy: string;
+
+  /** Months between periodic reviews (定期核查): 12, or 6 with a member able to work. */
+  @Property({ type: 'smallint', default: 12 })
+  reviewIntervalMonths: ReviewInterval = 12;
+
+  /** When the next periodic review falls due; null once terminated. */
+  @Property({ type: 'date', nullable: true })
+  nextReviewOn: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  lastReviewedOn?: string;
 }

@@ -1,7 +1,8 @@
-import type { EnrolmentChangeReply, EnrolmentReply, EnrolmentTermReply } from '@app/contracts';
+import type { EnrolmentChangeReply, EnrolmentReply, EnrolmentTermReply, ReviewReply } from '@app/contracts';
 import { addMonths, maskBankAccount, maskIdNumber } from '@app/domain';
 
 import type { EnrolmentChange } from './enrolment-change.entity';
+import type { EnrolmentReview } from './enrolment-review.entity';
 import type { EnrolmentTerm } from './enrolment-term.entity';
 import type { Enrolment } from './enrolment.entity';
 
@@ -30,12 +31,25 @@ export function toChangeReply(change: EnrolmentChange): EnrolmentChangeReply {
   };
 }
 
+export function toReviewReply(review: EnrolmentReview): ReviewReply {
+  return {
+    reviewedOn: review.reviewedOn,
+    finding: review.finding,
+    summary: review.summary,
+    intervalMonths: review.intervalMonths,
+    actor: review.actorName,
+    recordedAt: review.createdAt.toISOString(),
+    documentId: review.documentId,
+  };
+}
+
 /** Staff see the head's ID number and the account masked; the bank gets the account through its own API. */
 export function toEnrolmentReply(
   enrolment: Enrolment,
   terms: EnrolmentTerm[],
   changes: EnrolmentChange[],
   reveal: boolean,
+  reviews: EnrolmentReview[] = [],
 ): EnrolmentReply {
   return {
     id: enrolment.id,
@@ -51,5 +65,9 @@ export function toEnrolmentReply(
     lastMonth: enrolment.lastMonth ? toMonth(enrolment.lastMonth) : null,
     terms: terms.map(toTermReply),
     changes: changes.map(toChangeReply),
+    reviewIntervalMonths: enrolment.reviewIntervalMonths,
+    nextReviewOn: enrolment.nextReviewOn,
+    lastReviewedOn: enrolment.lastReviewedOn ?? null,
+    reviews: reviews.map(toReviewReply),
   };
 }

@@ -6,14 +6,21 @@ import {
   CreateEnrolmentRequest,
   type EnrolmentReply,
   GetEnrolmentRequest,
+  type ListReviewsDueReply,
+  ListReviewsDueRequest,
+  RecordReviewRequest,
   SUBJECTS,
 } from '@app/contracts';
 
+import { EnrolmentReviewsService } from './enrolment-reviews.service';
 import { EnrolmentsService } from './enrolments.service';
 
 @Controller()
 export class EnrolmentsHandler {
-  constructor(private readonly enrolments: EnrolmentsService) {}
+  constructor(
+    private readonly enrolments: EnrolmentsService,
+    private readonly reviews: EnrolmentReviewsService,
+  ) {}
 
   @MessagePattern(SUBJECTS.payment.enrolmentCreate)
   create(@Payload() request: CreateEnrolmentRequest): Promise<EnrolmentReply> {
@@ -28,5 +35,15 @@ export class EnrolmentsHandler {
   @MessagePattern(SUBJECTS.payment.enrolmentGet)
   get(@Payload() request: GetEnrolmentRequest): Promise<EnrolmentReply> {
     return this.enrolments.get(request);
+  }
+
+  @MessagePattern(SUBJECTS.payment.enrolmentReview)
+  review(@Payload() request: RecordReviewRequest): Promise<EnrolmentReply> {
+    return this.reviews.record(request);
+  }
+
+  @MessagePattern(SUBJECTS.payment.enrolmentReviewsDue)
+  reviewsDue(@Payload() request: ListReviewsDueRequest): Promise<ListReviewsDueReply> {
+    return this.reviews.due(request);
   }
 }

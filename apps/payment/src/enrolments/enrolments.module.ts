@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 
+import { EnrolmentReviewsService } from './enrolment-reviews.service';
 import { EnrolmentsHandler } from './enrolments.handler';
 import { EnrolmentsService } from './enrolments.service';
+import { HouseholdFilingService } from './household-filing.service';
 import { BanksModule } from '../banks/banks.module';
 
 @Module({
   imports: [BanksModule],
   controllers: [EnrolmentsHandler],
-  providers: [EnrolmentsService],
+  providers: [EnrolmentsService, EnrolmentReviewsService, HouseholdFilingService],
 })
 export class EnrolmentsModule {}

@@ -13,6 +13,7 @@ import {
 } from '@app/contracts';
 import {
   addMonths,
+  addMonthsToDay,
   beijingMinute,
   canonicalJson,
   checkIdNumber,
@@ -36,9 +37,11 @@ import {
 } from '@app/platform';
 
 import { EnrolmentChange } from './enrolment-change.entity';
+import { EnrolmentReview } from './enrolment-review.entity';
 import { EnrolmentTerm } from './enrolment-term.entity';
 import { Enrolment } from './enrolment.entity';
 import { toEnrolmentReply, toMonth } from './enrolment.mapper';
+import { HouseholdFilingService } from './household-filing.service';
 import { BanksService } from '../banks/banks.service';
 import { PaymentError } from '../payment.errors';
 
@@ -58,6 +61,7 @@ export class EnrolmentsService {
     private readonly em: EntityManager,
     private readonly banks: BanksService,
     private readonly messaging: MessagingClient,
+    private readonly filing: HouseholdFilingService,
   ) {}
 
   /** From the county confirmation. Idempotent by key; a household has at most one open enrolment. */
@@ -94,6 +98,8 @@ export class EnrolmentsService {
           status: 'ACTIVE',
           firstMonth: monthStart(request.firstMonth),
           createdBy: caller.userId,
+          reviewIntervalMonths: request.reviewIntervalMonths ?? 12,
+          nextReviewOn: addMonthsToDay(monthStart(request.firstMonth), request.reviewIntervalMonths ?? 12),
         });
         const change = tx.create(EnrolmentChange, {
           idempotencyKey: request.idempotencyKey,
@@ -147,7 +153,7 @@ export class EnrolmentsService {
     }
     const effective = monthStart(request.effectiveMonth);
     // The decision is filed under the application the benefit came from.
-    const applicationId = enrolment!.applicationId ?? (await this.approvedApplicationOf(enrolment!.householdId));
+    const applicationId = await this.filing.applicationOf(enrolment!);
     await em.transactional(async (tx) => {
       // One change at a time per enrolment: lock it, then read its terms.
       const locked = await tx.findOneOrFail(
@@ -211,6 +217,7 @@ export class EnrolmentsService {
       if (request.kind === 'TERMINATE') {
         locked.status = 'TERMINATED';
         locked.lastMonth = monthStart(addMonths(toMonth(effective), -1));
+        locked.nextReviewOn = null;
       } else {
         tx.create(EnrolmentTerm, {
           enrolmentId: locked.id,
@@ -229,20 +236,6 @@ export class EnrolmentsService {
       await this.startRetentionClock(enrolment!.householdId, request);
     }
     return (await this.repeatOf(request.idempotencyKey, requestHash)) ?? this.reply(request.enrolmentId, caller);
-  }
-
-  /**
-   * The household's latest confirmed application, for an enrolment made without naming one (by hand). None: the
-   * change is refused, for its decision would belong to no approval in the household file.
-   */
-  private async approvedApplicationOf(householdId: string): Promise<string> {
-    const found = await runAsCaller(SYSTEM_CALLER, () =>
-      this.messaging.request(SUBJECTS.intake.applicationList, { householdId, status: 'APPROVED', limit: 1 }),
-    );
-    if (!found.items[0]) {
-      throw PaymentError.noApprovedApplication();
-    }
-    return found.items[0].id;
   }
 
   /** The county's decision on the benefit (增发、减发、暂停、恢复、停发), rendered and filed (日常管理类). */
@@ -264,50 +257,43 @@ export class EnrolmentsService {
             ? '减发'
             : '调整保障金构成'
         : CHANGE_LABELS[request.kind];
-    return runAsCaller(SYSTEM_CALLER, () =>
-      this.messaging.request(SUBJECTS.archive.documentFile, {
-        // Stable across retries of the request: the first filing stands.
-        idempotencyKey: `benefit-change:${sha256Hex(`${enrolment.id}:${request.idempotencyKey}`)}`,
-        firstFilingStands: true,
-        householdId: enrolment.householdId,
-        divisionCode: enrolment.divisionCode,
-        applicationId,
-        workflowId: `enrolment-${enrolment.id}`,
-        step: `benefit-change:${request.kind.toLowerCase()}:${request.effectiveMonth}`,
-        documentType: 'BENEFIT_CHANGE_DECISION',
-        createdBy: caller.username,
-        form: {
-          title:
-            request.kind === 'AMOUNT' && after === before ? '调整最低生活保障金决定书' : `${what}最低生活保障金决定书`,
-          fields: [
-            { label: '户主', value: enrolment.headName },
-            { label: '公民身份号码', value: maskIdNumber(enrolment.headIdNumber) },
-            { label: '所在社区（村）', value: enrolment.divisionCode },
-            { label: '决定事项', value: what },
-            { label: '自何月起', value: request.effectiveMonth },
-            { label: '原月保障金', value: `${formatYuan(before)}元` },
-            ...(request.kind === 'AMOUNT'
-              ? [
-                  {
-                    label: '调整后月保障金',
-                    value: `${formatYuan(after)}元（基本保障金${formatYuan(request.baseFen!)}元，分类施保金${formatYuan(request.supplementFen!)}元）`,
-                  },
-                ]
-              : []),
-            { label: '决定依据', value: request.decision },
-            { label: '理由', value: request.reason },
-            { label: '经办人', value: caller.username },
-            { label: '经办单位（行政区划代码）', value: caller.divisionCode },
-            { label: '决定时间', value: `${beijingMinute(decidedAt)}（北京时间）` },
-          ],
-          notes:
-            request.kind === 'AMOUNT' && after >= before
-              ? undefined
-              : ['对本决定不服的，可以依法申请行政复议或者提起行政诉讼。'],
-          completedAt: decidedAt.toISOString(),
-        },
-      }),
-    );
+    return this.filing.file(enrolment, {
+      applicationId,
+      documentType: 'BENEFIT_CHANGE_DECISION',
+      step: `benefit-change:${request.kind.toLowerCase()}:${request.effectiveMonth}`,
+      requestKey: request.idempotencyKey,
+      createdBy: caller.username,
+      form: {
+        title:
+          request.kind === 'AMOUNT' && after === before ? '调整最低生活保障金决定书' : `${what}最低生活保障金决定书`,
+        fields: [
+          { label: '户主', value: enrolment.headName },
+          { label: '公民身份号码', value: maskIdNumber(enrolment.headIdNumber) },
+          { label: '所在社区（村）', value: enrolment.divisionCode },
+          { label: '决定事项', value: what },
+          { label: '自何月起', value: request.effectiveMonth },
+          { label: '原月保障金', value: `${formatYuan(before)}元` },
+          ...(request.kind === 'AMOUNT'
+            ? [
+                {
+                  label: '调整后月保障金',
+                  value: `${formatYuan(after)}元（基本保障金${formatYuan(request.baseFen!)}元，分类施保金${formatYuan(request.supplementFen!)}元）`,
+                },
+              ]
+            : []),
+          { label: '决定依据', value: request.decision },
+          { label: '理由', value: request.reason },
+          { label: '经办人', value: caller.username },
+          { label: '经办单位（行政区划代码）', value: caller.divisionCode },
+          { label: '决定时间', value: `${beijingMinute(decidedAt)}（北京时间）` },
+        ],
+        notes:
+          request.kind === 'AMOUNT' && after >= before
+            ? undefined
+            : ['对本决定不服的，可以依法申请行政复议或者提起行政诉讼。'],
+        completedAt: decidedAt.toISOString(),
+      },
+    });
   }
 
   /**
@@ -344,14 +330,15 @@ export class EnrolmentsService {
   }
 
   /** The enrolment with its terms and changes, asked at once (the dossier asks on every read). */
-  private async reply(enrolmentId: string, caller = requireCaller(), loaded?: Enrolment): Promise<EnrolmentReply> {
+  async reply(enrolmentId: string, caller = requireCaller(), loaded?: Enrolment): Promise<EnrolmentReply> {
     const em = this.em.fork();
-    const [enrolment, terms, changes] = await Promise.all([
+    const [enrolment, terms, changes, reviews] = await Promise.all([
       loaded ?? em.findOneOrFail(Enrolment, { id: enrolmentId }),
       em.find(EnrolmentTerm, { enrolmentId }, { orderBy: { fromMonth: 'asc' } }),
       em.find(EnrolmentChange, { enrolmentId }, { orderBy: { createdAt: 'asc' } }),
+      em.find(EnrolmentReview, { enrolmentId }, { orderBy: { reviewedOn: 'asc', createdAt: 'asc' } }),
     ]);
-    return toEnrolmentReply(enrolment, terms, changes, isSystemCaller(caller));
+    return toEnrolmentReply(enrolment, terms, changes, isSystemCaller(caller), reviews);
   }
 
   /** The answer to a repeated key, or undefined for a new one; a key reused for another request is refused. */

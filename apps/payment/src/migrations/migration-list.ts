@@ -5,6 +5,7 @@ import { Migration20261126211546_payroll } from './Migration20261126211546_payro
 import { Migration20261127070000_payroll_chunks } from './Migration20261127070000_payroll_chunks';
 import { Migration20261127100000_enrolment_household_index } from './Migration20261127100000_enrolment_household_index';
 import { Migration20261128150000_enrolment_change_document } from './Migration20261128150000_enrolment_change_document';
+import { Migration20261128160000_enrolment_reviews } from './Migration20261128160000_enrolment_reviews';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -19,4 +20,5 @@ export const migrationList: MigrationObject[] = [
     name: 'Migration20261128150000_enrolment_change_document',
     class: Migration20261128150000_enrolment_change_document,
   },
+  { name: 'Migration20261128160000_enrolment_reviews', class: Migration20261128160000_enrolment_reviews },
 ];

@@ -42,6 +42,7 @@ export const FORM_DOCUMENT_TYPES = [
   'DELIVERY_RECEIPT', // 送达回证（不予确认、终止审批通知书的送达）
   'MATERIALS_NOTICE', // 一次性告知书（受理前需补齐的材料）
   'BENEFIT_CHANGE_DECISION', // 最低生活保障待遇变更决定书（增发、减发、暂停、恢复、停发）
+  'PERIODIC_REVIEW_RECORD', // 定期核查记录
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -82,6 +83,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   DELIVERY_RECEIPT: 'APPROVAL',
   MATERIALS_NOTICE: 'APPROVAL',
   BENEFIT_CHANGE_DECISION: 'DAILY_MANAGEMENT',
+  PERIODIC_REVIEW_RECORD: 'DAILY_MANAGEMENT',
 };
 
 export class FormField {

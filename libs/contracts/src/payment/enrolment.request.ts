@@ -12,8 +12,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-import { ACCOUNT_NUMBER_PATTERN, MONTH_PATTERN } from '@app/domain';
+import { ACCOUNT_NUMBER_PATTERN, MONTH_PATTERN, REVIEW_INTERVALS, type ReviewInterval } from '@app/domain';
 
+import type { ReviewReply } from './enrolment-review.request';
 import { IsCommunityCode } from '../common/division-code.validator';
 import { IsIdNumber } from '../common/identity.validators';
 
@@ -76,6 +77,11 @@ export class CreateEnrolmentRequest {
   /** First month paid (the month after the confirmation by default policy). */
   @IsMonth()
   firstMonth: string;
+
+  /** Months between periodic reviews (定期核查): 12 when stable, 6 with a member able to work; default 12. */
+  @IsOptional()
+  @IsIn(REVIEW_INTERVALS, { message: '核查周期只能是6或12个月' })
+  reviewIntervalMonths?: ReviewInterval;
 
   /** The decision that enrols: e.g. the county confirmation's workflow and step, or a document number. */
   @IsString()
@@ -169,5 +175,11 @@ export interface EnrolmentReply {
   /** Last month paid, once terminated. */
   lastMonth: string | null;
   terms: EnrolmentTermReply[];
+  reviewIntervalMonths: ReviewInterval;
+  /** When the next periodic review falls due (null once terminated). */
+  nextReviewOn: string | null;
+  lastReviewedOn: string | null;
+  /** Periodic reviews, oldest first. */
+  reviews: ReviewReply[];
   changes: EnrolmentChangeReply[];
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export class SearchHouseholdsQueryDto {
+export class SearchHouseholdsQuery {
   @ApiProperty({
     description: 'A member name, full or partial (Chinese characters), or a full ID number',
     example: '张三',
@@ -19,10 +19,4 @@ export class SearchHouseholdsQueryDto {
   @Min(1)
   @Max(100)
   limit = 20;
-
-  /** Read by `@AccessPurpose` (header or this parameter); declared so the query's whitelist lets it through. */
-  @ApiPropertyOptional({ description: 'Why you search; or the X-Access-Purpose header' })
-  @IsOptional()
-  @IsString({ message: 'purpose 必须是文本' })
-  purpose?: string;
 }

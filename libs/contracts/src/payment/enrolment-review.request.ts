@@ -1,0 +1,81 @@
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+import { REVIEW_INTERVALS, type ReviewInterval } from '@app/domain';
+
+import { IsDivisionCode } from '../common/division-code.validator';
+import { IsCalendarDate } from '../common/identity.validators';
+import { PageRequest } from '../common/page.request';
+
+export const REVIEW_FINDINGS = ['NO_CHANGE', 'CHANGE_NEEDED'] as const;
+export type ReviewFinding = (typeof REVIEW_FINDINGS)[number];
+
+/**
+ * A periodic review (定期核查) of an enrolled household, recorded by the county: what was found, filed into the
+ * household file (定期核查记录), and when the next one is due. A change it calls for is made as a change.
+ */
+export class RecordReviewRequest {
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsUUID('4', { message: '待遇编号格式不正确' })
+  enrolmentId: string;
+
+  /** The day the household was reviewed (Beijing); not in the future. */
+  @IsCalendarDate({ message: '核查日期应为存在的日期，格式YYYY-MM-DD' })
+  reviewedOn: string;
+
+  @IsIn(REVIEW_FINDINGS, { message: '核查结论只能是NO_CHANGE（无变化）或CHANGE_NEEDED（需变更待遇）' })
+  finding: ReviewFinding;
+
+  /** What was checked and found (income, members, assets, living conditions). */
+  @IsString()
+  @IsNotEmpty({ message: '请填写核查情况' })
+  @MaxLength(1000, { message: '核查情况不能超过1000个字符' })
+  summary: string;
+
+  /** The cycle from now on, when the review changes it (e.g. a member found able to work: 6). */
+  @IsOptional()
+  @IsIn(REVIEW_INTERVALS, { message: '核查周期只能是6或12个月' })
+  intervalMonths?: ReviewInterval;
+}
+
+/** Enrolled households whose periodic review falls due by a day, in the caller's area (or one part of it). */
+export class ListReviewsDueRequest extends PageRequest {
+  @IsCalendarDate({ message: 'reviewDueBy 应为YYYY-MM-DD格式的日期' })
+  reviewDueBy: string;
+
+  @IsOptional()
+  @IsDivisionCode()
+  divisionCode?: string;
+}
+
+export interface ReviewReply {
+  reviewedOn: string;
+  finding: ReviewFinding;
+  summary: string;
+  intervalMonths: ReviewInterval;
+  actor: string;
+  recordedAt: string;
+  /** 定期核查记录 in the household file. */
+  documentId: string;
+}
+
+export interface ReviewDueItem {
+  enrolmentId: string;
+  householdId: string;
+  divisionCode: string;
+  headName: string;
+  headIdNumberMasked: string;
+  status: 'ACTIVE' | 'SUSPENDED';
+  reviewIntervalMonths: ReviewInterval;
+  nextReviewOn: string;
+  lastReviewedOn: string | null;
+}
+
+export interface ListReviewsDueReply {
+  /** Soonest due first. */
+  items: ReviewDueItem[];
+  total: number;
+}
