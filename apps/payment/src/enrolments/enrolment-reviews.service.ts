@@ -8,12 +8,12 @@ import {
   PERMISSIONS,
   type RecordReviewRequest,
 } from '@app/contracts';
-import { addMonthsToDay, beijingDate, beijingMinute, canonicalJson, maskIdNumber, sha256Hex } from '@app/domain';
+import { addMonthsToDay, beijingDate, beijingMinute, maskIdNumber } from '@app/domain';
 import { areaOf, assertAnyPermission, assertPermission, assertVisible, requireCaller } from '@app/platform';
 
 import { EnrolmentReview } from './enrolment-review.entity';
 import { Enrolment } from './enrolment.entity';
-import { EnrolmentsService } from './enrolments.service';
+import { EnrolmentsService, hashOf } from './enrolments.service';
 import { HouseholdFilingService } from './household-filing.service';
 import { PaymentError } from '../payment.errors';
 
@@ -41,8 +41,7 @@ export class EnrolmentReviewsService {
     const em = this.em.fork();
     const enrolment = await em.findOne(Enrolment, { id: request.enrolmentId });
     assertVisible(caller, enrolment?.divisionCode);
-    const { idempotencyKey: _key, ...content } = request;
-    const requestHash = sha256Hex(canonicalJson(content));
+    const requestHash = hashOf(request);
     const repeat = async () => {
       const earlier = await this.em.fork().findOne(EnrolmentReview, { idempotencyKey: request.idempotencyKey });
       if (earlier && earlier.requestHash !== requestHash) {

@@ -47,7 +47,8 @@ import { PaymentError } from '../payment.errors';
 
 const CHANGE_LABELS = { SUSPEND: '暂停发放', RESUME: '恢复发放', TERMINATE: '停止发放' } as const;
 
-const hashOf = (request: object): string => {
+/** The request's hash without its key: the same content again is a repeat, other content under the key is refused. */
+export const hashOf = (request: object): string => {
   const { idempotencyKey: _key, ...rest } = request as { idempotencyKey?: string };
   return sha256Hex(canonicalJson(rest));
 };
@@ -329,7 +330,7 @@ export class EnrolmentsService {
     return this.reply(enrolment!.id, caller, enrolment!);
   }
 
-  /** The enrolment with its terms and changes, asked at once (the dossier asks on every read). */
+  /** The enrolment with its terms, changes and reviews, asked at once (the dossier asks on every read). */
   async reply(enrolmentId: string, caller = requireCaller(), loaded?: Enrolment): Promise<EnrolmentReply> {
     const em = this.em.fork();
     const [enrolment, terms, changes, reviews] = await Promise.all([
