@@ -148,7 +148,8 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
       lastMonth: '2024-12',
       currentTerm: { baseFen: 47_000, supplementFen: 7_700, totalFen: 54_700 },
       accountNo: expect.stringMatching(/\*/),
-      nextReviewMonth: null,
+      nextReviewOn: null,
+      lastReviewedOn: null,
     });
     expect(
       (body.payments.data as Array<{ month: string; amountFen: number }>).map((p) => [p.month, p.amountFen]),

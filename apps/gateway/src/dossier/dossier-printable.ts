@@ -84,7 +84,9 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
           `${BENEFIT_STATUS[benefit.status]}；自${benefit.firstMonth}起${benefit.lastMonth ? `，至${benefit.lastMonth}止` : ''}`,
           `现行标准（自${benefit.currentTerm.fromMonth}）：保障金${yuan(benefit.currentTerm.baseFen)}＋分类施保金${yuan(benefit.currentTerm.supplementFen)}＝${yuan(benefit.currentTerm.totalFen)}/月`,
           `发放账户：${benefit.bankCode} ${benefit.accountNo}`,
-          benefit.nextReviewMonth ? `下次定期核查：${benefit.nextReviewMonth}` : '',
+          benefit.nextReviewOn
+            ? `下次定期核查：${benefit.nextReviewOn}${benefit.lastReviewedOn ? `（上次核查：${benefit.lastReviewedOn}）` : ''}`
+            : '',
         ].filter(Boolean)
       : ['尚未纳入发放'],
   }));

@@ -12,7 +12,7 @@ import {
   SUBJECTS,
   type TaskReply,
 } from '@app/contracts';
-import { addMonths, beijingMonth } from '@app/domain';
+import { beijingMonth } from '@app/domain';
 import { AccessError, MessagingClient, RemoteError, requireCaller } from '@app/platform';
 
 import type { DossierBenefit, DossierReply, DossierSection, DossierStatusCode } from './dossier.types';
@@ -137,9 +137,6 @@ function toBenefit(enrolment: EnrolmentReply | null, now: Date): DossierBenefit 
   const current =
     terms.find((term) => term.fromMonth <= month && (term.toMonth === null || term.toMonth >= month)) ??
     terms[terms.length - 1];
-  const lastDecision = [...enrolment.changes]
-    .reverse()
-    .find((change) => change.kind === 'ENROL' || change.kind === 'AMOUNT' || change.kind === 'RESUME');
   return {
     enrolmentId: enrolment.id,
     status: enrolment.status,
@@ -154,8 +151,8 @@ function toBenefit(enrolment: EnrolmentReply | null, now: Date): DossierBenefit 
     },
     bankCode: enrolment.bankCode,
     accountNo: enrolment.accountNo,
-    nextReviewMonth:
-      enrolment.status === 'TERMINATED' ? null : addMonths(lastDecision?.effectiveMonth ?? enrolment.firstMonth, 12),
+    nextReviewOn: enrolment.nextReviewOn,
+    lastReviewedOn: enrolment.lastReviewedOn,
     changes: enrolment.changes.map(({ kind, effectiveMonth, decision, reason, actor }) => ({
       kind,
       effectiveMonth,

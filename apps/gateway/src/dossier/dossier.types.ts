@@ -35,8 +35,9 @@ export interface DossierBenefit {
   currentTerm: { fromMonth: string; toMonth: string | null; baseFen: number; supplementFen: number; totalFen: number };
   bankCode: string;
   accountNo: string;
-  /** Annual review from the last decision on the amount (2021 rules Art. 31, households with a stable situation). */
-  nextReviewMonth: string | null;
+  /** The periodic review (定期核查) next due, and the last one (docs/payment.md); none due once terminated. */
+  nextReviewOn: string | null;
+  lastReviewedOn: string | null;
   changes: Array<{ kind: string; effectiveMonth: string; decision: string; reason: string | null; actor: string }>;
 }
 
