@@ -122,12 +122,13 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
         messaging.request(SUBJECTS.intake.applicationGet, { applicationId: input.applicationId }),
       );
       particulars.remember(app);
-      const household = await callService(() =>
-        messaging.request(SUBJECTS.intake.householdGet, { householdId: app.householdId, reveal: true }),
-      );
-      const division = await callService(() =>
-        messaging.request(SUBJECTS.intake.divisionGet, { code: app.divisionCode }),
-      );
+      // The members and the division's urban/rural kind, asked at once.
+      const [household, division] = await Promise.all([
+        callService(() =>
+          messaging.request(SUBJECTS.intake.householdGet, { householdId: app.householdId, reveal: true }),
+        ),
+        callService(() => messaging.request(SUBJECTS.intake.divisionGet, { code: app.divisionCode })),
+      ]);
       const details = app.details;
       const assessment = await callService(() =>
         messaging.request(SUBJECTS.eligibility.assessmentRun, {
