@@ -97,7 +97,7 @@ describe('the household archive file through the gateway (running stack)', () =>
     const csv = await call('GET', '/api/v1/archive/statistics?format=csv', { token: archivist1 });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.bytes.toString('utf8')).toMatch(/^\ufeffsection,key,files,items,pages,value\r\ntotal,/);
+    expect(csv.bytes.toString('utf8')).toMatch(/^\ufeff统计项,项目,案卷数,件数,页数,数值\r\n合计,/);
     const badFlag = await call('GET', '/api/v1/archive/fixity-checks?problemsOnly=maybe', { token: archivist1 });
     expect(badFlag.status).toBe(400);
     expect(badFlag.body.details).toEqual([expect.objectContaining({ field: 'problemsOnly' })]);

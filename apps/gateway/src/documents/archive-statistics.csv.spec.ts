@@ -1,7 +1,7 @@
 import { statisticsCsv } from './archive-statistics.csv';
 
 describe('statisticsCsv', () => {
-  it('writes one row per figure, with a byte-order mark and CRLF line ends', () => {
+  it('writes one row per figure in Chinese, classes and types named, with a byte-order mark and CRLF line ends', () => {
     const count = (key: string, files: number) => ({ key, files, items: files * 2, pages: files * 3 });
     const csv = statisticsCsv({
       divisionCode: '220102',
@@ -19,17 +19,19 @@ describe('statisticsCsv', () => {
       accessByMonth: [{ month: '2026-11', reads: 5, downloads: 2 }],
     });
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('\ufeffsection,key,files,items,pages,value');
+    expect(lines[0]).toBe('\ufeff统计项,项目,案卷数,件数,页数,数值');
     expect(lines).toEqual(
       expect.arrayContaining([
-        'total,,2,4,6,',
-        'box,220102001001,2,4,6,',
-        'files-opened,2026-11,2,,,',
-        'files-closed,2026-10,1,,,',
-        'borrow-pending,,,,,1',
-        'fixity-files-with-problems,,1,,,',
-        'reads,2026-11,,,,5',
-        'downloads,2026-11,,,,2',
+        '合计,,2,4,6,',
+        '盒（社区）,220102001001,2,4,6,',
+        '类别,审批类（APPROVAL）,2,4,6,',
+        '文件类型,最低生活保障申请受理回执（APPLICATION_RECEIVED）,2,4,6,',
+        '建档（按月）,2026-11,2,,,',
+        '结档（按月）,2026-10,1,,,',
+        '借阅待审批,,,,,1',
+        '有问题案卷,,1,,,',
+        '查阅（按月）,2026-11,,,,5',
+        '下载（按月）,2026-11,,,,2',
       ]),
     );
     expect(csv.endsWith('\r\n')).toBe(true);

@@ -86,6 +86,31 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   PERIODIC_REVIEW_RECORD: 'DAILY_MANAGEMENT',
 };
 
+/** What each document type is called, for staff (lists, spreadsheets). */
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  APPLICATION_RECEIVED: '最低生活保障申请受理回执',
+  EVIDENCE: '证明材料',
+  ASSESSMENT_REPORT: '家庭经济状况核对认定结果',
+  COMMUNITY_OPINION: '社区（村）初审意见',
+  PUBLICITY_NOTICE: '公示',
+  OBJECTION_RECORD: '公示期异议记录',
+  STREET_REVIEW: '街道（乡镇）审核意见',
+  COUNTY_CONFIRMATION: '县级审核确认意见',
+  RETURN_NOTICE: '退回补正通知',
+  APPROVAL_NOTICE: '最低生活保障确认通知书',
+  POST_APPROVAL_PUBLICITY: '审核确认后公示',
+  REFUSAL_NOTICE: '不予确认通知书',
+  ESCALATION_RECORD: '超时督办记录',
+  CONFLICT_OF_INTEREST_REGISTRATION: '近亲属备案登记表',
+  TERMINATION_NOTICE: '终止审批通知书',
+  APPRAISAL_MINUTES: '民主评议记录',
+  SURVEY_RECORD: '入户调查表',
+  DELIVERY_RECEIPT: '送达回证',
+  MATERIALS_NOTICE: '一次性告知书',
+  BENEFIT_CHANGE_DECISION: '最低生活保障待遇变更决定书',
+  PERIODIC_REVIEW_RECORD: '定期核查记录',
+};
+
 export class FormField {
   @IsString()
   @IsNotEmpty()
