@@ -3,9 +3,16 @@ import { randomUUID } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 
-import { type CloseTaskRequest, ErrorCode, type OpenTaskRequest, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
+import {
+  type Caller,
+  type CloseTaskRequest,
+  ErrorCode,
+  type OpenTaskRequest,
+  QUEUE_GROUPS,
+  SUBJECTS,
+} from '@app/contracts';
 import { MessagingClient } from '@app/platform';
-import { as, CALLERS } from '@test/support/callers';
+import { as, caller, CALLERS } from '@test/support/callers';
 import { startService } from '@test/support/services';
 
 import { AppModule as ApprovalAppModule } from '../src/app.module';
@@ -237,6 +244,55 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     });
     expect(await stored(request.workflowId)).toHaveLength(0);
   });
+  it('lets one caseworker sign for a task (签收): colleagues are refused, naming them, until it is given back', async () => {
+    const colleague = caller(['COMMUNITY_CASEWORKER'], '220102001001', 'community1b');
+    const claim = (who: Caller, taskId: string, release = false) =>
+      as(who, () => client.request(SUBJECTS.approval.taskClaim, { taskId, ...(release ? { release } : {}) }));
+    const task = await open({ ...openRequest(), stage: 'COMMUNITY', role: 'COMMUNITY_CASEWORKER' });
+
+    // Of two signing at once, one has it.
+    const raced = await Promise.allSettled([claim(CALLERS.community1, task.id), claim(colleague, task.id)]);
+    expect(raced.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const holder = raced[0].status === 'fulfilled' ? CALLERS.community1 : colleague;
+    const other = holder === colleague ? CALLERS.community1 : colleague;
+    const held = await claim(holder, task.id);
+    expect(held).toMatchObject({ claimedBy: holder.username, claimedAt: expect.any(String) });
+    // Signing again changes nothing.
+    expect((await claim(holder, task.id)).claimedAt).toBe(held.claimedAt);
+    await expect(claim(other, task.id)).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      details: [{ field: 'taskId', messages: [expect.stringContaining(`该任务已由${holder.username}于`)] }],
+    });
+    // The colleague's decision is refused before it reaches the chain.
+    await expect(
+      as(other, () =>
+        client.request(SUBJECTS.approval.taskDecide, {
+          taskId: task.id,
+          decision: 'APPROVE',
+          opinion: '同意',
+          idempotencyKey: randomUUID(),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: [{ field: 'taskId' }] });
+    // The inbox tells mine from unclaimed.
+    const ids = async (who: Caller, claimFilter: 'MINE' | 'UNCLAIMED') =>
+      (await as(who, () => client.request(SUBJECTS.approval.taskList, { claim: claimFilter, limit: 200 }))).items.map(
+        (item) => item.id,
+      );
+    expect(await ids(holder, 'MINE')).toContain(task.id);
+    expect(await ids(other, 'MINE')).not.toContain(task.id);
+    expect(await ids(other, 'UNCLAIMED')).not.toContain(task.id);
+    // Only the holder gives it back; then the colleague may sign for it.
+    await expect(claim(other, task.id, true)).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    expect(await claim(holder, task.id, true)).toMatchObject({ claimedBy: null, claimedAt: null });
+    expect(await ids(other, 'UNCLAIMED')).toContain(task.id);
+    expect(await claim(other, task.id)).toMatchObject({ claimedBy: other.username });
+    // Another level, or a task that is done, cannot be signed for.
+    await expect(claim(CALLERS.street1, task.id)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await close({ taskId: task.id, outcome: 'APPROVE', opinion: '同意', decidedBy: other.username });
+    await expect(claim(other, task.id)).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+  });
+
   describe('supervision figures (督办统计)', () => {
     /** A street of its own, so the figures are this test's alone. */
     const street = '220102009';

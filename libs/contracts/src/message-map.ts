@@ -9,6 +9,7 @@ import type { TaskStatisticsReply, TaskStatisticsRequest } from './approval/task
 import type {
   CalendarReply,
   ChainStateRequest,
+  ClaimTaskRequest,
   CloseTaskRequest,
   DecideTaskRequest,
   DecisionReply,
@@ -203,6 +204,7 @@ export interface RequestMap {
   [SUBJECTS.approval.taskOpen]: { request: OpenTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskClose]: { request: CloseTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskEscalate]: { request: EscalateTaskRequest; reply: TaskReply };
+  [SUBJECTS.approval.taskClaim]: { request: ClaimTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskReschedule]: { request: RescheduleTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskList]: { request: ListTasksRequest; reply: ListTasksReply };
   [SUBJECTS.approval.taskHistory]: { request: TaskHistoryRequest; reply: TaskHistoryReply };

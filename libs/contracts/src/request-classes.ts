@@ -2,6 +2,7 @@ import { CreateApprovalPolicyRequest, ListApprovalPoliciesRequest } from './appr
 import { TaskStatisticsRequest } from './approval/task-statistics';
 import {
   ChainStateRequest,
+  ClaimTaskRequest,
   CloseTaskRequest,
   DecideTaskRequest,
   EscalateTaskRequest,
@@ -133,6 +134,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.taskOpen]: OpenTaskRequest,
   [SUBJECTS.approval.taskClose]: CloseTaskRequest,
   [SUBJECTS.approval.taskEscalate]: EscalateTaskRequest,
+  [SUBJECTS.approval.taskClaim]: ClaimTaskRequest,
   [SUBJECTS.approval.taskReschedule]: RescheduleTaskRequest,
   [SUBJECTS.approval.taskList]: ListTasksRequest,
   [SUBJECTS.approval.taskHistory]: TaskHistoryRequest,

@@ -39,6 +39,7 @@ export const SUBJECTS = {
     taskOpen: 'approval.task.open',
     taskClose: 'approval.task.close',
     taskEscalate: 'approval.task.escalate',
+    taskClaim: 'approval.task.claim',
     taskReschedule: 'approval.task.reschedule',
     taskList: 'approval.task.list',
     taskHistory: 'approval.task.history',

@@ -8,6 +8,7 @@ import { Migration20261127130000_task_overall_due } from './Migration20261127130
 import { Migration20261128090000_task_purpose } from './Migration20261128090000_task_purpose';
 import { Migration20261128120000_task_overall_calendar_missing } from './Migration20261128120000_task_overall_calendar_missing';
 import { Migration20261128140000_task_decided_at_index } from './Migration20261128140000_task_decided_at_index';
+import { Migration20261128170000_task_claim } from './Migration20261128170000_task_claim';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationList: MigrationObject[] = [
     class: Migration20261128120000_task_overall_calendar_missing,
   },
   { name: 'Migration20261128140000_task_decided_at_index', class: Migration20261128140000_task_decided_at_index },
+  { name: 'Migration20261128170000_task_claim', class: Migration20261128170000_task_claim },
 ];

@@ -18,6 +18,8 @@ export class Task extends BaseEntity<
   | 'overallDueDate'
   | 'overallCalendarMissingYear'
   | 'escalatedAt'
+  | 'claimedBy'
+  | 'claimedAt'
   | 'outcome'
   | 'opinion'
   | 'decidedBy'
@@ -80,6 +82,13 @@ export class Task extends BaseEntity<
 
   @Property({ type: 'timestamptz', nullable: true })
   escalatedAt?: Date;
+
+  /** Who signed for it (签收): only they decide it until they give it back. */
+  @Property({ length: 100, nullable: true })
+  claimedBy?: string;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  claimedAt?: Date;
 
   @Property({ length: 16, nullable: true })
   outcome?: string;

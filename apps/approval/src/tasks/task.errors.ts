@@ -1,4 +1,5 @@
 import { ErrorCode, type TaskPurpose } from '@app/contracts';
+import { beijingMinute } from '@app/domain';
 import { DomainError } from '@app/platform';
 
 export class TaskError extends DomainError {
@@ -14,6 +15,13 @@ export class TaskError extends DomainError {
 
   static wrongLevel(stageLabel: string): TaskError {
     return new TaskError(ErrorCode.FORBIDDEN, 'caller not at the stage level', `只有本级经办人员可以办理${stageLabel}`);
+  }
+
+  static claimedByOther(username: string, at: Date): TaskError {
+    const message = `该任务已由${username}于${beijingMinute(at)}签收，请联系其办理或退回后再办理`;
+    return new TaskError(ErrorCode.CONFLICT, `task claimed by ${username}`, message, [
+      { field: 'taskId', messages: [message] },
+    ]);
   }
 
   static chainEnded(): TaskError {

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
 import {
+  ClaimTaskRequest,
   CloseTaskRequest,
   DecideTaskRequest,
   type DecisionReply,
@@ -42,6 +43,11 @@ export class TasksHandler {
   @MessagePattern(SUBJECTS.approval.taskEscalate)
   escalate(@Payload() request: EscalateTaskRequest): Promise<TaskReply> {
     return this.tasks.escalate(request.taskId);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskClaim)
+  claim(@Payload() request: ClaimTaskRequest): Promise<TaskReply> {
+    return this.tasks.claim(request);
   }
 
   @MessagePattern(SUBJECTS.approval.taskReschedule)

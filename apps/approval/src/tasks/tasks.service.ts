@@ -5,6 +5,7 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 import {
+  type ClaimTaskRequest,
   type CloseTaskRequest,
   type Caller,
   type DecideTaskRequest,
@@ -198,6 +199,8 @@ export class TasksService {
             }
           : {}),
         ...(request.overallOverdueOnly ? { overallDueDate: { $lt: today } } : {}),
+        ...(request.claim === 'MINE' ? { claimedBy: caller.username } : {}),
+        ...(request.claim === 'UNCLAIMED' ? { claimedBy: null } : {}),
       },
       {
         orderBy: { dueDate: 'asc', openedAt: 'asc', id: 'asc' },
@@ -206,6 +209,47 @@ export class TasksService {
       },
     );
     return { items: tasks.map(toTaskReply), total };
+  }
+
+  /**
+   * Signs for an open task (签收), or gives it back: one conditional statement, so of two staff signing at once one
+   * has it. Signing again for one's own task changes nothing; a task another signed for is refused, naming them.
+   */
+  async claim(request: ClaimTaskRequest): Promise<TaskReply> {
+    const caller = requireCaller();
+    const em = this.em.fork();
+    const task = await em.findOne(Task, { id: request.taskId });
+    assertVisible(caller, task?.divisionCode);
+    if (!caller.roles.includes(task!.role as never)) {
+      throw new AccessError(
+        AccessError.wrongRole(PERMISSIONS.applicationRead).code,
+        `caller lacks role ${task!.role}`,
+        `只有${STAGE_LABELS[task!.stage]}的经办人员可以签收此任务`,
+      );
+    }
+    if (caller.divisionCode !== task!.divisionCode.slice(0, STAGE_DIVISION_DIGITS[task!.stage])) {
+      throw TaskError.wrongLevel(STAGE_LABELS[task!.stage]);
+    }
+    const now = new Date();
+    const [changed] = await em.execute<Array<Record<string, unknown>>>(
+      request.release
+        ? `update approval.task set claimed_by = null, claimed_at = null, updated_at = ?
+            where id = ? and status = 'OPEN' and claimed_by = ? returning *`
+        : `update approval.task set claimed_by = ?, claimed_at = coalesce(claimed_at, ?), updated_at = ?
+            where id = ? and status = 'OPEN' and (claimed_by is null or claimed_by = ?) returning *`,
+      request.release ? [now, task!.id, caller.username] : [caller.username, now, now, task!.id, caller.username],
+    );
+    if (changed) {
+      return toTaskReply(em.map(Task, changed));
+    }
+    const current = await em.fork().findOneOrFail(Task, { id: task!.id });
+    if (current.status !== 'OPEN') {
+      throw TaskError.notOpen();
+    }
+    if (request.release && !current.claimedBy) {
+      return toTaskReply(current);
+    }
+    throw TaskError.claimedByOther(current.claimedBy!, current.claimedAt!);
   }
 
   /** Every step of a household's applications in the caller's division, oldest first (for its dossier). */
@@ -259,6 +303,9 @@ export class TasksService {
     }
     if ((request.decision === 'DELIVER') !== (task!.purpose === 'DELIVERY')) {
       throw TaskError.decisionNotForPurpose(task!.purpose);
+    }
+    if (task!.claimedBy && task!.claimedBy !== caller.username) {
+      throw TaskError.claimedByOther(task!.claimedBy, task!.claimedAt!);
     }
     const photos = await this.surveyPhotos(task!.applicationId, request.survey?.photoDocumentIds ?? []);
     const reply = await this.sendDecision(task!, request, caller, photos);
@@ -397,6 +444,8 @@ export function toTaskReply(task: TaskFields): TaskReply {
     overallCalendarMissingYear: task.overallCalendarMissingYear ?? null,
     overallOverdue: task.status === 'OPEN' && !!task.overallDueDate && task.overallDueDate < today,
     escalatedAt: task.escalatedAt?.toISOString() ?? null,
+    claimedBy: task.claimedBy ?? null,
+    claimedAt: task.claimedAt?.toISOString() ?? null,
     outcome: task.outcome ?? null,
     opinion: task.opinion ?? null,
     decidedBy: task.decidedBy ?? null,

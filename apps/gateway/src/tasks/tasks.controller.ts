@@ -116,6 +116,26 @@ export class TasksController {
     return this.messaging.request(SUBJECTS.approval.taskStatistics, query);
   }
 
+  @Post(':id/claim')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiOperation({
+    summary:
+      'Sign for a task (签收) so colleagues of your inbox see who works on it; only you may decide it until you ' +
+      'release it. Signing again for your own task changes nothing; one signed by another is 409, naming them.',
+  })
+  claim(@UuidParam('id') taskId: string): Promise<TaskReply> {
+    return this.messaging.request(SUBJECTS.approval.taskClaim, { taskId });
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiOperation({ summary: 'Give a task you signed for back to the inbox' })
+  release(@UuidParam('id') taskId: string): Promise<TaskReply> {
+    return this.messaging.request(SUBJECTS.approval.taskClaim, { taskId, release: true });
+  }
+
   @Post(':id/decision')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.applicationRead)

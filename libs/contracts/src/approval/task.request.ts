@@ -254,6 +254,9 @@ export class DecideTaskRequest {
   idempotencyKey: string;
 }
 
+export const TASK_CLAIM_FILTERS = ['MINE', 'UNCLAIMED'] as const;
+export type TaskClaimFilter = (typeof TASK_CLAIM_FILTERS)[number];
+
 export class ListTasksRequest extends PageRequest {
   @IsOptional()
   @IsIn(DECISION_STAGES)
@@ -291,6 +294,11 @@ export class ListTasksRequest extends PageRequest {
   @IsOptional()
   @IsCalendarDate({ message: 'dueBy 应为YYYY-MM-DD格式的日期' })
   dueBy?: string;
+
+  /** MINE: the tasks you signed for; UNCLAIMED: those nobody has. */
+  @IsOptional()
+  @IsIn(TASK_CLAIM_FILTERS, { message: 'claim 只能是 MINE（我签收的）或 UNCLAIMED（未签收的）' })
+  claim?: TaskClaimFilter;
 
   /** Only tasks whose application is past its overall limit (30/45 working days from acceptance). */
   @IsOptional()
@@ -431,6 +439,20 @@ export class EscalateTaskRequest {
 }
 
 /**
+ * A staff member signs for an open task (签收) so colleagues of the same inbox see it is being worked on; only
+ * they may then decide it until they give it back (`release`).
+ */
+export class ClaimTaskRequest {
+  @IsUUID('4', { message: '任务编号格式不正确' })
+  taskId: string;
+
+  /** true: give the task back to the inbox. */
+  @IsOptional()
+  @IsBoolean({ message: 'release 只能是 true 或 false' })
+  release?: boolean;
+}
+
+/**
  * Due dates a chain worked out once the holiday calendar of their year was loaded (they were null until then):
  * the open task's own and the application's overall one. The system's (the chain's activity).
  */
@@ -479,6 +501,9 @@ export interface TaskReply {
   /** Still open after the overall limit. */
   overallOverdue: boolean;
   escalatedAt: string | null;
+  /** Who signed for the task (签收), and when; null while nobody has. */
+  claimedBy: string | null;
+  claimedAt: string | null;
   outcome: string | null;
   opinion: string | null;
   decidedBy: string | null;
