@@ -84,6 +84,28 @@ describe('application lifecycle and household registry (running stack)', () => {
         expect.objectContaining({ action: 'SEARCH', recordType: 'application', purpose: '核对撤回申请' }),
       ]),
     );
+    // The same selection as a spreadsheet: Chinese headings, masked, each application logged as downloaded.
+    const exported = await call(
+      'GET',
+      `/api/v1/applications?applicationNo=${String(draft.body.applicationNo)}&format=csv`,
+      { token, headers: purpose('报送撤回申请台账') },
+    );
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain('text/csv');
+    const sheet = exported.bytes.toString('utf8').split('\r\n');
+    expect(sheet[0]).toBe('\ufeff申请编号,申请人,公民身份号码,家庭人口,所在社区（村）,状态,提交时间,最后更新,申请理由');
+    expect(sheet[1]).toMatch(
+      new RegExp(
+        `^${String(draft.body.applicationNo)},周草稿,${head.slice(0, 6)}\\*{8}${head.slice(-4)},1,220102001001,已撤回,`,
+      ),
+    );
+    expect(sheet).toHaveLength(3);
+    const downloads = await call('GET', `/api/v1/access-log?recordId=${String(draft.body.id)}`, {
+      token: await tokenOf('auditor1'),
+    });
+    expect(downloads.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'DOWNLOAD', purpose: '报送撤回申请台账' })]),
+    );
     const badFilter = await call('GET', '/api/v1/applications?status=OPEN&limit=0', { token });
     expect(badFilter.status).toBe(400);
     expect((badFilter.body.details as Json[]).map((detail) => detail.field).sort()).toEqual(['limit', 'status']);

@@ -87,14 +87,18 @@ export class AccessLogService {
     return this.recordAll([record]);
   }
 
-  /** Records each record a search or list showed (action SEARCH), all in one statement. */
+  /**
+   * Records each record a search or list showed (SEARCH), or an export carried away (DOWNLOAD), all in one
+   * statement.
+   */
   recordShown(
     recordType: AccessRecord['recordType'],
     shown: Array<{ recordId: string; recordDivision: string }>,
     purpose: string,
     clientIp: string,
+    action: 'SEARCH' | 'DOWNLOAD' = 'SEARCH',
   ): Promise<void> {
-    return this.recordAll(shown.map((record) => ({ action: 'SEARCH', recordType, ...record, purpose, clientIp })));
+    return this.recordAll(shown.map((record) => ({ action, recordType, ...record, purpose, clientIp })));
   }
 
   /** Appends entries for the current caller in one statement: all of them are written, or none. */

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Get,
@@ -7,12 +8,14 @@ import {
   Post,
   Query,
   Req,
+  Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Request, Response } from 'express';
 
 import {
   type ApplicationReply,
@@ -27,6 +30,7 @@ import {
   SUBJECTS,
 } from '@app/contracts';
 import type { ChainState } from '@app/contracts/temporal';
+import { beijingDate } from '@app/domain';
 import { MessagingClient, OptionalBoolQuery, RemoteError, requireCaller, UuidParam } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
@@ -38,6 +42,7 @@ import { ObjectionDto } from './dto/objection.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
 import { WithdrawApplicationDto } from './dto/withdraw-application.dto';
 import { EvidenceUploadService, type UploadedEvidence } from './evidence-upload.service';
+import { registerCsv } from './register.csv';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
@@ -53,7 +58,20 @@ export interface ApplicationView {
   documents?: ListDocumentsReply['items'];
 }
 
-class ListApplicationsQueryDto extends WithPurposeQuery(ListApplicationsRequest) {}
+class RegisterQuery extends ListApplicationsRequest {
+  /** csv: the whole selection (at most REGISTER_EXPORT_MAX rows) as a spreadsheet; limit and offset are ignored. */
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format 只能是 json 或 csv' })
+  format?: 'json' | 'csv';
+}
+class ListApplicationsQueryDto extends WithPurposeQuery(RegisterQuery) {}
+
+/** The most rows a register export holds: a larger selection is refused, never cut short. */
+const REGISTER_EXPORT_MAX = 2000;
+
+/** The access log's account of the applications a list showed. */
+const shownOf = (items: ListApplicationsReply['items']) =>
+  items.map((application) => ({ recordId: application.id, recordDivision: application.divisionCode }));
 
 /** What the access log says of a register listing made without a stated purpose. */
 const REGISTER_PURPOSE = '查看申请台账（未说明目的）';
@@ -102,17 +120,39 @@ export class ApplicationsController {
     @Query() query: ListApplicationsQueryDto,
     @AccessPurpose({ otherwise: REGISTER_PURPOSE }) purpose: string,
     @Req() request: Request,
-  ): Promise<ListApplicationsReply> {
-    const { purpose: _purpose, ...filters } = query;
-    const found = await this.messaging.request(SUBJECTS.intake.applicationList, filters);
-    // A line shows the applicant's name: who saw which is recorded before the answer, as for a read.
-    await this.accessLog.recordShown(
-      'application',
-      found.items.map((application) => ({ recordId: application.id, recordDivision: application.divisionCode })),
-      purpose,
-      clientIp(request),
-    );
-    return found;
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ListApplicationsReply | string> {
+    const { purpose: _purpose, format, ...filters } = query;
+    if (format !== 'csv') {
+      const found = await this.messaging.request(SUBJECTS.intake.applicationList, filters);
+      // A line shows the applicant's name: who saw which is recorded before the answer, as for a read.
+      await this.accessLog.recordShown('application', shownOf(found.items), purpose, clientIp(request));
+      return found;
+    }
+    // The whole selection, page by page; each application carried away is logged as a download.
+    const items: ListApplicationsReply['items'] = [];
+    for (;;) {
+      const page = await this.messaging.request(SUBJECTS.intake.applicationList, {
+        ...filters,
+        limit: 200,
+        offset: items.length,
+      });
+      if (page.total > REGISTER_EXPORT_MAX) {
+        throw new BadRequestException({
+          code: ErrorCode.VALIDATION_FAILED,
+          message: `导出最多${REGISTER_EXPORT_MAX}条，当前筛选有${page.total}条，请缩小范围（如按社区、状态或提交日期）`,
+          details: [{ field: 'format', messages: [`导出最多${REGISTER_EXPORT_MAX}条，当前筛选有${page.total}条`] }],
+        });
+      }
+      items.push(...page.items);
+      if (page.items.length === 0 || items.length >= page.total) {
+        break;
+      }
+    }
+    await this.accessLog.recordShown('application', shownOf(items), purpose, clientIp(request), 'DOWNLOAD');
+    response.setHeader('content-type', 'text/csv; charset=utf-8');
+    response.setHeader('content-disposition', `attachment; filename="register-${beijingDate(new Date())}.csv"`);
+    return registerCsv(items);
   }
 
   @Get(':id')

@@ -1,8 +1,12 @@
-import { ErrorCode, type FieldError } from '@app/contracts';
+import { APPLICATION_STATUS_LABELS, ErrorCode, type FieldError } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
 /** The statuses of an application in progress (one per household at a time), as staff read them. */
-export const IN_PROGRESS_STATUS_NAMES = { SUBMITTED: '已提交', RECEIVED: '已受理', IN_REVIEW: '审核中' } as const;
+export const IN_PROGRESS_STATUS_NAMES = {
+  SUBMITTED: APPLICATION_STATUS_LABELS.SUBMITTED,
+  RECEIVED: APPLICATION_STATUS_LABELS.RECEIVED,
+  IN_REVIEW: APPLICATION_STATUS_LABELS.IN_REVIEW,
+} as const;
 export type InProgressStatus = keyof typeof IN_PROGRESS_STATUS_NAMES;
 
 export class ApplicationError extends DomainError {

@@ -28,6 +28,18 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** What each status is called, for staff. */
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  DRAFT: '草稿',
+  SUBMITTED: '已提交',
+  RECEIVED: '已受理',
+  IN_REVIEW: '审核中',
+  APPROVED: '已审核确认',
+  REJECTED: '不予确认',
+  TERMINATED: '终止审批',
+  WITHDRAWN: '已撤回',
+};
+
 export interface MaterialsNotice {
   missing: string[];
   note: string | null;
