@@ -220,16 +220,7 @@ export class TasksService {
     const em = this.em.fork();
     const task = await em.findOne(Task, { id: request.taskId });
     assertVisible(caller, task?.divisionCode);
-    if (!caller.roles.includes(task!.role as never)) {
-      throw new AccessError(
-        AccessError.wrongRole(PERMISSIONS.applicationRead).code,
-        `caller lacks role ${task!.role}`,
-        `只有${STAGE_LABELS[task!.stage]}的经办人员可以签收此任务`,
-      );
-    }
-    if (caller.divisionCode !== task!.divisionCode.slice(0, STAGE_DIVISION_DIGITS[task!.stage])) {
-      throw TaskError.wrongLevel(STAGE_LABELS[task!.stage]);
-    }
+    assertStageStaff(caller, task!, '签收此任务');
     const now = new Date();
     const [changed] = await em.execute<Array<Record<string, unknown>>>(
       request.release
@@ -291,16 +282,7 @@ export class TasksService {
       }
       throw TaskError.notOpen();
     }
-    if (!caller.roles.includes(task!.role as never)) {
-      throw new AccessError(
-        AccessError.wrongRole(PERMISSIONS.applicationRead).code,
-        `caller lacks role ${task!.role}`,
-        `只有${STAGE_LABELS[task!.stage]}的经办人员可以作出此决定`,
-      );
-    }
-    if (caller.divisionCode !== task!.divisionCode.slice(0, STAGE_DIVISION_DIGITS[task!.stage])) {
-      throw TaskError.wrongLevel(STAGE_LABELS[task!.stage]);
-    }
+    assertStageStaff(caller, task!, '作出此决定');
     if ((request.decision === 'DELIVER') !== (task!.purpose === 'DELIVERY')) {
       throw TaskError.decisionNotForPurpose(task!.purpose);
     }
@@ -422,6 +404,20 @@ export class TasksService {
 
 /** A task as stored; the decision's key and answer are not part of its reply. */
 type TaskFields = Omit<Task, 'decisionKey' | 'decisionReply'>;
+
+/** Only staff of the task's role, at its stage's level of the application's division, act on it (`doing` says how). */
+function assertStageStaff(caller: Caller, task: Pick<Task, 'role' | 'stage' | 'divisionCode'>, doing: string): void {
+  if (!caller.roles.includes(task.role as never)) {
+    throw new AccessError(
+      AccessError.wrongRole(PERMISSIONS.applicationRead).code,
+      `caller lacks role ${task.role}`,
+      `只有${STAGE_LABELS[task.stage]}的经办人员可以${doing}`,
+    );
+  }
+  if (caller.divisionCode !== task.divisionCode.slice(0, STAGE_DIVISION_DIGITS[task.stage])) {
+    throw TaskError.wrongLevel(STAGE_LABELS[task.stage]);
+  }
+}
 
 export function toTaskReply(task: TaskFields): TaskReply {
   const today = beijingDate(new Date());

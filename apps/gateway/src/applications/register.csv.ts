@@ -1,11 +1,7 @@
 import { APPLICATION_STATUS_LABELS, type ApplicationSummary } from '@app/contracts';
 import { beijingMinute } from '@app/domain';
 
-/** A cell: quoted when it holds a comma, a quote or a line break. */
-const cell = (value: string | number): string => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+import { csvOf } from '../common/csv';
 
 /**
  * The register of applications as a spreadsheet for staff (申请台账): Chinese headings, one row per application,
@@ -28,5 +24,5 @@ export function registerCsv(items: ApplicationSummary[]): string {
       item.reason,
     ]);
   }
-  return `\ufeff${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvOf(rows);
 }

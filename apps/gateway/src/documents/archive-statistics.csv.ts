@@ -6,15 +6,11 @@ import {
   type DocumentType,
 } from '@app/contracts';
 
+import { csvOf } from '../common/csv';
+
 /** The archive statistics with the reads and downloads the gateway's access log adds. */
 export type StatisticsWithAccess = ArchiveStatisticsReply & {
   accessByMonth: Array<{ month: string; reads: number; downloads: number }>;
-};
-
-/** A cell: quoted when it holds a comma, a quote or a line break. */
-const cell = (value: string | number): string => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /**
@@ -56,5 +52,5 @@ export function statisticsCsv(figures: StatisticsWithAccess): string {
     rows.push(['查阅（按月）', month.month, '', '', '', month.reads]);
     rows.push(['下载（按月）', month.month, '', '', '', month.downloads]);
   }
-  return `\ufeff${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvOf(rows);
 }
