@@ -5,6 +5,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { DatabaseModule, LoggingModule, MessagingModule, MetricsModule, PlatformConfigModule } from '@app/platform';
 
 import { AccessLogModule } from './access-log/access-log.module';
+import { ApplicationRegisterService } from './applications/application-register.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { EvidenceUploadService } from './applications/evidence-upload.service';
 import { ApprovalPoliciesController } from './approval-policies/approval-policies.controller';
@@ -23,6 +24,7 @@ import { HouseholdsController } from './households/households.controller';
 import { IdentityModule } from './identity/identity.module';
 import { gatewayOrmSettings } from './mikro-orm.config';
 import { PaymentsController } from './payments/payments.controller';
+import { InboxService } from './tasks/inbox.service';
 import { TasksController } from './tasks/tasks.controller';
 
 @Module({
@@ -41,7 +43,7 @@ import { TasksController } from './tasks/tasks.controller';
     }),
     AccessLogModule,
   ],
-  providers: [EvidenceUploadService, DossierService],
+  providers: [EvidenceUploadService, DossierService, ApplicationRegisterService, InboxService],
   controllers: [
     ApplicationsController,
     DocumentsController,

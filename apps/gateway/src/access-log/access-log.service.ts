@@ -102,7 +102,7 @@ export class AccessLogService {
   }
 
   /** Appends entries for the current caller in one statement: all of them are written, or none. */
-  async recordAll(records: AccessRecord[]): Promise<void> {
+  private async recordAll(records: AccessRecord[]): Promise<void> {
     if (records.length === 0) {
       return;
     }

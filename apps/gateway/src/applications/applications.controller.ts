@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -33,6 +32,7 @@ import type { ChainState } from '@app/contracts/temporal';
 import { beijingDate } from '@app/domain';
 import { MessagingClient, OptionalBoolQuery, RemoteError, requireCaller, UuidParam } from '@app/platform';
 
+import { ApplicationRegisterService } from './application-register.service';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { WithPurposeQuery } from '../access-log/purpose-query';
@@ -59,19 +59,12 @@ export interface ApplicationView {
 }
 
 class RegisterQuery extends ListApplicationsRequest {
-  /** csv: the whole selection (at most REGISTER_EXPORT_MAX rows) as a spreadsheet; limit and offset are ignored. */
+  /** csv: the whole selection (at most REGISTER_EXPORT_MAX rows) as a spreadsheet; limit and offset do not apply. */
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format 只能是 json 或 csv' })
   format?: 'json' | 'csv';
 }
 class ListApplicationsQueryDto extends WithPurposeQuery(RegisterQuery) {}
-
-/** The most rows a register export holds: a larger selection is refused, never cut short. */
-const REGISTER_EXPORT_MAX = 2000;
-
-/** The access log's account of the applications a list showed. */
-const shownOf = (items: ListApplicationsReply['items']) =>
-  items.map((application) => ({ recordId: application.id, recordDivision: application.divisionCode }));
 
 /** What the access log says of a register listing made without a stated purpose. */
 const REGISTER_PURPOSE = '查看申请台账（未说明目的）';
@@ -84,6 +77,7 @@ export class ApplicationsController {
     private readonly messaging: MessagingClient,
     private readonly accessLog: AccessLogService,
     private readonly evidence: EvidenceUploadService,
+    private readonly register: ApplicationRegisterService,
   ) {}
 
   @Post()
@@ -122,34 +116,12 @@ export class ApplicationsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ListApplicationsReply | string> {
-    const { purpose: _purpose, format, ...filters } = query;
+    const { purpose: _purpose, format, limit, offset, ...filters } = query;
+    const viewer = { purpose, clientIp: clientIp(request) };
     if (format !== 'csv') {
-      const found = await this.messaging.request(SUBJECTS.intake.applicationList, filters);
-      // A line shows the applicant's name: who saw which is recorded before the answer, as for a read.
-      await this.accessLog.recordShown('application', shownOf(found.items), purpose, clientIp(request));
-      return found;
+      return this.register.page({ ...filters, limit, offset }, viewer);
     }
-    // The whole selection, page by page; each application carried away is logged as a download.
-    const items: ListApplicationsReply['items'] = [];
-    for (;;) {
-      const page = await this.messaging.request(SUBJECTS.intake.applicationList, {
-        ...filters,
-        limit: 200,
-        offset: items.length,
-      });
-      if (page.total > REGISTER_EXPORT_MAX) {
-        throw new BadRequestException({
-          code: ErrorCode.VALIDATION_FAILED,
-          message: `导出最多${REGISTER_EXPORT_MAX}条，当前筛选有${page.total}条，请缩小范围（如按社区、状态或提交日期）`,
-          details: [{ field: 'format', messages: [`导出最多${REGISTER_EXPORT_MAX}条，当前筛选有${page.total}条`] }],
-        });
-      }
-      items.push(...page.items);
-      if (page.items.length === 0 || items.length >= page.total) {
-        break;
-      }
-    }
-    await this.accessLog.recordShown('application', shownOf(items), purpose, clientIp(request), 'DOWNLOAD');
+    const items = await this.register.export(filters, viewer);
     response.setHeader('content-type', 'text/csv; charset=utf-8');
     response.setHeader('content-disposition', `attachment; filename="register-${beijingDate(new Date())}.csv"`);
     return registerCsv(items);

@@ -5,7 +5,6 @@ import type { Request } from 'express';
 import {
   DecideTaskRequest,
   type DecisionReply,
-  type ListTasksReply,
   ListTasksRequest,
   PERMISSIONS,
   SUBJECTS,
@@ -15,23 +14,12 @@ import {
 } from '@app/contracts';
 import { MessagingClient, UuidParam } from '@app/platform';
 
-import { AccessLogService } from '../access-log/access-log.service';
+import { type InboxReply, InboxService } from './inbox.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 class DecisionDto extends OmitType(DecideTaskRequest, ['taskId', 'idempotencyKey'] as const) {}
-
-/** An inbox line: the task, and who applied (null when intake could not say). */
-export type InboxTask = TaskReply & {
-  applicant: { name: string; idNumberMasked: string; householdSize: number } | null;
-};
-
-export interface InboxReply extends Omit<ListTasksReply, 'items'> {
-  items: InboxTask[];
-  /** Set when who applied could not be read just now: the tasks are listed without it. */
-  applicantsUnavailable?: string;
-}
 
 /** What the access log says of an inbox shown without a stated purpose. */
 const INBOX_PURPOSE = '办理待办任务';
@@ -42,7 +30,7 @@ const INBOX_PURPOSE = '办理待办任务';
 export class TasksController {
   constructor(
     private readonly messaging: MessagingClient,
-    private readonly accessLog: AccessLogService,
+    private readonly inbox: InboxService,
   ) {}
 
   @Get()
@@ -63,45 +51,7 @@ export class TasksController {
     @AccessPurpose({ otherwise: INBOX_PURPOSE, headerOnly: true }) purpose: string,
     @Req() request: Request,
   ): Promise<InboxReply> {
-    const tasks = await this.messaging.request(SUBJECTS.approval.taskList, query);
-    const ids = [...new Set(tasks.items.map((task) => task.applicationId))];
-    if (ids.length === 0) {
-      return { ...tasks, items: [] };
-    }
-    // Who applied comes from intake, the owner of applications; the inbox still answers without it.
-    const applicants = await this.messaging
-      .request(SUBJECTS.intake.applicationList, { applicationIds: ids, limit: ids.length })
-      .catch(() => undefined);
-    if (!applicants) {
-      return {
-        ...tasks,
-        items: tasks.items.map((task) => ({ ...task, applicant: null })),
-        applicantsUnavailable: '申请人信息暂时无法读取，请稍后再查',
-      };
-    }
-    await this.accessLog.recordShown(
-      'application',
-      applicants.items.map((application) => ({ recordId: application.id, recordDivision: application.divisionCode })),
-      purpose,
-      clientIp(request),
-    );
-    const byId = new Map(applicants.items.map((application) => [application.id, application]));
-    return {
-      ...tasks,
-      items: tasks.items.map((task) => {
-        const application = byId.get(task.applicationId);
-        return {
-          ...task,
-          applicant: application
-            ? {
-                name: application.applicantName,
-                idNumberMasked: application.applicantIdNumberMasked,
-                householdSize: application.householdSize,
-              }
-            : null,
-        };
-      }),
-    };
+    return this.inbox.list(query, { purpose, clientIp: clientIp(request) });
   }
 
   @Get('statistics')

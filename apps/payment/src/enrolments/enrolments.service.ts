@@ -72,6 +72,7 @@ export class EnrolmentsService {
     if (!inScope(caller, request.divisionCode)) {
       throw AccessError.outOfDivision(request.divisionCode);
     }
+    const interval = request.reviewIntervalMonths ?? 12;
     const requestHash = hashOf(request);
     const repeated = await this.repeatOf(request.idempotencyKey, requestHash);
     if (repeated) {
@@ -99,8 +100,8 @@ export class EnrolmentsService {
           status: 'ACTIVE',
           firstMonth: monthStart(request.firstMonth),
           createdBy: caller.userId,
-          reviewIntervalMonths: request.reviewIntervalMonths ?? 12,
-          nextReviewOn: addMonthsToDay(monthStart(request.firstMonth), request.reviewIntervalMonths ?? 12),
+          reviewIntervalMonths: interval,
+          nextReviewOn: addMonthsToDay(monthStart(request.firstMonth), interval),
         });
         const change = tx.create(EnrolmentChange, {
           idempotencyKey: request.idempotencyKey,
@@ -251,13 +252,13 @@ export class EnrolmentsService {
     const before = last.baseFen + last.supplementFen;
     const after = request.kind === 'AMOUNT' ? request.baseFen! + request.supplementFen! : before;
     const what =
-      request.kind === 'AMOUNT'
-        ? after > before
+      request.kind !== 'AMOUNT'
+        ? CHANGE_LABELS[request.kind]
+        : after > before
           ? '增发'
           : after < before
             ? '减发'
-            : '调整保障金构成'
-        : CHANGE_LABELS[request.kind];
+            : '调整';
     return this.filing.file(enrolment, {
       applicationId,
       documentType: 'BENEFIT_CHANGE_DECISION',
@@ -265,8 +266,7 @@ export class EnrolmentsService {
       requestKey: request.idempotencyKey,
       createdBy: caller.username,
       form: {
-        title:
-          request.kind === 'AMOUNT' && after === before ? '调整最低生活保障金决定书' : `${what}最低生活保障金决定书`,
+        title: `${what}最低生活保障金决定书`,
         fields: [
           { label: '户主', value: enrolment.headName },
           { label: '公民身份号码', value: maskIdNumber(enrolment.headIdNumber) },

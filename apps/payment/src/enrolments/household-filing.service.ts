@@ -42,7 +42,7 @@ export class HouseholdFilingService {
     record: {
       applicationId: string;
       documentType: FormDocumentType;
-      /** What the record is, for its step: e.g. `benefit-change:amount:2031-03`. */
+      /** The record's step in the file: e.g. `benefit-change:amount:2031-03`. */
       step: string;
       /** The staff request's idempotency key. */
       requestKey: string;
@@ -52,7 +52,7 @@ export class HouseholdFilingService {
   ): Promise<DocumentReply> {
     return runAsCaller(SYSTEM_CALLER, () =>
       this.messaging.request(SUBJECTS.archive.documentFile, {
-        idempotencyKey: `${record.step.split(':')[0]}:${sha256Hex(`${enrolment.id}:${record.requestKey}`)}`,
+        idempotencyKey: `enrolment-record:${sha256Hex(`${enrolment.id}:${record.documentType}:${record.requestKey}`)}`,
         firstFilingStands: true,
         householdId: enrolment.householdId,
         divisionCode: enrolment.divisionCode,
