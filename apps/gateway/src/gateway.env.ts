@@ -67,6 +67,13 @@ export class GatewayEnv extends PlatformEnv {
   @Min(100)
   @Max(30_000)
   DOSSIER_SECTION_TIMEOUT_MS = 2000;
+
+  /** The most applications a register export (`GET /api/v1/applications?format=csv`) holds; more is refused. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  REGISTER_EXPORT_MAX = 2000;
 }
 
 export function assertProductionSecret(env: GatewayEnv): void {

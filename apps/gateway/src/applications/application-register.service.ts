@@ -1,12 +1,10 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 
 import { ErrorCode, type ListApplicationsReply, type ListApplicationsRequest, SUBJECTS } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
-
-/** The most rows a register export holds: a larger selection is refused, never cut short. */
-export const REGISTER_EXPORT_MAX = 2000;
 
 /** Who asked and why, for the access log. */
 interface Viewer {
@@ -23,10 +21,16 @@ const shownOf = (items: ListApplicationsReply['items']) =>
  */
 @Injectable()
 export class ApplicationRegisterService {
+  /** The most rows an export holds (REGISTER_EXPORT_MAX): a larger selection is refused, never cut short. */
+  private readonly exportMax: number;
+
   constructor(
     private readonly messaging: MessagingClient,
     private readonly accessLog: AccessLogService,
-  ) {}
+    config: ConfigService,
+  ) {
+    this.exportMax = Number(config.get('REGISTER_EXPORT_MAX', 2000));
+  }
 
   async page(filters: ListApplicationsRequest, viewer: Viewer): Promise<ListApplicationsReply> {
     const found = await this.messaging.request(SUBJECTS.intake.applicationList, filters);
@@ -46,11 +50,11 @@ export class ApplicationRegisterService {
         limit: 200,
         offset: items.length,
       });
-      if (page.total > REGISTER_EXPORT_MAX) {
+      if (page.total > this.exportMax) {
         throw new BadRequestException({
           code: ErrorCode.VALIDATION_FAILED,
-          message: `导出最多${REGISTER_EXPORT_MAX}条，当前筛选有${page.total}条，请缩小范围（如按社区、状态或提交日期）`,
-          details: [{ field: 'format', messages: [`导出最多${REGISTER_EXPORT_MAX}条，当前筛选有${page.total}条`] }],
+          message: `导出最多${this.exportMax}条，当前筛选有${page.total}条，请缩小范围（如按社区、状态或提交日期）`,
+          details: [{ field: 'format', messages: [`导出最多${this.exportMax}条，当前筛选有${page.total}条`] }],
         });
       }
       items.push(...page.items);
