@@ -293,6 +293,70 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     await expect(claim(other, task.id)).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
   });
 
+  it('gives back the tasks of an account whose standing changed, and only those it may no longer decide', async () => {
+    const mover = caller(
+      ['COMMUNITY_CASEWORKER', 'STREET_REVIEWER'],
+      '220102001001',
+      `mover-${randomUUID().slice(0, 8)}`,
+    );
+    const admin = caller(['ADMINISTRATOR'], '220102', 'admin-county');
+    const otherAdmin = caller(['ADMINISTRATOR'], '220104', 'admin-chaoyang');
+    const claim = (who: Caller, taskId: string) =>
+      as(who, () => client.request(SUBJECTS.approval.taskClaim, { taskId }));
+    const release = (who: Caller, standing: { active: boolean; roles: Caller['roles']; divisionCode: string }) =>
+      as(who, () => client.request(SUBJECTS.approval.taskReleaseClaims, { username: mover.username, ...standing }));
+    const community = await open({ ...openRequest(), stage: 'COMMUNITY', role: 'COMMUNITY_CASEWORKER' });
+    const neighbour = await open({
+      ...openRequest(),
+      divisionCode: '220102001002',
+      stage: 'COMMUNITY',
+      role: 'COMMUNITY_CASEWORKER',
+    });
+    await claim(mover, community.id);
+    // Held under another standing (a street reviewer's task signed for before a move): the same username.
+    const street = await open(openRequest());
+    await claim({ ...mover, divisionCode: '220102001' }, street.id);
+    const claimedBy = async (taskId: string) =>
+      (
+        await app
+          .get(EntityManager)
+          .fork()
+          .getConnection()
+          .execute<Array<{ claimed_by: string | null }>>('select claimed_by from approval.task where id = ?', [taskId])
+      )[0].claimed_by;
+
+    // Only an administrator asks; a caseworker is refused and nothing moves.
+    await expect(
+      release(CALLERS.community1, { active: false, roles: [], divisionCode: '220102001001' }),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    // An administrator of another county reaches none of them.
+    expect(await release(otherAdmin, { active: false, roles: [], divisionCode: '220104' })).toEqual({
+      releasedTaskIds: [],
+    });
+    // Still a community caseworker of the same community: that task stays held; the street one cannot be
+    // decided from a community's division, so it goes back.
+    expect(
+      await release(admin, { active: true, roles: ['COMMUNITY_CASEWORKER'], divisionCode: '220102001001' }),
+    ).toEqual({ releasedTaskIds: [street.id] });
+    expect(await claimedBy(community.id)).toBe(mover.username);
+    expect(await claimedBy(street.id)).toBeNull();
+    // Deactivated: everything goes back; asked again, nothing more.
+    expect(
+      await release(admin, { active: false, roles: ['COMMUNITY_CASEWORKER'], divisionCode: '220102001001' }),
+    ).toEqual({ releasedTaskIds: [community.id] });
+    expect(await claimedBy(community.id)).toBeNull();
+    expect(await release(admin, { active: false, roles: [], divisionCode: '220102001001' })).toEqual({
+      releasedTaskIds: [],
+    });
+    // A colleague may now sign for it; an unrelated task was never touched.
+    expect(await claim(CALLERS.community1, community.id)).toMatchObject({ claimedBy: 'community1' });
+    expect(await claimedBy(neighbour.id)).toBeNull();
+    // A malformed standing is refused by field.
+    await expect(
+      release(admin, { active: false, roles: ['JANITOR' as never], divisionCode: '22x' }),
+    ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+  });
+
   describe('supervision figures (督办统计)', () => {
     /** A street of its own, so the figures are this test's alone. */
     const street = '220102009';

@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
+
 import type { INestApplication, INestMicroservice } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { EntityManager } from '@mikro-orm/postgresql';
 import request from 'supertest';
 
-import { QUEUE_GROUPS } from '@app/contracts';
+import { QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
 import { DEFAULT_DEMO_PASSWORD } from '@app/domain';
-import { TemporalClientService } from '@app/platform';
+import { MessagingClient, TemporalClientService } from '@app/platform';
+import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
+import { as, CALLERS } from '@test/support/callers';
 import { terminateChains } from '@test/support/chains';
 import { makeApplication } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
@@ -110,8 +114,11 @@ describe('identity and access log (real PostgreSQL, NATS)', () => {
   describe('accounts', () => {
     let provinceAdmin: string;
     let countyAdmin: string;
+    /** A change of an account's standing gives back the tasks it signed for (approval). */
+    let approval: INestMicroservice;
 
     beforeAll(async () => {
+      approval = await startService(ApprovalAppModule, QUEUE_GROUPS.approval);
       provinceAdmin = (await login('admin')).accessToken;
       const body = {
         username: 'admin-nanguan',
@@ -122,6 +129,10 @@ describe('identity and access log (real PostgreSQL, NATS)', () => {
       };
       expect([200, 201]).toContain((await createAccount(provinceAdmin, body)).status);
       countyAdmin = (await login('admin-nanguan', 'county-admin-pass-1')).accessToken;
+    });
+
+    afterAll(async () => {
+      await approval.close();
     });
 
     it("creates accounts within the administrator's subtree, idempotently by username", async () => {
@@ -206,6 +217,61 @@ describe('identity and access log (real PostgreSQL, NATS)', () => {
       expect(
         (await http.post('/api/v1/auth/login').send({ username: 'leaver1', password: 'leaver1-pass-x' })).status,
       ).toBe(401);
+    });
+
+    it('gives back the tasks a deactivated account signed for, and changes nothing when that cannot be done', async () => {
+      const body = {
+        username: 'holder1',
+        displayName: '签收人员',
+        divisionCode: '220102001001',
+        roles: ['COMMUNITY_CASEWORKER'],
+        password: 'holder1-pass-x',
+      };
+      const created = await createAccount(countyAdmin, body);
+      const holder = await login('holder1', 'holder1-pass-x');
+      const task = await as(CALLERS.system, () =>
+        approval.get(MessagingClient).request(SUBJECTS.approval.taskOpen, {
+          taskId: randomUUID(),
+          applicationId: randomUUID(),
+          applicationNo: 'SQ-220102-2026-000003',
+          householdId: randomUUID(),
+          divisionCode: '220102001001',
+          workflowId: `approval-chain-${randomUUID()}`,
+          stage: 'COMMUNITY',
+          role: 'COMMUNITY_CASEWORKER',
+          attempt: 1,
+          limitWorkingDays: 10,
+          openedOn: '2026-11-26',
+        }),
+      );
+      const claim = (token: string) =>
+        http.post(`/api/v1/tasks/${task.id}/claim`).set('authorization', `Bearer ${token}`);
+      expect((await claim(holder.accessToken)).body).toMatchObject({ claimedBy: 'holder1' });
+      const deactivate = () =>
+        http
+          .patch(`/api/v1/accounts/${created.body.id}`)
+          .set('authorization', `Bearer ${countyAdmin}`)
+          .send({ active: false });
+
+      // The approval service is down: the account is not changed either.
+      await approval.close();
+      const refused = await deactivate();
+      expect(refused.status).toBe(503);
+      expect((await http.get('/api/v1/auth/me').set('authorization', `Bearer ${holder.accessToken}`)).status).toBe(200);
+
+      approval = await startService(ApprovalAppModule, QUEUE_GROUPS.approval);
+      const patched = await deactivate();
+      expect(patched.status).toBe(200);
+      expect(patched.body).toMatchObject({ active: false, releasedTaskIds: [task.id] });
+      // A colleague of the same inbox may now sign for it.
+      const colleague = await login('community1');
+      expect((await claim(colleague.accessToken)).body).toMatchObject({ claimedBy: 'community1' });
+      // Renaming changes no standing and gives nothing back.
+      const renamed = await http
+        .patch(`/api/v1/accounts/${created.body.id}`)
+        .set('authorization', `Bearer ${countyAdmin}`)
+        .send({ displayName: '已离职人员' });
+      expect(renamed.body).toMatchObject({ displayName: '已离职人员', releasedTaskIds: [] });
     });
 
     it('does not let an administrator change their own roles or standing', async () => {

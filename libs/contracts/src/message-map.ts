@@ -10,6 +10,8 @@ import type {
   CalendarReply,
   ChainStateRequest,
   ClaimTaskRequest,
+  ReleaseClaimsReply,
+  ReleaseClaimsRequest,
   CloseTaskRequest,
   DecideTaskRequest,
   DecisionReply,
@@ -205,6 +207,7 @@ export interface RequestMap {
   [SUBJECTS.approval.taskClose]: { request: CloseTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskEscalate]: { request: EscalateTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskClaim]: { request: ClaimTaskRequest; reply: TaskReply };
+  [SUBJECTS.approval.taskReleaseClaims]: { request: ReleaseClaimsRequest; reply: ReleaseClaimsReply };
   [SUBJECTS.approval.taskReschedule]: { request: RescheduleTaskRequest; reply: TaskReply };
   [SUBJECTS.approval.taskList]: { request: ListTasksRequest; reply: ListTasksReply };
   [SUBJECTS.approval.taskHistory]: { request: TaskHistoryRequest; reply: TaskHistoryReply };

@@ -3,6 +3,7 @@ import { TaskStatisticsRequest } from './approval/task-statistics';
 import {
   ChainStateRequest,
   ClaimTaskRequest,
+  ReleaseClaimsRequest,
   CloseTaskRequest,
   DecideTaskRequest,
   EscalateTaskRequest,
@@ -135,6 +136,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.taskClose]: CloseTaskRequest,
   [SUBJECTS.approval.taskEscalate]: EscalateTaskRequest,
   [SUBJECTS.approval.taskClaim]: ClaimTaskRequest,
+  [SUBJECTS.approval.taskReleaseClaims]: ReleaseClaimsRequest,
   [SUBJECTS.approval.taskReschedule]: RescheduleTaskRequest,
   [SUBJECTS.approval.taskList]: ListTasksRequest,
   [SUBJECTS.approval.taskHistory]: TaskHistoryRequest,

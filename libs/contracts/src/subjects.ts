@@ -40,6 +40,7 @@ export const SUBJECTS = {
     taskClose: 'approval.task.close',
     taskEscalate: 'approval.task.escalate',
     taskClaim: 'approval.task.claim',
+    taskReleaseClaims: 'approval.task.release-claims',
     taskReschedule: 'approval.task.reschedule',
     taskList: 'approval.task.list',
     taskHistory: 'approval.task.history',

@@ -13,6 +13,8 @@ import {
   type TaskHistoryReply,
   OpenTaskRequest,
   RecordObjectionRequest,
+  type ReleaseClaimsReply,
+  ReleaseClaimsRequest,
   RescheduleTaskRequest,
   SUBJECTS,
   type TaskReply,
@@ -20,6 +22,7 @@ import {
   TaskStatisticsRequest,
 } from '@app/contracts';
 
+import { TaskClaimsService } from './task-claims.service';
 import { TaskStatisticsService } from './task-statistics.service';
 import { TasksService } from './tasks.service';
 
@@ -28,6 +31,7 @@ export class TasksHandler {
   constructor(
     private readonly tasks: TasksService,
     private readonly statistics: TaskStatisticsService,
+    private readonly claims: TaskClaimsService,
   ) {}
 
   @MessagePattern(SUBJECTS.approval.taskOpen)
@@ -47,7 +51,12 @@ export class TasksHandler {
 
   @MessagePattern(SUBJECTS.approval.taskClaim)
   claim(@Payload() request: ClaimTaskRequest): Promise<TaskReply> {
-    return this.tasks.claim(request);
+    return this.claims.claim(request);
+  }
+
+  @MessagePattern(SUBJECTS.approval.taskReleaseClaims)
+  releaseClaims(@Payload() request: ReleaseClaimsRequest): Promise<ReleaseClaimsReply> {
+    return this.claims.releaseClaimsOf(request);
   }
 
   @MessagePattern(SUBJECTS.approval.taskReschedule)

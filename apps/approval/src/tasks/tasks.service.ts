@@ -5,7 +5,6 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
 import {
-  type ClaimTaskRequest,
   type CloseTaskRequest,
   type Caller,
   type DecideTaskRequest,
@@ -211,38 +210,6 @@ export class TasksService {
     return { items: tasks.map(toTaskReply), total };
   }
 
-  /**
-   * Signs for an open task (签收), or gives it back: one conditional statement, so of two staff signing at once one
-   * has it. Signing again for one's own task changes nothing; a task another signed for is refused, naming them.
-   */
-  async claim(request: ClaimTaskRequest): Promise<TaskReply> {
-    const caller = requireCaller();
-    const em = this.em.fork();
-    const task = await em.findOne(Task, { id: request.taskId });
-    assertVisible(caller, task?.divisionCode);
-    assertStageStaff(caller, task!, '签收此任务');
-    const now = new Date();
-    const [changed] = await em.execute<Array<Record<string, unknown>>>(
-      request.release
-        ? `update approval.task set claimed_by = null, claimed_at = null, updated_at = ?
-            where id = ? and status = 'OPEN' and claimed_by = ? returning *`
-        : `update approval.task set claimed_by = ?, claimed_at = coalesce(claimed_at, ?), updated_at = ?
-            where id = ? and status = 'OPEN' and (claimed_by is null or claimed_by = ?) returning *`,
-      request.release ? [now, task!.id, caller.username] : [caller.username, now, now, task!.id, caller.username],
-    );
-    if (changed) {
-      return toTaskReply(em.map(Task, changed));
-    }
-    const current = await em.fork().findOneOrFail(Task, { id: task!.id });
-    if (current.status !== 'OPEN') {
-      throw TaskError.notOpen();
-    }
-    if (request.release && !current.claimedBy) {
-      return toTaskReply(current);
-    }
-    throw TaskError.claimedByOther(current.claimedBy!, current.claimedAt!);
-  }
-
   /** Every step of a household's applications in the caller's division, oldest first (for its dossier). */
   async history(request: TaskHistoryRequest): Promise<TaskHistoryReply> {
     const caller = requireCaller();
@@ -405,8 +372,18 @@ export class TasksService {
 /** A task as stored; the decision's key and answer are not part of its reply. */
 type TaskFields = Omit<Task, 'decisionKey' | 'decisionReply'>;
 
+type StageTask = Pick<Task, 'role' | 'stage' | 'divisionCode'>;
+
+/** Whoever has these roles and this division may act on the task: staff of its role at its stage's level. */
+export function isStageStaff(standing: Pick<Caller, 'roles' | 'divisionCode'>, task: StageTask): boolean {
+  return (
+    standing.roles.includes(task.role as never) &&
+    standing.divisionCode === task.divisionCode.slice(0, STAGE_DIVISION_DIGITS[task.stage])
+  );
+}
+
 /** Only staff of the task's role, at its stage's level of the application's division, act on it (`doing` says how). */
-function assertStageStaff(caller: Caller, task: Pick<Task, 'role' | 'stage' | 'divisionCode'>, doing: string): void {
+export function assertStageStaff(caller: Caller, task: StageTask, doing: string): void {
   if (!caller.roles.includes(task.role as never)) {
     throw new AccessError(
       AccessError.wrongRole(PERMISSIONS.applicationRead).code,

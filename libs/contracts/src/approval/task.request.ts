@@ -25,6 +25,7 @@ import { IsDivisionCode } from '../common/division-code.validator';
 import { IsCalendarDate } from '../common/identity.validators';
 import { PageRequest } from '../common/page.request';
 import { FromQueryBoolean } from '../common/query-boolean.transform';
+import { ALL_ROLES, type Role } from '../identity/roles';
 
 /**
  * TERMINATE: the procedure ends because the applicant does not cooperate (survey refused, data check not
@@ -450,6 +451,35 @@ export class ClaimTaskRequest {
   @IsOptional()
   @IsBoolean({ message: 'release 只能是 true 或 false' })
   release?: boolean;
+}
+
+/**
+ * An account's standing changed (deactivated, other roles, another division): the open tasks it signed for and
+ * may no longer decide go back to their inbox, or no colleague could ever decide them. Sent by the gateway, as
+ * the administrator making the change, before the change is committed.
+ */
+export class ReleaseClaimsRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  username: string;
+
+  /** The account's standing after the change. */
+  @IsBoolean()
+  active: boolean;
+
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(ALL_ROLES, { each: true, message: '角色不存在' })
+  roles: Role[];
+
+  @IsDivisionCode()
+  divisionCode: string;
+}
+
+export interface ReleaseClaimsReply {
+  /** The tasks given back to their inbox. */
+  releasedTaskIds: string[];
 }
 
 /**

@@ -36,9 +36,19 @@ export class AccountsController {
 
   @Patch(':id')
   @RequirePermission(PERMISSIONS.accountManage)
-  @ApiOperation({ summary: 'Change name, division, roles or active flag of an account in your subtree' })
-  async update(@UuidParam('id') id: string, @Body() body: UpdateAccountDto): Promise<AccountView> {
-    return toAccountView(await this.accounts.update(id, body));
+  @ApiOperation({
+    summary: 'Change name, division, roles or active flag of an account in your subtree',
+    description:
+      'When the active flag, roles or division change, the open tasks the account signed for (签收) and may no ' +
+      'longer decide go back to their inboxes; `releasedTaskIds` names them. If the approval service cannot be ' +
+      'reached, nothing changes (503).',
+  })
+  async update(
+    @UuidParam('id') id: string,
+    @Body() body: UpdateAccountDto,
+  ): Promise<AccountView & { releasedTaskIds: string[] }> {
+    const { account, releasedTaskIds } = await this.accounts.update(id, body);
+    return { ...toAccountView(account), releasedTaskIds };
   }
 
   @Post(':id/password')

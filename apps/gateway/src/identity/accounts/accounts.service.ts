@@ -85,7 +85,12 @@ export class AccountsService {
     }
   }
 
-  async update(id: string, dto: UpdateAccountDto): Promise<Account> {
+  /**
+   * Changes an account. When its standing changes (active flag, roles, division), the open tasks it signed for
+   * and may no longer decide go back to their inboxes first (approval), so none is left held by someone who cannot
+   * act; if that cannot be done, the account is not changed either.
+   */
+  async update(id: string, dto: UpdateAccountDto): Promise<{ account: Account; releasedTaskIds: string[] }> {
     const caller = requireCaller();
     return this.em.fork().transactional(async (em) => {
       const account = await em.findOne(Account, { id });
@@ -110,8 +115,20 @@ export class AccountsService {
       if (dto.active === false) {
         await this.auth.revokeAll(em, target.id);
       }
-      this.logger.log({ username: target.username, by: caller.username, fields: Object.keys(dto) }, 'account updated');
-      return target;
+      // Released before the commit: a release whose account change then fails only gives tasks back early.
+      const { releasedTaskIds } = changesStanding
+        ? await this.messaging.request(SUBJECTS.approval.taskReleaseClaims, {
+            username: target.username,
+            active: target.active,
+            roles: target.roles,
+            divisionCode: target.divisionCode,
+          })
+        : { releasedTaskIds: [] };
+      this.logger.log(
+        { username: target.username, by: caller.username, fields: Object.keys(dto), releasedTaskIds },
+        'account updated',
+      );
+      return { account: target, releasedTaskIds };
     });
   }
 
