@@ -6,6 +6,7 @@ import { ApplicationCounter } from './applications/application-counter.entity';
 import { Application } from './applications/application.entity';
 import { Attachment } from './attachments/attachment.entity';
 import { Division } from './divisions/division.entity';
+import { HouseholdChange } from './households/household-change.entity';
 import { HouseholdMember } from './households/household-member.entity';
 import { Household } from './households/household.entity';
 import { Person } from './households/person.entity';
@@ -13,7 +14,16 @@ import { migrationList } from './migrations/migration-list';
 
 export const intakeOrmSettings: ServiceOrmSettings = {
   schema: 'intake',
-  entities: [Person, Household, HouseholdMember, Application, ApplicationCounter, Division, Attachment],
+  entities: [
+    Person,
+    Household,
+    HouseholdMember,
+    HouseholdChange,
+    Application,
+    ApplicationCounter,
+    Division,
+    Attachment,
+  ],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

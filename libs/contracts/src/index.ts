@@ -25,6 +25,7 @@ export * from './intake/attachment.request';
 export * from './intake/change-application.request';
 export * from './intake/get-application.request';
 export * from './intake/get-division.request';
+export * from './intake/household-change.request';
 export * from './intake/household.reply';
 export * from './intake/household.request';
 export * from './intake/record-application-stage.request';

@@ -109,6 +109,7 @@ import type {
 } from './intake/change-application.request';
 import type { GetApplicationRequest, ListApplicationsRequest } from './intake/get-application.request';
 import type { DivisionReply, GetDivisionRequest } from './intake/get-division.request';
+import type { ChangeHouseholdMembersRequest, MemberChangeReply } from './intake/household-change.request';
 import type { HouseholdReply, ImportHouseholdsReply, SearchHouseholdsReply } from './intake/household.reply';
 import type {
   CreateHouseholdRequest,
@@ -131,6 +132,8 @@ import type {
   BankStatementRequest,
 } from './payment/bank.request';
 import type {
+  BringReviewForwardReply,
+  BringReviewForwardRequest,
   ListReviewsDueReply,
   ListReviewsDueRequest,
   RecordReviewRequest,
@@ -189,6 +192,7 @@ export interface RequestMap {
   [SUBJECTS.intake.householdGet]: { request: GetHouseholdRequest; reply: HouseholdReply };
   [SUBJECTS.intake.householdSearch]: { request: SearchHouseholdsRequest; reply: SearchHouseholdsReply };
   [SUBJECTS.intake.householdImport]: { request: ImportHouseholdsRequest; reply: ImportHouseholdsReply };
+  [SUBJECTS.intake.householdChangeMembers]: { request: ChangeHouseholdMembersRequest; reply: MemberChangeReply };
   [SUBJECTS.intake.healthCheck]: Health;
   [SUBJECTS.eligibility.assessmentPreview]: { request: PreviewAssessmentRequest; reply: AssessmentReply };
   [SUBJECTS.eligibility.assessmentRun]: { request: RunAssessmentRequest; reply: StoredAssessmentReply };
@@ -224,6 +228,10 @@ export interface RequestMap {
   [SUBJECTS.payment.enrolmentGet]: { request: GetEnrolmentRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentReview]: { request: RecordReviewRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentReviewsDue]: { request: ListReviewsDueRequest; reply: ListReviewsDueReply };
+  [SUBJECTS.payment.enrolmentReviewBringForward]: {
+    request: BringReviewForwardRequest;
+    reply: BringReviewForwardReply;
+  };
   [SUBJECTS.payment.payrollStart]: { request: StartPayrollRequest; reply: StartPayrollReply };
   [SUBJECTS.payment.payrollPlan]: { request: PlanPayrollRequest; reply: PlanPayrollReply };
   [SUBJECTS.payment.payrollGenerate]: { request: GeneratePayrollRequest; reply: GeneratePayrollReply };

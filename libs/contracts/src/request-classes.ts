@@ -67,6 +67,7 @@ import {
 } from './intake/change-application.request';
 import { GetApplicationRequest, ListApplicationsRequest } from './intake/get-application.request';
 import { GetDivisionRequest } from './intake/get-division.request';
+import { ChangeHouseholdMembersRequest } from './intake/household-change.request';
 import {
   CreateHouseholdRequest,
   GetHouseholdRequest,
@@ -83,7 +84,11 @@ import {
   BankPostResultsRequest,
   BankStatementRequest,
 } from './payment/bank.request';
-import { ListReviewsDueRequest, RecordReviewRequest } from './payment/enrolment-review.request';
+import {
+  BringReviewForwardRequest,
+  ListReviewsDueRequest,
+  RecordReviewRequest,
+} from './payment/enrolment-review.request';
 import { ChangeEnrolmentRequest, CreateEnrolmentRequest, GetEnrolmentRequest } from './payment/enrolment.request';
 import {
   BuildBatchesRequest,
@@ -118,6 +123,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.householdGet]: GetHouseholdRequest,
   [SUBJECTS.intake.householdSearch]: SearchHouseholdsRequest,
   [SUBJECTS.intake.householdImport]: ImportHouseholdsRequest,
+  [SUBJECTS.intake.householdChangeMembers]: ChangeHouseholdMembersRequest,
   [SUBJECTS.intake.healthCheck]: HealthCheckRequest,
   [SUBJECTS.eligibility.assessmentPreview]: PreviewAssessmentRequest,
   [SUBJECTS.eligibility.assessmentRun]: RunAssessmentRequest,
@@ -153,6 +159,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.payment.enrolmentGet]: GetEnrolmentRequest,
   [SUBJECTS.payment.enrolmentReview]: RecordReviewRequest,
   [SUBJECTS.payment.enrolmentReviewsDue]: ListReviewsDueRequest,
+  [SUBJECTS.payment.enrolmentReviewBringForward]: BringReviewForwardRequest,
   [SUBJECTS.payment.payrollStart]: StartPayrollRequest,
   [SUBJECTS.payment.payrollPlan]: PlanPayrollRequest,
   [SUBJECTS.payment.payrollGenerate]: GeneratePayrollRequest,

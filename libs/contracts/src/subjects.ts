@@ -18,6 +18,7 @@ export const SUBJECTS = {
     householdGet: 'intake.household.get',
     householdSearch: 'intake.household.search',
     householdImport: 'intake.household.import',
+    householdChangeMembers: 'intake.household.change-members',
     healthCheck: 'intake.health.check',
   },
   eligibility: {
@@ -59,6 +60,7 @@ export const SUBJECTS = {
     enrolmentGet: 'payment.enrolment.get',
     enrolmentReview: 'payment.enrolment.review',
     enrolmentReviewsDue: 'payment.enrolment.reviews-due',
+    enrolmentReviewBringForward: 'payment.enrolment.review-bring-forward',
     payrollStart: 'payment.payroll.start',
     payrollPlan: 'payment.payroll.plan',
     payrollGenerate: 'payment.payroll.generate',

@@ -49,7 +49,8 @@ export class RenderingService {
       case 'DELIVERY_RECEIPT':
       case 'MATERIALS_NOTICE':
       case 'BENEFIT_CHANGE_DECISION':
-      case 'PERIODIC_REVIEW_RECORD': {
+      case 'PERIODIC_REVIEW_RECORD':
+      case 'HOUSEHOLD_CHANGE_REPORT': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
 import type { Request } from 'express';
 
-import { type HouseholdReply, PERMISSIONS, type SearchHouseholdsReply, SUBJECTS } from '@app/contracts';
+import {
+  ChangeHouseholdMembersRequest,
+  type HouseholdReply,
+  type MemberChangeReply,
+  PERMISSIONS,
+  type SearchHouseholdsReply,
+  SUBJECTS,
+} from '@app/contracts';
 import { MessagingClient, UuidParam } from '@app/platform';
 
 import { AccessLogService } from '../access-log/access-log.service';
@@ -14,6 +21,7 @@ import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 class SearchHouseholdsQueryDto extends WithPurposeQuery(SearchHouseholdsQuery) {}
+class MemberChangeDto extends OmitType(ChangeHouseholdMembersRequest, ['idempotencyKey', 'householdId'] as const) {}
 
 /** What the access log says of a search made without a stated purpose. */
 const SEARCH_PURPOSE = '检索家庭（未说明目的）';
@@ -34,6 +42,25 @@ export class HouseholdsController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   create(@IdempotencyKey() idempotencyKey: string, @Body() body: CreateHouseholdDto): Promise<HouseholdReply> {
     return this.messaging.request(SUBJECTS.intake.householdCreate, { ...body, idempotencyKey });
+  }
+
+  @Post(':id/member-changes')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.householdRegister)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      "Record a change in the household's members (家庭成员变动): one member leaves (LEAVE: DEATH, MOVED_OUT, " +
+      'MARRIED_OUT, OTHER; `idNumber`) or joins (JOIN: BIRTH, MARRIED_IN, MOVED_IN, OTHER; `member`). The report is ' +
+      "filed into the household file and the open benefit's next periodic review falls due within three months of " +
+      'the change. The head cannot leave. Idempotent by Idempotency-Key.',
+  })
+  changeMembers(
+    @UuidParam('id') householdId: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: MemberChangeDto,
+  ): Promise<MemberChangeReply> {
+    return this.messaging.request(SUBJECTS.intake.householdChangeMembers, { ...body, householdId, idempotencyKey });
   }
 
   @Get()

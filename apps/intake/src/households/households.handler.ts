@@ -2,21 +2,27 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
 import {
+  ChangeHouseholdMembersRequest,
   CreateHouseholdRequest,
   GetHouseholdRequest,
   type HouseholdReply,
   ImportHouseholdsRequest,
   type ImportHouseholdsReply,
+  type MemberChangeReply,
   SearchHouseholdsRequest,
   type SearchHouseholdsReply,
   SUBJECTS,
 } from '@app/contracts';
 
+import { HouseholdChangesService } from './household-changes.service';
 import { HouseholdsService } from './households.service';
 
 @Controller()
 export class HouseholdsHandler {
-  constructor(private readonly households: HouseholdsService) {}
+  constructor(
+    private readonly households: HouseholdsService,
+    private readonly changes: HouseholdChangesService,
+  ) {}
 
   @MessagePattern(SUBJECTS.intake.householdCreate)
   create(@Payload() request: CreateHouseholdRequest): Promise<HouseholdReply> {
@@ -36,5 +42,10 @@ export class HouseholdsHandler {
   @MessagePattern(SUBJECTS.intake.householdImport)
   import(@Payload() request: ImportHouseholdsRequest): Promise<ImportHouseholdsReply> {
     return this.households.importBulk(request.households);
+  }
+
+  @MessagePattern(SUBJECTS.intake.householdChangeMembers)
+  changeMembers(@Payload() request: ChangeHouseholdMembersRequest): Promise<MemberChangeReply> {
+    return this.changes.change(request);
   }
 }

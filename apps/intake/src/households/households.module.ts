@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { HouseholdChangesService } from './household-changes.service';
 import { HouseholdsHandler } from './households.handler';
 import { HouseholdsService } from './households.service';
 import { DivisionsModule } from '../divisions/divisions.module';
@@ -7,7 +8,7 @@ import { DivisionsModule } from '../divisions/divisions.module';
 @Module({
   imports: [DivisionsModule],
   controllers: [HouseholdsHandler],
-  providers: [HouseholdsService],
+  providers: [HouseholdsService, HouseholdChangesService],
   exports: [HouseholdsService],
 })
 export class HouseholdsModule {}

@@ -361,10 +361,11 @@ export class HouseholdsService {
   }
 
   /**
-   * `checked`: the members' persons as the caller already looked them up in this transaction, under lock, and found
-   * in no active household (null: no such person yet); neither is asked again.
+   * Adds members to a household (a registration, or a member joining). `checked`: the members' persons as the
+   * caller already looked them up in this transaction, under lock, and found in no active household (null: no such
+   * person yet); neither is asked again.
    */
-  private async addMembers(
+  async addMembers(
     em: EntityManager,
     household: Household,
     members: ValidMember[],

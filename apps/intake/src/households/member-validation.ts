@@ -10,13 +10,16 @@ export interface ValidMember extends HouseholdMemberInput {
 }
 
 /**
- * Checks a household's members as a whole: every ID number by every rule, no person twice, exactly one head.
+ * Checks a household's members as a whole: every ID number by every rule, no person twice, exactly one head (or,
+ * for members joining a household, none).
  * Returns the members normalised (upgraded ID numbers, birth date and sex from the number) or the field errors.
  */
 export function validateMembers(
   members: HouseholdMemberInput[],
   isKnownAddressCode: (code: string) => boolean,
   path = 'members',
+  /** false: members joining a household that has its head (none of them may be one). */
+  asWholeHousehold = true,
 ): { members: ValidMember[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const seen = new Map<string, number>();
@@ -46,7 +49,13 @@ export function validateMembers(
     });
   });
   const heads = members.filter((member) => member.relationship === HEAD_RELATIONSHIP).length;
-  if (heads !== 1) {
+  if (!asWholeHousehold) {
+    members.forEach((member, index) => {
+      if (member.relationship === HEAD_RELATIONSHIP) {
+        errors.push({ field: `${path}[${index}].relationship`, messages: ['该家庭已有户主，新增成员不能登记为户主'] });
+      }
+    });
+  } else if (heads !== 1) {
     errors.push({
       field: `${path}`,
       messages: [heads === 0 ? '家庭成员中须有一名户主（与户主关系代码02）' : '家庭成员中只能有一名户主'],

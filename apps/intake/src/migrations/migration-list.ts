@@ -11,6 +11,7 @@ import { Migration20261127010000_application_household_index } from './Migration
 import { Migration20261127140000_application_terminated } from './Migration20261127140000_application_terminated';
 import { Migration20261128100000_application_materials_notice } from './Migration20261128100000_application_materials_notice';
 import { Migration20261128130000_application_register_index } from './Migration20261128130000_application_register_index';
+import { Migration20261128190000_household_changes } from './Migration20261128190000_household_changes';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -37,4 +38,5 @@ export const migrationList: MigrationObject[] = [
     name: 'Migration20261128130000_application_register_index',
     class: Migration20261128130000_application_register_index,
   },
+  { name: 'Migration20261128190000_household_changes', class: Migration20261128190000_household_changes },
 ];

@@ -19,7 +19,9 @@ export type EnrolmentStatus = 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
 @Index({ properties: ['householdId', 'createdAt'] })
 // Periodic reviews falling due in an area.
 @Index({ properties: ['nextReviewOn'] })
-export class Enrolment extends BaseEntity<'applicationId' | 'lastMonth' | 'reviewIntervalMonths' | 'lastReviewedOn'> {
+export class Enrolment extends BaseEntity<
+  'applicationId' | 'lastMonth' | 'reviewIntervalMonths' | 'lastReviewedOn' | 'nextReviewReason'
+> {
   @Property({ length: 200, unique: true })
   idempotencyKey: string;
 
@@ -66,6 +68,10 @@ export class Enrolment extends BaseEntity<'applicationId' | 'lastMonth' | 'revie
   /** When the next periodic review falls due; null once terminated. */
   @Property({ type: 'date', nullable: true })
   nextReviewOn: string | null;
+
+  /** Why the next review is due sooner than the cycle (a change in the household); null: the regular cycle. */
+  @Property({ length: 100, nullable: true })
+  nextReviewReason?: string | null;
 
   @Property({ type: 'date', nullable: true })
   lastReviewedOn?: string;

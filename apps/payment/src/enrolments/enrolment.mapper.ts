@@ -67,6 +67,7 @@ export function toEnrolmentReply(
     changes: changes.map(toChangeReply),
     reviewIntervalMonths: enrolment.reviewIntervalMonths,
     nextReviewOn: enrolment.nextReviewOn,
+    nextReviewReason: enrolment.nextReviewReason ?? null,
     lastReviewedOn: enrolment.lastReviewedOn ?? null,
     reviews: reviews.map(toReviewReply),
   };

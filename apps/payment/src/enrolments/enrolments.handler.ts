@@ -2,6 +2,8 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
 import {
+  type BringReviewForwardReply,
+  BringReviewForwardRequest,
   ChangeEnrolmentRequest,
   CreateEnrolmentRequest,
   type EnrolmentReply,
@@ -45,5 +47,10 @@ export class EnrolmentsHandler {
   @MessagePattern(SUBJECTS.payment.enrolmentReviewsDue)
   reviewsDue(@Payload() request: ListReviewsDueRequest): Promise<ListReviewsDueReply> {
     return this.reviews.due(request);
+  }
+
+  @MessagePattern(SUBJECTS.payment.enrolmentReviewBringForward)
+  bringReviewForward(@Payload() request: BringReviewForwardRequest): Promise<BringReviewForwardReply> {
+    return this.reviews.bringForward(request);
   }
 }

@@ -6,6 +6,7 @@ import { Migration20261127070000_payroll_chunks } from './Migration2026112707000
 import { Migration20261127100000_enrolment_household_index } from './Migration20261127100000_enrolment_household_index';
 import { Migration20261128150000_enrolment_change_document } from './Migration20261128150000_enrolment_change_document';
 import { Migration20261128160000_enrolment_reviews } from './Migration20261128160000_enrolment_reviews';
+import { Migration20261128180000_review_reason } from './Migration20261128180000_review_reason';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -21,4 +22,5 @@ export const migrationList: MigrationObject[] = [
     class: Migration20261128150000_enrolment_change_document,
   },
   { name: 'Migration20261128160000_enrolment_reviews', class: Migration20261128160000_enrolment_reviews },
+  { name: 'Migration20261128180000_review_reason', class: Migration20261128180000_review_reason },
 ];

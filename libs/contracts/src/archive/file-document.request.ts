@@ -43,6 +43,7 @@ export const FORM_DOCUMENT_TYPES = [
   'MATERIALS_NOTICE', // 一次性告知书（受理前需补齐的材料）
   'BENEFIT_CHANGE_DECISION', // 最低生活保障待遇变更决定书（增发、减发、暂停、恢复、停发）
   'PERIODIC_REVIEW_RECORD', // 定期核查记录
+  'HOUSEHOLD_CHANGE_REPORT', // 家庭成员变动登记（死亡、迁出、出生、婚嫁等）
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -84,6 +85,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   MATERIALS_NOTICE: 'APPROVAL',
   BENEFIT_CHANGE_DECISION: 'DAILY_MANAGEMENT',
   PERIODIC_REVIEW_RECORD: 'DAILY_MANAGEMENT',
+  HOUSEHOLD_CHANGE_REPORT: 'DAILY_MANAGEMENT',
 };
 
 /** What each document type is called, for staff (lists, spreadsheets). */
@@ -109,6 +111,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   MATERIALS_NOTICE: '一次性告知书',
   BENEFIT_CHANGE_DECISION: '最低生活保障待遇变更决定书',
   PERIODIC_REVIEW_RECORD: '定期核查记录',
+  HOUSEHOLD_CHANGE_REPORT: '家庭成员变动登记表',
 };
 
 export class FormField {

@@ -51,6 +51,35 @@ export class ListReviewsDueRequest extends PageRequest {
   divisionCode?: string;
 }
 
+/**
+ * A change in the household (a member died, left or joined) calls for a review sooner than the cycle: the next
+ * review of its open enrolment falls due by `dueBy` at the latest (domain §3.2: a death, within three months).
+ * An earlier due day stands. Sent by intake as the system while it records the change.
+ */
+export class BringReviewForwardRequest {
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId: string;
+
+  @IsCalendarDate({ message: 'dueBy 应为YYYY-MM-DD格式的日期' })
+  dueBy: string;
+
+  /** Why, in Chinese, for the list of reviews due: e.g. 家庭成员死亡（2026-11-20）. */
+  @IsString()
+  @IsNotEmpty({ message: '请说明提前核查的原因' })
+  @MaxLength(100)
+  reason: string;
+}
+
+export interface BringReviewForwardReply {
+  /** The household's open enrolment; null when it has none (nothing to review). */
+  enrolmentId: string | null;
+  nextReviewOn: string | null;
+  /** Why the next review is due when it is (null: the regular cycle). */
+  nextReviewReason: string | null;
+  /** False when the review was due by then already. */
+  broughtForward: boolean;
+}
+
 export interface ReviewReply {
   reviewedOn: string;
   finding: ReviewFinding;
@@ -71,6 +100,8 @@ export interface ReviewDueItem {
   status: 'ACTIVE' | 'SUSPENDED';
   reviewIntervalMonths: ReviewInterval;
   nextReviewOn: string;
+  /** Why it is due sooner than its cycle (a change in the household); null: the regular cycle. */
+  nextReviewReason: string | null;
   lastReviewedOn: string | null;
 }
 

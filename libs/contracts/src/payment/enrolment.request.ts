@@ -178,6 +178,8 @@ export interface EnrolmentReply {
   reviewIntervalMonths: ReviewInterval;
   /** When the next periodic review falls due (null once terminated). */
   nextReviewOn: string | null;
+  /** Why the next review is due sooner than the cycle (a change in the household); null: the regular cycle. */
+  nextReviewReason: string | null;
   lastReviewedOn: string | null;
   /** Periodic reviews, oldest first. */
   reviews: ReviewReply[];

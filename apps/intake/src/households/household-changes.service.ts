@@ -1,0 +1,284 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+
+import {
+  type Caller,
+  type ChangeHouseholdMembersRequest,
+  ErrorCode,
+  MEMBER_CHANGE_LABELS,
+  MEMBER_CHANGE_REASONS,
+  type MemberChangeReply,
+  PERMISSIONS,
+  SUBJECTS,
+} from '@app/contracts';
+import {
+  addMonthsToDay,
+  beijingDate,
+  beijingMinute,
+  canonicalJson,
+  checkIdNumber,
+  maskIdNumber,
+  sha256Hex,
+} from '@app/domain';
+import {
+  assertPermission,
+  assertVisible,
+  DomainError,
+  MessagingClient,
+  requireCaller,
+  runAsCaller,
+  SYSTEM_CALLER,
+} from '@app/platform';
+
+import { HouseholdChange } from './household-change.entity';
+import { HouseholdMember } from './household-member.entity';
+import { Household } from './household.entity';
+import { HouseholdError } from './household.errors';
+import { HouseholdsService } from './households.service';
+import { validateMembers, type ValidMember } from './member-validation';
+import { Person } from './person.entity';
+import { Application } from '../applications/application.entity';
+import { DivisionsService } from '../divisions/divisions.service';
+
+/** Months within which a change in the household's members is reviewed (domain §3.2: a death, within three). */
+export const REVIEW_AFTER_MEMBER_CHANGE_MONTHS = 3;
+
+/**
+ * Changes in households' members (家庭成员变动): a member leaves (death, moving out, marriage) or joins (birth,
+ * marriage, moving in). Each is recorded in the registry, filed into the household file, and brings the open
+ * benefit's next periodic review forward, for the amount depends on who lives in the household.
+ */
+@Injectable()
+export class HouseholdChangesService {
+  private readonly logger = new Logger(HouseholdChangesService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly households: HouseholdsService,
+    private readonly divisions: DivisionsService,
+    private readonly messaging: MessagingClient,
+  ) {}
+
+  /**
+   * One member leaves or joins, in one transaction under the household's lock: the membership, the review
+   * brought forward, the report filed, then the change row. If payment or the archive cannot be reached, nothing
+   * is recorded and the same request may be sent again. Idempotent by key.
+   */
+  async change(request: ChangeHouseholdMembersRequest): Promise<MemberChangeReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.householdRegister);
+    const requestHash = sha256Hex(canonicalJson(request));
+    const repeated = await this.repeatOf(request.idempotencyKey, requestHash);
+    if (repeated) {
+      return repeated;
+    }
+    assertReason(request);
+    if (request.occurredOn > beijingDate(new Date())) {
+      throw invalid('occurredOn', '变动日期不能晚于今天');
+    }
+    const em = this.em.fork();
+    const household = await em.findOne(Household, { id: request.householdId });
+    assertVisible(caller, household?.divisionCode);
+    const joining = request.kind === 'JOIN' ? await this.joiningMember(request, em) : undefined;
+    const [application] = await em.find(
+      Application,
+      { household: household!.id },
+      { orderBy: { createdAt: 'desc' }, limit: 1, fields: ['id'] },
+    );
+
+    await em.transactional(async (tx) => {
+      const locked = await tx.findOneOrFail(Household, { id: household!.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // The same key sent twice at once: the second waited for the lock and finds the first's change.
+      if (await tx.findOne(HouseholdChange, { idempotencyKey: request.idempotencyKey })) {
+        return;
+      }
+      if (locked.status === 'ENDED') {
+        throw new DomainError(ErrorCode.CONFLICT, 'household ended', '该家庭已注销，不能再变更成员', [
+          { field: 'householdId', messages: ['该家庭已注销，不能再变更成员'] },
+        ]);
+      }
+      const person = joining ? await this.join(tx, locked, joining) : await this.leave(tx, locked, request);
+      const nextReviewOn = await this.bringReviewForward(locked, request);
+      const documentId = application
+        ? await this.fileReport(locked, application.id, request, person, caller, nextReviewOn)
+        : null;
+      tx.create(HouseholdChange, {
+        idempotencyKey: request.idempotencyKey,
+        requestHash,
+        householdId: locked.id,
+        personId: person.id,
+        kind: request.kind,
+        reason: request.reason,
+        occurredOn: request.occurredOn,
+        note: request.note,
+        actorId: caller.userId,
+        actorName: caller.username,
+        documentId,
+        nextReviewOn,
+      });
+    });
+    this.logger.log(
+      { householdId: household!.id, kind: request.kind, reason: request.reason },
+      'household member change recorded',
+    );
+    return (await this.repeatOf(request.idempotencyKey, requestHash))!;
+  }
+
+  /** The joining member checked as a member of a household that has its head (no second head). */
+  private async joiningMember(request: ChangeHouseholdMembersRequest, em: EntityManager): Promise<ValidMember> {
+    const address = request.member!.idNumber.trim().slice(0, 6);
+    const known = await this.divisions.isKnownAddressCode(address, em);
+    const { members, errors } = validateMembers([request.member!], () => known, 'member', false);
+    if (errors.length > 0) {
+      throw HouseholdError.invalidMembers(
+        errors.map((error) => ({ ...error, field: error.field.replace('member[0]', 'member') })),
+      );
+    }
+    return members[0];
+  }
+
+  private async join(tx: EntityManager, household: Household, member: ValidMember): Promise<Person> {
+    const person = await tx.findOne(Person, { idNumber: member.idNumber }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (person) {
+      const membership = await tx.findOne(HouseholdMember, { person, active: true }, { populate: ['household'] });
+      if (membership?.household.id === household.id) {
+        throw invalid('member.idNumber', `身份证号${maskIdNumber(member.idNumber)}的人员已是本家庭成员`);
+      }
+      if (membership) {
+        throw HouseholdError.alreadyMember('member.idNumber', member.idNumber, membership.household.householdNo);
+      }
+    }
+    await this.households.addMembers(tx, household, [member], new Map([[member.idNumber, person]]));
+    return person ?? (await tx.findOneOrFail(Person, { idNumber: member.idNumber }));
+  }
+
+  private async leave(
+    tx: EntityManager,
+    household: Household,
+    request: ChangeHouseholdMembersRequest,
+  ): Promise<Person> {
+    const idNumber = checkIdNumber(request.idNumber!).normalized;
+    const membership = await tx.findOne(
+      HouseholdMember,
+      { household, active: true, person: { idNumber } },
+      { populate: ['person'] },
+    );
+    if (!membership) {
+      throw invalid('idNumber', `该家庭没有身份证号为${maskIdNumber(idNumber)}的在册成员`);
+    }
+    if (membership.isHead) {
+      throw invalid('idNumber', '户主不能减员：户主去世或迁出的，应先由其他成员重新申请或另行登记户主');
+    }
+    membership.active = false;
+    return membership.person;
+  }
+
+  /** The open benefit's next review falls due within the limit after the change; null without a benefit. */
+  private async bringReviewForward(
+    household: Household,
+    request: ChangeHouseholdMembersRequest,
+  ): Promise<string | null> {
+    const reply = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.payment.enrolmentReviewBringForward, {
+        householdId: household.id,
+        dueBy: addMonthsToDay(request.occurredOn, REVIEW_AFTER_MEMBER_CHANGE_MONTHS),
+        reason: `家庭成员${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}）`,
+      }),
+    );
+    return reply.nextReviewOn;
+  }
+
+  /** 家庭成员变动登记表, filed into the household file under its latest application (日常管理类). */
+  private async fileReport(
+    household: Household,
+    applicationId: string,
+    request: ChangeHouseholdMembersRequest,
+    person: Person,
+    caller: Caller,
+    nextReviewOn: string | null,
+  ): Promise<string> {
+    const recordedAt = new Date();
+    const document = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.archive.documentFile, {
+        idempotencyKey: `household-change:${sha256Hex(`${household.id}:${request.idempotencyKey}`)}`,
+        firstFilingStands: true,
+        householdId: household.id,
+        divisionCode: household.divisionCode,
+        applicationId,
+        workflowId: `household-${household.id}`,
+        step: `member-change:${request.kind.toLowerCase()}:${request.occurredOn}`,
+        documentType: 'HOUSEHOLD_CHANGE_REPORT',
+        createdBy: caller.username,
+        form: {
+          title: '家庭成员变动登记表',
+          subtitle: `家庭编号 ${household.householdNo}`,
+          fields: [
+            { label: '变动类型', value: MEMBER_CHANGE_LABELS[request.kind] },
+            { label: '变动原因', value: MEMBER_CHANGE_LABELS[request.reason] },
+            { label: '变动日期', value: request.occurredOn },
+            { label: '成员姓名', value: person.name },
+            { label: '公民身份号码', value: maskIdNumber(person.idNumber) },
+            ...(request.note ? [{ label: '情况说明', value: request.note }] : []),
+            { label: '下次核查日期', value: nextReviewOn ?? '未纳入保障，无需核查' },
+            { label: '登记人', value: caller.username },
+            { label: '登记单位（行政区划代码）', value: caller.divisionCode },
+            { label: '登记时间', value: `${beijingMinute(recordedAt)}（北京时间）` },
+          ],
+          notes: nextReviewOn
+            ? ['家庭成员变动可能影响保障金额，应在下次核查日期前完成核查，需变更的由县级民政部门作出决定。']
+            : undefined,
+          completedAt: recordedAt.toISOString(),
+        },
+      }),
+    );
+    return document.id;
+  }
+
+  /** The reply for a key used before, or undefined; the key with another request is refused. */
+  private async repeatOf(idempotencyKey: string, requestHash: string): Promise<MemberChangeReply | undefined> {
+    const em = this.em.fork();
+    const change = await em.findOne(HouseholdChange, { idempotencyKey });
+    if (!change) {
+      return undefined;
+    }
+    if (change.requestHash !== requestHash) {
+      throw new DomainError(
+        ErrorCode.IDEMPOTENCY_CONFLICT,
+        `idempotency key ${idempotencyKey} was used for another change`,
+        '该幂等键已用于另一项内容不同的成员变动',
+      );
+    }
+    const person = await em.findOneOrFail(Person, { id: change.personId });
+    return {
+      household: await this.households.get(change.householdId),
+      change: {
+        id: change.id,
+        kind: change.kind,
+        reason: change.reason,
+        occurredOn: change.occurredOn,
+        memberName: person.name,
+        memberIdNumberMasked: maskIdNumber(person.idNumber),
+        recordedBy: change.actorName,
+        recordedAt: change.createdAt.toISOString(),
+        documentId: change.documentId ?? null,
+        nextReviewOn: change.nextReviewOn ?? null,
+      },
+    };
+  }
+}
+
+function assertReason(request: ChangeHouseholdMembersRequest): void {
+  const allowed: readonly string[] = MEMBER_CHANGE_REASONS[request.kind];
+  if (!allowed.includes(request.reason)) {
+    throw invalid(
+      'reason',
+      `${MEMBER_CHANGE_LABELS[request.kind]}的原因只能是：${allowed.map((reason) => `${reason}（${MEMBER_CHANGE_LABELS[reason as keyof typeof MEMBER_CHANGE_LABELS]}）`).join('、')}`,
+    );
+  }
+}
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${message}`, message, [
+    { field, messages: [message] },
+  ]);
+}

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+
+import type { INestMicroservice } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+
+import {
+  type ChangeHouseholdMembersRequest,
+  ErrorCode,
+  type HouseholdMemberInput,
+  QUEUE_GROUPS,
+  SUBJECTS,
+} from '@app/contracts';
+import { addMonthsToDay, beijingDate, DEMO_BANKS } from '@app/domain';
+import { MessagingClient } from '@app/platform';
+import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
+import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
+import { as, CALLERS } from '@test/support/callers';
+import { makeApplication, makeIdNumber } from '@test/support/factories/application.factory';
+import { startService } from '@test/support/services';
+
+import { AppModule as IntakeAppModule } from '../src/app.module';
+
+/**
+ * Changes in a household's members (家庭成员变动) with the real archive and payment services: recorded once, the
+ * report filed into the household file, the benefit's next review brought forward, every refusal by field, and
+ * nothing recorded when payment cannot be reached.
+ */
+describe('household member changes (real PostgreSQL, NATS, archive, payment)', () => {
+  let intake: INestMicroservice;
+  let archive: INestMicroservice;
+  let payment: INestMicroservice;
+  let client: MessagingClient;
+  const today = beijingDate(new Date());
+  const daysAgo = (days: number) => beijingDate(new Date(Date.now() - days * 86_400_000));
+  const spouse: HouseholdMemberInput = {
+    name: '王秀兰',
+    idNumber: makeIdNumber(),
+    relationship: '10',
+    health: 'SERIOUS_ILLNESS',
+    workCapacity: 'NONE',
+    schooling: 'NONE',
+  };
+  const change = (
+    request: Omit<ChangeHouseholdMembersRequest, 'idempotencyKey'>,
+    key = randomUUID(),
+    who = CALLERS.community1,
+  ) => as(who, () => client.request(SUBJECTS.intake.householdChangeMembers, { ...request, idempotencyKey: key }));
+  const changeRows = (householdId: string) =>
+    intake
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute<Array<{ kind: string; reason: string }>>(
+        'select kind, reason from intake.household_change where household_id = ? order by created_at',
+        [householdId],
+      );
+
+  beforeAll(async () => {
+    [intake, archive, payment] = await Promise.all([
+      startService(IntakeAppModule, QUEUE_GROUPS.intake),
+      startService(ArchiveAppModule, QUEUE_GROUPS.archive),
+      startService(PaymentAppModule, QUEUE_GROUPS.payment),
+    ]);
+    client = intake.get(MessagingClient);
+  });
+
+  afterAll(async () => {
+    await Promise.all([intake, archive, payment].map((service) => service.close()));
+  });
+
+  it('records a member joining and one dying: the report filed, the review due within three months, once per key', async () => {
+    const submitted = makeApplication({ draft: true, applicantName: '李国强' });
+    const application = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, submitted),
+    );
+    const householdId = application.householdId;
+    const joined = await change({
+      householdId,
+      kind: 'JOIN',
+      reason: 'MARRIED_IN',
+      occurredOn: daysAgo(40),
+      member: spouse,
+    });
+    expect(joined.household.members.map((member) => member.name).sort()).toEqual(['李国强', '王秀兰'].sort());
+    expect(joined.change).toMatchObject({
+      kind: 'JOIN',
+      reason: 'MARRIED_IN',
+      memberName: '王秀兰',
+      memberIdNumberMasked: expect.stringMatching(/^\d{6}\*{8}\d{3}[\dX]$/),
+      recordedBy: 'community1',
+      documentId: expect.any(String),
+      // No benefit yet: nothing to review.
+      nextReviewOn: null,
+    });
+
+    const enrolled = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.payment.enrolmentCreate, {
+        idempotencyKey: randomUUID(),
+        householdId,
+        applicationId: application.id,
+        divisionCode: '220102001001',
+        headName: '李国强',
+        headIdNumber: submitted.applicantIdNumber,
+        bankCode: DEMO_BANKS[0].code,
+        accountNo: '6217000012345678',
+        baseFen: 47_000,
+        supplementFen: 0,
+        firstMonth: '2040-01',
+        decision: '南关区民政局审核确认（测试）',
+      }),
+    );
+    expect(enrolled.nextReviewOn).toBe('2041-01-01');
+
+    const died = daysAgo(5);
+    const key = randomUUID();
+    const death = {
+      householdId,
+      kind: 'LEAVE' as const,
+      reason: 'DEATH' as const,
+      occurredOn: died,
+      idNumber: spouse.idNumber,
+      note: '死亡医学证明编号（测试）',
+    };
+    const left = await change(death, key);
+    expect(left.household.members.map((member) => member.name)).toEqual(['李国强']);
+    expect(left.change).toMatchObject({ kind: 'LEAVE', reason: 'DEATH', nextReviewOn: addMonthsToDay(died, 3) });
+    // The benefit says why its review is due sooner.
+    const benefit = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.payment.enrolmentGet, { enrolmentId: enrolled.id }),
+    );
+    expect(benefit).toMatchObject({
+      nextReviewOn: addMonthsToDay(died, 3),
+      nextReviewReason: `家庭成员死亡（${died}）`,
+    });
+    // Both reports are in the household file, in the daily-management class.
+    const filed = (
+      await as(CALLERS.county1, () => client.request(SUBJECTS.archive.documentList, { applicationId: application.id }))
+    ).items.filter((item) => item.documentType === 'HOUSEHOLD_CHANGE_REPORT');
+    expect(filed.map((item) => item.id).sort()).toEqual([joined.change.documentId, left.change.documentId].sort());
+    expect(filed.every((item) => item.archiveClass === 'DAILY_MANAGEMENT' && item.title === '家庭成员变动登记表')).toBe(
+      true,
+    );
+
+    // The same request again answers the first change; the key with other content is refused.
+    expect(await change(death, key)).toEqual(left);
+    await expect(change({ ...death, occurredOn: daysAgo(6) }, key)).rejects.toMatchObject({
+      code: ErrorCode.IDEMPOTENCY_CONFLICT,
+    });
+    expect(await changeRows(householdId)).toEqual([
+      { kind: 'JOIN', reason: 'MARRIED_IN' },
+      { kind: 'LEAVE', reason: 'DEATH' },
+    ]);
+
+    // A later change with a farther limit leaves the sooner due day as it is.
+    const child = {
+      ...spouse,
+      name: '李小宝',
+      idNumber: makeIdNumber(),
+      relationship: '20' as const,
+      health: 'HEALTHY' as const,
+      schooling: 'PRIMARY' as const,
+    };
+    const born = await change({ householdId, kind: 'JOIN', reason: 'BIRTH', occurredOn: today, member: child });
+    expect(born.change.nextReviewOn).toBe(addMonthsToDay(died, 3));
+
+    // The changes are append-only.
+    await expect(
+      intake
+        .get(EntityManager)
+        .fork()
+        .getConnection()
+        .execute(`update intake.household_change set note = 'x' where household_id = ?`, [householdId]),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses by field, and records nothing when the benefit cannot be reached', async () => {
+    const submitted = makeApplication({ draft: true });
+    const application = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, submitted),
+    );
+    const householdId = application.householdId;
+    await change({ householdId, kind: 'JOIN', reason: 'MOVED_IN', occurredOn: daysAgo(3), member: spouse });
+    const refusal = (request: Omit<ChangeHouseholdMembersRequest, 'idempotencyKey'>, who = CALLERS.community1) =>
+      change(request, randomUUID(), who).then(
+        () => undefined,
+        (error: { code: string; details?: Array<{ field: string }> }) => ({
+          code: error.code,
+          field: error.details?.[0]?.field,
+        }),
+      );
+    const leave = {
+      householdId,
+      kind: 'LEAVE' as const,
+      reason: 'MOVED_OUT' as const,
+      occurredOn: daysAgo(1),
+      idNumber: spouse.idNumber,
+    };
+
+    expect(await refusal({ ...leave, idNumber: submitted.applicantIdNumber })).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      field: 'idNumber',
+    });
+    expect(await refusal({ ...leave, idNumber: makeIdNumber() })).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      field: 'idNumber',
+    });
+    expect(await refusal({ ...leave, reason: 'BIRTH' })).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      field: 'reason',
+    });
+    expect(await refusal({ ...leave, occurredOn: addMonthsToDay(today, 1) })).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      field: 'occurredOn',
+    });
+    expect(await refusal({ ...leave, idNumber: undefined })).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      field: 'idNumber',
+    });
+    expect(await refusal({ householdId, kind: 'JOIN', reason: 'BIRTH', occurredOn: today })).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      field: 'member',
+    });
+    expect(
+      await refusal({
+        householdId,
+        kind: 'JOIN',
+        reason: 'BIRTH',
+        occurredOn: today,
+        member: { ...spouse, idNumber: makeIdNumber(), relationship: '02' },
+      }),
+    ).toEqual({ code: ErrorCode.VALIDATION_FAILED, field: 'member.relationship' });
+    // Already a member here.
+    expect(await refusal({ householdId, kind: 'JOIN', reason: 'OTHER', occurredOn: today, member: spouse })).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      field: 'member.idNumber',
+    });
+    // Not a registrar, or another street's.
+    expect(await refusal(leave, CALLERS.street1)).toMatchObject({ code: ErrorCode.FORBIDDEN });
+    expect(await refusal(leave, CALLERS.community2)).toMatchObject({ code: ErrorCode.FORBIDDEN });
+
+    // Payment is down: the member stays, nothing is recorded; once it is back, the same request goes through.
+    await payment.close();
+    const key = randomUUID();
+    await expect(change(leave, key)).rejects.toMatchObject({ code: ErrorCode.UNAVAILABLE });
+    const household = await as(CALLERS.community1, () => client.request(SUBJECTS.intake.householdGet, { householdId }));
+    expect(household.members).toHaveLength(2);
+    expect(await changeRows(householdId)).toHaveLength(1);
+    payment = await startService(PaymentAppModule, QUEUE_GROUPS.payment);
+    expect((await change(leave, key)).household.members).toHaveLength(1);
+    expect(await changeRows(householdId)).toHaveLength(2);
+  });
+});

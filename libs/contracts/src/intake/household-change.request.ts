@@ -1,0 +1,103 @@
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+import type { HouseholdReply } from './household.reply';
+import { HouseholdMemberInput } from './household.request';
+import { IsCalendarDate, IsIdNumber } from '../common/identity.validators';
+
+/** Why a member leaves a household, or joins one (domain §3.2: changes in members are reported to the township). */
+export const MEMBER_CHANGE_REASONS = {
+  LEAVE: ['DEATH', 'MOVED_OUT', 'MARRIED_OUT', 'OTHER'],
+  JOIN: ['BIRTH', 'MARRIED_IN', 'MOVED_IN', 'OTHER'],
+} as const;
+export type MemberChangeKind = keyof typeof MEMBER_CHANGE_REASONS;
+export const MEMBER_CHANGE_KINDS = Object.keys(MEMBER_CHANGE_REASONS) as MemberChangeKind[];
+export type MemberChangeReason = (typeof MEMBER_CHANGE_REASONS)[MemberChangeKind][number];
+
+/** Chinese names of the kinds and reasons, for forms and lists. */
+export const MEMBER_CHANGE_LABELS: Record<MemberChangeKind | MemberChangeReason, string> = {
+  LEAVE: '减员',
+  JOIN: '增员',
+  DEATH: '死亡',
+  MOVED_OUT: '迁出',
+  MARRIED_OUT: '婚出',
+  BIRTH: '出生',
+  MARRIED_IN: '婚入',
+  MOVED_IN: '迁入',
+  OTHER: '其他',
+};
+
+/**
+ * A change in a household's members (家庭成员变动): one member leaves (`idNumber`) or joins (`member`), on a day,
+ * for a reason. Recorded in the registry, filed into the household file, and the open benefit's next review
+ * brought forward. Idempotent by key.
+ */
+export class ChangeHouseholdMembersRequest {
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(128)
+  idempotencyKey: string;
+
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId: string;
+
+  @IsIn(MEMBER_CHANGE_KINDS, { message: '变动类型只能是LEAVE（减员）或JOIN（增员）' })
+  kind: MemberChangeKind;
+
+  @ValidateIf((request: ChangeHouseholdMembersRequest) => MEMBER_CHANGE_KINDS.includes(request.kind))
+  @IsIn([...new Set(Object.values(MEMBER_CHANGE_REASONS).flat())], {
+    message: '变动原因只能是DEATH、MOVED_OUT、MARRIED_OUT、BIRTH、MARRIED_IN、MOVED_IN或OTHER',
+  })
+  reason: MemberChangeReason;
+
+  /** The day it happened (a death, a move): not in the future. */
+  @IsCalendarDate({ message: '变动日期应为存在的日期，格式YYYY-MM-DD' })
+  occurredOn: string;
+
+  /** LEAVE: the member who leaves. */
+  @ValidateIf((request: ChangeHouseholdMembersRequest) => request.kind === 'LEAVE')
+  @IsDefined({ message: '减员时须填写减少成员的身份证号码' })
+  @IsIdNumber()
+  idNumber?: string;
+
+  /** JOIN: the member who joins (not a second head). */
+  @ValidateIf((request: ChangeHouseholdMembersRequest) => request.kind === 'JOIN')
+  @IsDefined({ message: '增员时须填写新成员的信息' })
+  @ValidateNested()
+  @Type(() => HouseholdMemberInput)
+  member?: HouseholdMemberInput;
+
+  /** What was reported and how it was verified (e.g. the death certificate's number). */
+  @IsOptional()
+  @IsString({ message: '说明必须是文本' })
+  @MaxLength(300, { message: '说明不能超过300个字符' })
+  note?: string;
+}
+
+export interface MemberChangeReply {
+  household: HouseholdReply;
+  change: {
+    id: string;
+    kind: MemberChangeKind;
+    reason: MemberChangeReason;
+    occurredOn: string;
+    memberName: string;
+    memberIdNumberMasked: string;
+    recordedBy: string;
+    recordedAt: string;
+    /** 家庭成员变动登记表 in the household file; null when the household has applied for nothing yet (no file). */
+    documentId: string | null;
+    /** The open benefit's next review after the change; null without a benefit. */
+    nextReviewOn: string | null;
+  };
+}
