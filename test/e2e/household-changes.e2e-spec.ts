@@ -67,5 +67,6 @@ describe('household member changes through the gateway (running stack)', () => {
       headers: purpose(),
     });
     expect((household.body.members as Json[]).map((member) => member.name)).toEqual(['赵建国']);
+    expect(household.body.memberChanges).toEqual([recorded.body.change]);
   });
 });

@@ -123,6 +123,8 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
     };
     const left = await change(death, key);
     expect(left.household.members.map((member) => member.name)).toEqual(['李国强']);
+    // The household keeps its history: who joined and who left, oldest first.
+    expect(left.household.memberChanges).toEqual([joined.change, left.change]);
     expect(left.change).toMatchObject({ kind: 'LEAVE', reason: 'DEATH', nextReviewOn: addMonthsToDay(died, 3) });
     // The benefit says why its review is due sooner.
     const benefit = await as(CALLERS.county1, () =>

@@ -1,4 +1,4 @@
-import { type RenderPrintableRequest, STAGE_LABELS } from '@app/contracts';
+import { MEMBER_CHANGE_LABELS, type RenderPrintableRequest, STAGE_LABELS } from '@app/contracts';
 import { beijingMinute, formatYuan } from '@app/domain';
 
 import type { DossierReply, DossierSection } from './dossier.types';
@@ -40,6 +40,22 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
       ]),
     },
   }));
+  if (dossier.household.status === 'OK' && dossier.household.data.memberChanges.length > 0) {
+    sections.push({
+      heading: '家庭成员变动',
+      table: {
+        columns: ['变动日期', '类型', '原因', '成员', '身份证号', '登记人'],
+        rows: dossier.household.data.memberChanges.map((change) => [
+          change.occurredOn,
+          MEMBER_CHANGE_LABELS[change.kind],
+          MEMBER_CHANGE_LABELS[change.reason as keyof typeof MEMBER_CHANGE_LABELS] ?? change.reason,
+          change.memberName,
+          change.memberIdNumberMasked,
+          change.recordedBy,
+        ]),
+      },
+    });
+  }
   sections.push({ heading: '当前状态', lines: [dossier.status.label] });
   part('申请记录', dossier.applications, (applications) => ({
     heading: '申请记录',

@@ -34,6 +34,7 @@ import { HouseholdChange } from './household-change.entity';
 import { HouseholdMember } from './household-member.entity';
 import { Household } from './household.entity';
 import { HouseholdError } from './household.errors';
+import { toChangeRecord } from './household.mapper';
 import { HouseholdsService } from './households.service';
 import { validateMembers, type ValidMember } from './member-validation';
 import { Person } from './person.entity';
@@ -249,21 +250,7 @@ export class HouseholdChangesService {
       );
     }
     const person = await em.findOneOrFail(Person, { id: change.personId });
-    return {
-      household: await this.households.get(change.householdId),
-      change: {
-        id: change.id,
-        kind: change.kind,
-        reason: change.reason,
-        occurredOn: change.occurredOn,
-        memberName: person.name,
-        memberIdNumberMasked: maskIdNumber(person.idNumber),
-        recordedBy: change.actorName,
-        recordedAt: change.createdAt.toISOString(),
-        documentId: change.documentId ?? null,
-        nextReviewOn: change.nextReviewOn ?? null,
-      },
-    };
+    return { household: await this.households.get(change.householdId), change: toChangeRecord(change, person) };
   }
 }
 

@@ -1,8 +1,10 @@
-import type { HouseholdMemberReply, HouseholdReply } from '@app/contracts';
+import type { HouseholdMemberReply, HouseholdReply, MemberChangeKind, MemberChangeReason } from '@app/contracts';
 import { maskIdNumber } from '@app/domain';
 
+import type { HouseholdChange } from './household-change.entity';
 import type { HouseholdMember } from './household-member.entity';
 import type { Household } from './household.entity';
+import type { Person } from './person.entity';
 
 export function toMemberReply(member: HouseholdMember, reveal = false): HouseholdMemberReply {
   return {
@@ -23,8 +25,32 @@ export function toMemberReply(member: HouseholdMember, reveal = false): Househol
   };
 }
 
-/** ID numbers always masked; members ordered head first. */
-export function toHouseholdReply(household: Household, members: HouseholdMember[], reveal = false): HouseholdReply {
+/** A recorded change with its member (the member's ID number masked). */
+export function toChangeRecord(
+  change: HouseholdChange,
+  person: Pick<Person, 'name' | 'idNumber'>,
+): HouseholdReply['memberChanges'][number] & { kind: MemberChangeKind; reason: MemberChangeReason } {
+  return {
+    id: change.id,
+    kind: change.kind,
+    reason: change.reason,
+    occurredOn: change.occurredOn,
+    memberName: person.name,
+    memberIdNumberMasked: maskIdNumber(person.idNumber),
+    recordedBy: change.actorName,
+    recordedAt: change.createdAt.toISOString(),
+    documentId: change.documentId ?? null,
+    nextReviewOn: change.nextReviewOn ?? null,
+  };
+}
+
+/** ID numbers always masked unless revealed (members only); members ordered head first. */
+export function toHouseholdReply(
+  household: Household,
+  members: HouseholdMember[],
+  reveal = false,
+  changes: Array<{ change: HouseholdChange; person: Pick<Person, 'name' | 'idNumber'> }> = [],
+): HouseholdReply {
   return {
     id: household.id,
     householdNo: household.householdNo,
@@ -34,5 +60,6 @@ export function toHouseholdReply(household: Household, members: HouseholdMember[
     members: [...members]
       .sort((a, b) => Number(b.isHead) - Number(a.isHead) || a.relationship.localeCompare(b.relationship))
       .map((member) => toMemberReply(member, reveal)),
+    memberChanges: changes.map(({ change, person }) => toChangeRecord(change, person)),
   };
 }

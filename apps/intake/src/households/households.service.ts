@@ -35,6 +35,7 @@ import {
   requireCaller,
 } from '@app/platform';
 
+import { HouseholdChange } from './household-change.entity';
 import { HouseholdMember } from './household-member.entity';
 import { Household } from './household.entity';
 import { HouseholdError } from './household.errors';
@@ -44,6 +45,8 @@ import { Person } from './person.entity';
 import { DivisionsService } from '../divisions/divisions.service';
 
 const ACTIVE_STATUSES: HouseholdStatus[] = ['APPLYING', 'ACTIVE', 'SUSPENDED'];
+/** A household's member changes shown with it: the latest ones. */
+const MEMBER_CHANGES_SHOWN = 100;
 
 /** The household registry: assessment households, their members, and search by name or ID number. */
 @Injectable()
@@ -149,9 +152,9 @@ export class HouseholdsService {
       assertPermission(caller, PERMISSIONS.personalDataReveal);
     }
     // The household and its members at once; nothing leaves before the caller's scope is checked.
-    const { household, members } = await this.load(householdId);
+    const { household, members, changes } = await this.load(householdId);
     assertVisible(caller, household?.divisionCode);
-    return toHouseholdReply(household!, members, reveal);
+    return toHouseholdReply(household!, members, reveal, changes);
   }
 
   /**
@@ -440,21 +443,41 @@ export class HouseholdsService {
   }
 
   private async reply(householdId: string, reveal = false): Promise<HouseholdReply> {
-    const { household, members } = await this.load(householdId);
-    return toHouseholdReply(household!, members, reveal);
+    const { household, members, changes } = await this.load(householdId);
+    return toHouseholdReply(household!, members, reveal, changes);
   }
 
-  /** The household and its active members with their persons: two queries at once (the dossier asks on every read). */
-  private async load(householdId: string): Promise<{ household: Household | null; members: HouseholdMember[] }> {
+  /**
+   * The household, its active members with their persons and its member changes: three queries at once (the
+   * dossier asks on every read), and the changed members' names only when there are changes.
+   */
+  private async load(householdId: string): Promise<{
+    household: Household | null;
+    members: HouseholdMember[];
+    changes: Array<{ change: HouseholdChange; person: Person }>;
+  }> {
     const em = this.em.fork();
-    const [household, members] = await Promise.all([
+    const [household, members, changes] = await Promise.all([
       em.findOne(Household, { id: householdId }),
       em.find(
         HouseholdMember,
         { household: householdId, active: true },
         { populate: ['person'], strategy: LoadStrategy.JOINED },
       ),
+      em.find(HouseholdChange, { householdId }, { orderBy: { createdAt: 'desc' }, limit: MEMBER_CHANGES_SHOWN }),
     ]);
-    return { household, members };
+    const persons = changes.length
+      ? new Map(
+          (await em.find(Person, { id: { $in: changes.map((change) => change.personId) } })).map((person) => [
+            person.id,
+            person,
+          ]),
+        )
+      : new Map<string, Person>();
+    return {
+      household,
+      members,
+      changes: changes.reverse().map((change) => ({ change, person: persons.get(change.personId)! })),
+    };
   }
 }

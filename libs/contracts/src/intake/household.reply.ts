@@ -18,13 +18,32 @@ export interface HouseholdMemberReply {
   hukouType: string | null;
 }
 
+/** A member who left or joined (家庭成员变动), as recorded. */
+export interface MemberChangeRecord {
+  id: string;
+  kind: 'LEAVE' | 'JOIN';
+  reason: string;
+  occurredOn: string;
+  memberName: string;
+  memberIdNumberMasked: string;
+  recordedBy: string;
+  recordedAt: string;
+  /** 家庭成员变动登记表 in the household file; null when the household had applied for nothing yet (no file). */
+  documentId: string | null;
+  /** The open benefit's next review after the change; null without a benefit. */
+  nextReviewOn: string | null;
+}
+
 export interface HouseholdReply {
   id: string;
   householdNo: string;
   divisionCode: string;
   status: HouseholdStatus;
   address: string | null;
+  /** Active members, head first. */
   members: HouseholdMemberReply[];
+  /** Members who left or joined since registration, oldest first (the latest 100). */
+  memberChanges: MemberChangeRecord[];
 }
 
 export interface HouseholdHit {
