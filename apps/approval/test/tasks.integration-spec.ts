@@ -303,8 +303,10 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     const otherAdmin = caller(['ADMINISTRATOR'], '220104', 'admin-chaoyang');
     const claim = (who: Caller, taskId: string) =>
       as(who, () => client.request(SUBJECTS.approval.taskClaim, { taskId }));
-    const release = (who: Caller, standing: { active: boolean; roles: Caller['roles']; divisionCode: string }) =>
-      as(who, () => client.request(SUBJECTS.approval.taskReleaseClaims, { username: mover.username, ...standing }));
+    const release = (
+      who: Caller,
+      standing: { active: boolean; roles: Caller['roles']; divisionCode: string; all?: boolean },
+    ) => as(who, () => client.request(SUBJECTS.approval.taskReleaseClaims, { username: mover.username, ...standing }));
     const community = await open({ ...openRequest(), stage: 'COMMUNITY', role: 'COMMUNITY_CASEWORKER' });
     const neighbour = await open({
       ...openRequest(),
@@ -340,6 +342,16 @@ describe('inbox tasks opened and closed by the chain (real PostgreSQL, NATS)', (
     ).toEqual({ releasedTaskIds: [street.id] });
     expect(await claimedBy(community.id)).toBe(mover.username);
     expect(await claimedBy(street.id)).toBeNull();
+    // Taken back (收回) while the holder is away: every task goes back, whatever the standing.
+    expect(
+      await release(admin, {
+        active: true,
+        roles: ['COMMUNITY_CASEWORKER'],
+        divisionCode: '220102001001',
+        all: true,
+      }),
+    ).toEqual({ releasedTaskIds: [community.id] });
+    await claim(mover, community.id);
     // Deactivated: everything goes back; asked again, nothing more.
     expect(
       await release(admin, { active: false, roles: ['COMMUNITY_CASEWORKER'], divisionCode: '220102001001' }),

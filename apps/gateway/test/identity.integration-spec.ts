@@ -266,6 +266,26 @@ describe('identity and access log (real PostgreSQL, NATS)', () => {
       // A colleague of the same inbox may now sign for it.
       const colleague = await login('community1');
       expect((await claim(colleague.accessToken)).body).toMatchObject({ claimedBy: 'community1' });
+      // An administrator takes it back while community1 is away (收回): the account stays as it is.
+      const listed = await http.get('/api/v1/accounts').set('authorization', `Bearer ${countyAdmin}`);
+      const community1 = (listed.body as Array<{ id: string; username: string }>).find(
+        (account) => account.username === 'community1',
+      )!;
+      const takenBack = await http
+        .post(`/api/v1/accounts/${community1.id}/release-claims`)
+        .set('authorization', `Bearer ${countyAdmin}`);
+      expect(takenBack.status).toBe(200);
+      expect(takenBack.body).toEqual({ releasedTaskIds: [task.id] });
+      expect(
+        (
+          await http
+            .post(`/api/v1/accounts/${community1.id}/release-claims`)
+            .set('authorization', `Bearer ${colleague.accessToken}`)
+        ).status,
+      ).toBe(403);
+      expect((await http.get('/api/v1/auth/me').set('authorization', `Bearer ${colleague.accessToken}`)).status).toBe(
+        200,
+      );
       // Renaming changes no standing and gives nothing back.
       const renamed = await http
         .patch(`/api/v1/accounts/${created.body.id}`)

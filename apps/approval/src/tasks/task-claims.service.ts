@@ -55,8 +55,8 @@ export class TaskClaimsService {
 
   /**
    * An account's standing changed: every open task in the administrator's area that it signed for and, standing
-   * as it now does, may no longer decide goes back to its inbox. Tasks it may still decide stay signed for. The
-   * same request again releases nothing more.
+   * as it now does, may no longer decide goes back to its inbox. Tasks it may still decide stay signed for, unless
+   * `all` takes back every one. The same request again releases nothing more.
    */
   async releaseClaimsOf(request: ReleaseClaimsRequest): Promise<ReleaseClaimsReply> {
     const caller = requireCaller();
@@ -67,7 +67,9 @@ export class TaskClaimsService {
       { status: 'OPEN', claimedBy: request.username, divisionCode: { $like: `${areaOf(caller, undefined)}%` } },
       { fields: ['id', 'role', 'stage', 'divisionCode'] },
     );
-    const lost = held.filter((task) => !request.active || !isStageStaff(request, task)).map((task) => task.id);
+    const lost = held
+      .filter((task) => request.all || !request.active || !isStageStaff(request, task))
+      .map((task) => task.id);
     if (lost.length === 0) {
       return { releasedTaskIds: [] };
     }
@@ -79,7 +81,9 @@ export class TaskClaimsService {
     const releasedTaskIds = released.map((row) => row.id);
     this.logger.log(
       { username: request.username, by: caller.username, taskIds: releasedTaskIds },
-      'claims of an account whose standing changed given back to their inboxes',
+      request.all
+        ? 'claims of an account taken back to their inboxes'
+        : 'claims of an account whose standing changed given back to their inboxes',
     );
     return { releasedTaskIds };
   }

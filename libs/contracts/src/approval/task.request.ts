@@ -456,7 +456,8 @@ export class ClaimTaskRequest {
 /**
  * An account's standing changed (deactivated, other roles, another division): the open tasks it signed for and
  * may no longer decide go back to their inbox, or no colleague could ever decide them. Sent by the gateway, as
- * the administrator making the change, before the change is committed.
+ * the administrator making the change, before the change is committed; or, with `all`, when an administrator
+ * takes back every task of someone who is away (收回).
  */
 export class ReleaseClaimsRequest {
   @IsString()
@@ -475,6 +476,11 @@ export class ReleaseClaimsRequest {
 
   @IsDivisionCode()
   divisionCode: string;
+
+  /** true: every open task it holds, whatever its standing (收回: the holder is away and cannot act for now). */
+  @IsOptional()
+  @IsBoolean({ message: 'all 只能是 true 或 false' })
+  all?: boolean;
 }
 
 export interface ReleaseClaimsReply {

@@ -51,6 +51,18 @@ export class AccountsController {
     return { ...toAccountView(account), releasedTaskIds };
   }
 
+  @Post(':id/release-claims')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.accountManage)
+  @ApiOperation({
+    summary:
+      'Take back every open task the account signed for (收回), e.g. while its holder is away: they go back to ' +
+      'their inboxes; `releasedTaskIds` names them. The account is not changed.',
+  })
+  releaseClaims(@UuidParam('id') id: string): Promise<{ releasedTaskIds: string[] }> {
+    return this.accounts.releaseClaims(id);
+  }
+
   @Post(':id/password')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.accountManage)

@@ -132,6 +132,25 @@ export class AccountsService {
     });
   }
 
+  /**
+   * Takes back every open task the account signed for (收回), e.g. while its holder is away: they go back to their
+   * inboxes for colleagues to sign for. The account itself is not changed.
+   */
+  async releaseClaims(id: string): Promise<{ releasedTaskIds: string[] }> {
+    const caller = requireCaller();
+    const account = await this.em.fork().findOne(Account, { id });
+    assertVisible(caller, account?.divisionCode);
+    const { releasedTaskIds } = await this.messaging.request(SUBJECTS.approval.taskReleaseClaims, {
+      username: account!.username,
+      active: account!.active,
+      roles: account!.roles,
+      divisionCode: account!.divisionCode,
+      all: true,
+    });
+    this.logger.log({ username: account!.username, by: caller.username, releasedTaskIds }, 'claims taken back');
+    return { releasedTaskIds };
+  }
+
   /** Sets a new password, unlocks the account and revokes its refresh tokens. */
   async resetPassword(id: string, password: string): Promise<void> {
     const caller = requireCaller();
