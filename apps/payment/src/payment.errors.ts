@@ -60,6 +60,16 @@ export class PaymentError extends DomainError {
     );
   }
 
+  static gradualExitOnlyOnStop(): PaymentError {
+    const message = '渐退期只用于停发（TERMINATE）';
+    return new PaymentError(
+      ErrorCode.VALIDATION_FAILED,
+      'gradual exit only on TERMINATE',
+      message,
+      field('gradualExitMonths', message),
+    );
+  }
+
   static terminated(): PaymentError {
     const message = '该待遇已终止，不能再变更';
     return new PaymentError(ErrorCode.CONFLICT, 'enrolment terminated', message, field('enrolmentId', message));

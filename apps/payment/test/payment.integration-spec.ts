@@ -189,6 +189,47 @@ describe('payment service (real PostgreSQL, NATS)', () => {
       await expect(sql(`update payment.enrolment_change set reason = 'x'`)).rejects.toThrow(/append-only/);
     });
 
+    it('stops after a gradual exit (渐退): the months of the exit paid as before, at most six, only on a stop', async () => {
+      const created = await call(SUBJECTS.payment.enrolmentCreate, enrolment());
+      const change = (kind: 'SUSPEND' | 'TERMINATE', effectiveMonth: string, gradualExitMonths: number) =>
+        call(SUBJECTS.payment.enrolmentChange, {
+          idempotencyKey: randomUUID(),
+          enrolmentId: created.id,
+          kind,
+          effectiveMonth,
+          gradualExitMonths,
+          decision: '南民低〔2031〕渐退1号',
+          reason: '就业后家庭人均收入超过当地低保标准',
+        });
+      for (const [kind, months] of [
+        ['SUSPEND', 2],
+        ['TERMINATE', 7],
+        ['TERMINATE', 0],
+      ] as const) {
+        await expect(change(kind, '2031-04', months)).rejects.toMatchObject({
+          code: ErrorCode.VALIDATION_FAILED,
+          details: [{ field: 'gradualExitMonths' }],
+        });
+      }
+      const ended = await change('TERMINATE', '2031-04', 3);
+      expect(ended).toMatchObject({ status: 'TERMINATED', lastMonth: '2031-06' });
+      expect(ended.terms).toEqual([
+        expect.objectContaining({ fromMonth: '2031-01', toMonth: '2031-06', state: 'ACTIVE', totalFen: 54_700 }),
+      ]);
+      expect(ended.changes[1]).toMatchObject({
+        kind: 'TERMINATE',
+        effectiveMonth: '2031-07',
+        gradualExit: { months: 3, fromMonth: '2031-04', toMonth: '2031-06' },
+      });
+      const [decision] = (
+        await call(SUBJECTS.archive.documentList, { applicationId: created.applicationId! }, CALLERS.system)
+      ).items;
+      expect(decision).toMatchObject({
+        id: ended.changes[1].documentId,
+        title: '渐退期满后停止发放最低生活保障金决定书',
+      });
+    });
+
     it('changes nothing when the decision cannot be filed, and files it once when the same request is sent again', async () => {
       const created = await call(SUBJECTS.payment.enrolmentCreate, enrolment());
       const request = {
@@ -672,6 +713,15 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         call(SUBJECTS.payment.payrollStatement, { month: '2031-04' }, CALLERS.otherCounty),
       ).resolves.toMatchObject({ totals: { lines: 0 } });
 
+      // The household whose line failed stops from 2031-05; the month it is still owed is carried all the same.
+      await call(SUBJECTS.payment.enrolmentChange, {
+        idempotencyKey: randomUUID(),
+        enrolmentId: households[2].id,
+        kind: 'TERMINATE',
+        effectiveMonth: '2031-05',
+        decision: '南民低〔2031〕停1号',
+        reason: '家庭人均收入超过当地低保标准',
+      });
       // The next cycle carries the line still failed into its batches.
       await call(SUBJECTS.payment.enrolmentCreate, enrolment({ firstMonth: '2031-05' }));
       const next = await runPayroll('2031-05');

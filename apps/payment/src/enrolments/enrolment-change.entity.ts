@@ -5,7 +5,9 @@ import { BaseEntity } from '@app/platform';
 /** Every change of an enrolment with the decision that caused it, who recorded it and why. Append-only. */
 @Entity({ tableName: 'enrolment_change' })
 @Index({ properties: ['enrolmentId', 'createdAt'] })
-export class EnrolmentChange extends BaseEntity<'reason' | 'baseFen' | 'supplementFen' | 'documentId'> {
+export class EnrolmentChange extends BaseEntity<
+  'reason' | 'baseFen' | 'supplementFen' | 'documentId' | 'gradualExitMonths'
+> {
   @Property({ length: 200, unique: true })
   idempotencyKey: string;
 
@@ -39,6 +41,10 @@ export class EnrolmentChange extends BaseEntity<'reason' | 'baseFen' | 'suppleme
   /** The decision filed into the household file (日常管理类) before the change was recorded; none for ENROL. */
   @Property({ type: 'uuid', nullable: true })
   documentId?: string;
+
+  /** A stop after a gradual exit (渐退): the months paid on before `effectiveMonth`. */
+  @Property({ type: 'smallint', nullable: true })
+  gradualExitMonths?: number | null;
 
   /** Hash of the request, to tell a repeat from a reused key. */
   @Property({ length: 64 })

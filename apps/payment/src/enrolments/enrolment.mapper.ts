@@ -28,6 +28,13 @@ export function toChangeReply(change: EnrolmentChange): EnrolmentChangeReply {
     actor: change.actorName,
     recordedAt: change.createdAt.toISOString(),
     documentId: change.documentId ?? null,
+    gradualExit: change.gradualExitMonths
+      ? {
+          months: change.gradualExitMonths,
+          fromMonth: addMonths(toMonth(change.effectiveMonth), -change.gradualExitMonths),
+          toMonth: addMonths(toMonth(change.effectiveMonth), -1),
+        }
+      : null,
   };
 }
 

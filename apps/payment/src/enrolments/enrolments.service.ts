@@ -153,7 +153,14 @@ export class EnrolmentsService {
     if (repeated) {
       return repeated;
     }
-    const effective = monthStart(request.effectiveMonth);
+    if (request.gradualExitMonths !== undefined && request.kind !== 'TERMINATE') {
+      throw PaymentError.gradualExitOnlyOnStop();
+    }
+    // A stop after a gradual exit (渐退) takes effect once its months are paid; they start at effectiveMonth.
+    const starts = monthStart(request.effectiveMonth);
+    const effective = request.gradualExitMonths
+      ? monthStart(addMonths(request.effectiveMonth, request.gradualExitMonths))
+      : starts;
     // The decision is filed under the application the benefit came from.
     const applicationId = await this.filing.applicationOf(enrolment!);
     await em.transactional(async (tx) => {
@@ -171,7 +178,7 @@ export class EnrolmentsService {
         throw PaymentError.terminated();
       }
       const last = await tx.findOneOrFail(EnrolmentTerm, { enrolmentId: locked.id, toMonth: null });
-      if (effective <= last.fromMonth) {
+      if (starts <= last.fromMonth) {
         throw PaymentError.notAfterLastChange(toMonth(last.fromMonth));
       }
       const paid = await tx.getConnection().execute<Array<{ month: string }>>(
@@ -213,6 +220,7 @@ export class EnrolmentsService {
         actorName: caller.username,
         requestHash,
         documentId: document.id,
+        gradualExitMonths: request.gradualExitMonths ?? null,
       });
       last.toMonth = effective;
       await tx.flush(); // close the old term before the new one starts (the exclusion constraint checks each row)
@@ -235,7 +243,7 @@ export class EnrolmentsService {
       await tx.flush();
     });
     if (request.kind === 'TERMINATE') {
-      await this.startRetentionClock(enrolment!.householdId, request);
+      await this.startRetentionClock(enrolment!.householdId, request, effective);
     }
     return (await this.repeatOf(request.idempotencyKey, requestHash)) ?? this.reply(request.enrolmentId, caller);
   }
@@ -251,9 +259,13 @@ export class EnrolmentsService {
     const decidedAt = new Date();
     const before = last.baseFen + last.supplementFen;
     const after = request.kind === 'AMOUNT' ? request.baseFen! + request.supplementFen! : before;
+    const gradual = request.kind === 'TERMINATE' ? request.gradualExitMonths : undefined;
+    const stops = gradual ? addMonths(request.effectiveMonth, gradual) : request.effectiveMonth;
     const what =
       request.kind !== 'AMOUNT'
-        ? CHANGE_LABELS[request.kind]
+        ? gradual
+          ? '渐退期满后停止发放'
+          : CHANGE_LABELS[request.kind]
         : after > before
           ? '增发'
           : after < before
@@ -262,7 +274,7 @@ export class EnrolmentsService {
     return this.filing.file(enrolment, {
       applicationId,
       documentType: 'BENEFIT_CHANGE_DECISION',
-      step: `benefit-change:${request.kind.toLowerCase()}:${request.effectiveMonth}`,
+      step: `benefit-change:${request.kind.toLowerCase()}:${stops}`,
       requestKey: request.idempotencyKey,
       createdBy: caller.username,
       form: {
@@ -272,7 +284,15 @@ export class EnrolmentsService {
           { label: '公民身份号码', value: maskIdNumber(enrolment.headIdNumber) },
           { label: '所在社区（村）', value: enrolment.divisionCode },
           { label: '决定事项', value: what },
-          { label: '自何月起', value: request.effectiveMonth },
+          ...(gradual
+            ? [
+                {
+                  label: '渐退期',
+                  value: `${gradual}个月（${request.effectiveMonth}至${addMonths(stops, -1)}按原标准照常发放）`,
+                },
+              ]
+            : []),
+          { label: '自何月起', value: stops },
           { label: '原月保障金', value: `${formatYuan(before)}元` },
           ...(request.kind === 'AMOUNT'
             ? [
@@ -298,17 +318,22 @@ export class EnrolmentsService {
   }
 
   /**
-   * Tells the archive that benefits ended: the household file's retention clock starts (5 years). Lost, the
-   * file is only kept longer, never destroyed early (and a disposal asks this service first).
+   * Tells the archive that benefits ended (`endedFrom`, the first month unpaid): the household file's retention
+   * clock starts (5 years). Lost, the file is only kept longer, never destroyed early (and a disposal asks this
+   * service first).
    */
-  private async startRetentionClock(householdId: string, request: ChangeEnrolmentRequest): Promise<void> {
+  private async startRetentionClock(
+    householdId: string,
+    request: ChangeEnrolmentRequest,
+    endedFrom: string,
+  ): Promise<void> {
     try {
       await runAsCaller(SYSTEM_CALLER, () =>
         this.messaging.request(SUBJECTS.archive.retentionRecord, {
           idempotencyKey: `retention:${request.idempotencyKey}`,
           householdId,
           event: 'BENEFIT_ENDED',
-          occurredOn: monthStart(request.effectiveMonth),
+          occurredOn: endedFrom,
           basis: request.decision,
         }),
       );

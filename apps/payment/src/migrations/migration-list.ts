@@ -7,6 +7,7 @@ import { Migration20261127100000_enrolment_household_index } from './Migration20
 import { Migration20261128150000_enrolment_change_document } from './Migration20261128150000_enrolment_change_document';
 import { Migration20261128160000_enrolment_reviews } from './Migration20261128160000_enrolment_reviews';
 import { Migration20261128180000_review_reason } from './Migration20261128180000_review_reason';
+import { Migration20261128200000_gradual_exit } from './Migration20261128200000_gradual_exit';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -23,4 +24,5 @@ export const migrationList: MigrationObject[] = [
   },
   { name: 'Migration20261128160000_enrolment_reviews', class: Migration20261128160000_enrolment_reviews },
   { name: 'Migration20261128180000_review_reason', class: Migration20261128180000_review_reason },
+  { name: 'Migration20261128200000_gradual_exit', class: Migration20261128200000_gradual_exit },
 ];

@@ -47,7 +47,8 @@ export function generateLines(into: string, sealed: boolean): string {
 /**
  * Failed lines of earlier cycles go into this cycle's batches again (recorded as CARRIED) — once: a line that
  * failed on its first attempt is carried to the next cycle; failing again (or after a re-issue), it waits for
- * finance to correct the account and re-issue it, instead of going to a closed account every month.
+ * finance to correct the account and re-issue it, instead of going to a closed account every month. A month owed
+ * before a stop (a gradual exit's, say) is carried too.
  */
 export const CARRY_FAILED = `
   with carried as (
@@ -55,7 +56,7 @@ export const CARRY_FAILED = `
        set status = 'PENDING', batch_id = null, attempt = l.attempt + 1,
            failure_code = null, failure_reason = null, settled_at = null
       from payment.enrolment e
-     where e.id = l.enrolment_id and e.status <> 'TERMINATED'
+     where e.id = l.enrolment_id and (e.status <> 'TERMINATED' or l.month <= e.last_month)
        and l.failure_code is not null and l.status = 'FAILED' and l.attempt = 1
        and l.month < ?::date and l.batch_id < ?
     returning l.id, l.account_no, l.failure_code)

@@ -117,6 +117,17 @@ export class ChangeEnrolmentRequest {
   @Fen('分类施保金')
   supplementFen?: number;
 
+  /**
+   * TERMINATE after a gradual exit (渐退, domain §3.4): the income rose above the standard through work, and the
+   * benefit goes on unchanged for this many months from `effectiveMonth`, then stops. At most 6 (2022 notice).
+   * Refused with any other kind.
+   */
+  @IsOptional()
+  @IsInt({ message: '渐退期应为整月数' })
+  @Min(1, { message: '渐退期至少1个月' })
+  @Max(6, { message: '渐退期原则上不超过6个月' })
+  gradualExitMonths?: number;
+
   @IsString()
   @IsNotEmpty({ message: '请填写依据的决定（文号或审批记录）' })
   @MaxLength(200)
@@ -157,6 +168,8 @@ export interface EnrolmentChangeReply {
   recordedAt: string;
   /** The decision filed into the household file (a change); null for the enrolment itself and the account. */
   documentId: string | null;
+  /** A stop after a gradual exit (渐退): the months still paid, before `effectiveMonth`; else null. */
+  gradualExit: { months: number; fromMonth: string; toMonth: string } | null;
 }
 
 export interface EnrolmentReply {
