@@ -80,7 +80,7 @@ export class DossierService {
       householdId,
       generatedAt: now.toISOString(),
       viewer: caller.username,
-      status: statusOf(applications, steps, benefit),
+      status: statusOf(applications, steps, benefit, beijingMonth(now)),
       ...sections,
       slowest,
     };
@@ -152,6 +152,7 @@ function toBenefit(enrolment: EnrolmentReply | null, now: Date): DossierBenefit 
     bankCode: enrolment.bankCode,
     accountNo: enrolment.accountNo,
     nextReviewOn: enrolment.nextReviewOn,
+    nextReviewReason: enrolment.nextReviewReason,
     lastReviewedOn: enrolment.lastReviewedOn,
     changes: enrolment.changes.map(({ kind, effectiveMonth, decision, reason, actor }) => ({
       kind,
@@ -163,10 +164,12 @@ function toBenefit(enrolment: EnrolmentReply | null, now: Date): DossierBenefit 
   };
 }
 
-function statusOf(
+/** Where the household stands, from its benefit first, else its latest application (`month`: this month). */
+export function statusOf(
   applications: DossierSection<ApplicationSummary[]>,
   steps: DossierSection<TaskReply[]>,
   benefit: DossierSection<DossierBenefit | null>,
+  month: string,
 ): DossierReply['status'] {
   const of = (code: DossierStatusCode, label: string, stage: DossierReply['status']['stage'] = null) => ({
     code,
@@ -179,7 +182,12 @@ function statusOf(
       SUSPENDED: of('SUSPENDED', '暂停发放'),
       TERMINATED: of('ENDED', '已停保'),
     };
-    return byStatus[benefit.data.status];
+    const { status, lastMonth } = benefit.data;
+    // A stop decided ahead (after a gradual exit, say): paid until its last month.
+    if (status === 'TERMINATED' && lastMonth && lastMonth >= month) {
+      return of('ENROLLED', `享受低保中，${lastMonth}后停发`);
+    }
+    return byStatus[status];
   }
   if (applications.status !== 'OK') {
     return of('UNKNOWN', '状态暂不可知（部分服务不可用）');

@@ -37,6 +37,8 @@ export interface DossierBenefit {
   accountNo: string;
   /** The periodic review (定期核查) next due, and the last one (docs/payment.md); none due once terminated. */
   nextReviewOn: string | null;
+  /** Why the review is due sooner than the cycle (a change in the household); null: the regular cycle. */
+  nextReviewReason: string | null;
   lastReviewedOn: string | null;
   changes: Array<{ kind: string; effectiveMonth: string; decision: string; reason: string | null; actor: string }>;
 }
