@@ -240,6 +240,33 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
     expect(await refusal(leave, CALLERS.street1)).toMatchObject({ code: ErrorCode.FORBIDDEN });
     expect(await refusal(leave, CALLERS.community2)).toMatchObject({ code: ErrorCode.FORBIDDEN });
 
+    // The same newcomer joining two households at once: one has them, the other is told where they are.
+    const pair = await Promise.all(
+      [1, 2].map(() =>
+        as(CALLERS.community1, () =>
+          client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ draft: true })),
+        ),
+      ),
+    );
+    const newcomer = { ...spouse, name: '周新来', idNumber: makeIdNumber() };
+    const raced = await Promise.allSettled(
+      pair.map((draft) =>
+        change({
+          householdId: draft.householdId,
+          kind: 'JOIN',
+          reason: 'MARRIED_IN',
+          occurredOn: today,
+          member: newcomer,
+        }),
+      ),
+    );
+    expect(raced.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(raced.find((result) => result.status === 'rejected')).toMatchObject({
+      reason: {
+        details: [{ field: 'member.idNumber', messages: [expect.stringContaining('一人只能属于一个低保家庭')] }],
+      },
+    });
+
     // Payment is down: the member stays, nothing is recorded; once it is back, the same request goes through.
     await payment.close();
     const key = randomUUID();

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
   type Caller,
@@ -87,42 +87,67 @@ export class HouseholdChangesService {
       { orderBy: { createdAt: 'desc' }, limit: 1, fields: ['id'] },
     );
 
-    await em.transactional(async (tx) => {
-      const locked = await tx.findOneOrFail(Household, { id: household!.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      // The same key sent twice at once: the second waited for the lock and finds the first's change.
-      if (await tx.findOne(HouseholdChange, { idempotencyKey: request.idempotencyKey })) {
-        return;
+    try {
+      await em.transactional((tx) => this.record(tx, household!.id, request, requestHash, joining, application?.id));
+    } catch (error) {
+      // The same person joining two households at once: one has them; the other is told where they are.
+      if (error instanceof UniqueConstraintViolationException) {
+        const again = await this.repeatOf(request.idempotencyKey, requestHash);
+        if (again) {
+          return again;
+        }
+        if (joining) {
+          await this.assertJoinable(this.em.fork(), household!, joining);
+        }
       }
-      if (locked.status === 'ENDED') {
-        throw new DomainError(ErrorCode.CONFLICT, 'household ended', '该家庭已注销，不能再变更成员', [
-          { field: 'householdId', messages: ['该家庭已注销，不能再变更成员'] },
-        ]);
-      }
-      const person = joining ? await this.join(tx, locked, joining) : await this.leave(tx, locked, request);
-      const nextReviewOn = await this.bringReviewForward(locked, request);
-      const documentId = application
-        ? await this.fileReport(locked, application.id, request, person, caller, nextReviewOn)
-        : null;
-      tx.create(HouseholdChange, {
-        idempotencyKey: request.idempotencyKey,
-        requestHash,
-        householdId: locked.id,
-        personId: person.id,
-        kind: request.kind,
-        reason: request.reason,
-        occurredOn: request.occurredOn,
-        note: request.note,
-        actorId: caller.userId,
-        actorName: caller.username,
-        documentId,
-        nextReviewOn,
-      });
-    });
+      throw error;
+    }
     this.logger.log(
       { householdId: household!.id, kind: request.kind, reason: request.reason },
       'household member change recorded',
     );
     return (await this.repeatOf(request.idempotencyKey, requestHash))!;
+  }
+
+  /** The change in one transaction under the household's lock; a duplicate of the key in flight records nothing. */
+  private async record(
+    tx: EntityManager,
+    householdId: string,
+    request: ChangeHouseholdMembersRequest,
+    requestHash: string,
+    joining: ValidMember | undefined,
+    applicationId: string | undefined,
+  ): Promise<void> {
+    const caller = requireCaller();
+    const locked = await tx.findOneOrFail(Household, { id: householdId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // The same key sent twice at once: the second waited for the lock and finds the first's change.
+    if (await tx.findOne(HouseholdChange, { idempotencyKey: request.idempotencyKey })) {
+      return;
+    }
+    if (locked.status === 'ENDED') {
+      throw new DomainError(ErrorCode.CONFLICT, 'household ended', '该家庭已注销，不能再变更成员', [
+        { field: 'householdId', messages: ['该家庭已注销，不能再变更成员'] },
+      ]);
+    }
+    const person = joining ? await this.join(tx, locked, joining) : await this.leave(tx, locked, request);
+    const nextReviewOn = await this.bringReviewForward(locked, request);
+    const documentId = applicationId
+      ? await this.fileReport(locked, applicationId, request, person, caller, nextReviewOn)
+      : null;
+    tx.create(HouseholdChange, {
+      idempotencyKey: request.idempotencyKey,
+      requestHash,
+      householdId: locked.id,
+      personId: person.id,
+      kind: request.kind,
+      reason: request.reason,
+      occurredOn: request.occurredOn,
+      note: request.note,
+      actorId: caller.userId,
+      actorName: caller.username,
+      documentId,
+      nextReviewOn,
+    });
   }
 
   /** The joining member checked as a member of a household that has its head (no second head). */
@@ -139,9 +164,21 @@ export class HouseholdChangesService {
   }
 
   private async join(tx: EntityManager, household: Household, member: ValidMember): Promise<Person> {
-    const person = await tx.findOne(Person, { idNumber: member.idNumber }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const person = await this.assertJoinable(tx, household, member, LockMode.PESSIMISTIC_WRITE);
+    await this.households.addMembers(tx, household, [member], new Map([[member.idNumber, person]]));
+    return person ?? (await tx.findOneOrFail(Person, { idNumber: member.idNumber }));
+  }
+
+  /** The joining person as known (null: not yet), refused when they are in this or another active household. */
+  private async assertJoinable(
+    em: EntityManager,
+    household: Household,
+    member: ValidMember,
+    lockMode?: LockMode,
+  ): Promise<Person | null> {
+    const person = await em.findOne(Person, { idNumber: member.idNumber }, lockMode ? { lockMode } : {});
     if (person) {
-      const membership = await tx.findOne(HouseholdMember, { person, active: true }, { populate: ['household'] });
+      const membership = await em.findOne(HouseholdMember, { person, active: true }, { populate: ['household'] });
       if (membership?.household.id === household.id) {
         throw invalid('member.idNumber', `身份证号${maskIdNumber(member.idNumber)}的人员已是本家庭成员`);
       }
@@ -149,8 +186,7 @@ export class HouseholdChangesService {
         throw HouseholdError.alreadyMember('member.idNumber', member.idNumber, membership.household.householdNo);
       }
     }
-    await this.households.addMembers(tx, household, [member], new Map([[member.idNumber, person]]));
-    return person ?? (await tx.findOneOrFail(Person, { idNumber: member.idNumber }));
+    return person;
   }
 
   private async leave(
