@@ -1,0 +1,58 @@
+import { dossierPrintable } from './dossier-printable';
+import type { DossierReply, DossierSection } from './dossier.types';
+
+const missing = <T>(): DossierSection<T> => ({
+  status: 'UNAVAILABLE',
+  ms: 1,
+  reason: '该部分服务暂不可用，请稍后再查',
+});
+
+describe('the printable dossier', () => {
+  it('lists the member changes in Chinese, and leaves the table out when there are none', () => {
+    const household = {
+      id: 'h1',
+      householdNo: 'HH-220102001001-0000001',
+      divisionCode: '220102001001',
+      status: 'ACTIVE' as const,
+      address: null,
+      members: [],
+      memberChanges: [
+        {
+          id: 'c1',
+          kind: 'LEAVE' as const,
+          reason: 'DEATH',
+          occurredOn: '2026-11-20',
+          memberName: '孙桂芝',
+          memberIdNumberMasked: '220102********0028',
+          recordedBy: 'community1',
+          recordedAt: '2026-11-21T01:00:00.000Z',
+          documentId: null,
+          nextReviewOn: '2027-02-20',
+        },
+      ],
+    };
+    const dossier = (memberChanges: typeof household.memberChanges): DossierReply => ({
+      householdId: 'h1',
+      generatedAt: '2026-11-28T00:00:00.000Z',
+      viewer: 'community1',
+      status: { code: 'ENROLLED', label: '享受低保中', stage: null },
+      household: { status: 'OK', ms: 1, data: { ...household, memberChanges } },
+      applications: missing(),
+      steps: missing(),
+      assessments: missing(),
+      benefit: missing(),
+      payments: missing(),
+      archive: missing(),
+      slowest: { section: 'household', ms: 1 },
+    });
+    const changes = dossierPrintable(dossier(household.memberChanges), '水印').sections.find(
+      (section) => section.heading === '家庭成员变动',
+    );
+    expect(changes?.table?.rows).toEqual([
+      ['2026-11-20', '减员', '死亡', '孙桂芝', '220102********0028', 'community1'],
+    ]);
+    expect(dossierPrintable(dossier([]), '水印').sections.map((section) => section.heading)).not.toContain(
+      '家庭成员变动',
+    );
+  });
+});
