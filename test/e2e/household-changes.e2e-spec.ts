@@ -68,5 +68,14 @@ describe('household member changes through the gateway (running stack)', () => {
     });
     expect((household.body.members as Json[]).map((member) => member.name)).toEqual(['赵建国']);
     expect(household.body.memberChanges).toEqual([recorded.body.change]);
+    // The answer showed the household: logged as a read, its purpose the change.
+    const logged = await call('GET', `/api/v1/access-log?recordId=${registered.body.id as string}`, {
+      token: await tokenOf('auditor1'),
+    });
+    expect(logged.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'READ', recordType: 'household', purpose: '登记家庭成员变动' }),
+      ]),
+    );
   });
 });

@@ -25,6 +25,8 @@ class MemberChangeDto extends OmitType(ChangeHouseholdMembersRequest, ['idempote
 
 /** What the access log says of a search made without a stated purpose. */
 const SEARCH_PURPOSE = '检索家庭（未说明目的）';
+/** What the access log says of the household shown in answer to a change of its members. */
+const MEMBER_CHANGE_PURPOSE = '登记家庭成员变动';
 
 @ApiTags('households')
 @ApiBearerAuth()
@@ -53,14 +55,30 @@ export class HouseholdsController {
       "Record a change in the household's members (家庭成员变动): one member leaves (LEAVE: DEATH, MOVED_OUT, " +
       'MARRIED_OUT, OTHER; `idNumber`) or joins (JOIN: BIRTH, MARRIED_IN, MOVED_IN, OTHER; `member`). The report is ' +
       "filed into the household file and the open benefit's next periodic review falls due within three months of " +
-      'the change. The head cannot leave. Idempotent by Idempotency-Key.',
+      'the change. The head cannot leave. The household shown in the answer is access-logged. Idempotent by ' +
+      'Idempotency-Key.',
   })
-  changeMembers(
+  async changeMembers(
     @UuidParam('id') householdId: string,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: MemberChangeDto,
+    @Req() request: Request,
   ): Promise<MemberChangeReply> {
-    return this.messaging.request(SUBJECTS.intake.householdChangeMembers, { ...body, householdId, idempotencyKey });
+    const reply = await this.messaging.request(SUBJECTS.intake.householdChangeMembers, {
+      ...body,
+      householdId,
+      idempotencyKey,
+    });
+    // The answer shows the whole household: a read, whose purpose is the change itself.
+    await this.accessLog.record({
+      action: 'READ',
+      recordType: 'household',
+      recordId: reply.household.id,
+      recordDivision: reply.household.divisionCode,
+      purpose: MEMBER_CHANGE_PURPOSE,
+      clientIp: clientIp(request),
+    });
+    return reply;
   }
 
   @Get()
