@@ -206,7 +206,7 @@ export class EnrolmentsService {
       }
       // Deciding is archiving: the decision goes into the household file before the change is recorded (the row
       // is locked meanwhile); if it cannot be filed, nothing changes and the same request may be sent again.
-      const document = await this.fileDecision(locked, last, request, applicationId, caller);
+      const document = await this.fileDecision(locked, last, request, toMonth(effective), applicationId, caller);
       const change = tx.create(EnrolmentChange, {
         idempotencyKey: request.idempotencyKey,
         enrolmentId: locked.id,
@@ -248,11 +248,15 @@ export class EnrolmentsService {
     return (await this.repeatOf(request.idempotencyKey, requestHash)) ?? this.reply(request.enrolmentId, caller);
   }
 
-  /** The county's decision on the benefit (增发、减发、暂停、恢复、停发), rendered and filed (日常管理类). */
+  /**
+   * The county's decision on the benefit (增发、减发、暂停、恢复、停发), rendered and filed (日常管理类). `from`: the
+   * month it takes effect (after a gradual exit, the first month unpaid).
+   */
   private fileDecision(
     enrolment: Enrolment,
     last: EnrolmentTerm,
     request: ChangeEnrolmentRequest,
+    from: string,
     applicationId: string,
     caller: Caller,
   ) {
@@ -260,7 +264,6 @@ export class EnrolmentsService {
     const before = last.baseFen + last.supplementFen;
     const after = request.kind === 'AMOUNT' ? request.baseFen! + request.supplementFen! : before;
     const gradual = request.kind === 'TERMINATE' ? request.gradualExitMonths : undefined;
-    const stops = gradual ? addMonths(request.effectiveMonth, gradual) : request.effectiveMonth;
     const what =
       request.kind !== 'AMOUNT'
         ? gradual
@@ -274,7 +277,7 @@ export class EnrolmentsService {
     return this.filing.file(enrolment, {
       applicationId,
       documentType: 'BENEFIT_CHANGE_DECISION',
-      step: `benefit-change:${request.kind.toLowerCase()}:${stops}`,
+      step: `benefit-change:${request.kind.toLowerCase()}:${from}`,
       requestKey: request.idempotencyKey,
       createdBy: caller.username,
       form: {
@@ -288,11 +291,11 @@ export class EnrolmentsService {
             ? [
                 {
                   label: '渐退期',
-                  value: `${gradual}个月（${request.effectiveMonth}至${addMonths(stops, -1)}按原标准照常发放）`,
+                  value: `${gradual}个月（${request.effectiveMonth}至${addMonths(from, -1)}按原标准照常发放）`,
                 },
               ]
             : []),
-          { label: '自何月起', value: stops },
+          { label: '自何月起', value: from },
           { label: '原月保障金', value: `${formatYuan(before)}元` },
           ...(request.kind === 'AMOUNT'
             ? [
