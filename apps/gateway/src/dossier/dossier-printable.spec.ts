@@ -20,7 +20,7 @@ describe('the printable dossier', () => {
         {
           id: 'c1',
           kind: 'LEAVE' as const,
-          reason: 'DEATH',
+          reason: 'DEATH' as const,
           occurredOn: '2026-11-20',
           memberName: '孙桂芝',
           memberIdNumberMasked: '220102********0028',

@@ -48,7 +48,7 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
         rows: dossier.household.data.memberChanges.map((change) => [
           change.occurredOn,
           MEMBER_CHANGE_LABELS[change.kind],
-          MEMBER_CHANGE_LABELS[change.reason as keyof typeof MEMBER_CHANGE_LABELS] ?? change.reason,
+          MEMBER_CHANGE_LABELS[change.reason],
           change.memberName,
           change.memberIdNumberMasked,
           change.recordedBy,

@@ -4,7 +4,6 @@ import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mi
 import {
   type Caller,
   type ChangeHouseholdMembersRequest,
-  ErrorCode,
   MEMBER_CHANGE_LABELS,
   MEMBER_CHANGE_REASONS,
   type MemberChangeReply,
@@ -12,18 +11,17 @@ import {
   SUBJECTS,
 } from '@app/contracts';
 import {
-  addMonthsToDay,
   beijingDate,
   beijingMinute,
   canonicalJson,
   checkIdNumber,
   maskIdNumber,
+  reviewDueAfterMemberChange,
   sha256Hex,
 } from '@app/domain';
 import {
   assertPermission,
   assertVisible,
-  DomainError,
   MessagingClient,
   requireCaller,
   runAsCaller,
@@ -40,9 +38,6 @@ import { validateMembers, type ValidMember } from './member-validation';
 import { Person } from './person.entity';
 import { Application } from '../applications/application.entity';
 import { DivisionsService } from '../divisions/divisions.service';
-
-/** Months within which a change in the household's members is reviewed (domain §3.2: a death, within three). */
-export const REVIEW_AFTER_MEMBER_CHANGE_MONTHS = 3;
 
 /**
  * Changes in households' members (家庭成员变动): a member leaves (death, moving out, marriage) or joins (birth,
@@ -75,7 +70,7 @@ export class HouseholdChangesService {
     }
     assertReason(request);
     if (request.occurredOn > beijingDate(new Date())) {
-      throw invalid('occurredOn', '变动日期不能晚于今天');
+      throw HouseholdError.changeRefused('occurredOn', '变动日期不能晚于今天');
     }
     const em = this.em.fork();
     const household = await em.findOne(Household, { id: request.householdId });
@@ -125,9 +120,7 @@ export class HouseholdChangesService {
       return;
     }
     if (locked.status === 'ENDED') {
-      throw new DomainError(ErrorCode.CONFLICT, 'household ended', '该家庭已注销，不能再变更成员', [
-        { field: 'householdId', messages: ['该家庭已注销，不能再变更成员'] },
-      ]);
+      throw HouseholdError.ended();
     }
     const person = joining ? await this.join(tx, locked, joining) : await this.leave(tx, locked, request);
     const nextReviewOn = await this.bringReviewForward(locked, request);
@@ -180,7 +173,10 @@ export class HouseholdChangesService {
     if (person) {
       const membership = await em.findOne(HouseholdMember, { person, active: true }, { populate: ['household'] });
       if (membership?.household.id === household.id) {
-        throw invalid('member.idNumber', `身份证号${maskIdNumber(member.idNumber)}的人员已是本家庭成员`);
+        throw HouseholdError.changeRefused(
+          'member.idNumber',
+          `身份证号${maskIdNumber(member.idNumber)}的人员已是本家庭成员`,
+        );
       }
       if (membership) {
         throw HouseholdError.alreadyMember('member.idNumber', member.idNumber, membership.household.householdNo);
@@ -201,10 +197,13 @@ export class HouseholdChangesService {
       { populate: ['person'] },
     );
     if (!membership) {
-      throw invalid('idNumber', `该家庭没有身份证号为${maskIdNumber(idNumber)}的在册成员`);
+      throw HouseholdError.changeRefused('idNumber', `该家庭没有身份证号为${maskIdNumber(idNumber)}的在册成员`);
     }
     if (membership.isHead) {
-      throw invalid('idNumber', '户主不能减员：户主去世或迁出的，应先由其他成员重新申请或另行登记户主');
+      throw HouseholdError.changeRefused(
+        'idNumber',
+        '户主不能减员：户主去世或迁出的，应先由其他成员重新申请或另行登记户主',
+      );
     }
     membership.active = false;
     return membership.person;
@@ -218,7 +217,7 @@ export class HouseholdChangesService {
     const reply = await runAsCaller(SYSTEM_CALLER, () =>
       this.messaging.request(SUBJECTS.payment.enrolmentReviewBringForward, {
         householdId: household.id,
-        dueBy: addMonthsToDay(request.occurredOn, REVIEW_AFTER_MEMBER_CHANGE_MONTHS),
+        dueBy: reviewDueAfterMemberChange(request.occurredOn),
         reason: `家庭成员${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}）`,
       }),
     );
@@ -279,11 +278,7 @@ export class HouseholdChangesService {
       return undefined;
     }
     if (change.requestHash !== requestHash) {
-      throw new DomainError(
-        ErrorCode.IDEMPOTENCY_CONFLICT,
-        `idempotency key ${idempotencyKey} was used for another change`,
-        '该幂等键已用于另一项内容不同的成员变动',
-      );
+      throw HouseholdError.changeKeyReused(idempotencyKey);
     }
     const person = await em.findOneOrFail(Person, { id: change.personId });
     return { household: await this.households.get(change.householdId), change: toChangeRecord(change, person) };
@@ -293,15 +288,9 @@ export class HouseholdChangesService {
 function assertReason(request: ChangeHouseholdMembersRequest): void {
   const allowed: readonly string[] = MEMBER_CHANGE_REASONS[request.kind];
   if (!allowed.includes(request.reason)) {
-    throw invalid(
+    throw HouseholdError.changeRefused(
       'reason',
       `${MEMBER_CHANGE_LABELS[request.kind]}的原因只能是：${allowed.map((reason) => `${reason}（${MEMBER_CHANGE_LABELS[reason as keyof typeof MEMBER_CHANGE_LABELS]}）`).join('、')}`,
     );
   }
-}
-
-function invalid(field: string, message: string): DomainError {
-  return new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${message}`, message, [
-    { field, messages: [message] },
-  ]);
 }

@@ -27,4 +27,26 @@ export class HouseholdError extends DomainError {
       '该幂等键已用于登记另一户内容不同的家庭',
     );
   }
+
+  /** A change of members refused on one field (the member, the reason, the day). */
+  static changeRefused(field: string, message: string): HouseholdError {
+    return new HouseholdError(ErrorCode.VALIDATION_FAILED, `${field}: ${message}`, message, [
+      { field, messages: [message] },
+    ]);
+  }
+
+  static ended(): HouseholdError {
+    const message = '该家庭已注销，不能再变更成员';
+    return new HouseholdError(ErrorCode.CONFLICT, 'household ended', message, [
+      { field: 'householdId', messages: [message] },
+    ]);
+  }
+
+  static changeKeyReused(idempotencyKey: string): HouseholdError {
+    return new HouseholdError(
+      ErrorCode.IDEMPOTENCY_CONFLICT,
+      `idempotency key ${idempotencyKey} was used for another change`,
+      '该幂等键已用于另一项内容不同的成员变动',
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import type { HouseholdMemberReply, HouseholdReply, MemberChangeKind, MemberChangeReason } from '@app/contracts';
+import type { HouseholdMemberReply, HouseholdReply, MemberChangeRecord } from '@app/contracts';
 import { maskIdNumber } from '@app/domain';
 
 import type { HouseholdChange } from './household-change.entity';
@@ -26,10 +26,7 @@ export function toMemberReply(member: HouseholdMember, reveal = false): Househol
 }
 
 /** A recorded change with its member (the member's ID number masked). */
-export function toChangeRecord(
-  change: HouseholdChange,
-  person: Pick<Person, 'name' | 'idNumber'>,
-): HouseholdReply['memberChanges'][number] & { kind: MemberChangeKind; reason: MemberChangeReason } {
+export function toChangeRecord(change: HouseholdChange, person: Pick<Person, 'name' | 'idNumber'>): MemberChangeRecord {
   return {
     id: change.id,
     kind: change.kind,

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import type { HouseholdReply, MemberChangeRecord } from './household.reply';
+import type { HouseholdReply } from './household.reply';
 import { HouseholdMemberInput } from './household.request';
 import { IsCalendarDate, IsIdNumber } from '../common/identity.validators';
 
@@ -84,7 +84,23 @@ export class ChangeHouseholdMembersRequest {
   note?: string;
 }
 
+/** A member who left or joined, as recorded. */
+export interface MemberChangeRecord {
+  id: string;
+  kind: MemberChangeKind;
+  reason: MemberChangeReason;
+  occurredOn: string;
+  memberName: string;
+  memberIdNumberMasked: string;
+  recordedBy: string;
+  recordedAt: string;
+  /** 家庭成员变动登记表 in the household file; null when the household had applied for nothing yet (no file). */
+  documentId: string | null;
+  /** The open benefit's next review after the change; null without a benefit. */
+  nextReviewOn: string | null;
+}
+
 export interface MemberChangeReply {
   household: HouseholdReply;
-  change: MemberChangeRecord & { kind: MemberChangeKind; reason: MemberChangeReason };
+  change: MemberChangeRecord;
 }

@@ -1,5 +1,7 @@
 import type { HouseholdStatus } from '@app/domain';
 
+import type { MemberChangeRecord } from './household-change.request';
+
 export interface HouseholdMemberReply {
   personId: string;
   name: string;
@@ -16,22 +18,6 @@ export interface HouseholdMemberReply {
   schooling: string;
   hukouHouseholdNo: string | null;
   hukouType: string | null;
-}
-
-/** A member who left or joined (家庭成员变动), as recorded. */
-export interface MemberChangeRecord {
-  id: string;
-  kind: 'LEAVE' | 'JOIN';
-  reason: string;
-  occurredOn: string;
-  memberName: string;
-  memberIdNumberMasked: string;
-  recordedBy: string;
-  recordedAt: string;
-  /** 家庭成员变动登记表 in the household file; null when the household had applied for nothing yet (no file). */
-  documentId: string | null;
-  /** The open benefit's next review after the change; null without a benefit. */
-  nextReviewOn: string | null;
 }
 
 export interface HouseholdReply {

@@ -1,4 +1,4 @@
-import { addMonthsToDay, reviewIntervalFor } from './review-schedule';
+import { addMonthsToDay, reviewDueAfterMemberChange, reviewIntervalFor } from './review-schedule';
 
 describe('periodic review schedule', () => {
   it('reviews a household with a member able to work every six months, any other yearly', () => {
@@ -13,5 +13,10 @@ describe('periodic review schedule', () => {
     expect(addMonthsToDay('2026-08-31', 6)).toBe('2027-02-28');
     expect(addMonthsToDay('2027-08-31', 6)).toBe('2028-02-29');
     expect(addMonthsToDay('2026-12-15', 1)).toBe('2027-01-15');
+  });
+
+  it('has a change of members reviewed within three months of it', () => {
+    expect(reviewDueAfterMemberChange('2026-11-20')).toBe('2027-02-20');
+    expect(reviewDueAfterMemberChange('2026-11-30')).toBe('2027-02-28');
   });
 });

@@ -18,3 +18,14 @@ export function addMonthsToDay(day: string, months: number): string {
   const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
   return `${month}-${String(Math.min(Number(day.slice(8, 10)), lastDay)).padStart(2, '0')}`;
 }
+
+/**
+ * A change in the household's members calls for a review within three months of it (domain §3.2 sets three months
+ * for a death; the same limit serves every change of members, since the amount depends on who lives there).
+ */
+export const REVIEW_AFTER_MEMBER_CHANGE_MONTHS = 3;
+
+/** The latest day the review after a change of members that happened on `occurredOn` may fall due. */
+export function reviewDueAfterMemberChange(occurredOn: string): string {
+  return addMonthsToDay(occurredOn, REVIEW_AFTER_MEMBER_CHANGE_MONTHS);
+}
