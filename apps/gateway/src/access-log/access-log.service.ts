@@ -15,6 +15,12 @@ import { AccessLogEntry } from './access-log-entry.entity';
 /** SEARCH: a record shown in a search's hits (a household's head and matched member, ID numbers masked). */
 export type AccessAction = 'READ' | 'REVEAL' | 'DOWNLOAD' | 'SEARCH';
 
+/** Who asked for a list and why, as the access log records it with each record shown. */
+export interface Viewer {
+  purpose: string;
+  clientIp: string;
+}
+
 export interface AccessRecord {
   action: AccessAction;
   recordType:

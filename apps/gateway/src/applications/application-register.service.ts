@@ -4,13 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { ErrorCode, type ListApplicationsReply, type ListApplicationsRequest, SUBJECTS } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
 
-import { AccessLogService } from '../access-log/access-log.service';
-
-/** Who asked and why, for the access log. */
-interface Viewer {
-  purpose: string;
-  clientIp: string;
-}
+import { AccessLogService, type Viewer } from '../access-log/access-log.service';
 
 const shownOf = (items: ListApplicationsReply['items']) =>
   items.map((application) => ({ recordId: application.id, recordDivision: application.divisionCode }));
@@ -29,7 +23,7 @@ export class ApplicationRegisterService {
     private readonly accessLog: AccessLogService,
     config: ConfigService,
   ) {
-    this.exportMax = Number(config.get('REGISTER_EXPORT_MAX', 2000));
+    this.exportMax = config.getOrThrow<number>('REGISTER_EXPORT_MAX');
   }
 
   async page(filters: ListApplicationsRequest, viewer: Viewer): Promise<ListApplicationsReply> {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, type ListTasksReply, type ListTasksRequest, SUBJECTS, type TaskReply } from '@app/contracts';
 import { MessagingClient, RemoteError } from '@app/platform';
 
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, type Viewer } from '../access-log/access-log.service';
 
 /** An inbox line: the task, and who applied (null when intake could not say). */
 export type InboxTask = TaskReply & {
@@ -27,7 +27,7 @@ export class InboxService {
     private readonly accessLog: AccessLogService,
   ) {}
 
-  async list(query: ListTasksRequest, viewer: { purpose: string; clientIp: string }): Promise<InboxReply> {
+  async list(query: ListTasksRequest, viewer: Viewer): Promise<InboxReply> {
     const tasks = await this.messaging.request(SUBJECTS.approval.taskList, query);
     const ids = [...new Set(tasks.items.map((task) => task.applicationId))];
     if (ids.length === 0) {
