@@ -263,23 +263,26 @@ describe('identity and access log (real PostgreSQL, NATS)', () => {
       const patched = await deactivate();
       expect(patched.status).toBe(200);
       expect(patched.body).toMatchObject({ active: false, releasedTaskIds: [task.id] });
-      // A colleague of the same inbox may now sign for it.
-      const colleague = await login('community1');
-      expect((await claim(colleague.accessToken)).body).toMatchObject({ claimedBy: 'community1' });
-      // An administrator takes it back while community1 is away (收回): the account stays as it is.
-      const listed = await http.get('/api/v1/accounts').set('authorization', `Bearer ${countyAdmin}`);
-      const community1 = (listed.body as Array<{ id: string; username: string }>).find(
-        (account) => account.username === 'community1',
-      )!;
+      // A colleague of the same inbox may now sign for it. The colleague is made here, so that no other suite
+      // running at the same time holds tasks in that name.
+      const colleagueAccount = await createAccount(countyAdmin, {
+        ...body,
+        username: 'colleague1',
+        displayName: '同事',
+        password: 'colleague1-pass-x',
+      });
+      const colleague = await login('colleague1', 'colleague1-pass-x');
+      expect((await claim(colleague.accessToken)).body).toMatchObject({ claimedBy: 'colleague1' });
+      // An administrator takes it back while the colleague is away (收回): the account stays as it is.
       const takenBack = await http
-        .post(`/api/v1/accounts/${community1.id}/release-claims`)
+        .post(`/api/v1/accounts/${colleagueAccount.body.id}/release-claims`)
         .set('authorization', `Bearer ${countyAdmin}`);
       expect(takenBack.status).toBe(200);
       expect(takenBack.body).toEqual({ releasedTaskIds: [task.id] });
       expect(
         (
           await http
-            .post(`/api/v1/accounts/${community1.id}/release-claims`)
+            .post(`/api/v1/accounts/${colleagueAccount.body.id}/release-claims`)
             .set('authorization', `Bearer ${colleague.accessToken}`)
         ).status,
       ).toBe(403);
