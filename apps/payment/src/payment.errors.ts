@@ -1,4 +1,5 @@
 import { ErrorCode } from '@app/contracts';
+import { checkIdNumber } from '@app/domain';
 import { DomainError } from '@app/platform';
 
 const field = (name: string, message: string) => [{ field: name, messages: [message] }];
@@ -98,6 +99,41 @@ export class PaymentError extends DomainError {
   static lineNotFailed(): PaymentError {
     const message = '只有发放失败的记录可以重新发放';
     return new PaymentError(ErrorCode.CONFLICT, 'line is not failed', message, field('lineId', message));
+  }
+
+  /** The head's ID number normalized, or the reason it is invalid on `headIdNumber`. */
+  static validHeadIdNumber(idNumber: string): string {
+    const id = checkIdNumber(idNumber);
+    if (!id.valid) {
+      const message = id.reason ?? '身份证号码无效';
+      throw new PaymentError(
+        ErrorCode.VALIDATION_FAILED,
+        'invalid head ID number',
+        message,
+        field('headIdNumber', message),
+      );
+    }
+    return id.normalized;
+  }
+
+  static samePayee(): PaymentError {
+    const message = '新的收款账户与现在的相同，无需变更';
+    return new PaymentError(ErrorCode.VALIDATION_FAILED, 'payee unchanged', message, field('accountNo', message));
+  }
+
+  static headFromRegistry(): PaymentError {
+    const message = '户主只能通过家庭成员变动登记变更，不能在收款账户变更中修改';
+    return new PaymentError(
+      ErrorCode.FORBIDDEN,
+      'head changed outside the registry',
+      message,
+      field('headName', message),
+    );
+  }
+
+  static noOpenEnrolment(): PaymentError {
+    const message = '该家庭没有正在发放的低保待遇';
+    return new PaymentError(ErrorCode.NOT_FOUND, 'no open enrolment', message, field('householdId', message));
   }
 
   static sameAccount(): PaymentError {

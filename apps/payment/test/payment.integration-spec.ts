@@ -286,6 +286,121 @@ describe('payment service (real PostgreSQL, NATS)', () => {
     });
   });
 
+  describe('payee (收款账户变更)', () => {
+    it('pays the months not yet on a payroll into the new account, and keeps the old one for those that are', async () => {
+      const request = enrolment({ firstMonth: '2034-04' });
+      const created = await call(SUBJECTS.payment.enrolmentCreate, request);
+      await runPayroll('2034-04');
+      const newAccount = `62170000${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`.replace(
+        /(13|27)$/,
+        '55',
+      );
+      const payee = {
+        idempotencyKey: randomUUID(),
+        enrolmentId: created.id,
+        bankCode: request.bankCode,
+        accountNo: newAccount,
+        reason: '原银行卡已注销，户主提供新卡',
+      };
+      const changed = await call(SUBJECTS.payment.enrolmentChangePayee, payee, CALLERS.finance1);
+      expect(changed.accountNo).toBe(`${'*'.repeat(12)}${newAccount.slice(-4)}`);
+      expect(changed.changes.at(-1)).toMatchObject({
+        kind: 'ACCOUNT',
+        effectiveMonth: '2034-05',
+        decision: '收款账户变更',
+        reason: payee.reason,
+        actor: 'finance1',
+        documentId: null,
+        payee: {
+          before: { headName: '李发放', accountNo: `${'*'.repeat(12)}${request.accountNo.slice(-4)}` },
+          after: { headName: '李发放', accountNo: `${'*'.repeat(12)}${newAccount.slice(-4)}` },
+        },
+      });
+      // The same request again answers the same; the key with another account, or the same account, is refused.
+      expect(await call(SUBJECTS.payment.enrolmentChangePayee, payee, CALLERS.finance1)).toEqual(changed);
+      await expect(
+        call(SUBJECTS.payment.enrolmentChangePayee, { ...payee, accountNo: request.accountNo }, CALLERS.finance1),
+      ).rejects.toMatchObject({ code: ErrorCode.IDEMPOTENCY_CONFLICT });
+      await expect(
+        call(SUBJECTS.payment.enrolmentChangePayee, { ...payee, idempotencyKey: randomUUID() }, CALLERS.finance1),
+      ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field: 'accountNo' }] });
+      // Staff may not name a new head (the registry does); a caseworker may not change the account at all.
+      await expect(
+        call(
+          SUBJECTS.payment.enrolmentChangePayee,
+          { ...payee, idempotencyKey: randomUUID(), headName: '王新', headIdNumber: makeIdNumber() },
+          CALLERS.county1,
+        ),
+      ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN, details: [{ field: 'headName' }] });
+      await expect(
+        call(SUBJECTS.payment.enrolmentChangePayee, { ...payee, idempotencyKey: randomUUID() }, CALLERS.community1),
+      ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+      await expect(
+        call(
+          SUBJECTS.payment.enrolmentChangePayee,
+          { ...payee, idempotencyKey: randomUUID(), bankCode: 'NOBANK' },
+          CALLERS.finance1,
+        ),
+      ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field: 'bankCode' }] });
+
+      // The month on a payroll keeps its account; the next one is paid into the new account.
+      await runPayroll('2034-05');
+      const accounts = await sql<{ month: string; account_no: string; account_name: string }>(
+        `select to_char(month, 'YYYY-MM') as month, account_no, account_name from payment.payroll_line
+          where household_id = ? order by month`,
+        [request.householdId],
+      );
+      expect(accounts).toEqual([
+        { month: '2034-04', account_no: request.accountNo, account_name: '李发放' },
+        { month: '2034-05', account_no: newAccount, account_name: '李发放' },
+      ]);
+
+      // The registry's change of head (as the system) moves the benefit to the new head's card, by household.
+      const newHead = makeIdNumber();
+      const headChanged = await call(
+        SUBJECTS.payment.enrolmentChangePayee,
+        {
+          idempotencyKey: randomUUID(),
+          householdId: request.householdId,
+          bankCode: request.bankCode,
+          accountNo: newAccount.replace(/.$/, (digit) => String((Number(digit) + 1) % 10)),
+          headName: '李新户',
+          headIdNumber: newHead,
+          reason: '户主死亡，变更户主',
+        },
+        CALLERS.system,
+      );
+      expect(headChanged).toMatchObject({ headName: '李新户', headIdNumber: newHead });
+      expect(headChanged.changes.at(-1)).toMatchObject({
+        kind: 'ACCOUNT',
+        effectiveMonth: '2034-06',
+        decision: '变更户主',
+        payee: { before: { headName: '李发放' }, after: { headName: '李新户' } },
+      });
+      await expect(sql(`update payment.enrolment_change set payee = null`)).rejects.toThrow(/append-only/);
+
+      // No open benefit: nothing to change.
+      await call(SUBJECTS.payment.enrolmentChange, {
+        idempotencyKey: randomUUID(),
+        enrolmentId: created.id,
+        kind: 'TERMINATE',
+        effectiveMonth: '2034-07',
+        decision: '南民低〔2034〕7号',
+        reason: '收入超过标准',
+      });
+      await expect(
+        call(SUBJECTS.payment.enrolmentChangePayee, { ...payee, idempotencyKey: randomUUID() }, CALLERS.finance1),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+      await expect(
+        call(
+          SUBJECTS.payment.enrolmentChangePayee,
+          { ...payee, enrolmentId: undefined, householdId: request.householdId, idempotencyKey: randomUUID() },
+          CALLERS.finance1,
+        ),
+      ).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND, details: [{ field: 'householdId' }] });
+    });
+  });
+
   describe('periodic review (定期核查)', () => {
     /** A community of its own, so the reviews due are this test's alone. */
     const community = '220102001009';

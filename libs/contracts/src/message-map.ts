@@ -140,6 +140,7 @@ import type {
 } from './payment/enrolment-review.request';
 import type {
   ChangeEnrolmentRequest,
+  ChangePayeeRequest,
   CreateEnrolmentRequest,
   EnrolmentReply,
   GetEnrolmentRequest,
@@ -225,6 +226,7 @@ export interface RequestMap {
   [SUBJECTS.approval.healthCheck]: Health;
   [SUBJECTS.payment.enrolmentCreate]: { request: CreateEnrolmentRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentChange]: { request: ChangeEnrolmentRequest; reply: EnrolmentReply };
+  [SUBJECTS.payment.enrolmentChangePayee]: { request: ChangePayeeRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentGet]: { request: GetEnrolmentRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentReview]: { request: RecordReviewRequest; reply: EnrolmentReply };
   [SUBJECTS.payment.enrolmentReviewsDue]: { request: ListReviewsDueRequest; reply: ListReviewsDueReply };

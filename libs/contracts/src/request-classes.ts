@@ -89,7 +89,12 @@ import {
   ListReviewsDueRequest,
   RecordReviewRequest,
 } from './payment/enrolment-review.request';
-import { ChangeEnrolmentRequest, CreateEnrolmentRequest, GetEnrolmentRequest } from './payment/enrolment.request';
+import {
+  ChangeEnrolmentRequest,
+  ChangePayeeRequest,
+  CreateEnrolmentRequest,
+  GetEnrolmentRequest,
+} from './payment/enrolment.request';
 import {
   BuildBatchesRequest,
   SealPayrollRequest,
@@ -156,6 +161,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.healthCheck]: HealthCheckRequest,
   [SUBJECTS.payment.enrolmentCreate]: CreateEnrolmentRequest,
   [SUBJECTS.payment.enrolmentChange]: ChangeEnrolmentRequest,
+  [SUBJECTS.payment.enrolmentChangePayee]: ChangePayeeRequest,
   [SUBJECTS.payment.enrolmentGet]: GetEnrolmentRequest,
   [SUBJECTS.payment.enrolmentReview]: RecordReviewRequest,
   [SUBJECTS.payment.enrolmentReviewsDue]: ListReviewsDueRequest,

@@ -57,6 +57,7 @@ export const SUBJECTS = {
   payment: {
     enrolmentCreate: 'payment.enrolment.create',
     enrolmentChange: 'payment.enrolment.change',
+    enrolmentChangePayee: 'payment.enrolment.change-payee',
     enrolmentGet: 'payment.enrolment.get',
     enrolmentReview: 'payment.enrolment.review',
     enrolmentReviewsDue: 'payment.enrolment.reviews-due',

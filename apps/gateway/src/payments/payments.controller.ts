@@ -4,6 +4,7 @@ import type { Request } from 'express';
 
 import {
   ChangeEnrolmentRequest,
+  ChangePayeeRequest,
   CreateEnrolmentRequest,
   type EnrolmentReply,
   type LineReply,
@@ -30,6 +31,14 @@ import { RequirePermission } from '../identity/auth/auth.decorators';
 
 class CreateEnrolmentDto extends OmitType(CreateEnrolmentRequest, ['idempotencyKey'] as const) {}
 class ChangeEnrolmentDto extends OmitType(ChangeEnrolmentRequest, ['idempotencyKey', 'enrolmentId'] as const) {}
+/** Staff change the account only; a new head comes from the registry's change of members. */
+class ChangePayeeDto extends OmitType(ChangePayeeRequest, [
+  'idempotencyKey',
+  'enrolmentId',
+  'householdId',
+  'headName',
+  'headIdNumber',
+] as const) {}
 class ReissueLineDto extends OmitType(ReissueLineRequest, ['idempotencyKey', 'lineId'] as const) {}
 class RecordReviewDto extends OmitType(RecordReviewRequest, ['idempotencyKey', 'enrolmentId'] as const) {}
 
@@ -67,6 +76,24 @@ export class PaymentsController {
     @Body() body: ChangeEnrolmentDto,
   ): Promise<EnrolmentReply> {
     return this.messaging.request(SUBJECTS.payment.enrolmentChange, { ...body, enrolmentId, idempotencyKey });
+  }
+
+  @Post('enrolments/:id/payee')
+  @HttpCode(200)
+  // Finance (payment:manage) or the county (enrolment:change); the payment service checks which.
+  @RequirePermission(PERMISSIONS.paymentRead)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'Change the account the benefit is paid into (收款账户变更), from the first month not yet on a payroll; ' +
+      'months already on one keep their account (re-issue a failed line on its own)',
+  })
+  changePayee(
+    @UuidParam('id') enrolmentId: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: ChangePayeeDto,
+  ): Promise<EnrolmentReply> {
+    return this.messaging.request(SUBJECTS.payment.enrolmentChangePayee, { ...body, enrolmentId, idempotencyKey });
   }
 
   @Post('enrolments/:id/reviews')

@@ -6,7 +6,7 @@ import { BaseEntity } from '@app/platform';
 @Entity({ tableName: 'enrolment_change' })
 @Index({ properties: ['enrolmentId', 'createdAt'] })
 export class EnrolmentChange extends BaseEntity<
-  'reason' | 'baseFen' | 'supplementFen' | 'documentId' | 'gradualExitMonths'
+  'reason' | 'baseFen' | 'supplementFen' | 'documentId' | 'gradualExitMonths' | 'payee'
 > {
   @Property({ length: 200, unique: true })
   idempotencyKey: string;
@@ -15,7 +15,7 @@ export class EnrolmentChange extends BaseEntity<
   enrolmentId: string;
 
   @Property({ length: 16 })
-  kind: 'ENROL' | 'AMOUNT' | 'SUSPEND' | 'RESUME' | 'TERMINATE';
+  kind: 'ENROL' | 'AMOUNT' | 'SUSPEND' | 'RESUME' | 'TERMINATE' | 'ACCOUNT';
 
   @Property({ type: 'date' })
   effectiveMonth: string;
@@ -46,7 +46,19 @@ export class EnrolmentChange extends BaseEntity<
   @Property({ type: 'smallint', nullable: true })
   gradualExitMonths?: number | null;
 
+  /** ACCOUNT (收款账户变更): who was paid into which account, before and after. */
+  @Property({ type: 'jsonb', nullable: true })
+  payee?: { before: Payee; after: Payee } | null;
+
   /** Hash of the request, to tell a repeat from a reused key. */
   @Property({ length: 64 })
   requestHash: string;
+}
+
+/** The holder of the account a benefit is paid into (the head, for a per-household benefit) and the account. */
+export interface Payee {
+  headName: string;
+  headIdNumber: string;
+  bankCode: string;
+  accountNo: string;
 }

@@ -1,7 +1,7 @@
-import type { EnrolmentChangeReply, EnrolmentReply, EnrolmentTermReply, ReviewReply } from '@app/contracts';
+import type { EnrolmentChangeReply, EnrolmentReply, EnrolmentTermReply, PayeeReply, ReviewReply } from '@app/contracts';
 import { addMonths, maskBankAccount, maskIdNumber } from '@app/domain';
 
-import type { EnrolmentChange } from './enrolment-change.entity';
+import type { EnrolmentChange, Payee } from './enrolment-change.entity';
 import type { EnrolmentReview } from './enrolment-review.entity';
 import type { EnrolmentTerm } from './enrolment-term.entity';
 import type { Enrolment } from './enrolment.entity';
@@ -19,7 +19,12 @@ export function toTermReply(term: EnrolmentTerm): EnrolmentTermReply {
   };
 }
 
-export function toChangeReply(change: EnrolmentChange): EnrolmentChangeReply {
+export function toChangeReply(change: EnrolmentChange, reveal: boolean): EnrolmentChangeReply {
+  const payee = (p: Payee): PayeeReply => ({
+    headName: p.headName,
+    bankCode: p.bankCode,
+    accountNo: reveal ? p.accountNo : maskBankAccount(p.accountNo),
+  });
   return {
     kind: change.kind,
     effectiveMonth: toMonth(change.effectiveMonth),
@@ -35,6 +40,7 @@ export function toChangeReply(change: EnrolmentChange): EnrolmentChangeReply {
           toMonth: addMonths(toMonth(change.effectiveMonth), -1),
         }
       : null,
+    payee: change.payee ? { before: payee(change.payee.before), after: payee(change.payee.after) } : null,
   };
 }
 
@@ -71,7 +77,7 @@ export function toEnrolmentReply(
     firstMonth: toMonth(enrolment.firstMonth),
     lastMonth: enrolment.lastMonth ? toMonth(enrolment.lastMonth) : null,
     terms: terms.map(toTermReply),
-    changes: changes.map(toChangeReply),
+    changes: changes.map((change) => toChangeReply(change, reveal)),
     reviewIntervalMonths: enrolment.reviewIntervalMonths,
     nextReviewOn: enrolment.nextReviewOn,
     nextReviewReason: enrolment.nextReviewReason ?? null,

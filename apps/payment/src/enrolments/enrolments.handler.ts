@@ -5,6 +5,7 @@ import {
   type BringReviewForwardReply,
   BringReviewForwardRequest,
   ChangeEnrolmentRequest,
+  ChangePayeeRequest,
   CreateEnrolmentRequest,
   type EnrolmentReply,
   GetEnrolmentRequest,
@@ -14,6 +15,7 @@ import {
   SUBJECTS,
 } from '@app/contracts';
 
+import { EnrolmentPayeesService } from './enrolment-payees.service';
 import { EnrolmentReviewsService } from './enrolment-reviews.service';
 import { EnrolmentsService } from './enrolments.service';
 
@@ -22,6 +24,7 @@ export class EnrolmentsHandler {
   constructor(
     private readonly enrolments: EnrolmentsService,
     private readonly reviews: EnrolmentReviewsService,
+    private readonly payees: EnrolmentPayeesService,
   ) {}
 
   @MessagePattern(SUBJECTS.payment.enrolmentCreate)
@@ -32,6 +35,11 @@ export class EnrolmentsHandler {
   @MessagePattern(SUBJECTS.payment.enrolmentChange)
   change(@Payload() request: ChangeEnrolmentRequest): Promise<EnrolmentReply> {
     return this.enrolments.change(request);
+  }
+
+  @MessagePattern(SUBJECTS.payment.enrolmentChangePayee)
+  changePayee(@Payload() request: ChangePayeeRequest): Promise<EnrolmentReply> {
+    return this.payees.change(request);
   }
 
   @MessagePattern(SUBJECTS.payment.enrolmentGet)

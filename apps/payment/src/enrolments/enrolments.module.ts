@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { EnrolmentPayeesService } from './enrolment-payees.service';
 import { EnrolmentReviewsService } from './enrolment-reviews.service';
 import { EnrolmentsHandler } from './enrolments.handler';
 import { EnrolmentsService } from './enrolments.service';
@@ -9,6 +10,6 @@ import { BanksModule } from '../banks/banks.module';
 @Module({
   imports: [BanksModule],
   controllers: [EnrolmentsHandler],
-  providers: [EnrolmentsService, EnrolmentReviewsService, HouseholdFilingService],
+  providers: [EnrolmentsService, EnrolmentReviewsService, EnrolmentPayeesService, HouseholdFilingService],
 })
 export class EnrolmentsModule {}

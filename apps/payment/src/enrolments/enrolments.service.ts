@@ -6,7 +6,6 @@ import {
   type ChangeEnrolmentRequest,
   type CreateEnrolmentRequest,
   type EnrolmentReply,
-  ErrorCode,
   type GetEnrolmentRequest,
   PERMISSIONS,
   SUBJECTS,
@@ -16,7 +15,6 @@ import {
   addMonthsToDay,
   beijingMinute,
   canonicalJson,
-  checkIdNumber,
   formatYuan,
   maskIdNumber,
   monthStart,
@@ -27,7 +25,6 @@ import {
   assertAnyPermission,
   assertPermission,
   assertVisible,
-  DomainError,
   inScope,
   isSystemCaller,
   MessagingClient,
@@ -78,12 +75,7 @@ export class EnrolmentsService {
     if (repeated) {
       return repeated;
     }
-    const id = checkIdNumber(request.headIdNumber);
-    if (!id.valid) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid head ID number', id.reason ?? '身份证号码无效', [
-        { field: 'headIdNumber', messages: [id.reason ?? '身份证号码无效'] },
-      ]);
-    }
+    const headIdNumber = PaymentError.validHeadIdNumber(request.headIdNumber);
     await this.banks.assertActive(request.bankCode);
     const em = this.em.fork();
     try {
@@ -94,7 +86,7 @@ export class EnrolmentsService {
           applicationId: request.applicationId,
           divisionCode: request.divisionCode,
           headName: request.headName.trim(),
-          headIdNumber: id.normalized,
+          headIdNumber,
           bankCode: request.bankCode,
           accountNo: request.accountNo,
           status: 'ACTIVE',
@@ -371,7 +363,7 @@ export class EnrolmentsService {
   }
 
   /** The answer to a repeated key, or undefined for a new one; a key reused for another request is refused. */
-  private async repeatOf(idempotencyKey: string, requestHash: string): Promise<EnrolmentReply | undefined> {
+  async repeatOf(idempotencyKey: string, requestHash: string): Promise<EnrolmentReply | undefined> {
     const change = await this.em.fork().findOne(EnrolmentChange, { idempotencyKey });
     if (!change) {
       return undefined;

@@ -139,6 +139,49 @@ export class ChangeEnrolmentRequest {
   reason: string;
 }
 
+/**
+ * The account an enrolment is paid into changes (收款账户变更): a closed or wrong card, or a new head of the
+ * household (变更户主, whose card a per-household benefit goes to). Months already on a payroll keep their
+ * account (a failed line is re-issued on its own); every later month is paid to this one. Idempotent by key.
+ */
+export class ChangePayeeRequest {
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsOptional()
+  @IsUUID('4', { message: '待遇编号格式不正确' })
+  enrolmentId?: string;
+
+  /** Without `enrolmentId`: the household's open enrolment. */
+  @ValidateIf((request: ChangePayeeRequest) => !request.enrolmentId)
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId?: string;
+
+  @IsBankCode()
+  bankCode: string;
+
+  @IsAccountNumber()
+  accountNo: string;
+
+  /** A new head, the account's holder: given by the registry when the head changes, never by staff here. */
+  @ValidateIf((request: ChangePayeeRequest) => request.headIdNumber !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: '请填写新户主姓名' })
+  @MaxLength(100)
+  headName?: string;
+
+  @ValidateIf((request: ChangePayeeRequest) => request.headName !== undefined)
+  @IsIdNumber()
+  headIdNumber?: string;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写变更原因' })
+  @MaxLength(300, { message: '变更原因不能超过300个字符' })
+  reason: string;
+}
+
 export class GetEnrolmentRequest {
   @IsOptional()
   @IsUUID('4', { message: '待遇编号格式不正确' })
@@ -170,6 +213,14 @@ export interface EnrolmentChangeReply {
   documentId: string | null;
   /** A stop after a gradual exit (渐退): the months still paid, before `effectiveMonth`; else null. */
   gradualExit: { months: number; fromMonth: string; toMonth: string } | null;
+  /** ACCOUNT: the payee before and after (accounts masked unless revealed); else null. */
+  payee: { before: PayeeReply; after: PayeeReply } | null;
+}
+
+export interface PayeeReply {
+  headName: string;
+  bankCode: string;
+  accountNo: string;
 }
 
 export interface EnrolmentReply {
