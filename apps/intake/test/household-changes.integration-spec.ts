@@ -175,6 +175,124 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
     ).rejects.toThrow(/append-only/);
   });
 
+  it("hands the household to a new head when the head dies, and pays the benefit into the new head's card", async () => {
+    const submitted = makeApplication({ draft: true, applicantName: '赵大山' });
+    const application = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, submitted),
+    );
+    const householdId = application.householdId;
+    const wife = { ...spouse, name: '钱秀英', idNumber: makeIdNumber() };
+    const son = { ...spouse, name: '赵小川', idNumber: makeIdNumber(), relationship: '20' as const };
+    for (const [member, reason] of [
+      [wife, 'MARRIED_IN'],
+      [son, 'BIRTH'],
+    ] as const) {
+      await change({ householdId, kind: 'JOIN', reason, occurredOn: daysAgo(400), member });
+    }
+    const enrolled = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.payment.enrolmentCreate, {
+        idempotencyKey: randomUUID(),
+        householdId,
+        applicationId: application.id,
+        divisionCode: '220102001001',
+        headName: '赵大山',
+        headIdNumber: submitted.applicantIdNumber,
+        bankCode: DEMO_BANKS[0].code,
+        accountNo: '6217000011112222',
+        baseFen: 47_000,
+        supplementFen: 0,
+        firstMonth: '2040-01',
+        decision: '南关区民政局审核确认（测试）',
+      }),
+    );
+    const died = daysAgo(3);
+    const death = {
+      householdId,
+      kind: 'LEAVE' as const,
+      reason: 'DEATH' as const,
+      occurredOn: died,
+      idNumber: submitted.applicantIdNumber,
+    };
+    const newHead = {
+      idNumber: wife.idNumber,
+      relationships: [{ idNumber: son.idNumber, relationship: '20' as const }],
+      payee: { bankCode: DEMO_BANKS[0].code, accountNo: '6217000033334444' },
+    };
+    const refusedOn = (request: Omit<ChangeHouseholdMembersRequest, 'idempotencyKey'>) =>
+      change(request).then(
+        () => undefined,
+        (error: { details?: Array<{ field: string }> }) => error.details?.map((detail) => detail.field),
+      );
+
+    // The benefit is being paid: the new head's card is wanted; the others' relationships too; nothing moves.
+    expect(await refusedOn({ ...death, newHead: { ...newHead, payee: undefined } })).toEqual(['newHead.payee']);
+    expect(await refusedOn({ ...death, newHead: { ...newHead, relationships: [] } })).toEqual([
+      'newHead.relationships',
+    ]);
+    expect(
+      await refusedOn({ ...death, newHead: { ...newHead, idNumber: submitted.applicantIdNumber, relationships: [] } }),
+    ).toEqual(['newHead.idNumber']);
+    expect(await refusedOn({ ...death, idNumber: son.idNumber, newHead })).toEqual(['newHead']);
+    const unchanged = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.payment.enrolmentGet, { enrolmentId: enrolled.id }),
+    );
+    expect(unchanged).toMatchObject({ headName: '赵大山', nextReviewOn: '2041-01-01', changes: [{ kind: 'ENROL' }] });
+    expect(await changeRows(householdId)).toHaveLength(2);
+
+    const key = randomUUID();
+    const handed = await change({ ...death, newHead }, key);
+    expect(handed.household.members.map((member) => [member.name, member.relationship, member.isHead])).toEqual([
+      ['钱秀英', '02', true],
+      ['赵小川', '20', false],
+    ]);
+    expect(handed.change).toMatchObject({
+      memberName: '赵大山',
+      newHead: { name: '钱秀英', idNumberMasked: expect.stringMatching(/^\d{6}\*{8}\d{3}[\dX]$/) },
+      nextReviewOn: addMonthsToDay(died, 3),
+      documentId: expect.any(String),
+    });
+    expect(await change({ ...death, newHead }, key)).toEqual(handed);
+    // The benefit goes to the new head's card from the next payroll, recorded as a change of head.
+    const benefit = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.payment.enrolmentGet, { enrolmentId: enrolled.id }),
+    );
+    expect(benefit).toMatchObject({ headName: '钱秀英', accountNo: expect.stringMatching(/4444$/) });
+    expect(benefit.changes.map((c) => [c.kind, c.decision])).toEqual([
+      ['ENROL', '南关区民政局审核确认（测试）'],
+      ['ACCOUNT', '变更户主'],
+    ]);
+    expect(benefit.changes[1].payee).toMatchObject({ before: { headName: '赵大山' }, after: { headName: '钱秀英' } });
+
+    // A household without a benefit changes its head without a card (and is refused one).
+    const unpaidDraft = makeApplication({ draft: true });
+    const unpaid = await as(CALLERS.community1, () => client.request(SUBJECTS.intake.applicationSubmit, unpaidDraft));
+    const lodger = { ...spouse, name: '孙小住', idNumber: makeIdNumber(), relationship: '99' as const };
+    await change({
+      householdId: unpaid.householdId,
+      kind: 'JOIN',
+      reason: 'MOVED_IN',
+      occurredOn: today,
+      member: lodger,
+    });
+    const unpaidDeath = {
+      householdId: unpaid.householdId,
+      kind: 'LEAVE' as const,
+      reason: 'MOVED_OUT' as const,
+      occurredOn: today,
+      idNumber: unpaidDraft.applicantIdNumber,
+    };
+    expect(
+      await refusedOn({
+        ...unpaidDeath,
+        newHead: { idNumber: lodger.idNumber, relationships: [], payee: newHead.payee },
+      }),
+    ).toEqual(['newHead.payee']);
+    const moved = await change({ ...unpaidDeath, newHead: { idNumber: lodger.idNumber, relationships: [] } });
+    expect(moved.household.members).toEqual([
+      expect.objectContaining({ name: '孙小住', isHead: true, relationship: '02' }),
+    ]);
+  });
+
   it('refuses by field, and records nothing when the benefit cannot be reached', async () => {
     const submitted = makeApplication({ draft: true });
     const application = await as(CALLERS.community1, () =>
@@ -198,9 +316,10 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
       idNumber: spouse.idNumber,
     };
 
+    // The head leaves only with a new head named.
     expect(await refusal({ ...leave, idNumber: submitted.applicantIdNumber })).toEqual({
       code: ErrorCode.VALIDATION_FAILED,
-      field: 'idNumber',
+      field: 'newHead',
     });
     expect(await refusal({ ...leave, idNumber: makeIdNumber() })).toEqual({
       code: ErrorCode.VALIDATION_FAILED,

@@ -28,6 +28,20 @@ describe('the printable dossier', () => {
           recordedAt: '2026-11-21T01:00:00.000Z',
           documentId: null,
           nextReviewOn: '2027-02-20',
+          newHead: null,
+        },
+        {
+          id: 'c2',
+          kind: 'LEAVE' as const,
+          reason: 'DEATH' as const,
+          occurredOn: '2026-11-25',
+          memberName: '王大山',
+          memberIdNumberMasked: '220102********0011',
+          recordedBy: 'community1',
+          recordedAt: '2026-11-26T01:00:00.000Z',
+          documentId: null,
+          nextReviewOn: '2027-02-20',
+          newHead: { name: '王小川', idNumberMasked: '220102********0035' },
         },
       ],
     };
@@ -49,7 +63,8 @@ describe('the printable dossier', () => {
       (section) => section.heading === '家庭成员变动',
     );
     expect(changes?.table?.rows).toEqual([
-      ['2026-11-20', '减员', '死亡', '孙桂芝', '220102********0028', 'community1'],
+      ['2026-11-20', '减员', '死亡', '孙桂芝', '220102********0028', '', 'community1'],
+      ['2026-11-25', '减员', '死亡', '王大山', '220102********0011', '王小川（220102********0035）', 'community1'],
     ]);
     expect(dossierPrintable(dossier([]), '水印').sections.map((section) => section.heading)).not.toContain(
       '家庭成员变动',

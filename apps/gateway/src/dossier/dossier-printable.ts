@@ -44,13 +44,14 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
     sections.push({
       heading: '家庭成员变动',
       table: {
-        columns: ['变动日期', '类型', '原因', '成员', '身份证号', '登记人'],
+        columns: ['变动日期', '类型', '原因', '成员', '身份证号', '新户主', '登记人'],
         rows: dossier.household.data.memberChanges.map((change) => [
           change.occurredOn,
           MEMBER_CHANGE_LABELS[change.kind],
           MEMBER_CHANGE_LABELS[change.reason],
           change.memberName,
           change.memberIdNumberMasked,
+          change.newHead ? `${change.newHead.name}（${change.newHead.idNumberMasked}）` : '',
           change.recordedBy,
         ]),
       },

@@ -6,7 +6,7 @@ import { BaseEntity } from '@app/platform';
 /** A change in a household's members (家庭成员变动) as reported and recorded: who, why, when, by whom. */
 @Entity({ tableName: 'household_change' })
 @Index({ properties: ['householdId', 'occurredOn'] })
-export class HouseholdChange extends BaseEntity<'note' | 'documentId' | 'nextReviewOn'> {
+export class HouseholdChange extends BaseEntity<'note' | 'documentId' | 'nextReviewOn' | 'newHeadPersonId'> {
   @Property({ length: 128, unique: true })
   idempotencyKey: string;
 
@@ -45,4 +45,8 @@ export class HouseholdChange extends BaseEntity<'note' | 'documentId' | 'nextRev
   /** The open benefit's next review after the change; null without a benefit. */
   @Property({ type: 'date', nullable: true })
   nextReviewOn?: string | null;
+
+  /** The head leaving: the member who heads the household since (变更户主). */
+  @Property({ type: 'uuid', nullable: true })
+  newHeadPersonId?: string | null;
 }

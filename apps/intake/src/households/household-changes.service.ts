@@ -6,7 +6,9 @@ import {
   type ChangeHouseholdMembersRequest,
   MEMBER_CHANGE_LABELS,
   MEMBER_CHANGE_REASONS,
+  ErrorCode,
   type MemberChangeReply,
+  type NewHeadInput,
   PERMISSIONS,
   SUBJECTS,
 } from '@app/contracts';
@@ -15,7 +17,10 @@ import {
   beijingMinute,
   canonicalJson,
   checkIdNumber,
+  HEAD_RELATIONSHIP,
+  maskBankAccount,
   maskIdNumber,
+  RELATIONSHIPS,
   reviewDueAfterMemberChange,
   sha256Hex,
 } from '@app/domain';
@@ -23,6 +28,7 @@ import {
   assertPermission,
   assertVisible,
   MessagingClient,
+  RemoteError,
   requireCaller,
   runAsCaller,
   SYSTEM_CALLER,
@@ -34,7 +40,7 @@ import { Household } from './household.entity';
 import { HouseholdError } from './household.errors';
 import { toChangeRecord } from './household.mapper';
 import { HouseholdsService } from './households.service';
-import { validateMembers, type ValidMember } from './member-validation';
+import { planHandOver, validateMembers, type ValidMember } from './member-validation';
 import { Person } from './person.entity';
 import { Application } from '../applications/application.entity';
 import { DivisionsService } from '../divisions/divisions.service';
@@ -69,6 +75,9 @@ export class HouseholdChangesService {
       return repeated;
     }
     assertReason(request);
+    if (request.newHead && request.kind !== 'LEAVE') {
+      throw HouseholdError.changeRefused('newHead', '只有户主减员时才变更户主');
+    }
     if (request.occurredOn > beijingDate(new Date())) {
       throw HouseholdError.changeRefused('occurredOn', '变动日期不能晚于今天');
     }
@@ -76,6 +85,9 @@ export class HouseholdChangesService {
     const household = await em.findOne(Household, { id: request.householdId });
     assertVisible(caller, household?.divisionCode);
     const joining = request.kind === 'JOIN' ? await this.joiningMember(request, em) : undefined;
+    if (request.newHead) {
+      await this.assertPayeeFits(household!.id, request.newHead);
+    }
     const [application] = await em.find(
       Application,
       { household: household!.id },
@@ -122,10 +134,15 @@ export class HouseholdChangesService {
     if (locked.status === 'ENDED') {
       throw HouseholdError.ended();
     }
-    const person = joining ? await this.join(tx, locked, joining) : await this.leave(tx, locked, request);
+    const { person, newHead } = joining
+      ? { person: await this.join(tx, locked, joining), newHead: undefined }
+      : await this.leave(tx, locked, request);
     const nextReviewOn = await this.bringReviewForward(locked, request);
+    if (newHead && request.newHead?.payee) {
+      await this.movePayee(locked, request, newHead);
+    }
     const documentId = applicationId
-      ? await this.fileReport(locked, applicationId, request, person, caller, nextReviewOn)
+      ? await this.fileReport(locked, applicationId, request, { person, newHead }, caller, nextReviewOn)
       : null;
     tx.create(HouseholdChange, {
       idempotencyKey: request.idempotencyKey,
@@ -140,6 +157,7 @@ export class HouseholdChangesService {
       actorName: caller.username,
       documentId,
       nextReviewOn,
+      newHeadPersonId: newHead?.id ?? null,
     });
   }
 
@@ -185,28 +203,92 @@ export class HouseholdChangesService {
     return person;
   }
 
+  /** The member leaves; the head leaving hands the household to the new head named in the request (变更户主). */
   private async leave(
     tx: EntityManager,
     household: Household,
     request: ChangeHouseholdMembersRequest,
-  ): Promise<Person> {
+  ): Promise<{ person: Person; newHead?: Person }> {
     const idNumber = checkIdNumber(request.idNumber!).normalized;
-    const membership = await tx.findOne(
-      HouseholdMember,
-      { household, active: true, person: { idNumber } },
-      { populate: ['person'] },
-    );
+    const members = await tx.find(HouseholdMember, { household, active: true }, { populate: ['person'] });
+    const membership = members.find((member) => member.person.idNumber === idNumber);
     if (!membership) {
       throw HouseholdError.changeRefused('idNumber', `该家庭没有身份证号为${maskIdNumber(idNumber)}的在册成员`);
     }
-    if (membership.isHead) {
+    membership.active = false;
+    if (!membership.isHead) {
+      if (request.newHead) {
+        throw HouseholdError.changeRefused('newHead', '减少的成员不是户主，不能变更户主');
+      }
+      return { person: membership.person };
+    }
+    if (!request.newHead) {
+      throw HouseholdError.changeRefused('newHead', '户主减员时须指定新户主（newHead），并填写其他成员与新户主的关系');
+    }
+    const staying = members.filter((member) => member !== membership);
+    const { plan, errors } = planHandOver(
+      staying.map((member) => ({ name: member.person.name, idNumber: member.person.idNumber })),
+      request.newHead,
+    );
+    if (!plan) {
+      throw HouseholdError.invalidMembers(errors);
+    }
+    let newHead: Person | undefined;
+    for (const member of staying) {
+      if (member.person.idNumber === plan.headIdNumber) {
+        Object.assign(member, { isHead: true, relationship: HEAD_RELATIONSHIP });
+        newHead = member.person;
+      } else {
+        member.relationship = plan.relationships.get(member.person.idNumber)!;
+      }
+    }
+    return { person: membership.person, newHead };
+  }
+
+  /**
+   * A head change names the new head's account exactly when the household's benefit is being paid: asked of
+   * payment before anything is written, so that a refusal changes nothing there either.
+   */
+  private async assertPayeeFits(householdId: string, newHead: NewHeadInput): Promise<void> {
+    const paying = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.payment.enrolmentGet, { householdId }),
+    ).then(
+      (enrolment) => enrolment.status !== 'TERMINATED',
+      (error: unknown) => {
+        if (error instanceof RemoteError && error.code === ErrorCode.NOT_FOUND) {
+          return false;
+        }
+        throw error;
+      },
+    );
+    if (paying && !newHead.payee) {
       throw HouseholdError.changeRefused(
-        'idNumber',
-        '户主不能减员：户主去世或迁出的，应先由其他成员重新申请或另行登记户主',
+        'newHead.payee',
+        '该家庭正在享受低保，保障金须发放至户主名下账户：请填写新户主的开户银行和账号',
       );
     }
-    membership.active = false;
-    return membership.person;
+    if (!paying && newHead.payee) {
+      throw HouseholdError.changeRefused('newHead.payee', '该家庭没有正在发放的低保待遇，无需填写收款账户');
+    }
+  }
+
+  /** The benefit is paid to the new head's card from the next payroll on (idempotent by the change's key). */
+  private async movePayee(
+    household: Household,
+    request: ChangeHouseholdMembersRequest,
+    newHead: Person,
+  ): Promise<void> {
+    await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.payment.enrolmentChangePayee, {
+        idempotencyKey: `household-change:${sha256Hex(`${household.id}:${request.idempotencyKey}`)}`,
+        householdId: household.id,
+        bankCode: request.newHead!.payee!.bankCode,
+        accountNo: request.newHead!.payee!.accountNo,
+        headName: newHead.name,
+        headIdNumber: newHead.idNumber,
+        reason: `原户主${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}），变更户主`,
+      }),
+    );
   }
 
   /** The open benefit's next review falls due within the limit after the change; null without a benefit. */
@@ -229,7 +311,7 @@ export class HouseholdChangesService {
     household: Household,
     applicationId: string,
     request: ChangeHouseholdMembersRequest,
-    person: Person,
+    { person, newHead }: { person: Person; newHead?: Person },
     caller: Caller,
     nextReviewOn: string | null,
   ): Promise<string> {
@@ -254,6 +336,29 @@ export class HouseholdChangesService {
             { label: '变动日期', value: request.occurredOn },
             { label: '成员姓名', value: person.name },
             { label: '公民身份号码', value: maskIdNumber(person.idNumber) },
+            ...(newHead
+              ? [
+                  { label: '新户主', value: `${newHead.name}（${maskIdNumber(newHead.idNumber)}）` },
+                  {
+                    label: '其他成员与新户主关系',
+                    value: request.newHead!.relationships.length
+                      ? request
+                          .newHead!.relationships.map(
+                            ({ idNumber, relationship }) => `${maskIdNumber(idNumber)}：${RELATIONSHIPS[relationship]}`,
+                          )
+                          .join('；')
+                      : '无其他成员',
+                  },
+                  ...(request.newHead!.payee
+                    ? [
+                        {
+                          label: '保障金收款账户',
+                          value: `自下一发放月起改为新户主账户（${request.newHead!.payee.bankCode} ${maskBankAccount(request.newHead!.payee.accountNo)}）`,
+                        },
+                      ]
+                    : []),
+                ]
+              : []),
             ...(request.note ? [{ label: '情况说明', value: request.note }] : []),
             { label: '下次核查日期', value: nextReviewOn ?? '未纳入保障，无需核查' },
             { label: '登记人', value: caller.username },
@@ -280,8 +385,14 @@ export class HouseholdChangesService {
     if (change.requestHash !== requestHash) {
       throw HouseholdError.changeKeyReused(idempotencyKey);
     }
-    const person = await em.findOneOrFail(Person, { id: change.personId });
-    return { household: await this.households.get(change.householdId), change: toChangeRecord(change, person) };
+    const [person, newHead] = await Promise.all([
+      em.findOneOrFail(Person, { id: change.personId }),
+      change.newHeadPersonId ? em.findOneOrFail(Person, { id: change.newHeadPersonId }) : null,
+    ]);
+    return {
+      household: await this.households.get(change.householdId),
+      change: toChangeRecord(change, person, newHead),
+    };
   }
 }
 

@@ -25,8 +25,10 @@ export function toMemberReply(member: HouseholdMember, reveal = false): Househol
   };
 }
 
-/** A recorded change with its member (the member's ID number masked). */
-export function toChangeRecord(change: HouseholdChange, person: Pick<Person, 'name' | 'idNumber'>): MemberChangeRecord {
+type Named = Pick<Person, 'name' | 'idNumber'>;
+
+/** A recorded change with its member and any new head (ID numbers masked). */
+export function toChangeRecord(change: HouseholdChange, person: Named, newHead?: Named | null): MemberChangeRecord {
   return {
     id: change.id,
     kind: change.kind,
@@ -38,6 +40,7 @@ export function toChangeRecord(change: HouseholdChange, person: Pick<Person, 'na
     recordedAt: change.createdAt.toISOString(),
     documentId: change.documentId ?? null,
     nextReviewOn: change.nextReviewOn ?? null,
+    newHead: newHead ? { name: newHead.name, idNumberMasked: maskIdNumber(newHead.idNumber) } : null,
   };
 }
 
@@ -46,7 +49,7 @@ export function toHouseholdReply(
   household: Household,
   members: HouseholdMember[],
   reveal = false,
-  changes: Array<{ change: HouseholdChange; person: Pick<Person, 'name' | 'idNumber'> }> = [],
+  changes: Array<{ change: HouseholdChange; person: Named; newHead?: Named | null }> = [],
 ): HouseholdReply {
   return {
     id: household.id,
@@ -57,6 +60,6 @@ export function toHouseholdReply(
     members: [...members]
       .sort((a, b) => Number(b.isHead) - Number(a.isHead) || a.relationship.localeCompare(b.relationship))
       .map((member) => toMemberReply(member, reveal)),
-    memberChanges: changes.map(({ change, person }) => toChangeRecord(change, person)),
+    memberChanges: changes.map(({ change, person, newHead }) => toChangeRecord(change, person, newHead)),
   };
 }

@@ -454,7 +454,7 @@ export class HouseholdsService {
   private async load(householdId: string): Promise<{
     household: Household | null;
     members: HouseholdMember[];
-    changes: Array<{ change: HouseholdChange; person: Person }>;
+    changes: Array<{ change: HouseholdChange; person: Person; newHead: Person | null }>;
   }> {
     const em = this.em.fork();
     const [household, members, changes] = await Promise.all([
@@ -468,16 +468,21 @@ export class HouseholdsService {
     ]);
     const persons = changes.length
       ? new Map(
-          (await em.find(Person, { id: { $in: changes.map((change) => change.personId) } })).map((person) => [
-            person.id,
-            person,
-          ]),
+          (
+            await em.find(Person, {
+              id: { $in: changes.flatMap((change) => [change.personId, change.newHeadPersonId ?? change.personId]) },
+            })
+          ).map((person) => [person.id, person]),
         )
       : new Map<string, Person>();
     return {
       household,
       members,
-      changes: changes.reverse().map((change) => ({ change, person: persons.get(change.personId)! })),
+      changes: changes.reverse().map((change) => ({
+        change,
+        person: persons.get(change.personId)!,
+        newHead: change.newHeadPersonId ? persons.get(change.newHeadPersonId)! : null,
+      })),
     };
   }
 }

@@ -1,6 +1,6 @@
-import { idNumberCheckCharacter } from '@app/domain';
+import { idNumberCheckCharacter, maskIdNumber } from '@app/domain';
 
-import { validateMembers } from './member-validation';
+import { planHandOver, validateMembers } from './member-validation';
 
 const id = (first17: string) => first17 + idNumberCheckCharacter(first17);
 const member = (overrides: Record<string, unknown> = {}) => ({
@@ -49,6 +49,69 @@ describe('validateMembers', () => {
     ]);
     expect(validateMembers([member(), member({ idNumber: id('22010219820202002') })], known).errors).toEqual([
       { field: 'members', messages: ['家庭成员中只能有一名户主'] },
+    ]);
+  });
+});
+
+describe('planHandOver (变更户主)', () => {
+  const wife = { name: '王秀英', idNumber: id('22010219820202002') };
+  const son = { name: '李小明', idNumber: id('22010220100303003') };
+  const daughter = { name: '李小红', idNumber: id('22010220120404004') };
+
+  it('makes the named member the head and relates every other one to them', () => {
+    const { plan, errors } = planHandOver([wife, son, daughter], {
+      idNumber: wife.idNumber,
+      relationships: [
+        { idNumber: son.idNumber, relationship: '20' },
+        { idNumber: daughter.idNumber.toLowerCase(), relationship: '30' },
+      ],
+    });
+    expect(errors).toEqual([]);
+    expect(plan!.headIdNumber).toBe(wife.idNumber);
+    expect([...plan!.relationships]).toEqual([
+      [son.idNumber, '20'],
+      [daughter.idNumber, '30'],
+    ]);
+  });
+
+  it('wants the new head to stay in the household', () => {
+    expect(planHandOver([wife], { idNumber: son.idNumber, relationships: [] }).errors).toEqual([
+      { field: 'newHead.idNumber', messages: ['新户主须是留在本家庭的在册成员'] },
+    ]);
+  });
+
+  it('names each relationship that cannot be taken: a stranger, the head, a repeat, a second head', () => {
+    const { plan, errors } = planHandOver([wife, son, daughter], {
+      idNumber: wife.idNumber,
+      relationships: [
+        { idNumber: id('22010219900505005'), relationship: '20' },
+        { idNumber: wife.idNumber, relationship: '10' },
+        { idNumber: son.idNumber, relationship: '20' },
+        { idNumber: son.idNumber, relationship: '20' },
+        { idNumber: daughter.idNumber, relationship: '02' },
+      ],
+    });
+    expect(plan).toBeUndefined();
+    expect(errors.map((error) => error.field)).toEqual([
+      'newHead.relationships[0].idNumber',
+      'newHead.relationships[1].idNumber',
+      'newHead.relationships[3].idNumber',
+      'newHead.relationships[4].relationship',
+    ]);
+    expect(errors[3].messages).toEqual(['新户主以外的成员不能登记为户主']);
+  });
+
+  it('names the members whose relationship to the new head is missing, masked', () => {
+    expect(
+      planHandOver([wife, son, daughter], {
+        idNumber: wife.idNumber,
+        relationships: [{ idNumber: son.idNumber, relationship: '20' }],
+      }).errors,
+    ).toEqual([
+      {
+        field: 'newHead.relationships',
+        messages: [`还须填写以下成员与新户主的关系：李小红（${maskIdNumber(daughter.idNumber)}）`],
+      },
     ]);
   });
 });

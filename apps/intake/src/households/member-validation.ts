@@ -1,5 +1,13 @@
-import type { FieldError, HouseholdMemberInput } from '@app/contracts';
-import { checkIdNumber, HEAD_RELATIONSHIP, type IdNumberCheck, nameGrams, normalizeName } from '@app/domain';
+import type { FieldError, HouseholdMemberInput, NewHeadInput } from '@app/contracts';
+import {
+  checkIdNumber,
+  HEAD_RELATIONSHIP,
+  type IdNumberCheck,
+  maskIdNumber,
+  nameGrams,
+  normalizeName,
+  type RelationshipCode,
+} from '@app/domain';
 
 export interface ValidMember extends HouseholdMemberInput {
   idNumber: string;
@@ -62,4 +70,57 @@ export function validateMembers(
     });
   }
   return { members: valid, errors };
+}
+
+/** Who heads the household after a head change, and every other staying member's new relationship. */
+export interface HandOver {
+  headIdNumber: string;
+  relationships: Map<string, RelationshipCode>;
+}
+
+/**
+ * Checks a head change (变更户主) against the members who stay: the new head is one of them, and every other one
+ * is related to the new head exactly once, none as a second head. Returns the plan or the field errors (under
+ * `newHead`).
+ */
+export function planHandOver(
+  staying: ReadonlyArray<{ name: string; idNumber: string }>,
+  newHead: NewHeadInput,
+): { plan?: HandOver; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const normalized = (idNumber: string) => checkIdNumber(idNumber).normalized;
+  const members = new Map(staying.map((member) => [member.idNumber, member]));
+  const headIdNumber = normalized(newHead.idNumber);
+  if (!members.has(headIdNumber)) {
+    errors.push({ field: 'newHead.idNumber', messages: ['新户主须是留在本家庭的在册成员'] });
+  }
+  const relationships = new Map<string, RelationshipCode>();
+  newHead.relationships.forEach((given, index) => {
+    const path = `newHead.relationships[${index}]`;
+    const idNumber = normalized(given.idNumber);
+    const message = !members.has(idNumber)
+      ? `该家庭没有身份证号为${maskIdNumber(idNumber)}的在册成员`
+      : idNumber === headIdNumber
+        ? '新户主本人无需填写与户主的关系'
+        : relationships.has(idNumber)
+          ? '同一成员的关系只能填写一次'
+          : undefined;
+    if (message) {
+      errors.push({ field: `${path}.idNumber`, messages: [message] });
+    } else if (given.relationship === HEAD_RELATIONSHIP) {
+      errors.push({ field: `${path}.relationship`, messages: ['新户主以外的成员不能登记为户主'] });
+    } else {
+      relationships.set(idNumber, given.relationship);
+    }
+  });
+  const missing = staying.filter((member) => member.idNumber !== headIdNumber && !relationships.has(member.idNumber));
+  if (missing.length > 0 && errors.length === 0) {
+    errors.push({
+      field: 'newHead.relationships',
+      messages: [
+        `还须填写以下成员与新户主的关系：${missing.map((member) => `${member.name}（${maskIdNumber(member.idNumber)}）`).join('、')}`,
+      ],
+    });
+  }
+  return errors.length > 0 ? { errors } : { plan: { headIdNumber, relationships }, errors };
 }

@@ -12,6 +12,7 @@ import { Migration20261127140000_application_terminated } from './Migration20261
 import { Migration20261128100000_application_materials_notice } from './Migration20261128100000_application_materials_notice';
 import { Migration20261128130000_application_register_index } from './Migration20261128130000_application_register_index';
 import { Migration20261128190000_household_changes } from './Migration20261128190000_household_changes';
+import { Migration20261129100000_household_change_new_head } from './Migration20261129100000_household_change_new_head';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -39,4 +40,8 @@ export const migrationList: MigrationObject[] = [
     class: Migration20261128130000_application_register_index,
   },
   { name: 'Migration20261128190000_household_changes', class: Migration20261128190000_household_changes },
+  {
+    name: 'Migration20261129100000_household_change_new_head',
+    class: Migration20261129100000_household_change_new_head,
+  },
 ];

@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsDefined,
   IsIn,
   IsNotEmpty,
@@ -11,9 +13,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { RELATIONSHIP_CODES, type RelationshipCode } from '@app/domain';
+
 import type { HouseholdReply } from './household.reply';
 import { HouseholdMemberInput } from './household.request';
 import { IsCalendarDate, IsIdNumber } from '../common/identity.validators';
+import { IsAccountNumber, IsBankCode } from '../payment/enrolment.request';
 
 /** Why a member leaves a household, or joins one (domain §3.2: changes in members are reported to the township). */
 export const MEMBER_CHANGE_REASONS = {
@@ -36,6 +41,44 @@ export const MEMBER_CHANGE_LABELS: Record<MemberChangeKind | MemberChangeReason,
   MOVED_IN: '迁入',
   OTHER: '其他',
 };
+
+/** A remaining member's relationship to the new head (GB/T 4761). */
+export class NewRelationshipInput {
+  @IsIdNumber()
+  idNumber: string;
+
+  @IsIn(RELATIONSHIP_CODES, { message: `与户主关系代码只能是：${RELATIONSHIP_CODES.join('、')}` })
+  relationship: RelationshipCode;
+}
+
+/** The account a per-household benefit is paid into: a card in the head's name (一卡通, domain §3.5). */
+export class PayeeAccountInput {
+  @IsBankCode()
+  bankCode: string;
+
+  @IsAccountNumber()
+  accountNo: string;
+}
+
+/** Who heads the household once its head has left (变更户主), and how the others are related to them. */
+export class NewHeadInput {
+  /** A member who stays. */
+  @IsIdNumber()
+  idNumber: string;
+
+  /** Every other member who stays, related to the new head. */
+  @IsArray({ message: '其他成员与新户主的关系必须是列表' })
+  @ArrayMaxSize(30, { message: '家庭成员不能超过30人' })
+  @ValidateNested({ each: true })
+  @Type(() => NewRelationshipInput)
+  relationships: NewRelationshipInput[];
+
+  /** The new head's account, when the household's benefit is being paid: required then, refused otherwise. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PayeeAccountInput)
+  payee?: PayeeAccountInput;
+}
 
 /**
  * A change in a household's members (家庭成员变动): one member leaves (`idNumber`) or joins (`member`), on a day,
@@ -70,6 +113,12 @@ export class ChangeHouseholdMembersRequest {
   @IsIdNumber()
   idNumber?: string;
 
+  /** LEAVE of the head: who heads the household from now on (变更户主); refused with any other change. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewHeadInput)
+  newHead?: NewHeadInput;
+
   /** JOIN: the member who joins (not a second head). */
   @ValidateIf((request: ChangeHouseholdMembersRequest) => request.kind === 'JOIN')
   @IsDefined({ message: '增员时须填写新成员的信息' })
@@ -98,6 +147,8 @@ export interface MemberChangeRecord {
   documentId: string | null;
   /** The open benefit's next review after the change; null without a benefit. */
   nextReviewOn: string | null;
+  /** The head leaving: who heads the household since (ID number masked); else null. */
+  newHead: { name: string; idNumberMasked: string } | null;
 }
 
 export interface MemberChangeReply {
