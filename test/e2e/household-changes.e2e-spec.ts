@@ -14,6 +14,7 @@ describe('household member changes through the gateway (running stack)', () => {
   });
 
   it('records a death, refusing bad input by field and staff who do not register households', async () => {
+    const headIdNumber = makeIdNumber();
     const spouseIdNumber = makeIdNumber();
     const registered = await call('POST', '/api/v1/households', {
       token: community,
@@ -23,7 +24,7 @@ describe('household member changes through the gateway (running stack)', () => {
         members: [
           {
             name: '赵建国',
-            idNumber: makeIdNumber(),
+            idNumber: headIdNumber,
             relationship: '02',
             health: 'HEALTHY',
             workCapacity: 'FULL',
@@ -77,5 +78,34 @@ describe('household member changes through the gateway (running stack)', () => {
         expect.objectContaining({ action: 'READ', recordType: 'household', purpose: '登记家庭成员变动' }),
       ]),
     );
+
+    // The head moves out: a newcomer heads the household from then on (变更户主).
+    const nephew = {
+      name: '赵小军',
+      idNumber: makeIdNumber(),
+      relationship: '80',
+      health: 'HEALTHY',
+      workCapacity: 'FULL',
+      schooling: 'NONE',
+    };
+    expect(
+      (await post({ kind: 'JOIN', reason: 'MOVED_IN', occurredOn: death.occurredOn, member: nephew })).status,
+    ).toBe(200);
+    const headLeaves = { kind: 'LEAVE', reason: 'MOVED_OUT', occurredOn: death.occurredOn, idNumber: headIdNumber };
+    const noNewHead = await post(headLeaves);
+    expect(noNewHead.status).toBe(400);
+    expect(noNewHead.body).toMatchObject({ details: [{ field: 'newHead' }] });
+    const badRelationship = await post({
+      ...headLeaves,
+      newHead: { idNumber: nephew.idNumber, relationships: [{ idNumber: nephew.idNumber, relationship: '77' }] },
+    });
+    expect(badRelationship.status).toBe(400);
+    expect(badRelationship.body).toMatchObject({ details: [{ field: 'newHead.relationships[0].relationship' }] });
+    const handed = await post({ ...headLeaves, newHead: { idNumber: nephew.idNumber, relationships: [] } });
+    expect(handed.status).toBe(200);
+    expect(handed.body.change).toMatchObject({ memberName: '赵建国', newHead: { name: '赵小军' } });
+    expect(handed.body.household.members).toEqual([
+      expect.objectContaining({ name: '赵小军', isHead: true, relationship: '02' }),
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { DEMO_BANKS } from '@app/domain';
+import { addMonths, DEMO_BANKS } from '@app/domain';
 import { runBankSimulator } from '@test/support/bank-simulator-process';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
@@ -19,6 +19,7 @@ describe('payment through the gateway and the bank API (running stack)', () => {
   let county: string;
   let finance: string;
   const households: string[] = [];
+  const enrolments: string[] = [];
   const accounts = ['6217000033330001', '6217000033330013', '6217000033330002'];
 
   beforeAll(async () => {
@@ -46,6 +47,7 @@ describe('payment through the gateway and the bank API (running stack)', () => {
       expect(enrolled.status).toBe(201);
       expect(enrolled.body.accountNo).toBe(`************${accountNo.slice(-4)}`);
       households.push(enrolled.body.householdId as string);
+      enrolments.push(enrolled.body.id as string);
     }
 
     const started = await call('POST', `/api/v1/payroll/${month}/run`, { token: finance });
@@ -116,6 +118,29 @@ describe('payment through the gateway and the bank API (running stack)', () => {
     });
     expect(reissued.status).toBe(200);
     expect(reissued.body).toMatchObject({ status: 'PENDING', attempt: 2 });
+
+    // The card is closed for good: finance moves the benefit to the new one for the months to come.
+    const changePayee = (token: string, body: Json) =>
+      call('POST', `/api/v1/enrolments/${enrolments[1]}/payee`, {
+        token,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body,
+      });
+    const newCard = { bankCode: JLRCB.code, accountNo: '6217000033339999', reason: '原卡已注销，户主已换卡' };
+    const moved = await changePayee(finance, newCard);
+    expect(moved.status).toBe(200);
+    expect(moved.body.accountNo).toBe('************9999');
+    expect((moved.body.changes as Json[]).at(-1)).toMatchObject({
+      kind: 'ACCOUNT',
+      effectiveMonth: addMonths(month, 1),
+      actor: 'finance1',
+      payee: { before: { accountNo: '************0013' }, after: { accountNo: '************9999' } },
+    });
+    // The head is the registry's; a caseworker has no say in payment.
+    const namesHead = await changePayee(finance, { ...newCard, accountNo: '6217000033338888', headName: '钱新' });
+    expect(namesHead.status).toBe(400);
+    expect(namesHead.body.details).toEqual([expect.objectContaining({ field: 'headName' })]);
+    expect((await changePayee(await tokenOf('community1'), newCard)).status).toBe(403);
 
     const noPurpose = await call('GET', `/api/v1/households/${households[0]}/payments`, { token: county });
     expect(noPurpose.status).toBe(400);
