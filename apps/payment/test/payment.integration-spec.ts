@@ -12,7 +12,7 @@ import {
   type RequestSubject,
   SUBJECTS,
 } from '@app/contracts';
-import { DEMO_BANKS } from '@app/domain';
+import { addMonthsToDay, beijingDate, DEMO_BANKS } from '@app/domain';
 import { MessagingClient, serviceOrmConfig } from '@app/platform';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
@@ -398,6 +398,74 @@ describe('payment service (real PostgreSQL, NATS)', () => {
           CALLERS.finance1,
         ),
       ).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND, details: [{ field: 'householdId' }] });
+    });
+  });
+
+  describe("a bank's failures and the payee", () => {
+    it('brings the review forward when the bank says the holder died, and carries a failed line to the current payee', async () => {
+      const deceased = enrolment({ firstMonth: '2035-01' });
+      const closedCard = enrolment({ firstMonth: '2035-01' });
+      const [dead, moved] = [
+        await call(SUBJECTS.payment.enrolmentCreate, deceased),
+        await call(SUBJECTS.payment.enrolmentCreate, closedCard),
+      ];
+      await runPayroll('2035-01');
+      const fail = async (householdId: string, failureCode: 'HOLDER_DECEASED' | 'ACCOUNT_CLOSED') => {
+        const line = await lineOf(householdId, '2035-01');
+        const results = [{ lineId: Number(line.id), outcome: 'FAILED' as const, amountFen: 54_700, failureCode }];
+        return call(
+          SUBJECTS.payment.bankResultsPost,
+          {
+            auth: signedAuth(JLRCB, 'POST', `/bank/v1/batches/${line.batch_id}/results`, { results }),
+            batchId: line.batch_id,
+            results,
+          },
+          CALLERS.system,
+        );
+      };
+      const today = beijingDate(new Date());
+      expect(await fail(deceased.householdId, 'HOLDER_DECEASED')).toMatchObject({ accepted: 1 });
+      expect(await call(SUBJECTS.payment.enrolmentGet, { enrolmentId: dead.id })).toMatchObject({
+        nextReviewOn: addMonthsToDay(today, 3),
+        nextReviewReason: `银行反馈持卡人已身故（${today}）`,
+      });
+      // The same results again change nothing, the review included.
+      expect(await fail(deceased.householdId, 'HOLDER_DECEASED')).toMatchObject({ accepted: 0, unchanged: 1 });
+
+      // A closed card: finance moves the benefit to the new one; the failed month goes there with the next cycle.
+      await fail(closedCard.householdId, 'ACCOUNT_CLOSED');
+      const newCard = '6217000099990042';
+      await call(
+        SUBJECTS.payment.enrolmentChangePayee,
+        {
+          idempotencyKey: randomUUID(),
+          enrolmentId: moved.id,
+          bankCode: JLRCB.code,
+          accountNo: newCard,
+          reason: '换卡',
+        },
+        CALLERS.finance1,
+      );
+      await runPayroll('2035-02');
+      const january = await sql<{ household_id: string; status: string; account_no: string; attempt: number }>(
+        `select household_id, status, account_no, attempt from payment.payroll_line
+          where household_id in (?, ?) and month = '2035-01-01'`,
+        [deceased.householdId, closedCard.householdId],
+      );
+      expect(january).toEqual(
+        expect.arrayContaining([
+          // Never to a dead holder's card again: it waits for a re-issue to the new head's.
+          { household_id: deceased.householdId, status: 'FAILED', account_no: deceased.accountNo, attempt: 1 },
+          { household_id: closedCard.householdId, status: 'PENDING', account_no: newCard, attempt: 2 },
+        ]),
+      );
+      const [carried] = await sql<{ kind: string; old_account_no: string; new_account_no: string }>(
+        `select e.kind, e.old_account_no, e.new_account_no from payment.line_event e
+           join payment.payroll_line l on l.id = e.line_id
+          where l.household_id = ? and l.month = '2035-01-01'`,
+        [closedCard.householdId],
+      );
+      expect(carried).toEqual({ kind: 'CARRIED', old_account_no: closedCard.accountNo, new_account_no: newCard });
     });
   });
 

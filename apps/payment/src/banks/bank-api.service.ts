@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, type Knex, LockMode } from '@mikro-orm/postgresql';
 
 import {
@@ -17,6 +17,7 @@ import {
   type FieldError,
   type StatementTotals,
 } from '@app/contracts';
+import { beijingDate, reviewDueAfterMemberChange } from '@app/domain';
 import { DomainError, sqlArray } from '@app/platform';
 
 import { BankAuthService } from './bank-auth.service';
@@ -48,6 +49,7 @@ interface ResultProblem {
 interface ResultsOutcomeRow {
   accepted: string;
   unchanged: string;
+  deceased: string;
   problems: ResultProblem[] | null;
   pending: boolean;
 }
@@ -60,6 +62,8 @@ interface ResultsOutcomeRow {
  * A batch may hold lines of earlier months carried into it, so every month of the ledger is looked in. The statement
  * also says whether any line of the batch is still pending after it (the lines as they were, less those it updated:
  * the batch row is locked, nothing else moves them).
+ * A line failed because its holder died (HOLDER_DECEASED) brings its open enrolment's next periodic review forward
+ * to the limit after a death (domain §3.2: within three months), saying why: the bank is often the first to know.
  * The caller rolls the transaction back when there is a problem, so the update is all or nothing.
  */
 const RECORD_RESULTS = `
@@ -76,7 +80,7 @@ const RECORD_RESULTS = `
      where l.id = i."lineId" and l.batch_id = ? and l.status = 'PENDING' and l.amount_fen = i."amountFen"
        -- only the part of the batch the post covers is read (a batch is paged to the bank in id order)
        and l.id between (select min("lineId") from input) and (select max("lineId") from input)
-    returning l.id
+    returning l.id, l.enrolment_id, l.failure_code
   ), rest as (
     select i.*, l.id as found, l.amount_fen, l.status, l.bank_reference, l.failure_code
       from input i
@@ -91,8 +95,16 @@ const RECORD_RESULTS = `
                   then 'CONFLICT'
            end as problem
       from rest
+  ), deceased as (
+    update payment.enrolment e
+       set next_review_reason = case when e.next_review_on <= ?::date then e.next_review_reason else ? end,
+           next_review_on = least(e.next_review_on, ?::date)
+     where e.status <> 'TERMINATED'
+       and e.id in (select enrolment_id from updated where failure_code = 'HOLDER_DECEASED')
+    returning e.id
   )
   select (select count(*) from updated) as accepted,
+         (select count(*) from deceased) as deceased,
          (select count(*) from judged where problem is null) as unchanged,
          (select json_agg(json_build_object('line_id', line_id, 'problem', problem) order by line_id)
             from judged where problem is not null) as problems,
@@ -103,6 +115,8 @@ const RECORD_RESULTS = `
 /** What a payment bank may do, each call proven by its signature first: batches, lines, results, statements. */
 @Injectable()
 export class BankApiService {
+  private readonly logger = new Logger(BankApiService.name);
+
   constructor(
     private readonly em: EntityManager,
     private readonly auth: BankAuthService,
@@ -191,6 +205,8 @@ export class BankApiService {
       sqlArray(results.map((r) => r.failureCode)),
       sqlArray(results.map((r) => r.failureReason)),
     ];
+    const today = beijingDate(new Date());
+    const dueBy = reviewDueAfterMemberChange(today);
     return this.em.fork().transactional(async (tx) => {
       const context = tx.getTransactionContext<Knex.Transaction>();
       if (!context) {
@@ -204,7 +220,15 @@ export class BankApiService {
       const {
         rows: [outcome],
       } = await knex
-        .raw<{ rows: ResultsOutcomeRow[] }>(RECORD_RESULTS, [...columns, batch.id, batch.id, batch.id])
+        .raw<{ rows: ResultsOutcomeRow[] }>(RECORD_RESULTS, [
+          ...columns,
+          batch.id,
+          batch.id,
+          dueBy,
+          `银行反馈持卡人已身故（${today}）`,
+          dueBy,
+          batch.id,
+        ])
         .transacting(context);
       if (outcome.problems) {
         // Nothing is kept: the transaction (with the lines it updated) rolls back.
@@ -219,6 +243,9 @@ export class BankApiService {
         batch.acknowledgedAt = new Date();
       }
       await tx.flush();
+      if (Number(outcome.deceased) > 0) {
+        this.logger.log({ batchId: batch.id, enrolments: Number(outcome.deceased) }, 'holder deceased: reviews due');
+      }
       return {
         batchId: batch.id,
         accepted: Number(outcome.accepted),

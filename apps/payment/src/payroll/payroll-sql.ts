@@ -48,21 +48,37 @@ export function generateLines(into: string, sealed: boolean): string {
  * Failed lines of earlier cycles go into this cycle's batches again (recorded as CARRIED) — once: a line that
  * failed on its first attempt is carried to the next cycle; failing again (or after a re-issue), it waits for
  * finance to correct the account and re-issue it, instead of going to a closed account every month. A month owed
- * before a stop (a gradual exit's, say) is carried too.
+ * before a stop (a gradual exit's, say) is carried too. A line goes to the enrolment's payee as it is now (finance
+ * may have moved the benefit to a new card since), and a line whose holder died (HOLDER_DECEASED) is never carried
+ * to that card again: it waits for a re-issue to the new head's.
  */
 export const CARRY_FAILED = `
-  with carried as (
+  with due as (
+    select l.id, l.month, l.account_no as old_account_no, l.failure_code,
+           e.bank_code, e.account_no, e.head_name
+      from payment.payroll_line l
+      join payment.enrolment e on e.id = l.enrolment_id
+     where (e.status <> 'TERMINATED' or l.month <= e.last_month)
+       and l.failure_code is not null and l.failure_code <> 'HOLDER_DECEASED'
+       and l.status = 'FAILED' and l.attempt = 1
+       and l.month < ?::date and l.batch_id < ?
+       for update of l
+  ), carried as (
     update payment.payroll_line l
        set status = 'PENDING', batch_id = null, attempt = l.attempt + 1,
-           failure_code = null, failure_reason = null, settled_at = null
-      from payment.enrolment e
-     where e.id = l.enrolment_id and (e.status <> 'TERMINATED' or l.month <= e.last_month)
-       and l.failure_code is not null and l.status = 'FAILED' and l.attempt = 1
-       and l.month < ?::date and l.batch_id < ?
-    returning l.id, l.account_no, l.failure_code)
-  insert into payment.line_event (id, created_at, updated_at, line_id, kind, old_account_no, reason, actor_id, actor_name)
-  select gen_random_uuid(), now(), now(), id, 'CARRIED', account_no, '上期发放失败（' || failure_code || '），结转本期', 'system', 'system'
-    from carried`;
+           failure_code = null, failure_reason = null, settled_at = null,
+           bank_code = d.bank_code, account_no = d.account_no, account_name = d.head_name
+      from due d
+     where l.id = d.id and l.month = d.month
+    returning l.id)
+  insert into payment.line_event
+    (id, created_at, updated_at, line_id, kind, old_account_no, new_account_no, reason, actor_id, actor_name)
+  select gen_random_uuid(), now(), now(), d.id, 'CARRIED', d.old_account_no,
+         case when d.account_no <> d.old_account_no then d.account_no end,
+         '上期发放失败（' || d.failure_code || '），结转本期'
+           || case when d.account_no <> d.old_account_no then '，改付现收款账户' else '' end,
+         'system', 'system'
+    from due d join carried c on c.id = d.id`;
 
 /** Numbers the cycle's unbatched lines per bank (by community, then id) into batches of a fixed size. */
 export const ASSIGN_BATCHES = `
