@@ -247,6 +247,95 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await record('approved', handle);
   }, 60_000);
 
+  it('assesses the household again when its members change mid-chain, and the county confirms the new amount', async () => {
+    const headIdNumber = makeIdNumber();
+    const application = await as(CALLERS.community1, () =>
+      client.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({
+          applicantIdNumber: headIdNumber,
+          details: {
+            dataCheckConsent: true,
+            paymentAccount: {
+              bankName: '吉林农村商业银行',
+              bankCode: 'JLRCB',
+              accountNo: '6217000055550002',
+              holderIdNumber: headIdNumber,
+            },
+          },
+        }),
+      ),
+    );
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    await decide(CALLERS.community1, {
+      taskId: (await taskOf(CALLERS.community1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '同意上报',
+    });
+    await untilStage(handle, APPROVAL_STAGES.street);
+    const streetTask = await taskOf(CALLERS.street1, application.id);
+
+    // A child is born while the street has the case: the chain assesses the household of two.
+    const birth = {
+      idempotencyKey: randomUUID(),
+      householdId: application.householdId,
+      kind: 'JOIN' as const,
+      reason: 'BIRTH' as const,
+      occurredOn: beijingDate(new Date()),
+      member: {
+        name: '张小宝',
+        idNumber: makeIdNumber(),
+        relationship: '20' as const,
+        health: 'HEALTHY' as const,
+        workCapacity: 'NONE' as const,
+        schooling: 'PRESCHOOL' as const,
+      },
+    };
+    await as(CALLERS.community1, () => client.request(SUBJECTS.intake.householdChangeMembers, birth));
+    // Sent again (a retry): the same change, assessed once.
+    await as(CALLERS.community1, () => client.request(SUBJECTS.intake.householdChangeMembers, birth));
+    const reassessed = await until(async () => {
+      const { history } = await handle.query(chainStateQuery);
+      return history.find((entry) => entry.stage === 'ASSESSMENT' && entry.attempt === 2);
+    }, 20_000);
+    expect(reassessed).toMatchObject({
+      event: 'ELIGIBLE',
+      documentId: expect.any(String),
+      note: `家庭成员变动后重新核算：增员：出生（${birth.occurredOn}）`,
+    });
+    // The street's task stayed open and is decided as usual.
+    expect(await taskOf(CALLERS.street1, application.id)).toMatchObject({ id: streetTask.id, status: 'OPEN' });
+    await decide(CALLERS.street1, { taskId: streetTask.id, decision: 'APPROVE', opinion: '审核同意。' });
+    await untilStage(handle, APPROVAL_STAGES.county);
+    await decide(CALLERS.county1, {
+      taskId: (await taskOf(CALLERS.county1, application.id)).id,
+      decision: 'APPROVE',
+      opinion: '审核确认。',
+    });
+    expect((await handle.result()).stage).toBe(APPROVAL_STAGES.approved);
+
+    const { history } = await handle.query(chainStateQuery);
+    expect(history.filter((entry) => entry.stage === 'ASSESSMENT').map((entry) => entry.attempt)).toEqual([1, 2]);
+    expect((await documentTypes(application.id)).filter((type) => type === 'ASSESSMENT_REPORT')).toHaveLength(2);
+    // Paid at the amount of the household as it now is, not as it was at acceptance.
+    const assessments = (
+      await as(CALLERS.county1, () =>
+        client.request(SUBJECTS.eligibility.assessmentList, { householdId: application.householdId }),
+      )
+    ).items;
+    expect(assessments).toHaveLength(2);
+    const [latest, first] = assessments;
+    expect(latest.totalFen).toBeGreaterThan(first.totalFen);
+    const enrolment = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.payment.enrolmentGet, { householdId: application.householdId }),
+    );
+    expect(enrolment.terms).toEqual([
+      expect.objectContaining({ baseFen: latest.baseFen, supplementFen: latest.supplementsFen }),
+    ]);
+    await record('household-changed', handle);
+  }, 60_000);
+
   it('a rejection at the street files the refusal notice with the reasons and ends the chain', async () => {
     const application = await submit();
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);

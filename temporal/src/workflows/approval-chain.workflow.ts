@@ -20,6 +20,7 @@ import {
   type ApprovalPolicy,
   type ApprovalStage,
   calendarLoadedSignal,
+  householdChangedSignal,
   type StagePolicy,
   type ChainHistoryEntry,
   chainStateQuery,
@@ -167,6 +168,14 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   setHandler(calendarLoadedSignal, () => {
     calendarLoads += 1;
   });
+  /** Changes in the household's members while in the chain, each assessed again once (reassessedUpTo). */
+  const householdChanges: Array<{ changeId: string; summary: string; occurredOn: string }> = [];
+  let reassessedUpTo = 0;
+  setHandler(householdChangedSignal, (change) => {
+    if (!householdChanges.some((known) => known.changeId === change.changeId)) {
+      householdChanges.push(change);
+    }
+  });
   setHandler(chainStateQuery, () => ({
     stage,
     pendingTaskId: pending?.taskId ?? null,
@@ -215,6 +224,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         }
         if (d.decision === 'DELIVER') {
           throw new Error('该任务为审批任务，只有送达任务可以登记送达');
+        }
+        if (reassessmentDue() && (d.decision === 'APPROVE' || d.decision === 'REJECT')) {
+          throw new Error('家庭成员发生变动，正在重新核算家庭经济状况，请稍后刷新，按新的核算结果作出决定');
         }
         if ((d.decision === 'REJECT' || d.decision === 'TERMINATE') && !(d.reasons?.length ?? 0)) {
           throw new Error(d.decision === 'REJECT' ? '不同意时必须写明理由' : '终止审批时必须写明申请人不配合的情况');
@@ -405,6 +417,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   }
 
   const tracksOverall = since('overall-clock-v1');
+  /** A household change not yet assessed again (chains with the overall clock: every chain of this code). */
+  const reassessmentDue = () => tracksOverall && reassessedUpTo < householdChanges.length;
   /** The periods the overall clock stood still for (publicity, where the policy says so), and their length. */
   const paused: Array<{ from: string; to: string }> = [];
   let pausedMs = 0;
@@ -637,11 +651,40 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   setStage(APPROVAL_STAGES.assessment);
   // Days given to a call come from history (here the chain's start), never from the clock of the workflow task that
   // makes it: a local activity runs again if its task is executed anew, and must ask for the same thing.
-  const assessment = await activities.assessAndFileReport({
+  let assessment = await activities.assessAndFileReport({
     ...chain,
     attempt: 1,
     at: beijingDay(workflowInfo().startTime.getTime()),
   });
+  let assessmentAttempt = 1;
+  /**
+   * The household changed while in the chain: assessed again (a new report, the earlier kept) before any stage
+   * decides on the old figures; the county's amount is the latest assessment's. A change signalled to a chain
+   * whose history predates this code is only noted (the patch keeps its replay as it was).
+   */
+  const reassess = async () => {
+    const changes = householdChanges.slice(reassessedUpTo);
+    reassessedUpTo = householdChanges.length;
+    if (!patched('reassess-on-household-change-v1')) {
+      return;
+    }
+    assessmentAttempt += 1;
+    assessment = await activities.assessAndFileReport({
+      ...chain,
+      attempt: assessmentAttempt,
+      at: beijingDay(Date.now()),
+    });
+    documentIds.push(assessment.documentId);
+    history.push({
+      stage: 'ASSESSMENT',
+      attempt: assessmentAttempt,
+      event: assessment.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE',
+      actor: 'system',
+      at: now(),
+      documentId: assessment.documentId,
+      note: `家庭成员变动后重新核算：${changes.map((change) => change.summary).join('；')}`,
+    });
+  };
   documentIds.push(assessment.documentId);
   history.push({
     stage: 'ASSESSMENT',
@@ -666,6 +709,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     }
     const rule = stages[index];
     const attempt = (attempts[rule.stage] = (attempts[rule.stage] ?? 0) + 1);
+    if (reassessmentDue()) {
+      // A change while no task was open (publicity, between stages): assessed before the next stage opens.
+      await reassess();
+    }
     if (calendarLoads !== calendarLoadsSeen) {
       // A calendar year was loaded while no task was open (publicity): the overall due date, if it was unknown.
       calendarLoadsSeen = calendarLoads;
@@ -715,7 +762,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       let stageDeadline = waitMs === undefined ? undefined : Date.now() + waitMs;
       let stageEscalated = false;
       // A calendar year loaded while waiting wakes the chain too (no signal in a history: the same wait as before).
-      const woken = () => arrived() || calendarLoads !== calendarLoadsSeen;
+      const woken = () => arrived() || calendarLoads !== calendarLoadsSeen || reassessmentDue();
       for (;;) {
         const deadlines = [
           stageEscalated ? undefined : stageDeadline,
@@ -725,6 +772,11 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           deadlines.length === 0
             ? (await condition(woken), true)
             : await condition(woken, Math.max(1, Math.min(...deadlines) - Date.now()));
+        if (reassessmentDue() && !arrived()) {
+          // The task stays open; its decision waits for the new figures (the validator refuses it meanwhile).
+          await reassess();
+          continue;
+        }
         if (calendarLoads !== calendarLoadsSeen && !arrived()) {
           const known = await catchUpCalendar(
             task.taskId,

@@ -5,6 +5,7 @@ import {
   APPROVAL_CHAIN_WORKFLOW_TYPE,
   APPROVAL_STAGES,
   type ApprovalChainInput,
+  householdChangedSignal,
   SEARCH_ATTRIBUTES,
   TASK_QUEUES,
   withdrawSignal,
@@ -40,6 +41,21 @@ export class ApprovalWorkflowService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Tells a running chain that the household's members changed, so that it assesses them again; answers whether a
+   * chain was running. Sent again for a resent change, the chain assesses once (`changeId`).
+   */
+  async signalHouseholdChanged(
+    workflowId: string,
+    change: { changeId: string; summary: string; occurredOn: string },
+  ): Promise<boolean> {
+    const told = await this.temporal.signalIfRunning(workflowId, householdChangedSignal, change);
+    if (told) {
+      this.logger.log({ workflowId, changeId: change.changeId }, 'chain told of a household change');
+    }
+    return told;
   }
 
   /** Tells a running chain that the applicant withdrew; a chain that already finished needs no telling. */

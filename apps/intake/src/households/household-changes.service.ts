@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
+  type ApplicationStatus,
   type Caller,
   type ChangeHouseholdMembersRequest,
   MEMBER_CHANGE_LABELS,
@@ -43,6 +44,7 @@ import { HouseholdsService } from './households.service';
 import { planHandOver, validateMembers, type ValidMember } from './member-validation';
 import { Person } from './person.entity';
 import { Application } from '../applications/application.entity';
+import { ApprovalWorkflowService } from '../applications/approval-workflow.service';
 import { DivisionsService } from '../divisions/divisions.service';
 
 /**
@@ -59,6 +61,7 @@ export class HouseholdChangesService {
     private readonly households: HouseholdsService,
     private readonly divisions: DivisionsService,
     private readonly messaging: MessagingClient,
+    private readonly chains: ApprovalWorkflowService,
   ) {}
 
   /**
@@ -91,11 +94,11 @@ export class HouseholdChangesService {
     const [application] = await em.find(
       Application,
       { household: household!.id },
-      { orderBy: { createdAt: 'desc' }, limit: 1, fields: ['id'] },
+      { orderBy: { createdAt: 'desc' }, limit: 1, fields: ['id', 'status', 'workflowId'] },
     );
 
     try {
-      await em.transactional((tx) => this.record(tx, household!.id, request, requestHash, joining, application?.id));
+      await em.transactional((tx) => this.record(tx, household!.id, request, requestHash, joining, application));
     } catch (error) {
       // The same person joining two households at once: one has them; the other is told where they are.
       if (error instanceof UniqueConstraintViolationException) {
@@ -123,7 +126,7 @@ export class HouseholdChangesService {
     request: ChangeHouseholdMembersRequest,
     requestHash: string,
     joining: ValidMember | undefined,
-    applicationId: string | undefined,
+    application: Pick<Application, 'id' | 'status' | 'workflowId'> | undefined,
   ): Promise<void> {
     const caller = requireCaller();
     const locked = await tx.findOneOrFail(Household, { id: householdId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -141,9 +144,12 @@ export class HouseholdChangesService {
     if (newHead && request.newHead?.payee) {
       await this.movePayee(locked, request, newHead);
     }
-    const documentId = applicationId
-      ? await this.fileReport(locked, applicationId, request, { person, newHead }, caller, nextReviewOn)
+    const documentId = application
+      ? await this.fileReport(locked, application.id, request, { person, newHead }, caller, nextReviewOn)
       : null;
+    if (application && IN_CHAIN.includes(application.status)) {
+      await this.tellChain(locked, application.workflowId, request);
+    }
     tx.create(HouseholdChange, {
       idempotencyKey: request.idempotencyKey,
       requestHash,
@@ -306,6 +312,27 @@ export class HouseholdChangesService {
     return reply.nextReviewOn;
   }
 
+  /**
+   * An application in the chain is assessed again with the household as it now is (家庭成员变动 mid-chain): told
+   * before the change is recorded, so a chain that cannot be told leaves the change unrecorded (503, send again).
+   */
+  private async tellChain(
+    household: Household,
+    workflowId: string,
+    request: ChangeHouseholdMembersRequest,
+  ): Promise<void> {
+    try {
+      await this.chains.signalHouseholdChanged(workflowId, {
+        changeId: sha256Hex(`${household.id}:${request.idempotencyKey}`),
+        summary: `${MEMBER_CHANGE_LABELS[request.kind]}：${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}）`,
+        occurredOn: request.occurredOn,
+      });
+    } catch (error) {
+      this.logger.warn({ householdId: household.id, workflowId, err: error }, 'chain not told of a household change');
+      throw HouseholdError.chainUnreachable();
+    }
+  }
+
   /** 家庭成员变动登记表, filed into the household file under its latest application (日常管理类). */
   private async fileReport(
     household: Household,
@@ -395,6 +422,9 @@ export class HouseholdChangesService {
     };
   }
 }
+
+/** Statuses of an application whose chain may still be deciding it. */
+const IN_CHAIN: readonly ApplicationStatus[] = ['SUBMITTED', 'RECEIVED', 'IN_REVIEW'];
 
 function assertReason(request: ChangeHouseholdMembersRequest): void {
   const allowed: readonly string[] = MEMBER_CHANGE_REASONS[request.kind];

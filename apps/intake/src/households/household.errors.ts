@@ -35,6 +35,11 @@ export class HouseholdError extends DomainError {
     ]);
   }
 
+  static chainUnreachable(): HouseholdError {
+    const message = '暂时无法通知审批流程重新核算，本次变动未登记，请稍后重试';
+    return new HouseholdError(ErrorCode.UNAVAILABLE, 'approval chain unreachable', message, []);
+  }
+
   static ended(): HouseholdError {
     const message = '该家庭已注销，不能再变更成员';
     return new HouseholdError(ErrorCode.CONFLICT, 'household ended', message, [

@@ -7,6 +7,13 @@ export const withdrawSignal = defineSignal<[{ reason: string }]>('withdraw');
  * Sent by the approval service to the chains with such a task; a chain that has nothing to catch up ignores it.
  */
 export const calendarLoadedSignal = defineSignal<[{ year: number }]>('calendarLoaded');
+/**
+ * A member left or joined the household while its application is in the chain (家庭成员变动): the chain assesses
+ * the household again before anyone confirms on the old figures. Sent by the registry; `changeId` is stable across
+ * a resent change, so the chain assesses once per change. No personal data: a summary of the kind and the day.
+ */
+export const householdChangedSignal =
+  defineSignal<[{ changeId: string; summary: string; occurredOn: string }]>('householdChanged');
 
 /** Stages of the approval chain as shown in the ApprovalStage search attribute. Never renamed. */
 export const APPROVAL_STAGES = {
