@@ -286,7 +286,7 @@ export class HouseholdChangesService {
   ): Promise<void> {
     await runAsCaller(SYSTEM_CALLER, () =>
       this.messaging.request(SUBJECTS.payment.enrolmentChangePayee, {
-        idempotencyKey: `household-change:${sha256Hex(`${household.id}:${request.idempotencyKey}`)}`,
+        idempotencyKey: `household-change:${changeKey(household, request)}`,
         householdId: household.id,
         bankCode: request.newHead!.payee!.bankCode,
         accountNo: request.newHead!.payee!.accountNo,
@@ -323,7 +323,7 @@ export class HouseholdChangesService {
   ): Promise<void> {
     try {
       await this.chains.signalHouseholdChanged(workflowId, {
-        changeId: sha256Hex(`${household.id}:${request.idempotencyKey}`),
+        changeId: changeKey(household, request),
         summary: `${MEMBER_CHANGE_LABELS[request.kind]}：${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}）`,
         occurredOn: request.occurredOn,
       });
@@ -345,7 +345,7 @@ export class HouseholdChangesService {
     const recordedAt = new Date();
     const document = await runAsCaller(SYSTEM_CALLER, () =>
       this.messaging.request(SUBJECTS.archive.documentFile, {
-        idempotencyKey: `household-change:${sha256Hex(`${household.id}:${request.idempotencyKey}`)}`,
+        idempotencyKey: `household-change:${changeKey(household, request)}`,
         firstFilingStands: true,
         householdId: household.id,
         divisionCode: household.divisionCode,
@@ -363,29 +363,7 @@ export class HouseholdChangesService {
             { label: '变动日期', value: request.occurredOn },
             { label: '成员姓名', value: person.name },
             { label: '公民身份号码', value: maskIdNumber(person.idNumber) },
-            ...(newHead
-              ? [
-                  { label: '新户主', value: `${newHead.name}（${maskIdNumber(newHead.idNumber)}）` },
-                  {
-                    label: '其他成员与新户主关系',
-                    value: request.newHead!.relationships.length
-                      ? request
-                          .newHead!.relationships.map(
-                            ({ idNumber, relationship }) => `${maskIdNumber(idNumber)}：${RELATIONSHIPS[relationship]}`,
-                          )
-                          .join('；')
-                      : '无其他成员',
-                  },
-                  ...(request.newHead!.payee
-                    ? [
-                        {
-                          label: '保障金收款账户',
-                          value: `自下一发放月起改为新户主账户（${request.newHead!.payee.bankCode} ${maskBankAccount(request.newHead!.payee.accountNo)}）`,
-                        },
-                      ]
-                    : []),
-                ]
-              : []),
+            ...(newHead ? newHeadLines(request.newHead!, newHead) : []),
             ...(request.note ? [{ label: '情况说明', value: request.note }] : []),
             { label: '下次核查日期', value: nextReviewOn ?? '未纳入保障，无需核查' },
             { label: '登记人', value: caller.username },
@@ -421,6 +399,30 @@ export class HouseholdChangesService {
       change: toChangeRecord(change, person, newHead),
     };
   }
+}
+
+/** The change's own key where it reaches other services (a filing, a payee change, the chain): stable on resend. */
+function changeKey(household: Household, request: ChangeHouseholdMembersRequest): string {
+  return sha256Hex(`${household.id}:${request.idempotencyKey}`);
+}
+
+/** What the change report says of a change of head: the new head, the others' relationships, the new card. */
+function newHeadLines(given: NewHeadInput, newHead: Person): Array<{ label: string; value: string }> {
+  const relationships = given.relationships
+    .map(({ idNumber, relationship }) => `${maskIdNumber(idNumber)}：${RELATIONSHIPS[relationship]}`)
+    .join('；');
+  return [
+    { label: '新户主', value: `${newHead.name}（${maskIdNumber(newHead.idNumber)}）` },
+    { label: '其他成员与新户主关系', value: relationships || '无其他成员' },
+    ...(given.payee
+      ? [
+          {
+            label: '保障金收款账户',
+            value: `自下一发放月起改为新户主账户（${given.payee.bankCode} ${maskBankAccount(given.payee.accountNo)}）`,
+          },
+        ]
+      : []),
+  ];
 }
 
 /** Statuses of an application whose chain may still be deciding it. */
