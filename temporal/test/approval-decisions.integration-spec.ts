@@ -49,6 +49,27 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
 
   const submit = () =>
     as(CALLERS.community1, () => client.request(SUBJECTS.intake.applicationSubmit, makeApplication()));
+  /** An application that carries the head's bank account, so that its approval enrols it for payment. */
+  const submitWithAccount = (accountNo: string) => {
+    const headIdNumber = makeIdNumber();
+    return as(CALLERS.community1, () =>
+      client.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({
+          applicantIdNumber: headIdNumber,
+          details: {
+            dataCheckConsent: true,
+            paymentAccount: {
+              bankName: '吉林农村商业银行',
+              bankCode: 'JLRCB',
+              accountNo,
+              holderIdNumber: headIdNumber,
+            },
+          },
+        }),
+      ),
+    );
+  };
   const taskOf = async (who: Caller, applicationId: string) => {
     const inbox = await as(who, () => client.request(SUBJECTS.approval.taskList, { applicationId }));
     const task = inbox.items.find((item) => item.applicationId === applicationId);
@@ -157,24 +178,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   });
 
   it('runs community → publicity → street → county to approval, filing every step before the next opens', async () => {
-    const headIdNumber = makeIdNumber();
-    const application = await as(CALLERS.community1, () =>
-      client.request(
-        SUBJECTS.intake.applicationSubmit,
-        makeApplication({
-          applicantIdNumber: headIdNumber,
-          details: {
-            dataCheckConsent: true,
-            paymentAccount: {
-              bankName: '吉林农村商业银行',
-              bankCode: 'JLRCB',
-              accountNo: '6217000055550001',
-              holderIdNumber: headIdNumber,
-            },
-          },
-        }),
-      ),
-    );
+    const application = await submitWithAccount('6217000055550001');
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
     await untilStage(handle, APPROVAL_STAGES.community);
 
@@ -248,24 +252,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   }, 60_000);
 
   it('assesses the household again when its members change mid-chain, and the county confirms the new amount', async () => {
-    const headIdNumber = makeIdNumber();
-    const application = await as(CALLERS.community1, () =>
-      client.request(
-        SUBJECTS.intake.applicationSubmit,
-        makeApplication({
-          applicantIdNumber: headIdNumber,
-          details: {
-            dataCheckConsent: true,
-            paymentAccount: {
-              bankName: '吉林农村商业银行',
-              bankCode: 'JLRCB',
-              accountNo: '6217000055550002',
-              holderIdNumber: headIdNumber,
-            },
-          },
-        }),
-      ),
-    );
+    const application = await submitWithAccount('6217000055550002');
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
     await untilStage(handle, APPROVAL_STAGES.community);
     await decide(CALLERS.community1, {

@@ -45,6 +45,29 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
     key = randomUUID(),
     who = CALLERS.community1,
   ) => as(who, () => client.request(SUBJECTS.intake.householdChangeMembers, { ...request, idempotencyKey: key }));
+  /** The household enrolled for payment from 2040-01 (its first review falls due 2041-01-01). */
+  const enrol = (
+    application: { id: string; householdId: string },
+    submitted: { applicantIdNumber: string },
+    headName: string,
+    accountNo: string,
+  ) =>
+    as(CALLERS.county1, () =>
+      client.request(SUBJECTS.payment.enrolmentCreate, {
+        idempotencyKey: randomUUID(),
+        householdId: application.householdId,
+        applicationId: application.id,
+        divisionCode: '220102001001',
+        headName,
+        headIdNumber: submitted.applicantIdNumber,
+        bankCode: DEMO_BANKS[0].code,
+        accountNo,
+        baseFen: 47_000,
+        supplementFen: 0,
+        firstMonth: '2040-01',
+        decision: '南关区民政局审核确认（测试）',
+      }),
+    );
   const changeRows = (householdId: string) =>
     intake
       .get(EntityManager)
@@ -93,22 +116,7 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
       nextReviewOn: null,
     });
 
-    const enrolled = await as(CALLERS.county1, () =>
-      client.request(SUBJECTS.payment.enrolmentCreate, {
-        idempotencyKey: randomUUID(),
-        householdId,
-        applicationId: application.id,
-        divisionCode: '220102001001',
-        headName: '李国强',
-        headIdNumber: submitted.applicantIdNumber,
-        bankCode: DEMO_BANKS[0].code,
-        accountNo: '6217000012345678',
-        baseFen: 47_000,
-        supplementFen: 0,
-        firstMonth: '2040-01',
-        decision: '南关区民政局审核确认（测试）',
-      }),
-    );
+    const enrolled = await enrol(application, submitted, '李国强', '6217000012345678');
     expect(enrolled.nextReviewOn).toBe('2041-01-01');
 
     const died = daysAgo(5);
@@ -189,22 +197,7 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
     ] as const) {
       await change({ householdId, kind: 'JOIN', reason, occurredOn: daysAgo(400), member });
     }
-    const enrolled = await as(CALLERS.county1, () =>
-      client.request(SUBJECTS.payment.enrolmentCreate, {
-        idempotencyKey: randomUUID(),
-        householdId,
-        applicationId: application.id,
-        divisionCode: '220102001001',
-        headName: '赵大山',
-        headIdNumber: submitted.applicantIdNumber,
-        bankCode: DEMO_BANKS[0].code,
-        accountNo: '6217000011112222',
-        baseFen: 47_000,
-        supplementFen: 0,
-        firstMonth: '2040-01',
-        decision: '南关区民政局审核确认（测试）',
-      }),
-    );
+    const enrolled = await enrol(application, submitted, '赵大山', '6217000011112222');
     const died = daysAgo(3);
     const death = {
       householdId,
