@@ -323,6 +323,40 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await record('household-changed', handle);
   }, 60_000);
 
+  it('ends the application when the applicant living alone dies mid-chain: withdrawn with the reason', async () => {
+    const submitted = makeApplication();
+    const application = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, submitted),
+    );
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const died = beijingDate(new Date());
+    const recorded = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.householdChangeMembers, {
+        idempotencyKey: randomUUID(),
+        householdId: application.householdId,
+        kind: 'LEAVE',
+        reason: 'DEATH',
+        occurredOn: died,
+        idNumber: submitted.applicantIdNumber,
+      }),
+    );
+    expect(recorded.household).toMatchObject({ status: 'ENDED', members: [] });
+    expect((await handle.result()).stage).toBe(APPROVAL_STAGES.withdrawn);
+    const after = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.intake.applicationGet, { applicationId: application.id }),
+    );
+    expect(after).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawnReason: `申请家庭已无在册成员（减员：死亡（${died}）），申请终止`,
+    });
+    // The community's task went with it.
+    const inbox = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.approval.taskList, { applicationId: application.id }),
+    );
+    expect(inbox.items.filter((task) => task.applicationId === application.id && task.status === 'OPEN')).toEqual([]);
+  }, 60_000);
+
   it('a rejection at the street files the refusal notice with the reasons and ends the chain', async () => {
     const application = await submit();
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);

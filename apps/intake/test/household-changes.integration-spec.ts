@@ -284,6 +284,24 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
     expect(moved.household.members).toEqual([
       expect.objectContaining({ name: '孙小住', isHead: true, relationship: '02' }),
     ]);
+
+    // The last member dies: nobody to hand over to; the household ends and takes no more changes.
+    const lastDeath = { ...unpaidDeath, reason: 'DEATH' as const, idNumber: lodger.idNumber };
+    expect(await refusedOn({ ...lastDeath, newHead: { idNumber: lodger.idNumber, relationships: [] } })).toEqual([
+      'newHead',
+    ]);
+    const ended = await change(lastDeath);
+    expect(ended.household).toMatchObject({ status: 'ENDED', members: [] });
+    expect(ended.change).toMatchObject({ memberName: '孙小住', newHead: null, documentId: expect.any(String) });
+    await expect(
+      change({
+        householdId: unpaid.householdId,
+        kind: 'JOIN',
+        reason: 'BIRTH',
+        occurredOn: today,
+        member: { ...son, idNumber: makeIdNumber() },
+      }),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: [{ field: 'householdId' }] });
   });
 
   it('refuses by field, and records nothing when the benefit cannot be reached', async () => {

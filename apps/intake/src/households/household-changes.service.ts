@@ -137,8 +137,8 @@ export class HouseholdChangesService {
     if (locked.status === 'ENDED') {
       throw HouseholdError.ended();
     }
-    const { person, newHead } = joining
-      ? { person: await this.join(tx, locked, joining), newHead: undefined }
+    const { person, newHead, ended } = joining
+      ? { person: await this.join(tx, locked, joining), newHead: undefined, ended: false }
       : await this.leave(tx, locked, request);
     const nextReviewOn = await this.bringReviewForward(locked, request);
     if (newHead && request.newHead?.payee) {
@@ -148,7 +148,11 @@ export class HouseholdChangesService {
       ? await this.fileReport(locked, application.id, request, { person, newHead }, caller, nextReviewOn)
       : null;
     if (application && IN_CHAIN.includes(application.status)) {
-      await this.tellChain(locked, application.workflowId, request);
+      if (ended) {
+        await this.endApplication(tx, application.id, request);
+      } else {
+        await this.tellChain(locked, application.workflowId, request);
+      }
     }
     tx.create(HouseholdChange, {
       idempotencyKey: request.idempotencyKey,
@@ -214,7 +218,7 @@ export class HouseholdChangesService {
     tx: EntityManager,
     household: Household,
     request: ChangeHouseholdMembersRequest,
-  ): Promise<{ person: Person; newHead?: Person }> {
+  ): Promise<{ person: Person; newHead?: Person; ended: boolean }> {
     const idNumber = checkIdNumber(request.idNumber!).normalized;
     const members = await tx.find(HouseholdMember, { household, active: true }, { populate: ['person'] });
     const membership = members.find((member) => member.person.idNumber === idNumber);
@@ -226,12 +230,20 @@ export class HouseholdChangesService {
       if (request.newHead) {
         throw HouseholdError.changeRefused('newHead', '减少的成员不是户主，不能变更户主');
       }
-      return { person: membership.person };
+      return { person: membership.person, ended: false };
+    }
+    const staying = members.filter((member) => member !== membership);
+    if (staying.length === 0) {
+      // The last member (a person living alone who died or moved away): the household ends (家庭注销).
+      if (request.newHead) {
+        throw HouseholdError.changeRefused('newHead', '该家庭没有其他在册成员，不能指定新户主');
+      }
+      household.status = 'ENDED';
+      return { person: membership.person, ended: true };
     }
     if (!request.newHead) {
       throw HouseholdError.changeRefused('newHead', '户主减员时须指定新户主（newHead），并填写其他成员与新户主的关系');
     }
-    const staying = members.filter((member) => member !== membership);
     const { plan, errors } = planHandOver(
       staying.map((member) => ({ name: member.person.name, idNumber: member.person.idNumber })),
       request.newHead,
@@ -248,7 +260,7 @@ export class HouseholdChangesService {
         member.relationship = plan.relationships.get(member.person.idNumber)!;
       }
     }
-    return { person: membership.person, newHead };
+    return { person: membership.person, newHead, ended: false };
   }
 
   /**
@@ -324,11 +336,31 @@ export class HouseholdChangesService {
     try {
       await this.chains.signalHouseholdChanged(workflowId, {
         changeId: changeKey(household, request),
-        summary: `${MEMBER_CHANGE_LABELS[request.kind]}：${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}）`,
+        summary: summaryOf(request),
         occurredOn: request.occurredOn,
       });
     } catch (error) {
       this.logger.warn({ householdId: household.id, workflowId, err: error }, 'chain not told of a household change');
+      throw HouseholdError.chainUnreachable();
+    }
+  }
+
+  /**
+   * The household's last member left while its application is in the chain: the application ends, withdrawn
+   * with the reason, and its chain stops at its next step (the chain is told before the change is recorded).
+   */
+  private async endApplication(
+    tx: EntityManager,
+    applicationId: string,
+    request: ChangeHouseholdMembersRequest,
+  ): Promise<void> {
+    const application = await tx.findOneOrFail(Application, { id: applicationId });
+    const reason = `申请家庭已无在册成员（${summaryOf(request)}），申请终止`;
+    Object.assign(application, { status: 'WITHDRAWN', withdrawnReason: reason });
+    try {
+      await this.chains.signalWithdrawn(application.workflowId, reason);
+    } catch (error) {
+      this.logger.warn({ applicationId, err: error }, 'chain not told that the household ended');
       throw HouseholdError.chainUnreachable();
     }
   }
@@ -370,9 +402,14 @@ export class HouseholdChangesService {
             { label: '登记单位（行政区划代码）', value: caller.divisionCode },
             { label: '登记时间', value: `${beijingMinute(recordedAt)}（北京时间）` },
           ],
-          notes: nextReviewOn
-            ? ['家庭成员变动可能影响保障金额，应在下次核查日期前完成核查，需变更的由县级民政部门作出决定。']
-            : undefined,
+          notes:
+            household.status === 'ENDED'
+              ? [
+                  `该家庭已无在册成员，家庭注销。${nextReviewOn ? '正在发放的最低生活保障金应由县级民政部门作出停止发放决定。' : ''}`,
+                ]
+              : nextReviewOn
+                ? ['家庭成员变动可能影响保障金额，应在下次核查日期前完成核查，需变更的由县级民政部门作出决定。']
+                : undefined,
           completedAt: recordedAt.toISOString(),
         },
       }),
@@ -404,6 +441,11 @@ export class HouseholdChangesService {
 /** The change's own key where it reaches other services (a filing, a payee change, the chain): stable on resend. */
 function changeKey(household: Household, request: ChangeHouseholdMembersRequest): string {
   return sha256Hex(`${household.id}:${request.idempotencyKey}`);
+}
+
+/** The change in a few words, without personal data: 减员：死亡（2026-11-20）. */
+function summaryOf(request: ChangeHouseholdMembersRequest): string {
+  return `${MEMBER_CHANGE_LABELS[request.kind]}：${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}）`;
 }
 
 /** What the change report says of a change of head: the new head, the others' relationships, the new card. */
