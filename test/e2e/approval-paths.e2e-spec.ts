@@ -115,6 +115,45 @@ describe('approval chain branches through the gateway (running stack)', () => {
       '&purpose=DELIVERY',
     );
 
+  it('a birth while the community has the case has the household assessed again, shown in its progress', async () => {
+    const applicationId = await submit(tokens.community, ERDAO.community, '孙新生');
+    const waiting = await untilStage(tokens.community, applicationId, 'COMMUNITY');
+    const born = await call(
+      'POST',
+      `/api/v1/households/${(waiting.application as Json).householdId as string}/member-changes`,
+      {
+        token: tokens.community,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body: {
+          kind: 'JOIN',
+          reason: 'BIRTH',
+          occurredOn: beijingDate(new Date()),
+          member: {
+            name: '孙小宝',
+            idNumber: makeIdNumber(),
+            relationship: '20',
+            health: 'HEALTHY',
+            workCapacity: 'NONE',
+            schooling: 'PRESCHOOL',
+          },
+        },
+      },
+    );
+    expect(born.status).toBe(200);
+    const reassessed = await until(async () => {
+      const history = (await view(tokens.community, applicationId)).body.progress?.history as Json[] | undefined;
+      return history?.find((entry) => entry.stage === 'ASSESSMENT' && entry.attempt === 2);
+    }, 30_000);
+    expect(reassessed).toMatchObject({ note: expect.stringContaining('增员：出生') });
+    expect(
+      (await documentTypes(tokens.community, applicationId)).filter((t) => t === 'ASSESSMENT_REPORT'),
+    ).toHaveLength(2);
+    // The community decides on the new figures as usual.
+    expect(await decide(tokens.community, applicationId, { decision: 'APPROVE', opinion: '同意上报' })).toMatchObject({
+      next: 'PUBLICITY',
+    });
+  });
+
   it('a refusal at the street is served by the township (left at the residence, witnessed) and filed', async () => {
     const applicationId = await submit(tokens.community, ERDAO.community, '钱街道');
     await decide(tokens.community, applicationId, { decision: 'APPROVE', opinion: '同意上报' });
