@@ -136,8 +136,11 @@ export class PaymentError extends DomainError {
     return new PaymentError(ErrorCode.NOT_FOUND, 'no open enrolment', message, field('householdId', message));
   }
 
-  static sameAccount(): PaymentError {
-    const message = '新账号与失败时的账号相同，请先核实并更正账号';
+  /** `given`: the account was given; else the enrolment's, unchanged since the line failed. */
+  static sameAccount(given = true): PaymentError {
+    const message = given
+      ? '新账号与失败时的账号相同，请先核实并更正账号'
+      : '该待遇的收款账户与失败时相同：请填写更正后的账号，或先变更收款账户';
     return new PaymentError(ErrorCode.VALIDATION_FAILED, 'account unchanged', message, field('accountNo', message));
   }
 }

@@ -466,6 +466,43 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         [closedCard.householdId],
       );
       expect(carried).toEqual({ kind: 'CARRIED', old_account_no: closedCard.accountNo, new_account_no: newCard });
+
+      // The dead holder's month is re-issued to the new head's card once the registry has changed the head: the
+      // account left out is the one the benefit is paid into now, in the new head's name.
+      const deadLine = await lineOf(deceased.householdId, '2035-01');
+      const reissue = {
+        idempotencyKey: randomUUID(),
+        lineId: Number(deadLine.id),
+        reason: '户主死亡，补发至新户主账户',
+      };
+      await expect(call(SUBJECTS.payment.lineReissue, reissue, CALLERS.finance1)).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'accountNo', messages: [expect.stringContaining('先变更收款账户')] }],
+      });
+      await call(
+        SUBJECTS.payment.enrolmentChangePayee,
+        {
+          idempotencyKey: randomUUID(),
+          householdId: deceased.householdId,
+          bankCode: PSBC.code,
+          accountNo: '6217000099990077',
+          headName: '李继承',
+          headIdNumber: makeIdNumber(),
+          reason: '原户主死亡，变更户主',
+        },
+        CALLERS.system,
+      );
+      expect(await call(SUBJECTS.payment.lineReissue, reissue, CALLERS.finance1)).toMatchObject({
+        status: 'PENDING',
+        attempt: 2,
+        bankCode: PSBC.code,
+        batchId: expect.stringMatching(/-PSBC-R\d{4}$/),
+      });
+      const [reissued] = await sql<{ account_no: string; account_name: string }>(
+        `select account_no, account_name from payment.payroll_line where id = ?`,
+        [deadLine.id],
+      );
+      expect(reissued).toEqual({ account_no: '6217000099990077', account_name: '李继承' });
     });
   });
 

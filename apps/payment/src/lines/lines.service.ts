@@ -22,6 +22,7 @@ import {
 } from '@app/platform';
 
 import { LineEvent } from './line-event.entity';
+import { Enrolment } from '../enrolments/enrolment.entity';
 import { BanksService } from '../banks/banks.service';
 import { PaymentError } from '../payment.errors';
 import { PaymentBatch } from '../payroll/payment-batch.entity';
@@ -92,12 +93,17 @@ export class LinesService {
     assertVisible(caller, line?.divisionCode);
     const previous = await em.findOne(LineEvent, { idempotencyKey: request.idempotencyKey });
     if (previous) {
-      if (Number(previous.lineId) !== request.lineId || previous.newAccountNo !== request.accountNo) {
+      const sameAccount = request.accountNo === undefined || previous.newAccountNo === request.accountNo;
+      if (Number(previous.lineId) !== request.lineId || !sameAccount) {
         throw PaymentError.keyReused();
       }
       return toLineReply(await em.findOneOrFail(PayrollLine, { id: request.lineId }, { refresh: true }), false);
     }
-    const bankCode = request.bankCode ?? line!.bankCode;
+    // Paid to the holder of record (a new head after a change of head), into the account given or, left out, the
+    // account the benefit is paid into now.
+    const payee = await em.findOneOrFail(Enrolment, { id: line!.enrolmentId });
+    const accountNo = request.accountNo ?? payee.accountNo;
+    const bankCode = request.bankCode ?? (request.accountNo === undefined ? payee.bankCode : line!.bankCode);
     await this.banks.assertActive(bankCode);
     const updated = await em.transactional(async (tx) => {
       const locked = await tx.findOneOrFail(
@@ -108,8 +114,8 @@ export class LinesService {
       if (locked.status !== 'FAILED') {
         throw PaymentError.lineNotFailed();
       }
-      if (locked.accountNo === request.accountNo && locked.bankCode === bankCode) {
-        throw PaymentError.sameAccount();
+      if (locked.accountNo === accountNo && locked.bankCode === bankCode) {
+        throw PaymentError.sameAccount(request.accountNo !== undefined);
       }
       const cycle = beijingMonth(new Date());
       const [{ seq }] = await tx
@@ -137,13 +143,14 @@ export class LinesService {
         kind: 'REISSUED',
         idempotencyKey: request.idempotencyKey,
         oldAccountNo: locked.accountNo,
-        newAccountNo: request.accountNo,
+        newAccountNo: accountNo,
         reason: request.reason,
         actorId: caller.userId,
         actorName: caller.username,
       });
       Object.assign(locked, {
-        accountNo: request.accountNo,
+        accountNo,
+        accountName: payee.headName,
         bankCode,
         status: 'PENDING',
         batchId,

@@ -217,8 +217,10 @@ export class ReissueLineRequest {
   @Min(1)
   lineId: number;
 
+  /** Left out: the account the benefit is paid into now (after a 收款账户变更 or a change of head). */
+  @IsOptional()
   @IsAccountNumber()
-  accountNo: string;
+  accountNo?: string;
 
   @IsOptional()
   @IsBankCode()
