@@ -22,8 +22,8 @@ import {
 } from '@app/platform';
 
 import { LineEvent } from './line-event.entity';
-import { Enrolment } from '../enrolments/enrolment.entity';
 import { BanksService } from '../banks/banks.service';
+import { Enrolment } from '../enrolments/enrolment.entity';
 import { PaymentError } from '../payment.errors';
 import { PaymentBatch } from '../payroll/payment-batch.entity';
 import { PayrollLine } from '../payroll/payroll-line.entity';
