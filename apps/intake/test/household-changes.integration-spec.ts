@@ -256,6 +256,44 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
     ]);
     expect(benefit.changes[1].payee).toMatchObject({ before: { headName: '赵大山' }, after: { headName: '钱秀英' } });
 
+    // Later the new head hands over to her son, nobody leaving (HEAD): the benefit follows to his card; who lives
+    // there is the same, so the review stays as it was.
+    const handOver = {
+      householdId,
+      kind: 'HEAD' as const,
+      reason: 'HANDOVER' as const,
+      occurredOn: today,
+      newHead: {
+        idNumber: son.idNumber,
+        relationships: [{ idNumber: wife.idNumber, relationship: '50' as const }],
+        payee: { bankCode: DEMO_BANKS[0].code, accountNo: '6217000055556666' },
+      },
+    };
+    expect(await refusedOn({ ...handOver, newHead: undefined })).toEqual(['newHead']);
+    expect(await refusedOn({ ...handOver, newHead: { ...handOver.newHead, idNumber: wife.idNumber } })).toEqual([
+      'newHead.idNumber',
+    ]);
+    const handedOver = await change(handOver);
+    expect(handedOver.household.members.map((member) => [member.name, member.relationship, member.isHead])).toEqual([
+      ['赵小川', '02', true],
+      ['钱秀英', '50', false],
+    ]);
+    expect(handedOver.change).toMatchObject({
+      kind: 'HEAD',
+      reason: 'HANDOVER',
+      memberName: '钱秀英',
+      newHead: { name: '赵小川' },
+      nextReviewOn: null,
+    });
+    const afterHandOver = await as(CALLERS.county1, () =>
+      client.request(SUBJECTS.payment.enrolmentGet, { enrolmentId: enrolled.id }),
+    );
+    expect(afterHandOver).toMatchObject({
+      headName: '赵小川',
+      accountNo: expect.stringMatching(/6666$/),
+      nextReviewOn: addMonthsToDay(died, 3),
+    });
+
     // A household without a benefit changes its head without a card (and is refused one).
     const unpaidDraft = makeApplication({ draft: true });
     const unpaid = await as(CALLERS.community1, () => client.request(SUBJECTS.intake.applicationSubmit, unpaidDraft));

@@ -78,8 +78,8 @@ export class HouseholdChangesService {
       return repeated;
     }
     assertReason(request);
-    if (request.newHead && request.kind !== 'LEAVE') {
-      throw HouseholdError.changeRefused('newHead', '只有户主减员时才变更户主');
+    if (request.newHead && request.kind === 'JOIN') {
+      throw HouseholdError.changeRefused('newHead', '增员时不能变更户主');
     }
     if (request.occurredOn > beijingDate(new Date())) {
       throw HouseholdError.changeRefused('occurredOn', '变动日期不能晚于今天');
@@ -139,15 +139,19 @@ export class HouseholdChangesService {
     }
     const { person, newHead, ended } = joining
       ? { person: await this.join(tx, locked, joining), newHead: undefined, ended: false }
-      : await this.leave(tx, locked, request);
-    const nextReviewOn = await this.bringReviewForward(locked, request);
+      : request.kind === 'HEAD'
+        ? await this.handOver(tx, locked, request)
+        : await this.leave(tx, locked, request);
+    // Who lives there is the same after a hand-over: nothing to review sooner, nothing to assess again.
+    const composed = request.kind !== 'HEAD';
+    const nextReviewOn = composed ? await this.bringReviewForward(locked, request) : null;
     if (newHead && request.newHead?.payee) {
       await this.movePayee(locked, request, newHead);
     }
     const documentId = application
       ? await this.fileReport(locked, application.id, request, { person, newHead }, caller, nextReviewOn)
       : null;
-    if (application && IN_CHAIN.includes(application.status)) {
+    if (application && composed && IN_CHAIN.includes(application.status)) {
       if (ended) {
         await this.endApplication(tx, application.id, request);
       } else {
@@ -244,23 +248,23 @@ export class HouseholdChangesService {
     if (!request.newHead) {
       throw HouseholdError.changeRefused('newHead', '户主减员时须指定新户主（newHead），并填写其他成员与新户主的关系');
     }
-    const { plan, errors } = planHandOver(
-      staying.map((member) => ({ name: member.person.name, idNumber: member.person.idNumber })),
-      request.newHead,
-    );
-    if (!plan) {
-      throw HouseholdError.invalidMembers(errors);
+    return { person: membership.person, newHead: applyHandOver(staying, request.newHead), ended: false };
+  }
+
+  /** HEAD: the head hands over to another member, everyone staying; the former head is related to the new one. */
+  private async handOver(
+    tx: EntityManager,
+    household: Household,
+    request: ChangeHouseholdMembersRequest,
+  ): Promise<{ person: Person; newHead: Person; ended: false }> {
+    const members = await tx.find(HouseholdMember, { household, active: true }, { populate: ['person'] });
+    const head = members.find((member) => member.isHead)!;
+    if (checkIdNumber(request.newHead!.idNumber).normalized === head.person.idNumber) {
+      throw HouseholdError.changeRefused('newHead.idNumber', '新户主与现户主是同一人');
     }
-    let newHead: Person | undefined;
-    for (const member of staying) {
-      if (member.person.idNumber === plan.headIdNumber) {
-        Object.assign(member, { isHead: true, relationship: HEAD_RELATIONSHIP });
-        newHead = member.person;
-      } else {
-        member.relationship = plan.relationships.get(member.person.idNumber)!;
-      }
-    }
-    return { person: membership.person, newHead, ended: false };
+    const newHead = applyHandOver(members, request.newHead!);
+    head.isHead = false;
+    return { person: head.person, newHead, ended: false };
   }
 
   /**
@@ -304,7 +308,10 @@ export class HouseholdChangesService {
         accountNo: request.newHead!.payee!.accountNo,
         headName: newHead.name,
         headIdNumber: newHead.idNumber,
-        reason: `原户主${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}），变更户主`,
+        reason:
+          request.kind === 'HEAD'
+            ? `${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}），变更户主`
+            : `原户主${MEMBER_CHANGE_LABELS[request.reason]}（${request.occurredOn}），变更户主`,
       }),
     );
   }
@@ -397,7 +404,9 @@ export class HouseholdChangesService {
             { label: '公民身份号码', value: maskIdNumber(person.idNumber) },
             ...(newHead ? newHeadLines(request.newHead!, newHead) : []),
             ...(request.note ? [{ label: '情况说明', value: request.note }] : []),
-            { label: '下次核查日期', value: nextReviewOn ?? '未纳入保障，无需核查' },
+            ...(request.kind === 'HEAD'
+              ? []
+              : [{ label: '下次核查日期', value: nextReviewOn ?? '未纳入保障，无需核查' }]),
             { label: '登记人', value: caller.username },
             { label: '登记单位（行政区划代码）', value: caller.divisionCode },
             { label: '登记时间', value: `${beijingMinute(recordedAt)}（北京时间）` },
@@ -441,6 +450,30 @@ export class HouseholdChangesService {
 /** The change's own key where it reaches other services (a filing, a payee change, the chain): stable on resend. */
 function changeKey(household: Household, request: ChangeHouseholdMembersRequest): string {
   return sha256Hex(`${household.id}:${request.idempotencyKey}`);
+}
+
+/**
+ * The staying members take the hand-over `planHandOver` checked: the new head's row becomes the head's (02), the
+ * others take their relationships to the new head. Refused by field when the plan does not fit the members.
+ */
+function applyHandOver(staying: HouseholdMember[], given: NewHeadInput): Person {
+  const { plan, errors } = planHandOver(
+    staying.map((member) => ({ name: member.person.name, idNumber: member.person.idNumber })),
+    given,
+  );
+  if (!plan) {
+    throw HouseholdError.invalidMembers(errors);
+  }
+  let newHead: Person | undefined;
+  for (const member of staying) {
+    if (member.person.idNumber === plan.headIdNumber) {
+      Object.assign(member, { isHead: true, relationship: HEAD_RELATIONSHIP });
+      newHead = member.person;
+    } else {
+      member.relationship = plan.relationships.get(member.person.idNumber)!;
+    }
+  }
+  return newHead!;
 }
 
 /** The change in a few words, without personal data: 减员：死亡（2026-11-20）. */

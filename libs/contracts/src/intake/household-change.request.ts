@@ -24,6 +24,8 @@ import { IsAccountNumber, IsBankCode } from '../payment/enrolment.request';
 export const MEMBER_CHANGE_REASONS = {
   LEAVE: ['DEATH', 'MOVED_OUT', 'MARRIED_OUT', 'OTHER'],
   JOIN: ['BIRTH', 'MARRIED_IN', 'MOVED_IN', 'OTHER'],
+  /** The head hands over to another member, nobody leaving (e.g. an elderly head to a grown child). */
+  HEAD: ['HANDOVER', 'OTHER'],
 } as const;
 export type MemberChangeKind = keyof typeof MEMBER_CHANGE_REASONS;
 export const MEMBER_CHANGE_KINDS = Object.keys(MEMBER_CHANGE_REASONS) as MemberChangeKind[];
@@ -33,6 +35,8 @@ export type MemberChangeReason = (typeof MEMBER_CHANGE_REASONS)[MemberChangeKind
 export const MEMBER_CHANGE_LABELS: Record<MemberChangeKind | MemberChangeReason, string> = {
   LEAVE: '减员',
   JOIN: '增员',
+  HEAD: '变更户主',
+  HANDOVER: '户主移交',
   DEATH: '死亡',
   MOVED_OUT: '迁出',
   MARRIED_OUT: '婚出',
@@ -81,9 +85,9 @@ export class NewHeadInput {
 }
 
 /**
- * A change in a household's members (家庭成员变动): one member leaves (`idNumber`) or joins (`member`), on a day,
- * for a reason. Recorded in the registry, filed into the household file, and the open benefit's next review
- * brought forward. Idempotent by key.
+ * A change in a household's members (家庭成员变动): one member leaves (`idNumber`) or joins (`member`), or the head
+ * hands over (HEAD, `newHead`), on a day, for a reason. Recorded in the registry, filed into the household file,
+ * and, when who lives there changed, the open benefit's next review brought forward. Idempotent by key.
  */
 export class ChangeHouseholdMembersRequest {
   @IsString()
@@ -94,12 +98,12 @@ export class ChangeHouseholdMembersRequest {
   @IsUUID('4', { message: '家庭编号格式不正确' })
   householdId: string;
 
-  @IsIn(MEMBER_CHANGE_KINDS, { message: '变动类型只能是LEAVE（减员）或JOIN（增员）' })
+  @IsIn(MEMBER_CHANGE_KINDS, { message: '变动类型只能是LEAVE（减员）、JOIN（增员）或HEAD（变更户主）' })
   kind: MemberChangeKind;
 
   @ValidateIf((request: ChangeHouseholdMembersRequest) => MEMBER_CHANGE_KINDS.includes(request.kind))
   @IsIn([...new Set(Object.values(MEMBER_CHANGE_REASONS).flat())], {
-    message: '变动原因只能是DEATH、MOVED_OUT、MARRIED_OUT、BIRTH、MARRIED_IN、MOVED_IN或OTHER',
+    message: '变动原因只能是DEATH、MOVED_OUT、MARRIED_OUT、BIRTH、MARRIED_IN、MOVED_IN、HANDOVER或OTHER',
   })
   reason: MemberChangeReason;
 
@@ -113,8 +117,9 @@ export class ChangeHouseholdMembersRequest {
   @IsIdNumber()
   idNumber?: string;
 
-  /** LEAVE of the head: who heads the household from now on (变更户主); refused with any other change. */
-  @IsOptional()
+  /** LEAVE of the head, or HEAD: who heads the household from now on (变更户主); refused with a JOIN. */
+  @ValidateIf((request: ChangeHouseholdMembersRequest) => request.kind === 'HEAD' || request.newHead !== undefined)
+  @IsDefined({ message: '变更户主时须填写新户主及其他成员与新户主的关系（newHead）' })
   @ValidateNested()
   @Type(() => NewHeadInput)
   newHead?: NewHeadInput;
@@ -145,9 +150,9 @@ export interface MemberChangeRecord {
   recordedAt: string;
   /** 家庭成员变动登记表 in the household file; null when the household had applied for nothing yet (no file). */
   documentId: string | null;
-  /** The open benefit's next review after the change; null without a benefit. */
+  /** The open benefit's next review after the change; null without a benefit, and after a hand-over (HEAD). */
   nextReviewOn: string | null;
-  /** The head leaving: who heads the household since (ID number masked); else null. */
+  /** The head leaving, or handing over: who heads the household since (ID number masked); else null. */
   newHead: { name: string; idNumberMasked: string } | null;
 }
 
