@@ -19,4 +19,19 @@ describe('the household status of a dossier', () => {
     expect(status(benefit('TERMINATED', '2027-02'))).toMatchObject({ code: 'ENROLLED' });
     expect(status(ok(null))).toMatchObject({ code: 'NONE', label: '未申请' });
   });
+
+  it('says a benefit still paid to a household with nobody left in it is to be stopped', () => {
+    const ended = ok({ status: 'ENDED' });
+    expect(statusOf(ok([]), ok([]), benefit('ACTIVE', null), '2026-11', ended)).toEqual({
+      code: 'ENROLLED',
+      label: '享受低保中（家庭已无在册成员，待县级民政部门作出停发决定）',
+      stage: null,
+    });
+    expect(statusOf(ok([]), ok([]), benefit('TERMINATED', '2026-10'), '2026-11', ended)).toMatchObject({
+      label: '已停保',
+    });
+    expect(statusOf(ok([]), ok([]), benefit('ACTIVE', null), '2026-11', ok({ status: 'ACTIVE' }))).toMatchObject({
+      label: '享受低保中',
+    });
+  });
 });

@@ -80,7 +80,7 @@ export class DossierService {
       householdId,
       generatedAt: now.toISOString(),
       viewer: caller.username,
-      status: statusOf(applications, steps, benefit, beijingMonth(now)),
+      status: statusOf(applications, steps, benefit, beijingMonth(now), household),
       ...sections,
       slowest,
     };
@@ -164,12 +164,16 @@ function toBenefit(enrolment: EnrolmentReply | null, now: Date): DossierBenefit 
   };
 }
 
-/** Where the household stands, from its benefit first, else its latest application (`month`: this month). */
+/**
+ * Where the household stands, from its benefit first, else its latest application (`month`: this month). A
+ * benefit still paid to a household with nobody left in it (ENDED) says that its stop is to be decided.
+ */
 export function statusOf(
   applications: DossierSection<ApplicationSummary[]>,
   steps: DossierSection<TaskReply[]>,
   benefit: DossierSection<DossierBenefit | null>,
   month: string,
+  household?: DossierSection<{ status: string }>,
 ): DossierReply['status'] {
   const of = (code: DossierStatusCode, label: string, stage: DossierReply['status']['stage'] = null) => ({
     code,
@@ -183,6 +187,10 @@ export function statusOf(
       TERMINATED: of('ENDED', '已停保'),
     };
     const { status, lastMonth } = benefit.data;
+    if (status !== 'TERMINATED' && household?.status === 'OK' && household.data.status === 'ENDED') {
+      const { code, label } = byStatus[status];
+      return of(code, `${label}（家庭已无在册成员，待县级民政部门作出停发决定）`);
+    }
     // A stop decided ahead (after a gradual exit, say): paid until its last month.
     if (status === 'TERMINATED' && lastMonth && lastMonth >= month) {
       return of('ENROLLED', `享受低保中，${lastMonth}后停发`);
