@@ -64,7 +64,7 @@ export class PayeeAccountInput {
   accountNo: string;
 }
 
-/** Who heads the household once its head has left (变更户主), and how the others are related to them. */
+/** Who heads the household once its head leaves or hands over (变更户主), and how the others are related to them. */
 export class NewHeadInput {
   /** A member who stays. */
   @IsIdNumber()
