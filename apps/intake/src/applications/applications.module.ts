@@ -1,18 +1,16 @@
 import { Module } from '@nestjs/common';
 
-import { TemporalClientModule } from '@app/platform';
-
 import { ApplicationsHandler } from './applications.handler';
 import { ApplicationsService } from './applications.service';
-import { ApprovalWorkflowService } from './approval-workflow.service';
 import { MaterialsNoticeService } from './materials-notice.service';
+import { ApprovalChainModule } from '../approval-chain/approval-chain.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { HouseholdsModule } from '../households/households.module';
 
 @Module({
-  imports: [TemporalClientModule, DivisionsModule, HouseholdsModule, AttachmentsModule],
+  imports: [ApprovalChainModule, DivisionsModule, HouseholdsModule, AttachmentsModule],
   controllers: [ApplicationsHandler],
-  providers: [ApplicationsService, ApprovalWorkflowService, MaterialsNoticeService],
+  providers: [ApplicationsService, MaterialsNoticeService],
 })
 export class ApplicationsModule {}

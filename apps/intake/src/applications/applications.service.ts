@@ -36,7 +36,7 @@ import {
 import { Application } from './application.entity';
 import { ApplicationError, IN_PROGRESS_STATUS_NAMES, type InProgressStatus } from './application.errors';
 import { toApplicationReply, toApplicationSummary } from './application.mapper';
-import { ApprovalWorkflowService } from './approval-workflow.service';
+import { ApprovalWorkflowService } from '../approval-chain/approval-workflow.service';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { DivisionsService } from '../divisions/divisions.service';
 import { HouseholdsService } from '../households/households.service';

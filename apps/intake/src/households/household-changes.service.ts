@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
-  type ApplicationStatus,
   type Caller,
   type ChangeHouseholdMembersRequest,
   MEMBER_CHANGE_LABELS,
@@ -44,7 +43,8 @@ import { HouseholdsService } from './households.service';
 import { planHandOver, validateMembers, type ValidMember } from './member-validation';
 import { Person } from './person.entity';
 import { Application } from '../applications/application.entity';
-import { ApprovalWorkflowService } from '../applications/approval-workflow.service';
+import { IN_PROGRESS_STATUS_NAMES } from '../applications/application.errors';
+import { ApprovalWorkflowService } from '../approval-chain/approval-workflow.service';
 import { DivisionsService } from '../divisions/divisions.service';
 
 /**
@@ -151,12 +151,17 @@ export class HouseholdChangesService {
     const documentId = application
       ? await this.fileReport(locked, application.id, request, { person, newHead }, caller, nextReviewOn)
       : null;
-    if (application && composed && IN_CHAIN.includes(application.status)) {
-      if (ended) {
-        await this.endApplication(tx, application.id, request);
-      } else {
-        await this.tellChain(locked, application.workflowId, request);
-      }
+    if (application && composed && application.status in IN_PROGRESS_STATUS_NAMES) {
+      // Told before the change is recorded: a chain that cannot be told leaves it unrecorded (503, send again).
+      await (ended
+        ? this.endApplication(tx, application.id, request)
+        : this.chainTold(application.workflowId, () =>
+            this.chains.signalHouseholdChanged(application.workflowId, {
+              changeId: changeKey(locked, request),
+              summary: summaryOf(request),
+              occurredOn: request.occurredOn,
+            }),
+          ));
     }
     tx.create(HouseholdChange, {
       idempotencyKey: request.idempotencyKey,
@@ -332,22 +337,14 @@ export class HouseholdChangesService {
   }
 
   /**
-   * An application in the chain is assessed again with the household as it now is (家庭成员变动 mid-chain): told
-   * before the change is recorded, so a chain that cannot be told leaves the change unrecorded (503, send again).
+   * Tells the application's chain (`signal`): of a change, which it assesses again with the household as it now
+   * is, or that the application ended. Temporal unreachable: 503, and the change is not recorded.
    */
-  private async tellChain(
-    household: Household,
-    workflowId: string,
-    request: ChangeHouseholdMembersRequest,
-  ): Promise<void> {
+  private async chainTold(workflowId: string, signal: () => Promise<unknown>): Promise<void> {
     try {
-      await this.chains.signalHouseholdChanged(workflowId, {
-        changeId: changeKey(household, request),
-        summary: summaryOf(request),
-        occurredOn: request.occurredOn,
-      });
+      await signal();
     } catch (error) {
-      this.logger.warn({ householdId: household.id, workflowId, err: error }, 'chain not told of a household change');
+      this.logger.warn({ workflowId, err: error }, 'chain not told of a household change');
       throw HouseholdError.chainUnreachable();
     }
   }
@@ -364,12 +361,7 @@ export class HouseholdChangesService {
     const application = await tx.findOneOrFail(Application, { id: applicationId });
     const reason = `申请家庭已无在册成员（${summaryOf(request)}），申请终止`;
     Object.assign(application, { status: 'WITHDRAWN', withdrawnReason: reason });
-    try {
-      await this.chains.signalWithdrawn(application.workflowId, reason);
-    } catch (error) {
-      this.logger.warn({ applicationId, err: error }, 'chain not told that the household ended');
-      throw HouseholdError.chainUnreachable();
-    }
+    await this.chainTold(application.workflowId, () => this.chains.signalWithdrawn(application.workflowId, reason));
   }
 
   /** 家庭成员变动登记表, filed into the household file under its latest application (日常管理类). */
@@ -499,9 +491,6 @@ function newHeadLines(given: NewHeadInput, newHead: Person): Array<{ label: stri
       : []),
   ];
 }
-
-/** Statuses of an application whose chain may still be deciding it. */
-const IN_CHAIN: readonly ApplicationStatus[] = ['SUBMITTED', 'RECEIVED', 'IN_REVIEW'];
 
 function assertReason(request: ChangeHouseholdMembersRequest): void {
   const allowed: readonly string[] = MEMBER_CHANGE_REASONS[request.kind];
