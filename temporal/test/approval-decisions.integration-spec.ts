@@ -82,6 +82,16 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     as(who, () =>
       client.request(SUBJECTS.approval.taskDecide, { idempotencyKey: randomUUID(), ...body }, { timeoutMs: 30_000 }),
     );
+  /** The community approves (through publicity, a 4 s drill here) and the chain waits at the street. */
+  const toStreet = async (handle: Parameters<typeof untilStage>[0], applicationId: string) => {
+    await untilStage(handle, APPROVAL_STAGES.community);
+    await decide(CALLERS.community1, {
+      taskId: (await taskOf(CALLERS.community1, applicationId)).id,
+      decision: 'APPROVE',
+      opinion: '同意上报',
+    });
+    await untilStage(handle, APPROVAL_STAGES.street);
+  };
   /** RECORD_HISTORIES=1 saves the finished chain's history for the replay test (temporal/test/histories). */
   const record = async (name: string, handle: { fetchHistory: () => Promise<proto.api.history.v1.IHistory> }) => {
     if (process.env.RECORD_HISTORIES) {
@@ -254,13 +264,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   it('assesses the household again when its members change mid-chain, and the county confirms the new amount', async () => {
     const application = await submitWithAccount('6217000055550002');
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
-    await untilStage(handle, APPROVAL_STAGES.community);
-    await decide(CALLERS.community1, {
-      taskId: (await taskOf(CALLERS.community1, application.id)).id,
-      decision: 'APPROVE',
-      opinion: '同意上报',
-    });
-    await untilStage(handle, APPROVAL_STAGES.street);
+    await toStreet(handle, application.id);
     const streetTask = await taskOf(CALLERS.street1, application.id);
 
     // A child is born while the street has the case: the chain assesses the household of two.
@@ -360,13 +364,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   it('a rejection at the street files the refusal notice with the reasons and ends the chain', async () => {
     const application = await submit();
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
-    await untilStage(handle, APPROVAL_STAGES.community);
-    await decide(CALLERS.community1, {
-      taskId: (await taskOf(CALLERS.community1, application.id)).id,
-      decision: 'APPROVE',
-      opinion: '同意上报',
-    });
-    await untilStage(handle, APPROVAL_STAGES.street);
+    await toStreet(handle, application.id);
     const reply = await decide(CALLERS.street1, {
       taskId: (await taskOf(CALLERS.street1, application.id)).id,
       decision: 'REJECT',
@@ -388,13 +386,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   it('a return to the previous stage reopens it as a new attempt; the earlier record stays', async () => {
     const application = await submit();
     const handle = temporal.client.workflow.getHandle(application.workflowId);
-    await untilStage(handle, APPROVAL_STAGES.community);
-    await decide(CALLERS.community1, {
-      taskId: (await taskOf(CALLERS.community1, application.id)).id,
-      decision: 'APPROVE',
-      opinion: '同意上报',
-    });
-    await untilStage(handle, APPROVAL_STAGES.street);
+    await toStreet(handle, application.id);
     const back = await decide(CALLERS.street1, {
       taskId: (await taskOf(CALLERS.street1, application.id)).id,
       decision: 'RETURN',
