@@ -357,19 +357,16 @@ describe('payment service (real PostgreSQL, NATS)', () => {
 
       // The registry's change of head (as the system) moves the benefit to the new head's card, by household.
       const newHead = makeIdNumber();
-      const headChanged = await call(
-        SUBJECTS.payment.enrolmentChangePayee,
-        {
-          idempotencyKey: randomUUID(),
-          householdId: request.householdId,
-          bankCode: request.bankCode,
-          accountNo: newAccount.replace(/.$/, (digit) => String((Number(digit) + 1) % 10)),
-          headName: '李新户',
-          headIdNumber: newHead,
-          reason: '户主死亡，变更户主',
-        },
-        CALLERS.system,
-      );
+      const byRegistry = {
+        idempotencyKey: randomUUID(),
+        householdId: request.householdId,
+        bankCode: request.bankCode,
+        accountNo: newAccount.replace(/.$/, (digit) => String((Number(digit) + 1) % 10)),
+        headName: '李新户',
+        headIdNumber: newHead,
+        reason: '户主死亡，变更户主',
+      };
+      const headChanged = await call(SUBJECTS.payment.enrolmentChangePayee, byRegistry, CALLERS.system);
       expect(headChanged).toMatchObject({ headName: '李新户', headIdNumber: newHead });
       expect(headChanged.changes.at(-1)).toMatchObject({
         kind: 'ACCOUNT',
@@ -398,6 +395,12 @@ describe('payment service (real PostgreSQL, NATS)', () => {
           CALLERS.finance1,
         ),
       ).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND, details: [{ field: 'householdId' }] });
+      // The registry's change sent again after the stop: the answer to its key (the enrolment), not a 404.
+      expect(await call(SUBJECTS.payment.enrolmentChangePayee, byRegistry, CALLERS.system)).toMatchObject({
+        id: created.id,
+        headName: '李新户',
+        status: 'TERMINATED',
+      });
     });
   });
 

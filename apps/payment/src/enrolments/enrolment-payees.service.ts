@@ -39,11 +39,16 @@ export class EnrolmentPayeesService {
     const enrolment = request.enrolmentId
       ? await em.findOne(Enrolment, { id: request.enrolmentId })
       : await em.findOne(Enrolment, { householdId: request.householdId, status: { $ne: 'TERMINATED' } });
+    const requestHash = hashOf(request);
     if (!enrolment && !request.enrolmentId) {
+      // The registry sending its change again after the benefit ended gets the answer to its key, not a 404.
+      const earlier = await this.enrolments.repeatOf(request.idempotencyKey, requestHash);
+      if (earlier) {
+        return earlier;
+      }
       throw PaymentError.noOpenEnrolment();
     }
     assertVisible(caller, enrolment?.divisionCode);
-    const requestHash = hashOf(request);
     const repeated = await this.enrolments.repeatOf(request.idempotencyKey, requestHash);
     if (repeated) {
       return repeated;
