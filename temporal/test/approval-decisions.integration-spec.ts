@@ -149,6 +149,20 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await countyPolicy('220103', { drill: { publicityMs: 1000, stageTimeoutMs: 1500 } }, '测试：时限缩短');
     // 绿园区 (220106): the survey's record is required with the community's opinion.
     await countyPolicy('220106', { surveyRequired: true, drill: { publicityMs: 1000 } }, '测试：入户调查表必填');
+    // 农安县 (220122): every case is drawn for a home visit (100 %), so the draw's outcome is known to the test.
+    await countyPolicy('220122', { homeVisitSamplePercent: 100, drill: { publicityMs: 1000 } }, '测试：入户抽查100%');
+    // 公主岭市 (220184): the township confirms (委托乡镇确认); its opinion is then publicised.
+    await countyPolicy(
+      '220184',
+      {
+        model: 'DELEGATED',
+        stages: [{ stage: 'STREET', role: 'STREET_REVIEWER', limitWorkingDays: 20 }],
+        publicityAfter: 'STREET',
+        overallLimitWorkingDays: 20,
+        drill: { publicityMs: 1000 },
+      },
+      '测试：委托乡镇确认',
+    );
     // 二道区 (220105): the overall limit runs out after 2 s (stages keep their calendar limits).
     await countyPolicy('220105', { drill: { publicityMs: 1000, overallTimeoutMs: 2000 } }, '测试：总时限缩短');
     // 朝阳区 (220104): the overall clock stands still during publicity (Chongqing's rule); a 3-day overall limit
@@ -193,7 +207,14 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await untilStage(handle, APPROVAL_STAGES.community);
 
     const communityTask = await taskOf(CALLERS.community1, application.id);
-    expect(communityTask).toMatchObject({ stage: 'COMMUNITY', attempt: 1, status: 'OPEN', overdue: false });
+    // Nothing asked beyond the opinion: no survey record, appraisal or home visit by the default policy.
+    expect(communityTask).toMatchObject({
+      stage: 'COMMUNITY',
+      attempt: 1,
+      status: 'OPEN',
+      overdue: false,
+      requirements: [],
+    });
     expectDueDateOrMissingYear(communityTask);
     const community = await decide(CALLERS.community1, {
       taskId: communityTask.id,
@@ -581,9 +602,11 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     const handle = temporal.client.workflow.getHandle(application.workflowId);
     await untilStage(handle, APPROVAL_STAGES.community);
     const task = await taskOf(lvyuan, application.id);
+    // The inbox says so before anyone decides.
+    expect(task.requirements).toEqual([{ kind: 'SURVEY', reason: '本地审批流程规定' }]);
     await expect(decide(lvyuan, { taskId: task.id, decision: 'APPROVE', opinion: '同意上报' })).rejects.toMatchObject({
       code: ErrorCode.CONFLICT,
-      message: expect.stringContaining('入户调查表'),
+      staffMessage: '本地审批流程规定，社区（村）初审须附入户调查表（调查日期、至少两名调查人员、居住和生活情况）',
     });
     // With the survey the approval goes on.
     const reply = await decide(lvyuan, {
@@ -616,6 +639,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     );
     await untilStage(handle, APPROVAL_STAGES.community);
     const task = await taskOf(CALLERS.community1, application.id);
+    expect(task.requirements).toEqual([{ kind: 'APPRAISAL', reason: '公示期间有异议' }]);
     await expect(
       decide(CALLERS.community1, { taskId: task.id, decision: 'APPROVE', opinion: '复核后同意' }),
     ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, message: expect.stringContaining('民主评议') });
@@ -1033,10 +1057,16 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     });
     await untilStage(handle, APPROVAL_STAGES.county);
     const task = await taskOf(CALLERS.county1, application.id);
+    // The county's inbox and the chain's state say what the confirmation needs, and why.
+    expect(task.requirements).toEqual([{ kind: 'HOME_VISIT', reason: '已作近亲属备案' }]);
+    expect((await handle.query(chainStateQuery)).pendingRequirements).toEqual(task.requirements);
     // Without a home visit the chain refuses the confirmation and records nothing.
     await expect(
       decide(CALLERS.county1, { taskId: task.id, decision: 'APPROVE', opinion: '同意' }),
-    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, message: expect.stringContaining('入户核查') });
+    ).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      staffMessage: '该申请已作近亲属备案，县级审核确认前须记录入户核查（日期、至少两名核查人员、核查情况）',
+    });
     expect((await taskOf(CALLERS.county1, application.id)).status).toBe('OPEN');
     // Fewer than two visitors is refused by the request's own validation, naming the field.
     await expect(
@@ -1059,6 +1089,90 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     // The county's answer comes once the outcome is filed: the chain has ended.
     expect(await handle.result()).toMatchObject({ stage: APPROVAL_STAGES.approved });
     await record('conflict-of-interest', handle);
+  }, 60_000);
+
+  it('draws the policy’s sample of home visits when the county’s task opens, and holds a drawn case to one', async () => {
+    const nongan = {
+      community: caller(['COMMUNITY_CASEWORKER'], '220122001001', 'nongan-community'),
+      street: caller(['STREET_REVIEWER'], '220122001', 'nongan-street'),
+      county: caller(['COUNTY_APPROVER'], '220122', 'nongan-county'),
+    };
+    const application = await as(nongan.community, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ divisionCode: '220122001001' })),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    // Only the confirming stage is drawn for: the community and the street decide as usual.
+    for (const who of [nongan.community, nongan.street]) {
+      const task = await taskOf(who, application.id);
+      expect(task.requirements).toEqual([]);
+      await decide(who, { taskId: task.id, decision: 'APPROVE', opinion: '同意' });
+      await untilStage(handle, who === nongan.community ? APPROVAL_STAGES.street : APPROVAL_STAGES.county);
+    }
+    const task = await taskOf(nongan.county, application.id);
+    const reason = '被抽中入户抽查（本地抽查比例100%）';
+    expect(task.requirements).toEqual([{ kind: 'HOME_VISIT', reason }]);
+    const sampled = (await handle.query(chainStateQuery)).history.filter((entry) =>
+      entry.event.startsWith('HOME_VISIT'),
+    );
+    expect(sampled).toEqual([
+      expect.objectContaining({
+        stage: 'COUNTY',
+        event: 'HOME_VISIT_SAMPLED',
+        note: '入户抽查比例100%：本案被抽中，作出决定前须记录入户核查',
+      }),
+    ]);
+    // A refusal needs the visit as much as an approval; nothing is recorded without it.
+    await expect(
+      decide(nongan.county, { taskId: task.id, decision: 'REJECT', opinion: '不同意', reasons: ['收入超标'] }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      staffMessage: `该申请${reason}，县级审核确认前须记录入户核查（日期、至少两名核查人员、核查情况）`,
+    });
+    expect((await taskOf(nongan.county, application.id)).status).toBe('OPEN');
+    const confirmed = await decide(nongan.county, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '抽查入户，情况属实，同意纳入低保',
+      homeVisit: { visitedOn: beijingDate(new Date()), visitors: ['王五', '赵六'], findings: '家庭情况与申报一致' },
+    });
+    expect(confirmed.next).toBe('APPROVED');
+    expect(await handle.result()).toMatchObject({ stage: APPROVAL_STAGES.approved });
+    await record('home-visit-sampled', handle);
+  }, 60_000);
+
+  it('under the delegated model, the township that confirms is the one that must visit a conflict-of-interest case', async () => {
+    const gongzhuling = {
+      community: caller(['COMMUNITY_CASEWORKER'], '220184001001', 'gongzhuling-community'),
+      street: caller(['STREET_REVIEWER'], '220184001', 'gongzhuling-street'),
+    };
+    const application = await as(gongzhuling.community, () =>
+      client.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({
+          divisionCode: '220184001001',
+          details: { dataCheckConsent: true, conflictOfInterest: true },
+        }),
+      ),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.street);
+    const task = await taskOf(gongzhuling.street, application.id);
+    expect(task.requirements).toEqual([{ kind: 'HOME_VISIT', reason: '已作近亲属备案' }]);
+    await expect(
+      decide(gongzhuling.street, { taskId: task.id, decision: 'APPROVE', opinion: '同意' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      staffMessage: '该申请已作近亲属备案，街道（乡镇）审核前须记录入户核查（日期、至少两名核查人员、核查情况）',
+    });
+    const reply = await decide(gongzhuling.street, {
+      taskId: task.id,
+      decision: 'APPROVE',
+      opinion: '入户核查属实，同意',
+      homeVisit: { visitedOn: beijingDate(new Date()), visitors: ['孙七', '周八'], findings: '家庭情况与申报一致' },
+    });
+    expect(reply.next).toBe('PUBLICITY');
+    expect(await handle.result()).toMatchObject({ stage: APPROVAL_STAGES.approved });
   }, 60_000);
 
   it('terminates the procedure when the applicant does not cooperate: reasons required, notice filed, status TERMINATED', async () => {

@@ -35,6 +35,7 @@ describe('recorded approval chain histories replay against the current workflow 
         'before-fewer-calls-approved',
         'before-fewer-calls-objection',
         'before-fewer-calls-rejected-at-street',
+        'home-visit-sampled',
       ]),
     );
   });

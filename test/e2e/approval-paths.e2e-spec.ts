@@ -239,7 +239,12 @@ describe('approval chain branches through the gateway (running stack)', () => {
     });
     expect(objection.status).toBe(200);
     const second = await taskOf(tokens.community, applicationId);
-    expect(second).toMatchObject({ stage: 'COMMUNITY', attempt: 2 });
+    // The inbox says what the new opinion needs, and why, before anyone tries.
+    expect(second).toMatchObject({
+      stage: 'COMMUNITY',
+      attempt: 2,
+      requirements: [{ kind: 'APPRAISAL', reason: '公示期间有异议' }],
+    });
     const withoutMinutes = await post(tokens.community, second.id, { decision: 'APPROVE', opinion: '复核后同意' });
     expect(withoutMinutes.status).toBe(409);
     expect(withoutMinutes.body.message).toContain('民主评议');
@@ -256,6 +261,7 @@ describe('approval chain branches through the gateway (running stack)', () => {
     });
     await decide(tokens.street, applicationId, { decision: 'APPROVE', opinion: '审核同意' });
     const county = await taskOf(tokens.county, applicationId);
+    expect(county.requirements).toEqual([{ kind: 'HOME_VISIT', reason: '公示期间有异议' }]);
     const withoutVisit = await post(tokens.county, county.id, { decision: 'APPROVE', opinion: '同意' });
     expect(withoutVisit.status).toBe(409);
     expect(withoutVisit.body.message).toContain('入户核查');

@@ -110,6 +110,11 @@ describe('approval policy versions (real PostgreSQL, NATS)', () => {
     );
     expect((await resolve(day(9))).model).toBe('NATIONAL_2021');
     expect((await resolve(day(10))).id).toBe(delegated.id);
+    // A later version has the county visit 30 % of its cases at home (入户抽查); the chain takes it with the version.
+    const sampled = await publish(
+      version({ effectiveFrom: day(12), rules: { ...national, homeVisitSamplePercent: 30 } }),
+    );
+    expect(await resolve(day(12))).toMatchObject({ id: sampled.id, homeVisitSamplePercent: 30 });
     const listed = await as(admin, () => client.request(SUBJECTS.approval.policyList, { divisionCode: COUNTY }));
     const closed = listed.items.find((item) => item.divisionCode === COUNTY && item.model === 'NATIONAL_2021')!;
     expect(closed).toMatchObject({ effectiveTo: day(9), closedBy: 'changchun-admin' });
@@ -165,6 +170,12 @@ describe('approval policy versions (real PostgreSQL, NATS)', () => {
     );
     expect(outOfRange.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect(JSON.stringify(outOfRange.details)).toContain('公示期至少1天');
+    const oversampled = await refusal(
+      publish(version({ effectiveFrom: day(40), rules: { ...national, homeVisitSamplePercent: 101 } })),
+    );
+    expect(oversampled.details).toEqual([
+      { field: 'rules.homeVisitSamplePercent', messages: ['入户抽查比例不能大于100'] },
+    ]);
     const noRules = await refusal(
       publish({ ...version({ effectiveFrom: day(40) }), rules: undefined as unknown as ApprovalRulesInput }),
     );

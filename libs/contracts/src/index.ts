@@ -40,6 +40,7 @@ export * from './approval/approval-policy';
 export * from './approval/approval-policy.request';
 export * from './approval/delivery';
 export * from './approval/task.request';
+export * from './approval/task-requirements';
 export * from './approval/task-statistics';
 export * from './payment/enrolment.request';
 export * from './payment/enrolment-review.request';

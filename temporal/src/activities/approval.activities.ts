@@ -6,6 +6,7 @@ import {
   type FormDocumentType,
   SUBJECTS,
   type StepForm,
+  type TaskRequirement,
 } from '@app/contracts';
 import { APPROVAL_STEPS } from '@app/contracts/temporal';
 import { formatYuan, reviewIntervalFor } from '@app/domain';
@@ -42,6 +43,8 @@ export interface OpenTaskInput extends ChainRef {
   overallDueDate?: string | null;
   /** While the overall due date is unknown: the year whose holiday calendar it waits for. */
   overallCalendarMissingYear?: number | null;
+  /** What a decision must carry besides the opinion, and why (shown with the task). */
+  requirements?: TaskRequirement[];
 }
 
 /** An approved household's monthly amounts, in fen, as the stored assessment fixed them. */
@@ -199,6 +202,7 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
           ...(!input.overallDueDate && input.overallCalendarMissingYear
             ? { overallCalendarMissingYear: input.overallCalendarMissingYear }
             : {}),
+          ...(input.requirements?.length ? { requirements: input.requirements } : {}),
         }),
       );
       return { taskId: task.id, dueDate: task.dueDate };

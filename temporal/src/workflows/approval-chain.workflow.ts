@@ -35,6 +35,7 @@ import {
   STAGE_DIVISION_DIGITS,
   STAGE_LABELS,
   type TaskPurpose,
+  type TaskRequirement,
   withdrawSignal,
 } from '@app/contracts/temporal';
 
@@ -153,10 +154,34 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   };
   /** Set once the policy is resolved; read by the update validator. */
   const resolved: { policy?: ApprovalPolicy; stages?: StagePolicy[]; countyAlone?: boolean } = {};
-  /** Why the county must record a home visit before confirming (a conflict of interest, an objection), if it must. */
+  /**
+   * Why the confirming stage must record a home visit before it decides (a conflict of interest, an objection, the
+   * policy's sample), if it must.
+   */
   let homeVisitBecause: string | undefined;
   /** Why the opinion to be publicised needs a democratic appraisal (policy, an objection), if it does. */
   let appraisalBecause: string | undefined;
+  /**
+   * What an approval or refusal at a stage must carry besides the opinion, and why: shown with the task when it
+   * opens, and what the validator asks of a decision.
+   */
+  const requirementsOf = (taskStage: DecisionStage): TaskRequirement[] => {
+    const rules = resolved.policy;
+    const order = resolved.stages ?? [];
+    const needs: TaskRequirement[] = [];
+    if (resolved.countyAlone) {
+      needs.push({ kind: 'SURVEY', reason: '保密案件由县级民政部门直接核查家庭经济状况' });
+    } else if (rules?.surveyRequired && taskStage === order[0]?.stage) {
+      needs.push({ kind: 'SURVEY', reason: '本地审批流程规定' });
+    }
+    if (appraisalBecause && taskStage === rules?.publicityAfter) {
+      needs.push({ kind: 'APPRAISAL', reason: appraisalBecause });
+    }
+    if (homeVisitBecause && taskStage === order[order.length - 1]?.stage) {
+      needs.push({ kind: 'HOME_VISIT', reason: homeVisitBecause });
+    }
+    return needs;
+  };
   const now = () => new Date().toISOString();
 
   setHandler(withdrawSignal, () => {
@@ -185,6 +210,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     overallDueDate: overall.dueDate,
     overallCalendarMissingYear: overall.missingYear,
     publicityEndsAt,
+    pendingRequirements: pending?.purpose === 'DECISION' ? requirementsOf(pending.stage) : [],
     history,
   }));
   setHandler(
@@ -231,26 +257,23 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         if ((d.decision === 'REJECT' || d.decision === 'TERMINATE') && !(d.reasons?.length ?? 0)) {
           throw new Error(d.decision === 'REJECT' ? '不同意时必须写明理由' : '终止审批时必须写明申请人不配合的情况');
         }
-        const confirms = d.decision === 'APPROVE' || d.decision === 'REJECT';
-        const surveyStage = resolved.stages?.[0]?.stage;
-        if (resolved.countyAlone && confirms && !d.survey) {
-          throw new Error(
-            '保密案件由县级民政部门直接核查家庭经济状况，审核确认须附入户调查表（调查日期、至少两名调查人员、居住和生活情况）',
-          );
-        }
-        if (resolved.policy?.surveyRequired && pending.stage === surveyStage && confirms && !d.survey) {
-          throw new Error('本地审批流程要求附入户调查表（调查日期、至少两名调查人员、居住和生活情况）后再作决定');
-        }
-        if (pending.stage === resolved.policy?.publicityAfter && appraisalBecause && confirms && !d.appraisal) {
-          throw new Error(`${appraisalBecause}，本次意见须附民主评议记录（日期、参加人数、表决情况、评议记录）`);
-        }
         if (d.appraisal && d.appraisal.votesFor + d.appraisal.votesAgainst > d.appraisal.participants) {
           throw new Error('民主评议的表决票数不能多于参加人数');
         }
-        if (pending.stage === 'COUNTY' && homeVisitBecause && confirms && !d.homeVisit) {
-          throw new Error(
-            `该申请${homeVisitBecause}，县级审核确认前须记录入户核查（日期、至少两名核查人员、核查情况）`,
-          );
+        if (d.decision !== 'APPROVE' && d.decision !== 'REJECT') {
+          return;
+        }
+        const label = STAGE_LABELS[pending.stage];
+        for (const need of requirementsOf(pending.stage)) {
+          if (need.kind === 'SURVEY' && !d.survey) {
+            throw new Error(`${need.reason}，${label}须附入户调查表（调查日期、至少两名调查人员、居住和生活情况）`);
+          }
+          if (need.kind === 'APPRAISAL' && !d.appraisal) {
+            throw new Error(`${need.reason}，本次意见须附民主评议记录（日期、参加人数、表决情况、评议记录）`);
+          }
+          if (need.kind === 'HOME_VISIT' && !d.homeVisit) {
+            throw new Error(`该申请${need.reason}，${label}前须记录入户核查（日期、至少两名核查人员、核查情况）`);
+          }
         }
       },
     },
@@ -372,7 +395,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       completedAt: now(),
       lines: [
         { label: '备案事由', value: '申请人或其家庭成员是经办人员或村（居）民委员会成员的近亲属' },
-        { label: '处理', value: '单独登记备案；县级审核确认前须入户核查' },
+        { label: '处理', value: '单独登记备案；审核确认前须入户核查' },
       ],
     });
     documentIds.push(registration.documentId);
@@ -699,6 +722,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   const attempts: Partial<Record<DecisionStage, number>> = {};
   let index = 0;
   let outcome: 'APPROVED' | 'REJECTED' | 'TERMINATED' | 'WITHDRAWN' | undefined;
+  /** Whether the policy's sample of home visits has been drawn for this case (once, at the confirming stage). */
+  let sampleDrawn = false;
   let rejection: DecisionInput | undefined;
   /** When the last approval was decided (the decision's own time, from the update's input). */
   let finalApprovalAt: number | undefined;
@@ -720,9 +745,30 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         await setOverallLimit();
       }
     }
+    const sample = policy.homeVisitSamplePercent ?? 0;
+    if (index === stages.length - 1 && !sampleDrawn && sample > 0 && !homeVisitBecause && !countyAlone) {
+      // The policy's sample of home visits (入户抽查), drawn once when the confirming stage first opens; the draw
+      // uses the workflow's seeded random, so a replay draws the same and nobody can tell in advance.
+      sampleDrawn = true;
+      if (patched('home-visit-sample-v1')) {
+        const drawn = Math.random() * 100 < sample;
+        if (drawn) {
+          homeVisitBecause = `被抽中入户抽查（本地抽查比例${sample}%）`;
+        }
+        history.push({
+          stage: rule.stage,
+          attempt,
+          event: drawn ? 'HOME_VISIT_SAMPLED' : 'HOME_VISIT_NOT_SAMPLED',
+          actor: 'system',
+          at: now(),
+          note: `入户抽查比例${sample}%：${drawn ? '本案被抽中，作出决定前须记录入户核查' : '本案未被抽中'}`,
+        });
+      }
+    }
     // The task's id is made here and the task is pending before it appears in any inbox, so a decision taken
     // the moment it appears is never refused as "not pending".
     pending = { taskId: uuid4(), stage: rule.stage, purpose: 'DECISION', dueDate: null };
+    const requirements = requirementsOf(rule.stage);
     const openedOn = beijingDay(Date.now());
     const task = await activities.openTask({
       ...chain,
@@ -735,6 +781,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       openedOn,
       overallDueDate: overall.dueDate,
       overallCalendarMissingYear: overall.missingYear,
+      ...(requirements.length ? { requirements } : {}),
     });
     pending.dueDate = task.dueDate;
     setStage(APPROVAL_STAGES[rule.stage.toLowerCase() as 'community' | 'street' | 'county'], task.dueDate);

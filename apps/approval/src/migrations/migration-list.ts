@@ -9,6 +9,7 @@ import { Migration20261128090000_task_purpose } from './Migration20261128090000_
 import { Migration20261128120000_task_overall_calendar_missing } from './Migration20261128120000_task_overall_calendar_missing';
 import { Migration20261128140000_task_decided_at_index } from './Migration20261128140000_task_decided_at_index';
 import { Migration20261128170000_task_claim } from './Migration20261128170000_task_claim';
+import { Migration20261130090000_task_requirements } from './Migration20261130090000_task_requirements';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationList: MigrationObject[] = [
   },
   { name: 'Migration20261128140000_task_decided_at_index', class: Migration20261128140000_task_decided_at_index },
   { name: 'Migration20261128170000_task_claim', class: Migration20261128170000_task_claim },
+  { name: 'Migration20261130090000_task_requirements', class: Migration20261130090000_task_requirements },
 ];

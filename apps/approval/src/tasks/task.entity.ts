@@ -1,6 +1,6 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 
-import type { DecisionReply, DecisionStage, TaskPurpose } from '@app/contracts';
+import type { DecisionReply, DecisionStage, TaskPurpose, TaskRequirement } from '@app/contracts';
 import { BaseEntity } from '@app/platform';
 
 /**
@@ -29,6 +29,7 @@ export class Task extends BaseEntity<
   | 'decisionKey'
   | 'decisionReply'
   | 'purpose'
+  | 'requirements'
 > {
   @Property({ type: 'uuid' })
   applicationId: string;
@@ -79,6 +80,10 @@ export class Task extends BaseEntity<
   /** The year whose holiday calendar the overall due date waits for (null once known, or if not tracked). */
   @Property({ nullable: true })
   overallCalendarMissingYear?: number;
+
+  /** What a decision must carry besides the opinion, and why: fixed by the chain when the task opens. */
+  @Property({ type: 'json', default: "'[]'" })
+  requirements: TaskRequirement[] = [];
 
   @Property({ type: 'timestamptz', nullable: true })
   escalatedAt?: Date;

@@ -95,6 +95,7 @@ export class TasksService {
       calendarMissingYear,
       overallDueDate: request.overallDueDate,
       overallCalendarMissingYear: request.overallDueDate ? undefined : request.overallCalendarMissingYear,
+      requirements: (request.requirements ?? []).map(({ kind, reason }) => ({ kind, reason })),
     };
     try {
       await em.insert(Task, task);
@@ -416,6 +417,7 @@ export function toTaskReply(task: TaskFields): TaskReply {
     overallDueDate: task.overallDueDate ?? null,
     overallCalendarMissingYear: task.overallCalendarMissingYear ?? null,
     overallOverdue: task.status === 'OPEN' && !!task.overallDueDate && task.overallDueDate < today,
+    requirements: task.requirements ?? [],
     escalatedAt: task.escalatedAt?.toISOString() ?? null,
     claimedBy: task.claimedBy ?? null,
     claimedAt: task.claimedAt?.toISOString() ?? null,

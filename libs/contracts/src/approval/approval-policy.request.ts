@@ -58,6 +58,12 @@ export class ApprovalRulesInput {
   surveyRequired?: boolean;
 
   @IsOptional()
+  @IsInt({ message: '入户抽查比例应为整数（百分比）' })
+  @Min(0, { message: '入户抽查比例不能小于0' })
+  @Max(100, { message: '入户抽查比例不能大于100' })
+  homeVisitSamplePercent?: number;
+
+  @IsOptional()
   @IsBoolean({ message: 'overallClockExcludesPublicity 须为 true 或 false' })
   overallClockExcludesPublicity?: boolean;
 

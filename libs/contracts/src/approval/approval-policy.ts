@@ -65,6 +65,14 @@ export interface ApprovalPolicy {
   appraisal?: 'ON_OBJECTION' | 'ALWAYS' | 'NEVER';
   /** The first stage (the one that surveys) approves or refuses only with the survey's record (入户调查表). */
   surveyRequired?: boolean;
+  /**
+   * The share of cases, in percent, the confirming stage (the policy's last) visits at home before it approves or
+   * refuses (入户抽查; the 2012 rules asked the county to visit at least 30 %), besides the cases it must always
+   * visit (a conflict of interest, an objection at publicity). Each case is drawn once, when that stage first
+   * opens, with the workflow's seeded random (a replay draws the same; staff cannot tell in advance), and the
+   * draw is in the chain's history. Absent or 0: no sample.
+   */
+  homeVisitSamplePercent?: number;
   /** The overall limit from acceptance, in working days (30; 45 in special cases). */
   overallLimitWorkingDays: number;
   /**

@@ -21,6 +21,7 @@ import {
 
 import { DECISION_STAGES, type DecisionStage } from './approval-policy';
 import { DELIVERY_METHODS, type DeliveryMethod, TASK_PURPOSES, type TaskPurpose } from './delivery';
+import { TASK_REQUIREMENT_KINDS, type TaskRequirement, type TaskRequirementKind } from './task-requirements';
 import { IsDivisionCode } from '../common/division-code.validator';
 import { IsCalendarDate } from '../common/identity.validators';
 import { PageRequest } from '../common/page.request';
@@ -308,6 +309,17 @@ export class ListTasksRequest extends PageRequest {
   overallOverdueOnly?: boolean;
 }
 
+/** What a decision on the task must carry, and why (see TaskRequirement). */
+export class TaskRequirementInput implements TaskRequirement {
+  @IsIn(TASK_REQUIREMENT_KINDS)
+  kind: TaskRequirementKind;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  reason: string;
+}
+
 /** Opened by the workflow when a stage starts (system only). Idempotent per (workflow, stage, attempt). */
 export class OpenTaskRequest {
   /** The chain's own id for the task (so it knows the task before staff see it). */
@@ -368,6 +380,14 @@ export class OpenTaskRequest {
   @Min(2000)
   @Max(2200)
   overallCalendarMissingYear?: number;
+
+  /** What a decision must carry besides the opinion (none when absent). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(TASK_REQUIREMENT_KINDS.length)
+  @ValidateNested({ each: true })
+  @Type(() => TaskRequirementInput)
+  requirements?: TaskRequirementInput[];
 }
 
 /** Where an application's approval chain stands (the chain's `state` query). */
@@ -536,6 +556,8 @@ export interface TaskReply {
   overallCalendarMissingYear: number | null;
   /** Still open after the overall limit. */
   overallOverdue: boolean;
+  /** What a decision must carry besides the opinion (a survey record, appraisal minutes, a home visit), and why. */
+  requirements: TaskRequirement[];
   escalatedAt: string | null;
   /** Who signed for the task (签收), and when; null while nobody has. */
   claimedBy: string | null;

@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
 import type { DecisionStage } from '../approval/approval-policy';
 import type { DeliveryMethod, TaskPurpose } from '../approval/delivery';
+import type { TaskRequirement } from '../approval/task-requirements';
 import type { Decision, DecisionReply } from '../approval/task.request';
 
 /** A staff decision as the approval service hands it to the chain (the actor comes from the caller headers). */
@@ -12,7 +13,10 @@ export interface DecisionInput {
   reasons?: string[];
   returnTo?: 'PREVIOUS' | 'APPLICANT';
   missing?: string[];
-  /** The county's home visit (入户核查): required for conflict-of-interest cases and cases with an objection. */
+  /**
+   * The confirming stage's home visit (入户核查): required for conflict-of-interest cases, cases with an objection
+   * and cases drawn for the policy's sample (TaskRequirement HOME_VISIT).
+   */
   homeVisit?: { visitedOn: string; visitors: string[]; findings: string };
   /** The economic survey (入户调查), its photos resolved to their archived items by the approval service. */
   survey?: {
@@ -71,6 +75,8 @@ export interface ChainState {
   /** Set while the overall due date is unknown for want of a holiday calendar: the year that is missing. */
   overallCalendarMissingYear?: number | null;
   publicityEndsAt: string | null;
+  /** What a decision on the pending task must carry, and why (empty for chains from before this was kept). */
+  pendingRequirements?: TaskRequirement[];
   history: ChainHistoryEntry[];
 }
 
@@ -81,3 +87,4 @@ export type { ApprovalPolicy, DecisionStage, StagePolicy } from '../approval/app
 export { STAGE_DIVISION_DIGITS, STAGE_LABELS } from '../approval/approval-policy';
 export { DELIVERY_METHOD_LABELS, type DeliveryMethod, type TaskPurpose } from '../approval/delivery';
 export type { Decision, DecisionReply } from '../approval/task.request';
+export type { TaskRequirement } from '../approval/task-requirements';
