@@ -11,7 +11,7 @@ import {
   SUBJECTS,
 } from '@app/contracts';
 import { addMonthsToDay, beijingDate, DEMO_BANKS } from '@app/domain';
-import { MessagingClient } from '@app/platform';
+import { MessagingClient, TemporalClientService } from '@app/platform';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
 import { as, CALLERS } from '@test/support/callers';
@@ -181,6 +181,42 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
         .getConnection()
         .execute(`update intake.household_change set note = 'x' where household_id = ?`, [householdId]),
     ).rejects.toThrow(/append-only/);
+  });
+
+  it('tells the chain once the change is recorded; a chain it cannot tell is a 503 with the change kept, and the resend tells it', async () => {
+    const application = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ applicantName: '钱立新' })),
+    );
+    const born = {
+      householdId: application.householdId,
+      kind: 'JOIN' as const,
+      reason: 'BIRTH' as const,
+      occurredOn: today,
+      member: { ...spouse, name: '钱小满', idNumber: makeIdNumber(), relationship: '20' as const },
+    };
+    const signals = async () =>
+      (
+        await intake.get(TemporalClientService).client.workflow.getHandle(application.workflowId).fetchHistory()
+      ).events!.filter((event) => event.workflowExecutionSignaledEventAttributes?.signalName === 'householdChanged');
+    // Temporal cannot be reached from intake (its connection closed): the birth is recorded, the chain is not told.
+    await intake.get(TemporalClientService).connection.close();
+    const key = randomUUID();
+    await expect(change(born, key)).rejects.toMatchObject({
+      code: ErrorCode.UNAVAILABLE,
+      staffMessage: expect.stringContaining('成员变动已登记，但暂时无法通知审批流程重新核算'),
+    });
+    expect(await changeRows(application.householdId)).toEqual([{ kind: 'JOIN', reason: 'BIRTH' }]);
+    await intake.close();
+    intake = await startService(IntakeAppModule, QUEUE_GROUPS.intake);
+    client = intake.get(MessagingClient);
+    expect(await signals()).toHaveLength(0);
+    // The same request again answers the recorded change and tells the chain (which assesses once per change).
+    const resent = await change(born, key);
+    expect(resent.household.members.map((member) => member.name).sort()).toEqual(['钱小满', '钱立新'].sort());
+    expect(await changeRows(application.householdId)).toHaveLength(1);
+    const told = await signals();
+    expect(told).toHaveLength(1);
+    expect(told[0].workflowExecutionSignaledEventAttributes!.input!.payloads).toHaveLength(1);
   });
 
   it("hands the household to a new head when the head dies, and pays the benefit into the new head's card", async () => {

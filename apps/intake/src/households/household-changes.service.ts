@@ -75,6 +75,8 @@ export class HouseholdChangesService {
     const requestHash = sha256Hex(canonicalJson(request));
     const repeated = await this.repeatOf(request.idempotencyKey, requestHash);
     if (repeated) {
+      // Told again: the first request may have recorded the change and then failed to tell the chain (503).
+      await this.tellChain(request);
       return repeated;
     }
     assertReason(request);
@@ -116,7 +118,40 @@ export class HouseholdChangesService {
       { householdId: household!.id, kind: request.kind, reason: request.reason },
       'household member change recorded',
     );
+    await this.tellChain(request);
     return (await this.repeatOf(request.idempotencyKey, requestHash))!;
+  }
+
+  /**
+   * Tells the application in the chain, if any, of a change in who lives in the household, so that it assesses them
+   * again — after the change is committed, so that the chain reads the household as it now is (told from inside
+   * the transaction, the new assessment could read the members before the commit). A chain that cannot be told
+   * is a 503 with the change recorded: the same request sent again tells it (the chain assesses once per change).
+   */
+  private async tellChain(request: ChangeHouseholdMembersRequest): Promise<void> {
+    if (request.kind === 'HEAD') {
+      return; // who lives there is the same: nothing to assess again
+    }
+    const [application] = await this.em
+      .fork()
+      .find(
+        Application,
+        { household: request.householdId },
+        { orderBy: { createdAt: 'desc' }, limit: 1, fields: ['status', 'workflowId'] },
+      );
+    if (!application || !(application.status in IN_PROGRESS_STATUS_NAMES)) {
+      return;
+    }
+    await this.chainTold(
+      application.workflowId,
+      () =>
+        this.chains.signalHouseholdChanged(application.workflowId, {
+          changeId: changeKey(request),
+          summary: summaryOf(request),
+          occurredOn: request.occurredOn,
+        }),
+      HouseholdError.chainNotTold(),
+    );
   }
 
   /** The change in one transaction under the household's lock; a duplicate of the key in flight records nothing. */
@@ -151,17 +186,10 @@ export class HouseholdChangesService {
     const documentId = application
       ? await this.fileReport(locked, application.id, request, { person, newHead }, caller, nextReviewOn)
       : null;
-    if (application && composed && application.status in IN_PROGRESS_STATUS_NAMES) {
-      // Told before the change is recorded: a chain that cannot be told leaves it unrecorded (503, send again).
-      await (ended
-        ? this.endApplication(tx, application.id, request)
-        : this.chainTold(application.workflowId, () =>
-            this.chains.signalHouseholdChanged(application.workflowId, {
-              changeId: changeKey(locked, request),
-              summary: summaryOf(request),
-              occurredOn: request.occurredOn,
-            }),
-          ));
+    if (application && ended && application.status in IN_PROGRESS_STATUS_NAMES) {
+      // The application ends with the household; the chain is told before this is recorded (503, send again).
+      // Any other change is told to the chain once it is committed (tellChain).
+      await this.endApplication(tx, application.id, request);
     }
     tx.create(HouseholdChange, {
       idempotencyKey: request.idempotencyKey,
@@ -307,7 +335,7 @@ export class HouseholdChangesService {
   ): Promise<void> {
     await runAsCaller(SYSTEM_CALLER, () =>
       this.messaging.request(SUBJECTS.payment.enrolmentChangePayee, {
-        idempotencyKey: `household-change:${changeKey(household, request)}`,
+        idempotencyKey: `household-change:${changeKey(request)}`,
         householdId: household.id,
         bankCode: request.newHead!.payee!.bankCode,
         accountNo: request.newHead!.payee!.accountNo,
@@ -338,14 +366,18 @@ export class HouseholdChangesService {
 
   /**
    * Tells the application's chain (`signal`): of a change, which it assesses again with the household as it now
-   * is, or that the application ended. Temporal unreachable: 503, and the change is not recorded.
+   * is, or that the application ended. Temporal unreachable: `unreachable` (a 503).
    */
-  private async chainTold(workflowId: string, signal: () => Promise<unknown>): Promise<void> {
+  private async chainTold(
+    workflowId: string,
+    signal: () => Promise<unknown>,
+    unreachable = HouseholdError.chainUnreachable(),
+  ): Promise<void> {
     try {
       await signal();
     } catch (error) {
       this.logger.warn({ workflowId, err: error }, 'chain not told of a household change');
-      throw HouseholdError.chainUnreachable();
+      throw unreachable;
     }
   }
 
@@ -376,7 +408,7 @@ export class HouseholdChangesService {
     const recordedAt = new Date();
     const document = await runAsCaller(SYSTEM_CALLER, () =>
       this.messaging.request(SUBJECTS.archive.documentFile, {
-        idempotencyKey: `household-change:${changeKey(household, request)}`,
+        idempotencyKey: `household-change:${changeKey(request)}`,
         firstFilingStands: true,
         householdId: household.id,
         divisionCode: household.divisionCode,
@@ -440,8 +472,8 @@ export class HouseholdChangesService {
 }
 
 /** The change's own key where it reaches other services (a filing, a payee change, the chain): stable on resend. */
-function changeKey(household: Household, request: ChangeHouseholdMembersRequest): string {
-  return sha256Hex(`${household.id}:${request.idempotencyKey}`);
+function changeKey(request: ChangeHouseholdMembersRequest): string {
+  return sha256Hex(`${request.householdId}:${request.idempotencyKey}`);
 }
 
 /**

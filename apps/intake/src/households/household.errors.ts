@@ -36,8 +36,13 @@ export class HouseholdError extends DomainError {
   }
 
   static chainUnreachable(): HouseholdError {
-    const message = '暂时无法通知审批流程重新核算，本次变动未登记，请稍后重试';
+    const message = '暂时无法通知审批流程，本次变动未登记，请稍后重试';
     return new HouseholdError(ErrorCode.UNAVAILABLE, 'approval chain unreachable', message, []);
+  }
+
+  static chainNotTold(): HouseholdError {
+    const message = '成员变动已登记，但暂时无法通知审批流程重新核算：请稍后用同一幂等键重新提交，以通知审批流程';
+    return new HouseholdError(ErrorCode.UNAVAILABLE, 'approval chain not told of a recorded change', message, []);
   }
 
   static ended(): HouseholdError {
