@@ -12,6 +12,7 @@ import { type Caller, type DecideTaskRequest, ErrorCode, QUEUE_GROUPS, SUBJECTS 
 import {
   APPROVAL_STAGES,
   type ApprovalChainResult,
+  type ChainState,
   chainStateQuery,
   SEARCH_ATTRIBUTES,
   decideUpdate,
@@ -91,6 +92,36 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       opinion: '同意上报',
     });
     await untilStage(handle, APPROVAL_STAGES.street);
+  };
+  /** The chain's second assessment, once it has made it (a change or a re-check while in the chain). */
+  const secondAssessment = (handle: { query: (query: typeof chainStateQuery) => Promise<ChainState> }) =>
+    until(async () => {
+      const { history } = await handle.query(chainStateQuery);
+      return history.find((entry) => entry.stage === 'ASSESSMENT' && entry.attempt === 2);
+    }, 20_000);
+  /** A file uploaded as evidence for an application (stored by sha256 in the archive), as the upload route does. */
+  const uploadEvidence = async (
+    applicationId: string,
+    evidenceType: 'PHOTO' | 'INCOME_PROOF',
+    originalName: string,
+  ) => {
+    const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(randomUUID()), Buffer.from('\n%%EOF\n')]);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const uploadName = `evidence-${randomUUID()}`;
+    await services[0].get(UploadStore).put(uploadName, content);
+    const stored = await as(CALLERS.community1, () =>
+      client.request(SUBJECTS.archive.uploadIngest, { uploadName, sha256 }),
+    );
+    return as(CALLERS.community1, () =>
+      client.request(SUBJECTS.intake.attachmentAdd, {
+        applicationId,
+        evidenceType,
+        sha256,
+        sizeBytes: stored.sizeBytes,
+        mediaType: stored.mediaType,
+        originalName,
+      }),
+    );
   };
   /** RECORD_HISTORIES=1 saves the finished chain's history for the replay test (temporal/test/histories). */
   const record = async (name: string, handle: { fetchHistory: () => Promise<proto.api.history.v1.IHistory> }) => {
@@ -307,10 +338,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await as(CALLERS.community1, () => client.request(SUBJECTS.intake.householdChangeMembers, birth));
     // Sent again (a retry): the same change, assessed once.
     await as(CALLERS.community1, () => client.request(SUBJECTS.intake.householdChangeMembers, birth));
-    const reassessed = await until(async () => {
-      const { history } = await handle.query(chainStateQuery);
-      return history.find((entry) => entry.stage === 'ASSESSMENT' && entry.attempt === 2);
-    }, 20_000);
+    const reassessed = await secondAssessment(handle);
     expect(reassessed).toMatchObject({
       event: 'ELIGIBLE',
       documentId: expect.any(String),
@@ -346,6 +374,97 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       expect.objectContaining({ baseFen: latest.baseFen, supplementFen: latest.supplementsFen }),
     ]);
     await record('household-changed', handle);
+  }, 60_000);
+
+  it('re-checks a data check the applicant disputes with evidence: the means corrected, the record filed, the household assessed again', async () => {
+    const applicantIdNumber = makeIdNumber();
+    const wages = {
+      memberIdNumber: applicantIdNumber,
+      category: 'WAGES' as const,
+      amountFen: 600_000,
+      period: 'MONTH' as const,
+    };
+    const application = await as(CALLERS.community1, () =>
+      client.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({ applicantIdNumber, details: { dataCheckConsent: true, incomes: [wages] } }),
+      ),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.community);
+    const first = (await handle.query(chainStateQuery)).history.find((entry) => entry.stage === 'ASSESSMENT');
+    expect(first).toMatchObject({ attempt: 1, event: 'NOT_ELIGIBLE' });
+    const task = await taskOf(CALLERS.community1, application.id);
+    const recheck = (body: object, key = randomUUID(), who: Caller = CALLERS.community1) =>
+      as(who, () =>
+        client.request(SUBJECTS.intake.applicationRecheck, {
+          applicationId: application.id,
+          idempotencyKey: key,
+          objection: '申请人称核对到的工资为原单位收入，已于上月解除劳动合同，现仅有零工收入，提供解除劳动合同证明',
+          means: { incomes: [{ ...wages, amountFen: 20_000, note: '零工收入' }] },
+          ...body,
+        }),
+      );
+
+    // Refused, each changing nothing: an income of someone outside the household, evidence not of this
+    // application, a role that does not re-check.
+    await expect(recheck({ means: { incomes: [{ ...wages, memberIdNumber: makeIdNumber() }] } })).rejects.toMatchObject(
+      {
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'means.incomes[0].memberIdNumber', messages: ['收入所属人员不是本家庭的成员'] }],
+      },
+    );
+    await expect(recheck({ evidenceAttachmentIds: [randomUUID()] })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'evidenceAttachmentIds[0]', messages: ['不是本申请已上传的证明材料'] }],
+    });
+    await expect(recheck({}, randomUUID(), CALLERS.county1)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+
+    // The applicant's evidence, uploaded now (after acceptance): filed into the household file with the re-check.
+    const attachment = await uploadEvidence(application.id, 'INCOME_PROOF', '解除劳动合同证明.pdf');
+    const evidenceBefore = (await documentTypes(application.id)).filter((type) => type === 'EVIDENCE').length;
+
+    const key = randomUUID();
+    const reply = await recheck({ evidenceAttachmentIds: [attachment.id] }, key);
+    const today = beijingDate(new Date());
+    expect(reply.rechecks).toEqual([
+      {
+        assessmentId: expect.any(String),
+        objection: expect.stringContaining('解除劳动合同'),
+        meansBefore: expect.stringContaining('收入：工资性收入6000.00元/月'),
+        meansAfter: expect.stringContaining('收入：工资性收入200.00元/月'),
+        evidenceDocumentIds: [expect.any(String)],
+        recheckedBy: 'community1',
+        recheckedAt: expect.any(String),
+        documentId: expect.any(String),
+      },
+    ]);
+    expect(reply.details?.incomes).toEqual([{ ...wages, amountFen: 20_000, note: '零工收入' }]);
+    // Sent again: the same re-check, the chain told again and assessing once.
+    expect((await recheck({ evidenceAttachmentIds: [attachment.id] }, key)).rechecks).toEqual(reply.rechecks);
+    await expect(recheck({ objection: '另一内容' }, key)).rejects.toMatchObject({
+      code: ErrorCode.IDEMPOTENCY_CONFLICT,
+    });
+
+    const reassessed = await secondAssessment(handle);
+    expect(reassessed).toMatchObject({
+      event: 'ELIGIBLE',
+      documentId: expect.any(String),
+      note: `核对结果复查后重新核算：申请人异议，${today}复查`,
+    });
+    // The community's task stayed open; the record and both reports are in the household file.
+    expect(await taskOf(CALLERS.community1, application.id)).toMatchObject({ id: task.id, status: 'OPEN' });
+    const types = await documentTypes(application.id);
+    expect(types.filter((type) => type === 'DATA_CHECK_RECHECK_RECORD')).toHaveLength(1);
+    expect(types.filter((type) => type === 'EVIDENCE')).toHaveLength(evidenceBefore + 1);
+    expect(types.filter((type) => type === 'ASSESSMENT_REPORT')).toHaveLength(2);
+    // Found eligible now, there is nothing left to re-check.
+    await expect(recheck({})).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      staffMessage: expect.stringContaining('最近一次核对认定结果为符合条件'),
+    });
+    await handle.terminate('test done');
+    await record('data-check-rechecked', handle);
   }, 60_000);
 
   it('ends the application when the applicant living alone dies mid-chain: withdrawn with the reason', async () => {
@@ -490,28 +609,11 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   }, 60_000);
 
   it('records the survey as structured data with photos filed as evidence, before the community opinion', async () => {
-    const intake = services[0];
     const draft = await as(CALLERS.community1, () =>
       client.request(SUBJECTS.intake.applicationSubmit, makeApplication({ draft: true })),
     );
     // A photo of the home, scanned to PDF, uploaded as evidence before submission (filed with the receipt).
-    const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(randomUUID()), Buffer.from('\n%%EOF\n')]);
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    const uploadName = `survey-photo-${randomUUID()}`;
-    await intake.get(UploadStore).put(uploadName, content);
-    const stored = await as(CALLERS.community1, () =>
-      client.request(SUBJECTS.archive.uploadIngest, { uploadName, sha256 }),
-    );
-    await as(CALLERS.community1, () =>
-      client.request(SUBJECTS.intake.attachmentAdd, {
-        applicationId: draft.id,
-        evidenceType: 'PHOTO',
-        sha256,
-        sizeBytes: stored.sizeBytes,
-        mediaType: stored.mediaType,
-        originalName: '入户照片.pdf',
-      }),
-    );
+    await uploadEvidence(draft.id, 'PHOTO', '入户照片.pdf');
     const application = await as(CALLERS.community1, () =>
       client.request(SUBJECTS.intake.applicationSubmitDraft, { applicationId: draft.id }),
     );

@@ -36,6 +36,7 @@ describe('recorded approval chain histories replay against the current workflow 
         'before-fewer-calls-objection',
         'before-fewer-calls-rejected-at-street',
         'home-visit-sampled',
+        'data-check-rechecked',
       ]),
     );
   });

@@ -154,6 +154,61 @@ describe('approval chain branches through the gateway (running stack)', () => {
     });
   });
 
+  it('a data check the applicant disputes is re-checked by the township: new figures, assessed again, filed', async () => {
+    const applicantIdNumber = makeIdNumber();
+    const wages = { memberIdNumber: applicantIdNumber, category: 'WAGES', amountFen: 600_000, period: 'MONTH' };
+    const created = await call('POST', '/api/v1/applications', {
+      token: tokens.community,
+      headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
+      body: {
+        divisionCode: ERDAO.community,
+        applicantName: '冯复查',
+        applicantIdNumber,
+        householdSize: 1,
+        reason: '失业后无固定收入',
+        details: { dataCheckConsent: true, incomes: [wages] },
+      },
+    });
+    expect(created.status).toBe(201);
+    const applicationId = created.body.id as string;
+    const waiting = await untilStage(tokens.community, applicationId, 'COMMUNITY');
+    expect((waiting.progress.history as Json[]).find((entry) => entry.stage === 'ASSESSMENT')).toMatchObject({
+      event: 'NOT_ELIGIBLE',
+    });
+    const recheck = (token: string, body: Json) =>
+      call('POST', `/api/v1/applications/${applicationId}/rechecks`, {
+        token,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body,
+      });
+    const corrected = {
+      objection: '申请人称核对到的工资为原单位收入，已离职，现仅有零工收入',
+      means: { incomes: [{ ...wages, amountFen: 20_000 }] },
+    };
+    // Without the re-checked means: 400 naming the field; the county does not re-check: 403.
+    const incomplete = await recheck(tokens.street, { objection: corrected.objection });
+    expect(incomplete.status).toBe(400);
+    expect(JSON.stringify(incomplete.body)).toContain('请填写复查后的家庭收入、支出和财产');
+    expect((await recheck(tokens.county, corrected)).status).toBe(403);
+
+    const rechecked = await recheck(tokens.street, corrected);
+    expect(rechecked.status).toBe(200);
+    expect(rechecked.body.rechecks).toEqual([
+      expect.objectContaining({
+        recheckedBy: expect.stringContaining('e2e-ap-street'),
+        documentId: expect.any(String),
+      }),
+    ]);
+    const reassessed = await until(async () => {
+      const history = (await view(tokens.community, applicationId)).body.progress?.history as Json[] | undefined;
+      return history?.find((entry) => entry.stage === 'ASSESSMENT' && entry.attempt === 2);
+    }, 30_000);
+    expect(reassessed).toMatchObject({ event: 'ELIGIBLE', note: expect.stringContaining('核对结果复查后重新核算') });
+    expect(await documentTypes(tokens.community, applicationId)).toContain('DATA_CHECK_RECHECK_RECORD');
+    // Eligible now: nothing left to re-check.
+    expect((await recheck(tokens.street, corrected)).status).toBe(409);
+  }, 90_000);
+
   it('a refusal at the street is served by the township (left at the residence, witnessed) and filed', async () => {
     const applicationId = await submit(tokens.community, ERDAO.community, '钱街道');
     await decide(tokens.community, applicationId, { decision: 'APPROVE', opinion: '同意上报' });

@@ -23,6 +23,7 @@ export * from './intake/application-details';
 export * from './intake/application.reply';
 export * from './intake/attachment.request';
 export * from './intake/change-application.request';
+export * from './intake/data-check-recheck';
 export * from './intake/get-application.request';
 export * from './intake/get-division.request';
 export * from './intake/household-change.request';

@@ -65,6 +65,7 @@ import {
   UpdateApplicationRequest,
   WithdrawApplicationRequest,
 } from './intake/change-application.request';
+import { RecheckDataCheckRequest } from './intake/data-check-recheck';
 import { GetApplicationRequest, ListApplicationsRequest } from './intake/get-application.request';
 import { GetDivisionRequest } from './intake/get-division.request';
 import { ChangeHouseholdMembersRequest } from './intake/household-change.request';
@@ -121,6 +122,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.applicationSubmitDraft]: SubmitDraftRequest,
   [SUBJECTS.intake.applicationWithdraw]: WithdrawApplicationRequest,
   [SUBJECTS.intake.applicationMaterialsNotice]: NotifyMissingMaterialsRequest,
+  [SUBJECTS.intake.applicationRecheck]: RecheckDataCheckRequest,
   [SUBJECTS.intake.divisionGet]: GetDivisionRequest,
   [SUBJECTS.intake.attachmentAdd]: AddAttachmentRequest,
   [SUBJECTS.archive.uploadIngest]: IngestUploadRequest,

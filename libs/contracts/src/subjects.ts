@@ -12,6 +12,7 @@ export const SUBJECTS = {
     applicationSubmitDraft: 'intake.application.submit-draft',
     applicationWithdraw: 'intake.application.withdraw',
     applicationMaterialsNotice: 'intake.application.materials-notice',
+    applicationRecheck: 'intake.application.recheck',
     attachmentAdd: 'intake.attachment.add',
     divisionGet: 'intake.division.get',
     householdCreate: 'intake.household.create',

@@ -20,6 +20,7 @@ import {
   type ApprovalPolicy,
   type ApprovalStage,
   calendarLoadedSignal,
+  dataCheckRecheckedSignal,
   householdChangedSignal,
   type StagePolicy,
   type ChainHistoryEntry,
@@ -90,6 +91,8 @@ const FORM_OF_STAGE = {
   STREET: 'STREET_REVIEW',
   COUNTY: 'COUNTY_CONFIRMATION',
 } as const;
+/** Why the household was assessed again, as its history says. */
+const REASSESSED_AFTER = { HOUSEHOLD: '家庭成员变动', RECHECK: '核对结果复查' } as const;
 const DECISION_NAMES = {
   APPROVE: '同意',
   REJECT: '不同意',
@@ -193,14 +196,25 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   setHandler(calendarLoadedSignal, () => {
     calendarLoads += 1;
   });
-  /** Changes in the household's members while in the chain, each assessed again once (reassessedUpTo). */
-  const householdChanges: Array<{ changeId: string; summary: string; occurredOn: string }> = [];
+  /**
+   * What changed the household's figures while in the chain — its members (registry) or its means re-checked on
+   * the applicant's objection — each assessed again once (reassessedUpTo).
+   */
+  const reassessments: Array<{
+    changeId: string;
+    summary: string;
+    occurredOn: string;
+    kind: 'HOUSEHOLD' | 'RECHECK';
+  }> = [];
   let reassessedUpTo = 0;
-  setHandler(householdChangedSignal, (change) => {
-    if (!householdChanges.some((known) => known.changeId === change.changeId)) {
-      householdChanges.push(change);
-    }
-  });
+  const noteChange =
+    (kind: 'HOUSEHOLD' | 'RECHECK') => (change: { changeId: string; summary: string; occurredOn: string }) => {
+      if (!reassessments.some((known) => known.changeId === change.changeId)) {
+        reassessments.push({ ...change, kind });
+      }
+    };
+  setHandler(householdChangedSignal, noteChange('HOUSEHOLD'));
+  setHandler(dataCheckRecheckedSignal, noteChange('RECHECK'));
   setHandler(chainStateQuery, () => ({
     stage,
     pendingTaskId: pending?.taskId ?? null,
@@ -252,7 +266,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           throw new Error('该任务为审批任务，只有送达任务可以登记送达');
         }
         if (reassessmentDue() && (d.decision === 'APPROVE' || d.decision === 'REJECT')) {
-          throw new Error('家庭成员发生变动，正在重新核算家庭经济状况，请稍后刷新，按新的核算结果作出决定');
+          throw new Error(
+            '家庭情况已更新（成员变动或核对结果复查），正在重新核算家庭经济状况，请稍后刷新，按新的核算结果作出决定',
+          );
         }
         if ((d.decision === 'REJECT' || d.decision === 'TERMINATE') && !(d.reasons?.length ?? 0)) {
           throw new Error(d.decision === 'REJECT' ? '不同意时必须写明理由' : '终止审批时必须写明申请人不配合的情况');
@@ -441,7 +457,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
 
   const tracksOverall = since('overall-clock-v1');
   /** A household change not yet assessed again (chains with the overall clock: every chain of this code). */
-  const reassessmentDue = () => tracksOverall && reassessedUpTo < householdChanges.length;
+  const reassessmentDue = () => tracksOverall && reassessedUpTo < reassessments.length;
   /** The periods the overall clock stood still for (publicity, where the policy says so), and their length. */
   const paused: Array<{ from: string; to: string }> = [];
   let pausedMs = 0;
@@ -686,8 +702,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
    * whose history predates this code is only noted (the patch keeps its replay as it was).
    */
   const reassess = async () => {
-    const changes = householdChanges.slice(reassessedUpTo);
-    reassessedUpTo = householdChanges.length;
+    const changes = reassessments.slice(reassessedUpTo);
+    reassessedUpTo = reassessments.length;
     if (!patched('reassess-on-household-change-v1')) {
       return;
     }
@@ -705,7 +721,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       actor: 'system',
       at: now(),
       documentId: assessment.documentId,
-      note: `家庭成员变动后重新核算：${changes.map((change) => change.summary).join('；')}`,
+      note: `${[...new Set(changes.map((change) => REASSESSED_AFTER[change.kind]))].join('及')}后重新核算：${changes
+        .map((change) => change.summary)
+        .join('；')}`,
     });
   };
   documentIds.push(assessment.documentId);

@@ -50,7 +50,8 @@ export class RenderingService {
       case 'MATERIALS_NOTICE':
       case 'BENEFIT_CHANGE_DECISION':
       case 'PERIODIC_REVIEW_RECORD':
-      case 'HOUSEHOLD_CHANGE_REPORT': {
+      case 'HOUSEHOLD_CHANGE_REPORT':
+      case 'DATA_CHECK_RECHECK_RECORD': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

@@ -37,6 +37,7 @@ import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { WithPurposeQuery } from '../access-log/purpose-query';
 import { CreateApplicationDto } from './dto/create-application.dto';
+import { DataCheckRecheckDto } from './dto/data-check-recheck.dto';
 import { MaterialsNoticeDto } from './dto/materials-notice.dto';
 import { ObjectionDto } from './dto/objection.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
@@ -215,6 +216,26 @@ export class ApplicationsController {
   ): Promise<ApplicationReply> {
     return this.messaging.request(
       SUBJECTS.intake.applicationMaterialsNotice,
+      { ...body, applicationId: id, idempotencyKey },
+      { timeoutMs: 15_000 },
+    );
+  }
+
+  @Post(':id/rechecks')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.dataCheckRecheck)
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key → the first re-check' })
+  @ApiOperation({
+    summary:
+      'Re-check a data check the applicant disputes with evidence (核对结果复查): only while the application is in its chain and its latest assessment found it not eligible (else 409). The re-checked means replace the declared ones, the record is filed, and the chain assesses the household again.',
+  })
+  recheck(
+    @UuidParam('id') id: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: DataCheckRecheckDto,
+  ): Promise<ApplicationReply> {
+    return this.messaging.request(
+      SUBJECTS.intake.applicationRecheck,
       { ...body, applicationId: id, idempotencyKey },
       { timeoutMs: 15_000 },
     );

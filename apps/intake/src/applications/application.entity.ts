@@ -4,6 +4,8 @@ import {
   type ApplicationDetails,
   APPLICATION_STATUSES,
   type ApplicationStatus,
+  type DataCheckRecheck,
+  type DeclaredMeans,
   type MaterialsNotice,
 } from '@app/contracts';
 import { BaseEntity } from '@app/platform';
@@ -17,7 +19,9 @@ import { Household } from '../households/household.entity';
   expression:
     'create index "application_division_code_created_at_index" on "intake"."application" ("division_code" varchar_pattern_ops, "created_at" desc)',
 })
-export class Application extends BaseEntity<'status' | 'workflowStartedAt' | 'submittedAt' | 'conflictOfInterest'> {
+export class Application extends BaseEntity<
+  'status' | 'workflowStartedAt' | 'submittedAt' | 'conflictOfInterest' | 'rechecks'
+> {
   /** Human reference, unique: SQ-<county>-<year>-<6-digit sequence>. */
   @Unique()
   @Property({ length: 32 })
@@ -79,4 +83,17 @@ export class Application extends BaseEntity<'status' | 'workflowStartedAt' | 'su
   /** The one-time notice of missing materials, once given (and the key it was given under, for a repeat). */
   @Property({ type: 'json', nullable: true })
   materialsNotice?: MaterialsNotice & { idempotencyKey: string };
+
+  /**
+   * Re-checks of a disputed data check (核对结果复查), oldest first: each with the means as declared before it in
+   * full (what the record summarises), its key and the hash of its request (for a repeat).
+   */
+  @Property({ type: 'json', default: "'[]'" })
+  rechecks: StoredRecheck[] = [];
+}
+
+export interface StoredRecheck extends DataCheckRecheck {
+  means: { before: DeclaredMeans; after: DeclaredMeans };
+  idempotencyKey: string;
+  requestHash: string;
 }

@@ -1,4 +1,4 @@
-import { APPLICATION_STATUS_LABELS, ErrorCode, type FieldError } from '@app/contracts';
+import { APPLICATION_STATUS_LABELS, type ApplicationStatus, ErrorCode, type FieldError } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
 /** The statuses of an application in progress (one per household at a time), as staff read them. */
@@ -114,5 +114,46 @@ export class ApplicationError extends DomainError {
     return new ApplicationError(ErrorCode.CONFLICT, `application already ${status}`, message, [
       { field: 'status', messages: [message] },
     ]);
+  }
+  static recheckNotInProgress(status: ApplicationStatus): ApplicationError {
+    const message = `申请当前为“${APPLICATION_STATUS_LABELS[status]}”，只有审批中的申请可以复查核对结果`;
+    return new ApplicationError(ErrorCode.CONFLICT, `application is ${status}: no re-check`, message, [
+      { field: 'status', messages: [message] },
+    ]);
+  }
+
+  static recheckWithoutIneligibleAssessment(eligible: boolean | undefined): ApplicationError {
+    const message =
+      eligible === undefined
+        ? '该申请尚未完成家庭经济状况核对认定，不能复查'
+        : '最近一次核对认定结果为符合条件，无需复查（复查适用于核对认定不符合条件而申请人有异议并提供证据的情形）';
+    return new ApplicationError(ErrorCode.CONFLICT, 'no ineligible assessment to re-check', message, [
+      { field: 'applicationId', messages: [message] },
+    ]);
+  }
+
+  static recheckKeyReused(): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.IDEMPOTENCY_CONFLICT,
+      'idempotency key used for another re-check',
+      '该幂等键已用于内容不同的另一次复查',
+    );
+  }
+
+  static evidenceNotOfApplication(fields: FieldError[]): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.VALIDATION_FAILED,
+      'evidence not filed for this application',
+      '证明材料须为本申请已上传的材料',
+      fields,
+    );
+  }
+
+  static recheckChainNotTold(): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.UNAVAILABLE,
+      'approval chain not told of a recorded re-check',
+      '复查已登记，但暂时无法通知审批流程重新核算：请稍后用同一幂等键重新提交，以通知审批流程',
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { ApplicationDetailsView, ApplicationReply, ApplicationSummary } from '@app/contracts';
 import { maskBankAccount, maskIdNumber } from '@app/domain';
 
-import type { Application } from './application.entity';
+import type { Application, StoredRecheck } from './application.entity';
 
 /** An application in a list: no declared details, no notice, no attachments, the ID number masked. */
 export function toApplicationSummary(application: Application): ApplicationSummary {
@@ -34,7 +34,12 @@ export function toApplicationReply(
     details: application.details ? detailsView(application.details, reveal) : null,
     materialsNotice: application.materialsNotice ? materialsNoticeView(application.materialsNotice) : null,
     attachments,
+    rechecks: (application.rechecks ?? []).map(recheckView),
   };
+}
+
+function recheckView({ means: _means, idempotencyKey: _key, requestHash: _hash, ...recheck }: StoredRecheck) {
+  return recheck;
 }
 
 function materialsNoticeView({ idempotencyKey: _key, ...notice }: NonNullable<Application['materialsNotice']>) {

@@ -8,6 +8,7 @@ import {
   ListApplicationsRequest,
   type ListApplicationsReply,
   NotifyMissingMaterialsRequest,
+  RecheckDataCheckRequest,
   RecordApplicationStageRequest,
   SubmitApplicationRequest,
   SubmitDraftRequest,
@@ -17,6 +18,7 @@ import {
 } from '@app/contracts';
 
 import { ApplicationsService } from './applications.service';
+import { DataCheckRechecksService } from './data-check-rechecks.service';
 import { MaterialsNoticeService } from './materials-notice.service';
 
 @Controller()
@@ -24,6 +26,7 @@ export class ApplicationsHandler {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly materialsNotices: MaterialsNoticeService,
+    private readonly rechecks: DataCheckRechecksService,
   ) {}
 
   @MessagePattern(SUBJECTS.intake.applicationSubmit)
@@ -59,6 +62,11 @@ export class ApplicationsHandler {
   @MessagePattern(SUBJECTS.intake.applicationMaterialsNotice)
   notifyMissingMaterials(@Payload() request: NotifyMissingMaterialsRequest): Promise<ApplicationReply> {
     return this.materialsNotices.notify(request);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationRecheck)
+  recheck(@Payload() request: RecheckDataCheckRequest): Promise<ApplicationReply> {
+    return this.rechecks.recheck(request);
   }
 
   @MessagePattern(SUBJECTS.intake.applicationWithdraw)

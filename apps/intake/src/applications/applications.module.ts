@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ApplicationsHandler } from './applications.handler';
 import { ApplicationsService } from './applications.service';
+import { DataCheckRechecksService } from './data-check-rechecks.service';
 import { MaterialsNoticeService } from './materials-notice.service';
 import { ApprovalChainModule } from '../approval-chain/approval-chain.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
@@ -11,6 +12,6 @@ import { HouseholdsModule } from '../households/households.module';
 @Module({
   imports: [ApprovalChainModule, DivisionsModule, HouseholdsModule, AttachmentsModule],
   controllers: [ApplicationsHandler],
-  providers: [ApplicationsService, MaterialsNoticeService],
+  providers: [ApplicationsService, MaterialsNoticeService, DataCheckRechecksService],
 })
 export class ApplicationsModule {}

@@ -6,7 +6,6 @@ import { CreateRequestContext, EntityManager, UniqueConstraintViolationException
 import {
   type ApplicationDetails,
   APPLICATION_STATUSES,
-  type FieldError,
   ErrorCode,
   type ListApplicationsReply,
   type ListApplicationsRequest,
@@ -36,6 +35,7 @@ import {
 import { Application } from './application.entity';
 import { ApplicationError, IN_PROGRESS_STATUS_NAMES, type InProgressStatus } from './application.errors';
 import { toApplicationReply, toApplicationSummary } from './application.mapper';
+import { meansMisfits } from './declared-means';
 import { ApprovalWorkflowService } from '../approval-chain/approval-workflow.service';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { DivisionsService } from '../divisions/divisions.service';
@@ -288,24 +288,9 @@ export class ApplicationsService {
       return; // nothing in the details names a member
     }
     const members = await this.households.activeMembers(em, application.household);
-    const known = new Set(members.map((member) => member.idNumber));
     const head = members.find((member) => member.isHead)?.idNumber;
-    const errors: FieldError[] = [];
-    const norm = (id: string) => checkIdNumber(id).normalized;
-    (details.incomes ?? []).forEach((income, index) => {
-      if (!known.has(norm(income.memberIdNumber))) {
-        errors.push({ field: `details.incomes[${index}].memberIdNumber`, messages: ['收入所属人员不是本家庭的成员'] });
-      }
-    });
-    (details.deductions ?? []).forEach((deduction, index) => {
-      if (!known.has(norm(deduction.memberIdNumber))) {
-        errors.push({
-          field: `details.deductions[${index}].memberIdNumber`,
-          messages: ['支出所属人员不是本家庭的成员'],
-        });
-      }
-    });
-    if (details.paymentAccount && norm(details.paymentAccount.holderIdNumber) !== head) {
+    const errors = meansMisfits(details, new Set(members.map((member) => member.idNumber)), 'details');
+    if (details.paymentAccount && checkIdNumber(details.paymentAccount.holderIdNumber).normalized !== head) {
       errors.push({ field: 'details.paymentAccount.holderIdNumber', messages: ['低保金账户的持有人须为户主本人'] });
     }
     if (errors.length > 0) {

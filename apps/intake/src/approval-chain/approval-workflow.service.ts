@@ -5,6 +5,7 @@ import {
   APPROVAL_CHAIN_WORKFLOW_TYPE,
   APPROVAL_STAGES,
   type ApprovalChainInput,
+  dataCheckRecheckedSignal,
   householdChangedSignal,
   SEARCH_ATTRIBUTES,
   TASK_QUEUES,
@@ -54,6 +55,21 @@ export class ApprovalWorkflowService {
     const told = await this.temporal.signalIfRunning(workflowId, householdChangedSignal, change);
     if (told) {
       this.logger.log({ workflowId, changeId: change.changeId }, 'chain told of a household change');
+    }
+    return told;
+  }
+
+  /**
+   * Tells a running chain that the household's means were re-checked on the applicant's objection, so that it
+   * assesses them again; answers whether a chain was running. Sent again, the chain assesses once (`changeId`).
+   */
+  async signalDataCheckRechecked(
+    workflowId: string,
+    recheck: { changeId: string; summary: string; occurredOn: string },
+  ): Promise<boolean> {
+    const told = await this.temporal.signalIfRunning(workflowId, dataCheckRecheckedSignal, recheck);
+    if (told) {
+      this.logger.log({ workflowId, changeId: recheck.changeId }, 'chain told of a data-check re-check');
     }
     return told;
   }

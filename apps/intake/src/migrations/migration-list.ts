@@ -13,6 +13,7 @@ import { Migration20261128100000_application_materials_notice } from './Migratio
 import { Migration20261128130000_application_register_index } from './Migration20261128130000_application_register_index';
 import { Migration20261128190000_household_changes } from './Migration20261128190000_household_changes';
 import { Migration20261129100000_household_change_new_head } from './Migration20261129100000_household_change_new_head';
+import { Migration20261130100000_application_rechecks } from './Migration20261130100000_application_rechecks';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const migrationList: MigrationObject[] = [
     name: 'Migration20261129100000_household_change_new_head',
     class: Migration20261129100000_household_change_new_head,
   },
+  { name: 'Migration20261130100000_application_rechecks', class: Migration20261130100000_application_rechecks },
 ];

@@ -44,6 +44,7 @@ export const FORM_DOCUMENT_TYPES = [
   'BENEFIT_CHANGE_DECISION', // 最低生活保障待遇变更决定书（增发、减发、暂停、恢复、停发）
   'PERIODIC_REVIEW_RECORD', // 定期核查记录
   'HOUSEHOLD_CHANGE_REPORT', // 家庭成员变动登记（死亡、迁出、出生、婚嫁等）
+  'DATA_CHECK_RECHECK_RECORD', // 家庭经济状况核对结果复查记录（申请人异议）
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -86,6 +87,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   BENEFIT_CHANGE_DECISION: 'DAILY_MANAGEMENT',
   PERIODIC_REVIEW_RECORD: 'DAILY_MANAGEMENT',
   HOUSEHOLD_CHANGE_REPORT: 'DAILY_MANAGEMENT',
+  DATA_CHECK_RECHECK_RECORD: 'APPROVAL',
 };
 
 /** What each document type is called, for staff (lists, spreadsheets). */
@@ -112,6 +114,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   BENEFIT_CHANGE_DECISION: '最低生活保障待遇变更决定书',
   PERIODIC_REVIEW_RECORD: '定期核查记录',
   HOUSEHOLD_CHANGE_REPORT: '家庭成员变动登记表',
+  DATA_CHECK_RECHECK_RECORD: '家庭经济状况核对结果复查记录',
 };
 
 export class FormField {

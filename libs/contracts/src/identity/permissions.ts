@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   calendarManage: 'calendar:manage',
   /** Record an objection received during publicity. */
   objectionRecord: 'objection:record',
+  /** Re-check a data check the applicant disputes with evidence (核对结果复查; the township, the community assisting). */
+  dataCheckRecheck: 'data-check:recheck',
   /** Run and store an eligibility assessment of a registered household. */
   assessmentRun: 'assessment:run',
   /** See enrolments, payroll lines, statements and a household's payments. */
@@ -43,8 +45,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     P.householdRegister,
     P.assessmentRun,
     P.objectionRecord,
+    P.dataCheckRecheck,
   ],
-  STREET_REVIEWER: [P.applicationRead, P.documentRead, P.assessmentRun],
+  STREET_REVIEWER: [P.applicationRead, P.documentRead, P.assessmentRun, P.dataCheckRecheck],
   COUNTY_APPROVER: [
     P.applicationRead,
     P.documentRead,

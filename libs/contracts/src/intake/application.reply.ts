@@ -1,5 +1,6 @@
 import type { ApplicationDetails } from './application-details';
 import type { AttachmentReply } from './attachment.request';
+import type { DataCheckRecheck } from './data-check-recheck';
 
 /** The declared details as replied: the payment account masked, in full only when revealed. */
 export type ApplicationDetailsView = Omit<ApplicationDetails, 'paymentAccount'> & {
@@ -72,6 +73,8 @@ export interface ApplicationReply {
   materialsNotice: MaterialsNotice | null;
   /** Evidence uploaded for the application (filed into the household file when the step that uses it completes). */
   attachments: AttachmentReply[];
+  /** Re-checks of a disputed data check (核对结果复查), oldest first. */
+  rechecks: DataCheckRecheck[];
   updatedAt: string;
 }
 

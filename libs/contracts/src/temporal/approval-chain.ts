@@ -14,6 +14,13 @@ export const calendarLoadedSignal = defineSignal<[{ year: number }]>('calendarLo
  */
 export const householdChangedSignal =
   defineSignal<[{ changeId: string; summary: string; occurredOn: string }]>('householdChanged');
+/**
+ * The applicant disputed an ineligible data check with evidence and staff re-checked the household's means
+ * (核对结果复查, 2021 rules Art. 18): the chain assesses the household again, as for a change of members. Sent by
+ * intake once the re-check is recorded; `changeId` is stable across a resent re-check. No personal data.
+ */
+export const dataCheckRecheckedSignal =
+  defineSignal<[{ changeId: string; summary: string; occurredOn: string }]>('dataCheckRechecked');
 
 /** Stages of the approval chain as shown in the ApprovalStage search attribute. Never renamed. */
 export const APPROVAL_STAGES = {

@@ -1,0 +1,264 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CreateRequestContext, EntityManager, LockMode } from '@mikro-orm/postgresql';
+
+import {
+  type ApplicationReply,
+  type DeclaredMeans,
+  PERMISSIONS,
+  type RecheckDataCheckRequest,
+  type StoredAssessmentReply,
+  SUBJECTS,
+} from '@app/contracts';
+import { beijingDate, beijingMinute, canonicalJson, maskIdNumber, sha256Hex } from '@app/domain';
+import {
+  assertPermission,
+  assertVisible,
+  MessagingClient,
+  requireCaller,
+  runAsCaller,
+  SYSTEM_CALLER,
+} from '@app/platform';
+
+import { Application, type StoredRecheck } from './application.entity';
+import { ApplicationError, IN_PROGRESS_STATUS_NAMES } from './application.errors';
+import { toApplicationReply } from './application.mapper';
+import { meansMisfits, summariseMeans } from './declared-means';
+import { ApprovalWorkflowService } from '../approval-chain/approval-workflow.service';
+import { AttachmentsService } from '../attachments/attachments.service';
+import { HouseholdsService } from '../households/households.service';
+
+/** The archive step of a re-check: part of the application's chain's file. */
+const STEP = 'assessment:recheck';
+
+/**
+ * The re-check of a data check the applicant disputes (核对结果复查, 2021 rules Art. 18): when the latest assessment
+ * found the household not eligible and the applicant objects with evidence, the township (the community assisting)
+ * re-checks. Under the application's lock: the record (家庭经济状况核对结果复查记录: the objection, the evidence,
+ * the means before and after) is filed into the household file, then the re-checked means replace the declared
+ * ones. Once that is committed the chain is told, and it assesses the household again (a new report beside the
+ * first). Idempotent by key.
+ */
+@Injectable()
+export class DataCheckRechecksService {
+  private readonly logger = new Logger(DataCheckRechecksService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly messaging: MessagingClient,
+    private readonly households: HouseholdsService,
+    private readonly chains: ApprovalWorkflowService,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  @CreateRequestContext()
+  async recheck(request: RecheckDataCheckRequest): Promise<ApplicationReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.dataCheckRecheck);
+    const requestHash = sha256Hex(canonicalJson(request));
+    const { application, recheck } = await this.em.transactional(async (em) => {
+      const row = await em.findOne(
+        Application,
+        { id: request.applicationId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      assertVisible(caller, row?.divisionCode);
+      const found = row!;
+      const repeat = found.rechecks.find((earlier) => earlier.idempotencyKey === request.idempotencyKey);
+      if (repeat) {
+        if (repeat.requestHash !== requestHash) {
+          throw ApplicationError.recheckKeyReused();
+        }
+        return { application: found, recheck: repeat };
+      }
+      if (!(found.status in IN_PROGRESS_STATUS_NAMES)) {
+        throw ApplicationError.recheckNotInProgress(found.status);
+      }
+      const disputed = await this.latestAssessment(found);
+      if (!disputed || disputed.eligible) {
+        throw ApplicationError.recheckWithoutIneligibleAssessment(disputed?.eligible);
+      }
+      const members = await this.households.activeMembers(em, found.household);
+      const misfits = meansMisfits(request.means, new Set(members.map((member) => member.idNumber)), 'means');
+      if (misfits.length > 0) {
+        throw ApplicationError.detailsInvalid(misfits);
+      }
+      const evidence = await this.fileEvidence(em, found, request.evidenceAttachmentIds ?? [], request.idempotencyKey);
+      const before: DeclaredMeans = {
+        incomes: found.details?.incomes ?? [],
+        deductions: found.details?.deductions ?? [],
+        assets: found.details?.assets ?? [],
+      };
+      const after: DeclaredMeans = {
+        incomes: request.means.incomes ?? [],
+        deductions: request.means.deductions ?? [],
+        assets: request.means.assets ?? [],
+      };
+      const recheckedAt = new Date();
+      const stored: StoredRecheck = {
+        assessmentId: disputed.id,
+        objection: request.objection,
+        meansBefore: summariseMeans(before),
+        meansAfter: summariseMeans(after),
+        evidenceDocumentIds: evidence.map((item) => item.documentId),
+        recheckedBy: caller.username,
+        recheckedAt: recheckedAt.toISOString(),
+        documentId: '',
+        means: { before, after },
+        idempotencyKey: request.idempotencyKey,
+        requestHash,
+      };
+      stored.documentId = await this.fileRecord(
+        found,
+        stored,
+        disputed,
+        evidence.map((item) => item.referenceCode),
+        caller.divisionCode,
+      );
+      found.details = { ...found.details, ...after };
+      found.rechecks = [...found.rechecks, stored];
+      return { application: found, recheck: stored };
+    });
+    this.logger.log({ applicationId: application.id, documentId: recheck.documentId }, 'data check re-checked');
+    await this.tellChain(application, recheck);
+    return toApplicationReply(application);
+  }
+
+  /** The application's latest stored assessment (the chain files one per attempt); none before the first. */
+  private async latestAssessment(application: Application): Promise<StoredAssessmentReply | undefined> {
+    const { items } = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.eligibility.assessmentList, { householdId: application.household.id }),
+    );
+    return items
+      .filter((item) => item.applicationId === application.id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .at(-1);
+  }
+
+  /**
+   * The evidence named must have been uploaded for this application; each is in the household file once: an item
+   * filed already (at acceptance) is used as it is, any other is filed now as part of the re-check. Answered with
+   * the archived items and their codes, in the order named.
+   */
+  private async fileEvidence(
+    em: EntityManager,
+    application: Application,
+    attachmentIds: string[],
+    key: string,
+  ): Promise<Array<{ documentId: string; referenceCode: string }>> {
+    if (attachmentIds.length === 0) {
+      return [];
+    }
+    const uploaded = new Map((await this.attachments.list(em, application.id)).map((item) => [item.id, item]));
+    const unknown = attachmentIds
+      .map((id, index) => ({ id, index }))
+      .filter(({ id }) => !uploaded.has(id))
+      .map(({ index }) => ({ field: `evidenceAttachmentIds[${index}]`, messages: ['不是本申请已上传的证明材料'] }));
+    if (unknown.length > 0) {
+      throw ApplicationError.evidenceNotOfApplication(unknown);
+    }
+    const filed = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.archive.documentList, { applicationId: application.id }),
+    );
+    const bySha = new Map(
+      filed.items
+        .filter((item) => item.documentType === 'EVIDENCE')
+        .map((item) => [item.sha256, { documentId: item.id, referenceCode: item.referenceCode }]),
+    );
+    const items: Array<{ documentId: string; referenceCode: string }> = [];
+    for (const id of attachmentIds) {
+      const attachment = uploaded.get(id)!;
+      const known = bySha.get(attachment.sha256);
+      if (known) {
+        items.push(known);
+        continue;
+      }
+      const document = await runAsCaller(SYSTEM_CALLER, () =>
+        this.messaging.request(SUBJECTS.archive.documentFile, {
+          ...recheckFiling(application, `${key}:evidence:${id}`),
+          documentType: 'EVIDENCE',
+          createdBy: attachment.uploadedBy,
+          evidence: {
+            sha256: attachment.sha256,
+            mediaType: attachment.mediaType,
+            evidenceType: attachment.evidenceType,
+            originalName: attachment.originalName,
+          },
+        }),
+      );
+      const item = { documentId: document.id, referenceCode: document.referenceCode };
+      bySha.set(attachment.sha256, item);
+      items.push(item);
+    }
+    return items;
+  }
+
+  /** 家庭经济状况核对结果复查记录, filed into the household file (审批类) by the system in the staff's name. */
+  private async fileRecord(
+    application: Application,
+    recheck: StoredRecheck,
+    disputed: StoredAssessmentReply,
+    evidence: string[],
+    divisionCode: string,
+  ): Promise<string> {
+    const document = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.archive.documentFile, {
+        ...recheckFiling(application, recheck.idempotencyKey),
+        documentType: 'DATA_CHECK_RECHECK_RECORD',
+        createdBy: recheck.recheckedBy,
+        form: {
+          title: '家庭经济状况核对结果复查记录',
+          subtitle: `申请编号：${application.applicationNo}`,
+          fields: [
+            { label: '申请人', value: application.applicantName },
+            { label: '公民身份号码', value: maskIdNumber(application.applicantIdNumber) },
+            { label: '所在社区（村）', value: application.divisionCode },
+            { label: '被复查的核对认定', value: `${disputed.at}认定不符合条件（认定编号：${disputed.id}）` },
+            { label: '申请人异议', value: recheck.objection },
+            { label: '证明材料', value: evidence.length ? evidence.join('、') : '无' },
+            { label: '复查前申报', value: recheck.meansBefore },
+            { label: '复查后认定', value: recheck.meansAfter },
+            { label: '复查人', value: recheck.recheckedBy },
+            { label: '复查单位（行政区划代码）', value: divisionCode },
+            { label: '复查时间', value: `${beijingMinute(new Date(recheck.recheckedAt))}（北京时间）` },
+          ],
+          notes: ['复查后，系统按复查后的家庭经济状况重新核算，新的核对认定结果另行归档，原认定结果保留。'],
+          completedAt: recheck.recheckedAt,
+        },
+      }),
+    );
+    return document.id;
+  }
+
+  /**
+   * Tells the chain, once the re-check is committed, to assess the household again (it reads the re-checked means).
+   * Temporal unreachable: 503 with the re-check recorded; the same request sent again tells it.
+   */
+  private async tellChain(application: Application, recheck: StoredRecheck): Promise<void> {
+    try {
+      await this.chains.signalDataCheckRechecked(application.workflowId, {
+        changeId: sha256Hex(`${application.id}:${recheck.idempotencyKey}`),
+        summary: `申请人异议，${beijingDate(new Date(recheck.recheckedAt))}复查`,
+        occurredOn: beijingDate(new Date(recheck.recheckedAt)),
+      });
+    } catch (error) {
+      this.logger.warn({ workflowId: application.workflowId, err: error }, 'chain not told of a re-check');
+      throw ApplicationError.recheckChainNotTold();
+    }
+  }
+}
+
+/**
+ * Where a re-check's documents go and under which key: the application's household file, once per re-check key
+ * (and `part`): a retry under the same key after a failure finds what was filed first.
+ */
+function recheckFiling(application: Application, part: string) {
+  return {
+    idempotencyKey: `${application.workflowId}:${STEP}:${part}`,
+    firstFilingStands: true,
+    householdId: application.household.id,
+    divisionCode: application.divisionCode,
+    applicationId: application.id,
+    workflowId: application.workflowId,
+    step: STEP,
+  };
+}
