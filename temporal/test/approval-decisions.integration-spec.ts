@@ -392,8 +392,13 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     );
     const handle = temporal.client.workflow.getHandle(application.workflowId);
     await untilStage(handle, APPROVAL_STAGES.community);
-    const first = (await handle.query(chainStateQuery)).history.find((entry) => entry.stage === 'ASSESSMENT');
-    expect(first).toMatchObject({ attempt: 1, event: 'NOT_ELIGIBLE' });
+    // Found not eligible: the applicant is told so, with the right to object with evidence (告知书 filed).
+    const assessed = (await handle.query(chainStateQuery)).history.filter((entry) => entry.stage === 'ASSESSMENT');
+    expect(assessed).toEqual([
+      expect.objectContaining({ attempt: 1, event: 'NOT_ELIGIBLE' }),
+      expect.objectContaining({ attempt: 1, event: 'NOTICE_FILED', documentId: expect.any(String) }),
+    ]);
+    expect(await documentTypes(application.id)).toContain('DATA_CHECK_RESULT_NOTICE');
     const task = await taskOf(CALLERS.community1, application.id);
     const recheck = (body: object, key = randomUUID(), who: Caller = CALLERS.community1) =>
       as(who, () =>
@@ -456,6 +461,8 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(await taskOf(CALLERS.community1, application.id)).toMatchObject({ id: task.id, status: 'OPEN' });
     const types = await documentTypes(application.id);
     expect(types.filter((type) => type === 'DATA_CHECK_RECHECK_RECORD')).toHaveLength(1);
+    // Eligible on the re-checked figures: no second notice.
+    expect(types.filter((type) => type === 'DATA_CHECK_RESULT_NOTICE')).toHaveLength(1);
     expect(types.filter((type) => type === 'EVIDENCE')).toHaveLength(evidenceBefore + 1);
     expect(types.filter((type) => type === 'ASSESSMENT_REPORT')).toHaveLength(2);
     // Found eligible now, there is nothing left to re-check.

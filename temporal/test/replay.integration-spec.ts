@@ -37,6 +37,7 @@ describe('recorded approval chain histories replay against the current workflow 
         'before-fewer-calls-rejected-at-street',
         'home-visit-sampled',
         'data-check-rechecked',
+        'before-data-check-notice-rechecked',
       ]),
     );
   });

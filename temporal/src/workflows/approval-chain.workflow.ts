@@ -725,6 +725,46 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         .map((change) => change.summary)
         .join('；')}`,
     });
+    await noticeIfIneligible();
+  };
+  /**
+   * An assessment that finds the household not eligible is made known to the applicant (2021 rules Art. 18: the
+   * township informs them; with evidence they may object, and the township re-checks): the notice
+   * (家庭经济状况核对结果告知书) is filed for the township to hand over. Chains from before it file none
+   * (`patched('data-check-notice-v1')`, asked only for an ineligible assessment).
+   */
+  const noticeIfIneligible = async () => {
+    if (assessment.eligible || !patched('data-check-notice-v1')) {
+      return;
+    }
+    const notice = await activities.fileStepRecord({
+      ...chain,
+      step: `${APPROVAL_STEPS.assessment}:${assessmentAttempt}:notice`,
+      documentType: 'DATA_CHECK_RESULT_NOTICE',
+      title: '家庭经济状况核对结果告知书',
+      stageLabel: '家庭经济状况核对与认定',
+      actor: 'system',
+      actorDivision: input.divisionCode.slice(0, 9),
+      completedAt: now(),
+      lines: [
+        { label: '核对认定结果', value: '经家庭经济状况信息核对，申请家庭不符合最低生活保障条件' },
+        { label: '认定依据', value: `家庭经济状况核对认定结果（第${assessmentAttempt}次核算，已归档）` },
+        {
+          label: '异议与复查',
+          value:
+            '申请人对核对结果有异议的，可向乡镇人民政府（街道办事处）提出并提供相关佐证材料，由乡镇人民政府（街道办事处）组织复查。',
+        },
+      ],
+    });
+    documentIds.push(notice.documentId);
+    history.push({
+      stage: 'ASSESSMENT',
+      attempt: assessmentAttempt,
+      event: 'NOTICE_FILED',
+      actor: 'system',
+      at: now(),
+      documentId: notice.documentId,
+    });
   };
   documentIds.push(assessment.documentId);
   history.push({
@@ -735,6 +775,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     at: now(),
     documentId: assessment.documentId,
   });
+  await noticeIfIneligible();
 
   // 3. The decision stages of the policy.
   const attempts: Partial<Record<DecisionStage, number>> = {};

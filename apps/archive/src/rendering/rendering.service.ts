@@ -51,7 +51,8 @@ export class RenderingService {
       case 'BENEFIT_CHANGE_DECISION':
       case 'PERIODIC_REVIEW_RECORD':
       case 'HOUSEHOLD_CHANGE_REPORT':
-      case 'DATA_CHECK_RECHECK_RECORD': {
+      case 'DATA_CHECK_RECHECK_RECORD':
+      case 'DATA_CHECK_RESULT_NOTICE': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

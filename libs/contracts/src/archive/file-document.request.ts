@@ -45,6 +45,7 @@ export const FORM_DOCUMENT_TYPES = [
   'PERIODIC_REVIEW_RECORD', // 定期核查记录
   'HOUSEHOLD_CHANGE_REPORT', // 家庭成员变动登记（死亡、迁出、出生、婚嫁等）
   'DATA_CHECK_RECHECK_RECORD', // 家庭经济状况核对结果复查记录（申请人异议）
+  'DATA_CHECK_RESULT_NOTICE', // 家庭经济状况核对结果告知书（核对认定不符合条件时告知申请人）
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -88,6 +89,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   PERIODIC_REVIEW_RECORD: 'DAILY_MANAGEMENT',
   HOUSEHOLD_CHANGE_REPORT: 'DAILY_MANAGEMENT',
   DATA_CHECK_RECHECK_RECORD: 'APPROVAL',
+  DATA_CHECK_RESULT_NOTICE: 'APPROVAL',
 };
 
 /** What each document type is called, for staff (lists, spreadsheets). */
@@ -115,6 +117,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   PERIODIC_REVIEW_RECORD: '定期核查记录',
   HOUSEHOLD_CHANGE_REPORT: '家庭成员变动登记表',
   DATA_CHECK_RECHECK_RECORD: '家庭经济状况核对结果复查记录',
+  DATA_CHECK_RESULT_NOTICE: '家庭经济状况核对结果告知书',
 };
 
 export class FormField {
