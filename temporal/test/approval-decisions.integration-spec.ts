@@ -1284,6 +1284,53 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(await handle.result()).toMatchObject({ stage: APPROVAL_STAGES.approved });
   }, 60_000);
 
+  it('the confirming stage cannot approve what the latest assessment found not eligible: it refuses, or the township re-checks first', async () => {
+    const gongzhuling = {
+      community: caller(['COMMUNITY_CASEWORKER'], '220184001001', 'gongzhuling-community'),
+      street: caller(['STREET_REVIEWER'], '220184001', 'gongzhuling-street'),
+    };
+    const applicantIdNumber = makeIdNumber();
+    const wages = {
+      memberIdNumber: applicantIdNumber,
+      category: 'WAGES' as const,
+      amountFen: 600_000,
+      period: 'MONTH' as const,
+    };
+    const application = await as(gongzhuling.community, () =>
+      client.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({
+          divisionCode: '220184001001',
+          applicantIdNumber,
+          details: { dataCheckConsent: true, incomes: [wages] },
+        }),
+      ),
+    );
+    const handle = temporal.client.workflow.getHandle(application.workflowId);
+    await untilStage(handle, APPROVAL_STAGES.street);
+    const task = await taskOf(gongzhuling.street, application.id);
+    // Under the delegated model the township confirms: not on an assessment that found nothing due.
+    await expect(
+      decide(gongzhuling.street, { taskId: task.id, decision: 'APPROVE', opinion: '同意' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      staffMessage: expect.stringContaining('最近一次家庭经济状况核对认定为不符合条件，街道（乡镇）审核不能同意'),
+    });
+    // The applicant objects with evidence; the township re-checks and the chain finds the household eligible.
+    await as(gongzhuling.street, () =>
+      client.request(SUBJECTS.intake.applicationRecheck, {
+        applicationId: application.id,
+        idempotencyKey: randomUUID(),
+        objection: '申请人称所核对的工资为已离职单位的收入',
+        means: { incomes: [{ ...wages, amountFen: 10_000 }] },
+      }),
+    );
+    expect(await secondAssessment(handle)).toMatchObject({ event: 'ELIGIBLE' });
+    const approved = await decide(gongzhuling.street, { taskId: task.id, decision: 'APPROVE', opinion: '复查后同意' });
+    expect(approved.next).toBe('PUBLICITY');
+    await handle.terminate('test done');
+  }, 60_000);
+
   it('terminates the procedure when the applicant does not cooperate: reasons required, notice filed, status TERMINATED', async () => {
     const application = await submit();
     const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);

@@ -156,7 +156,13 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     escalated: false,
   };
   /** Set once the policy is resolved; read by the update validator. */
-  const resolved: { policy?: ApprovalPolicy; stages?: StagePolicy[]; countyAlone?: boolean } = {};
+  const resolved: {
+    policy?: ApprovalPolicy;
+    stages?: StagePolicy[];
+    countyAlone?: boolean;
+    /** What the latest assessment found (the first, or one made again after a change or a re-check). */
+    eligible?: boolean;
+  } = {};
   /**
    * Why the confirming stage must record a home visit before it decides (a conflict of interest, an objection, the
    * policy's sample), if it must.
@@ -280,6 +286,13 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           return;
         }
         const label = STAGE_LABELS[pending.stage];
+        const confirming = pending.stage === resolved.stages?.[resolved.stages.length - 1]?.stage;
+        if (d.decision === 'APPROVE' && confirming && resolved.eligible === false) {
+          // The amount would come from an assessment that found none due (2021 rules Art. 18: re-checked first).
+          throw new Error(
+            `最近一次家庭经济状况核对认定为不符合条件，${label}不能同意：申请人有异议并提供佐证材料的，请先组织复查核对结果；否则请作出不同意的决定`,
+          );
+        }
         for (const need of requirementsOf(pending.stage)) {
           if (need.kind === 'SURVEY' && !d.survey) {
             throw new Error(`${need.reason}，${label}须附入户调查表（调查日期、至少两名调查人员、居住和生活情况）`);
@@ -702,9 +715,10 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
    * whose history predates this code is only noted (the patch keeps its replay as it was).
    */
   const reassess = async () => {
-    const changes = reassessments.slice(reassessedUpTo);
-    reassessedUpTo = reassessments.length;
+    const upTo = reassessments.length;
+    const changes = reassessments.slice(reassessedUpTo, upTo);
     if (!patched('reassess-on-household-change-v1')) {
+      reassessedUpTo = upTo;
       return;
     }
     assessmentAttempt += 1;
@@ -713,6 +727,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
       attempt: assessmentAttempt,
       at: beijingDay(Date.now()),
     });
+    // Counted as assessed only now: a decision arriving while the new figures are worked out is still refused.
+    reassessedUpTo = upTo;
     documentIds.push(assessment.documentId);
     history.push({
       stage: 'ASSESSMENT',
@@ -725,6 +741,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
         .map((change) => change.summary)
         .join('；')}`,
     });
+    resolved.eligible = assessment.eligible;
     await noticeIfIneligible();
   };
   /**
@@ -775,6 +792,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     at: now(),
     documentId: assessment.documentId,
   });
+  resolved.eligible = assessment.eligible;
   await noticeIfIneligible();
 
   // 3. The decision stages of the policy.
