@@ -4,7 +4,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 
-import { QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
+import { ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
 import {
   APPROVAL_CHAIN_WORKFLOW_TYPE,
   APPROVAL_STAGES,
@@ -134,6 +134,45 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
       createdBy: 'community1',
     });
   });
+
+  it('files evidence uploaded after acceptance at once; with the archive down it stays unfiled until sent again', async () => {
+    const application = await messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication());
+    await untilStage(temporal.client.workflow.getHandle(application.workflowId), APPROVAL_STAGES.community);
+    const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(randomUUID()), Buffer.from('\n%%EOF\n')]);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const uploadName = `late-evidence-${randomUUID()}`;
+    await intake.get(UploadStore).put(uploadName, content);
+    const stored = await as(CALLERS.community1, () =>
+      intake.get(MessagingClient).request(SUBJECTS.archive.uploadIngest, { uploadName, sha256 }),
+    );
+    const link = () =>
+      as(CALLERS.community1, () =>
+        intake.get(MessagingClient).request(SUBJECTS.intake.attachmentAdd, {
+          applicationId: application.id,
+          evidenceType: 'MEDICAL_RECORD',
+          sha256,
+          sizeBytes: stored.sizeBytes,
+          mediaType: stored.mediaType,
+          originalName: '诊断证明.pdf',
+        }),
+      );
+    const evidence = async () =>
+      (await messaging.request(SUBJECTS.archive.documentList, { applicationId: application.id })).items.filter(
+        (item) => item.documentType === 'EVIDENCE',
+      );
+
+    await archive.close();
+    await expect(link()).rejects.toMatchObject({ code: ErrorCode.UNAVAILABLE });
+    archive = await startService(ArchiveAppModule, QUEUE_GROUPS.archive);
+    expect(await evidence()).toEqual([]);
+    // Sent again: the same attachment, now in the household file; a third time files nothing more.
+    const linked = await link();
+    expect(linked.documentId).toEqual(expect.any(String));
+    expect((await link()).documentId).toBe(linked.documentId);
+    expect(await evidence()).toEqual([
+      expect.objectContaining({ id: linked.documentId, sha256, step: 'evidence-upload', createdBy: 'community1' }),
+    ]);
+  }, 60_000);
 
   it('keeps personal data out of the workflow history (Temporal stores it unencrypted)', async () => {
     const request = makeApplication({ applicantName: '赵隐私' });

@@ -426,8 +426,10 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await expect(recheck({}, randomUUID(), CALLERS.county1)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
 
     // The applicant's evidence, uploaded now (after acceptance): filed into the household file with the re-check.
-    const attachment = await uploadEvidence(application.id, 'INCOME_PROOF', '解除劳动合同证明.pdf');
     const evidenceBefore = (await documentTypes(application.id)).filter((type) => type === 'EVIDENCE').length;
+    const attachment = await uploadEvidence(application.id, 'INCOME_PROOF', '解除劳动合同证明.pdf');
+    // Uploaded after acceptance: in the household file at once.
+    expect(attachment.documentId).toEqual(expect.any(String));
 
     const key = randomUUID();
     const reply = await recheck({ evidenceAttachmentIds: [attachment.id] }, key);
@@ -438,7 +440,8 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
         objection: expect.stringContaining('解除劳动合同'),
         meansBefore: expect.stringContaining('收入：工资性收入6000.00元/月'),
         meansAfter: expect.stringContaining('收入：工资性收入200.00元/月'),
-        evidenceDocumentIds: [expect.any(String)],
+        // The evidence as filed at its upload, not filed twice.
+        evidenceDocumentIds: [attachment.documentId],
         recheckedBy: 'community1',
         recheckedAt: expect.any(String),
         documentId: expect.any(String),
@@ -630,6 +633,9 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       client.request(SUBJECTS.archive.documentList, { applicationId: application.id }),
     );
     const photo = filed.items.find((item) => item.documentType === 'EVIDENCE')!;
+    // A second photo, taken at the home visit and uploaded after acceptance: filed at once, so the survey can name it.
+    const later = await uploadEvidence(application.id, 'PHOTO', '入户照片（卧室）.pdf');
+    expect(later.documentId).toEqual(expect.any(String));
     const task = await taskOf(CALLERS.community1, application.id);
     const survey = {
       surveyedOn: '2026-11-26',
@@ -654,7 +660,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       taskId: task.id,
       decision: 'APPROVE',
       opinion: '经入户调查，同意上报',
-      survey: { ...survey, photoDocumentIds: [photo.id] },
+      survey: { ...survey, photoDocumentIds: [photo.id, later.documentId!] },
     });
     expect(reply.next).toBe('PUBLICITY');
     const types = await documentTypes(application.id);

@@ -29,4 +29,8 @@ export class Attachment extends BaseEntity {
 
   @Property({ length: 64 })
   uploadedBy: string;
+
+  /** Its item in the household file when filed at upload (an application already accepted). */
+  @Property({ type: 'uuid', nullable: true })
+  documentId?: string;
 }

@@ -1,17 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { CreateRequestContext, EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
-import { type AddAttachmentRequest, type AttachmentReply, PERMISSIONS } from '@app/contracts';
-import { assertPermission, assertVisible, requireCaller } from '@app/platform';
+import {
+  type AddAttachmentRequest,
+  type ApplicationStatus,
+  type AttachmentReply,
+  PERMISSIONS,
+  SUBJECTS,
+} from '@app/contracts';
+import {
+  assertPermission,
+  assertVisible,
+  MessagingClient,
+  requireCaller,
+  runAsCaller,
+  SYSTEM_CALLER,
+} from '@app/platform';
 
 import { Attachment } from './attachment.entity';
 import { Application } from '../applications/application.entity';
 import { ApplicationError } from '../applications/application.errors';
 
+/**
+ * The statuses in which an application's acceptance has filed its receipt and the evidence uploaded by then: evidence
+ * uploaded later is filed at once (approving is archiving), not left outside the household file.
+ */
+const FILED_ON_UPLOAD: ReadonlySet<ApplicationStatus> = new Set([
+  'RECEIVED',
+  'IN_REVIEW',
+  'APPROVED',
+  'REJECTED',
+  'TERMINATED',
+]);
+
 /** Links uploaded evidence to applications. The same file attached twice as the same type is one attachment. */
 @Injectable()
 export class AttachmentsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly messaging: MessagingClient,
+  ) {}
 
   @CreateRequestContext()
   async add(request: AddAttachmentRequest): Promise<AttachmentReply> {
@@ -23,24 +51,53 @@ export class AttachmentsService {
       throw ApplicationError.withdrawn();
     }
     const key = { application: request.applicationId, evidenceType: request.evidenceType, sha256: request.sha256 };
-    const existing = await this.em.findOne(Attachment, key);
-    if (existing) {
-      return toAttachmentReply(existing);
-    }
-    try {
-      const attachment = this.em.create(Attachment, {
-        ...request,
-        application: application as Application,
-        uploadedBy: caller.username,
-      });
-      await this.em.flush();
-      return toAttachmentReply(attachment);
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        return toAttachmentReply(await this.em.fork().findOneOrFail(Attachment, key));
+    let attachment = await this.em.findOne(Attachment, key);
+    if (!attachment) {
+      try {
+        attachment = this.em.create(Attachment, {
+          ...request,
+          application: application as Application,
+          uploadedBy: caller.username,
+        });
+        await this.em.flush();
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException)) {
+          throw error;
+        }
+        attachment = await this.em.fork().findOneOrFail(Attachment, key);
       }
-      throw error;
     }
+    if (FILED_ON_UPLOAD.has(application!.status) && !attachment.documentId) {
+      // Sent again after the archive could not be reached, the same upload is filed then (the key is the same).
+      await this.file(application!, attachment);
+    }
+    return toAttachmentReply(attachment);
+  }
+
+  /** Into the household file as evidence of the application, by the system in the uploader's name; once per attachment. */
+  private async file(application: Application, attachment: Attachment): Promise<void> {
+    const step = 'evidence-upload';
+    const document = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.archive.documentFile, {
+        idempotencyKey: `${application.workflowId}:${step}:${attachment.id}`,
+        firstFilingStands: true,
+        householdId: application.household.id,
+        divisionCode: application.divisionCode,
+        applicationId: application.id,
+        workflowId: application.workflowId,
+        step,
+        documentType: 'EVIDENCE',
+        createdBy: attachment.uploadedBy,
+        evidence: {
+          sha256: attachment.sha256,
+          mediaType: attachment.mediaType,
+          evidenceType: attachment.evidenceType,
+          originalName: attachment.originalName,
+        },
+      }),
+    );
+    await this.em.fork().nativeUpdate(Attachment, { id: attachment.id }, { documentId: document.id });
+    attachment.documentId = document.id;
   }
 
   async list(em: EntityManager, applicationId: string): Promise<AttachmentReply[]> {
@@ -60,5 +117,6 @@ export function toAttachmentReply(attachment: Attachment): AttachmentReply {
     originalName: attachment.originalName,
     uploadedBy: attachment.uploadedBy,
     uploadedAt: attachment.createdAt.toISOString(),
+    documentId: attachment.documentId ?? null,
   };
 }

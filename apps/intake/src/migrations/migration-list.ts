@@ -14,6 +14,7 @@ import { Migration20261128130000_application_register_index } from './Migration2
 import { Migration20261128190000_household_changes } from './Migration20261128190000_household_changes';
 import { Migration20261129100000_household_change_new_head } from './Migration20261129100000_household_change_new_head';
 import { Migration20261130100000_application_rechecks } from './Migration20261130100000_application_rechecks';
+import { Migration20261130110000_attachment_document } from './Migration20261130110000_attachment_document';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const migrationList: MigrationObject[] = [
     class: Migration20261129100000_household_change_new_head,
   },
   { name: 'Migration20261130100000_application_rechecks', class: Migration20261130100000_application_rechecks },
+  { name: 'Migration20261130110000_attachment_document', class: Migration20261130110000_attachment_document },
 ];

@@ -66,4 +66,10 @@ export interface AttachmentReply {
   originalName: string;
   uploadedBy: string;
   uploadedAt: string;
+  /**
+   * Its item in the household file, when filed at upload: evidence uploaded once the application is accepted is
+   * filed at once (so a survey or a re-check can name it); what was uploaded before is filed with the receipt at
+   * acceptance (null here; the application's documents list it).
+   */
+  documentId: string | null;
 }
