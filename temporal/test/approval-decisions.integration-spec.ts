@@ -93,6 +93,28 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     });
     await untilStage(handle, APPROVAL_STAGES.street);
   };
+  /** 公主岭市 (220184) staff: its policy is the delegated model (the township confirms). */
+  const gongzhuling = {
+    community: caller(['COMMUNITY_CASEWORKER'], '220184001001', 'gongzhuling-community'),
+    street: caller(['STREET_REVIEWER'], '220184001', 'gongzhuling-street'),
+  };
+  /** An application whose applicant earns 6,000 yuan a month in wages: the assessment finds it not eligible. */
+  const submitEarning = async (who: Caller = CALLERS.community1, divisionCode = '220102001001') => {
+    const applicantIdNumber = makeIdNumber();
+    const wages = {
+      memberIdNumber: applicantIdNumber,
+      category: 'WAGES' as const,
+      amountFen: 600_000,
+      period: 'MONTH' as const,
+    };
+    const application = await as(who, () =>
+      client.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({ divisionCode, applicantIdNumber, details: { dataCheckConsent: true, incomes: [wages] } }),
+      ),
+    );
+    return { application, wages };
+  };
   /** The chain's second assessment, once it has made it (a change or a re-check while in the chain). */
   const secondAssessment = (handle: { query: (query: typeof chainStateQuery) => Promise<ChainState> }) =>
     until(async () => {
@@ -377,19 +399,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   }, 60_000);
 
   it('re-checks a data check the applicant disputes with evidence: the means corrected, the record filed, the household assessed again', async () => {
-    const applicantIdNumber = makeIdNumber();
-    const wages = {
-      memberIdNumber: applicantIdNumber,
-      category: 'WAGES' as const,
-      amountFen: 600_000,
-      period: 'MONTH' as const,
-    };
-    const application = await as(CALLERS.community1, () =>
-      client.request(
-        SUBJECTS.intake.applicationSubmit,
-        makeApplication({ applicantIdNumber, details: { dataCheckConsent: true, incomes: [wages] } }),
-      ),
-    );
+    const { application, wages } = await submitEarning();
     const handle = temporal.client.workflow.getHandle(application.workflowId);
     await untilStage(handle, APPROVAL_STAGES.community);
     // Found not eligible: the applicant is told so, with the right to object with evidence (告知书 filed).
@@ -1257,10 +1267,6 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   }, 60_000);
 
   it('under the delegated model, the township that confirms is the one that must visit a conflict-of-interest case', async () => {
-    const gongzhuling = {
-      community: caller(['COMMUNITY_CASEWORKER'], '220184001001', 'gongzhuling-community'),
-      street: caller(['STREET_REVIEWER'], '220184001', 'gongzhuling-street'),
-    };
     const application = await as(gongzhuling.community, () =>
       client.request(
         SUBJECTS.intake.applicationSubmit,
@@ -1291,27 +1297,7 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
   }, 60_000);
 
   it('the confirming stage cannot approve what the latest assessment found not eligible: it refuses, or the township re-checks first', async () => {
-    const gongzhuling = {
-      community: caller(['COMMUNITY_CASEWORKER'], '220184001001', 'gongzhuling-community'),
-      street: caller(['STREET_REVIEWER'], '220184001', 'gongzhuling-street'),
-    };
-    const applicantIdNumber = makeIdNumber();
-    const wages = {
-      memberIdNumber: applicantIdNumber,
-      category: 'WAGES' as const,
-      amountFen: 600_000,
-      period: 'MONTH' as const,
-    };
-    const application = await as(gongzhuling.community, () =>
-      client.request(
-        SUBJECTS.intake.applicationSubmit,
-        makeApplication({
-          divisionCode: '220184001001',
-          applicantIdNumber,
-          details: { dataCheckConsent: true, incomes: [wages] },
-        }),
-      ),
-    );
+    const { application, wages } = await submitEarning(gongzhuling.community, '220184001001');
     const handle = temporal.client.workflow.getHandle(application.workflowId);
     await untilStage(handle, APPROVAL_STAGES.street);
     const task = await taskOf(gongzhuling.street, application.id);

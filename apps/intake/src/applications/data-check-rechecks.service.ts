@@ -82,7 +82,7 @@ export class DataCheckRechecksService {
       if (misfits.length > 0) {
         throw ApplicationError.detailsInvalid(misfits);
       }
-      const evidence = await this.fileEvidence(em, found, request.evidenceAttachmentIds ?? [], request.idempotencyKey);
+      const evidence = await this.fileEvidence(em, found, request.evidenceAttachmentIds ?? []);
       const before: DeclaredMeans = {
         incomes: found.details?.incomes ?? [],
         deductions: found.details?.deductions ?? [],
@@ -120,7 +120,7 @@ export class DataCheckRechecksService {
     });
     this.logger.log({ applicationId: application.id, documentId: recheck.documentId }, 'data check re-checked');
     await this.tellChain(application, recheck);
-    return toApplicationReply(application);
+    return toApplicationReply(application, false, await this.attachments.list(this.em.fork(), application.id));
   }
 
   /** The application's latest stored assessment (the chain files one per attempt); none before the first. */
@@ -135,15 +135,14 @@ export class DataCheckRechecksService {
   }
 
   /**
-   * The evidence named must have been uploaded for this application; each is in the household file once: an item
-   * filed already (at acceptance) is used as it is, any other is filed now as part of the re-check. Answered with
+   * The evidence named must have been uploaded for this application; each is in the household file once (filed at
+   * its upload, or with the receipt at acceptance; any other is filed now, as part of the re-check). Answered with
    * the archived items and their codes, in the order named.
    */
   private async fileEvidence(
     em: EntityManager,
     application: Application,
     attachmentIds: string[],
-    key: string,
   ): Promise<Array<{ documentId: string; referenceCode: string }>> {
     if (attachmentIds.length === 0) {
       return [];
@@ -156,38 +155,9 @@ export class DataCheckRechecksService {
     if (unknown.length > 0) {
       throw ApplicationError.evidenceNotOfApplication(unknown);
     }
-    const filed = await runAsCaller(SYSTEM_CALLER, () =>
-      this.messaging.request(SUBJECTS.archive.documentList, { applicationId: application.id }),
-    );
-    const bySha = new Map(
-      filed.items
-        .filter((item) => item.documentType === 'EVIDENCE')
-        .map((item) => [item.sha256, { documentId: item.id, referenceCode: item.referenceCode }]),
-    );
     const items: Array<{ documentId: string; referenceCode: string }> = [];
     for (const id of attachmentIds) {
-      const attachment = uploaded.get(id)!;
-      const known = bySha.get(attachment.sha256);
-      if (known) {
-        items.push(known);
-        continue;
-      }
-      const document = await runAsCaller(SYSTEM_CALLER, () =>
-        this.messaging.request(SUBJECTS.archive.documentFile, {
-          ...recheckFiling(application, `${key}:evidence:${id}`),
-          documentType: 'EVIDENCE',
-          createdBy: attachment.uploadedBy,
-          evidence: {
-            sha256: attachment.sha256,
-            mediaType: attachment.mediaType,
-            evidenceType: attachment.evidenceType,
-            originalName: attachment.originalName,
-          },
-        }),
-      );
-      const item = { documentId: document.id, referenceCode: document.referenceCode };
-      bySha.set(attachment.sha256, item);
-      items.push(item);
+      items.push(await this.attachments.fileOnce(application, uploaded.get(id)!, STEP));
     }
     return items;
   }

@@ -69,35 +69,56 @@ export class AttachmentsService {
     }
     if (FILED_ON_UPLOAD.has(application!.status) && !attachment.documentId) {
       // Sent again after the archive could not be reached, the same upload is filed then (the key is the same).
-      await this.file(application!, attachment);
+      await this.fileOnce(application!, attachment, 'evidence-upload');
     }
     return toAttachmentReply(attachment);
   }
 
-  /** Into the household file as evidence of the application, by the system in the uploader's name; once per attachment. */
-  private async file(application: Application, attachment: Attachment): Promise<void> {
-    const step = 'evidence-upload';
-    const document = await runAsCaller(SYSTEM_CALLER, () =>
-      this.messaging.request(SUBJECTS.archive.documentFile, {
-        idempotencyKey: `${application.workflowId}:${step}:${attachment.id}`,
-        firstFilingStands: true,
-        householdId: application.household.id,
-        divisionCode: application.divisionCode,
-        applicationId: application.id,
-        workflowId: application.workflowId,
-        step,
-        documentType: 'EVIDENCE',
-        createdBy: attachment.uploadedBy,
-        evidence: {
-          sha256: attachment.sha256,
-          mediaType: attachment.mediaType,
-          evidenceType: attachment.evidenceType,
-          originalName: attachment.originalName,
-        },
-      }),
+  /**
+   * The attachment's item in the household file, filed by `step` (by the system in the uploader's name) unless the
+   * file holds it already — filed at upload, or with the receipt at acceptance (the same content as evidence of the
+   * application). Its item is kept on the attachment.
+   */
+  async fileOnce(
+    application: Application,
+    attachment: Pick<Attachment, 'id' | 'sha256' | 'mediaType' | 'evidenceType' | 'originalName' | 'uploadedBy'> & {
+      documentId?: string | null;
+    },
+    step: string,
+  ): Promise<{ documentId: string; referenceCode: string }> {
+    const filed = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.archive.documentList, { applicationId: application.id }),
     );
-    await this.em.fork().nativeUpdate(Attachment, { id: attachment.id }, { documentId: document.id });
-    attachment.documentId = document.id;
+    const known = filed.items.find(
+      (item) =>
+        item.documentType === 'EVIDENCE' && (item.id === attachment.documentId || item.sha256 === attachment.sha256),
+    );
+    const document =
+      known ??
+      (await runAsCaller(SYSTEM_CALLER, () =>
+        this.messaging.request(SUBJECTS.archive.documentFile, {
+          idempotencyKey: `${application.workflowId}:${step}:evidence:${attachment.id}`,
+          firstFilingStands: true,
+          householdId: application.household.id,
+          divisionCode: application.divisionCode,
+          applicationId: application.id,
+          workflowId: application.workflowId,
+          step,
+          documentType: 'EVIDENCE',
+          createdBy: attachment.uploadedBy,
+          evidence: {
+            sha256: attachment.sha256,
+            mediaType: attachment.mediaType,
+            evidenceType: attachment.evidenceType,
+            originalName: attachment.originalName,
+          },
+        }),
+      ));
+    if (attachment.documentId !== document.id) {
+      await this.em.fork().nativeUpdate(Attachment, { id: attachment.id }, { documentId: document.id });
+      attachment.documentId = document.id;
+    }
+    return { documentId: document.id, referenceCode: document.referenceCode };
   }
 
   async list(em: EntityManager, applicationId: string): Promise<AttachmentReply[]> {
