@@ -105,16 +105,19 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
         .get(MessagingClient)
         .request(SUBJECTS.archive.uploadIngest, { uploadName: 'upload-evidence-test', sha256 }),
     );
-    await as(CALLERS.community1, () =>
-      intake.get(MessagingClient).request(SUBJECTS.intake.attachmentAdd, {
-        applicationId: draft.id,
-        evidenceType: 'INCOME_PROOF',
-        sha256,
-        sizeBytes: stored.sizeBytes,
-        mediaType: stored.mediaType,
-        originalName: '工资证明.pdf',
-      }),
-    );
+    const link = () =>
+      as(CALLERS.community1, () =>
+        intake.get(MessagingClient).request(SUBJECTS.intake.attachmentAdd, {
+          applicationId: draft.id,
+          evidenceType: 'INCOME_PROOF',
+          sha256,
+          sizeBytes: stored.sizeBytes,
+          mediaType: stored.mediaType,
+          originalName: '工资证明.pdf',
+        }),
+      );
+    // A draft's evidence waits for the acceptance step.
+    expect((await link()).documentId).toBeNull();
 
     const submitted = await as(CALLERS.community1, () =>
       intake.get(MessagingClient).request(SUBJECTS.intake.applicationSubmitDraft, { applicationId: draft.id }),
@@ -133,6 +136,9 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
       mediaType: 'application/pdf',
       createdBy: 'community1',
     });
+    // The same upload sent again once accepted: the item filed with the receipt, not a second copy.
+    expect((await link()).documentId).toBe(documents.items[1].id);
+    expect((await messaging.request(SUBJECTS.archive.documentList, { applicationId: draft.id })).items).toHaveLength(3);
   });
 
   it('files evidence uploaded after acceptance at once; with the archive down it stays unfiled until sent again', async () => {
