@@ -10,7 +10,7 @@ import { call, type Json, purpose, tokenOf, until } from '@test/support/http-cli
  */
 type User = 'admin' | 'county1' | 'finance1' | 'archivist1' | 'auditor1' | 'street1' | 'community1' | 'community2';
 type Scope = 'in' | 'out';
-type Expected = '2xx' | 401 | 403;
+type Expected = '2xx' | 401 | 403 | 409;
 type Sample = 'A' | 'B' | 'C';
 
 const USERS: User[] = ['admin', 'county1', 'finance1', 'archivist1', 'auditor1', 'street1', 'community1', 'community2'];
@@ -81,6 +81,19 @@ export const ROUTES: Route[] = [
         }),
       ),
     expected: only({ community1: SCOPED, community2: SCOPED }),
+  },
+  {
+    // The samples were found eligible, so whoever passes the role and scope checks meets the business rule (409).
+    name: 'POST /api/v1/applications/:id/rechecks',
+    call: (token, record, _scope, fixture) =>
+      status(
+        call('POST', `/api/v1/applications/${fixture.applications[record]}/rechecks`, {
+          token,
+          headers: { 'Idempotency-Key': `matrix-${randomUUID()}` },
+          body: { objection: '权限矩阵测试', means: {} },
+        }),
+      ),
+    expected: only({ community1: [409, 403], community2: [409, 403], street1: [409, 403] }),
   },
   {
     name: 'GET /api/v1/applications/:id',
