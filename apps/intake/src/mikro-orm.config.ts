@@ -4,6 +4,7 @@ import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from 
 
 import { ApplicationCounter } from './applications/application-counter.entity';
 import { Application } from './applications/application.entity';
+import { ChainNotice } from './approval-chain/chain-notice.entity';
 import { Attachment } from './attachments/attachment.entity';
 import { Division } from './divisions/division.entity';
 import { HouseholdChange } from './households/household-change.entity';
@@ -23,6 +24,7 @@ export const intakeOrmSettings: ServiceOrmSettings = {
     ApplicationCounter,
     Division,
     Attachment,
+    ChainNotice,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),

@@ -153,7 +153,7 @@ export class ApplicationError extends DomainError {
     return new ApplicationError(
       ErrorCode.UNAVAILABLE,
       'approval chain not told of a recorded re-check',
-      '复查已登记，但暂时无法通知审批流程重新核算：请稍后用同一幂等键重新提交，以通知审批流程',
+      '复查已登记，但暂时无法通知审批流程重新核算：系统将自动重试通知，也可稍后用同一幂等键重新提交',
     );
   }
 }

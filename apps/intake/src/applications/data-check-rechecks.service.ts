@@ -23,7 +23,7 @@ import { Application, type StoredRecheck } from './application.entity';
 import { ApplicationError, IN_PROGRESS_STATUS_NAMES } from './application.errors';
 import { toApplicationReply } from './application.mapper';
 import { meansMisfits, summariseMeans } from './declared-means';
-import { ApprovalWorkflowService } from '../approval-chain/approval-workflow.service';
+import { ChainNoticesService } from '../approval-chain/chain-notices.service';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { HouseholdsService } from '../households/households.service';
 
@@ -46,7 +46,7 @@ export class DataCheckRechecksService {
     private readonly em: EntityManager,
     private readonly messaging: MessagingClient,
     private readonly households: HouseholdsService,
-    private readonly chains: ApprovalWorkflowService,
+    private readonly notices: ChainNoticesService,
     private readonly attachments: AttachmentsService,
   ) {}
 
@@ -116,6 +116,14 @@ export class DataCheckRechecksService {
       );
       found.details = { ...found.details, ...after };
       found.rechecks = [...found.rechecks, stored];
+      // Assessed again: the notice is committed with the re-check and sent after it (tellChain, or the sweep).
+      this.notices.queue(em, {
+        changeId: recheckChangeId(found, stored),
+        workflowId: found.workflowId,
+        signal: 'dataCheckRechecked',
+        summary: `申请人异议，${beijingDate(recheckedAt)}复查`,
+        occurredOn: beijingDate(recheckedAt),
+      });
       return { application: found, recheck: stored };
     });
     this.logger.log({ applicationId: application.id, documentId: recheck.documentId }, 'data check re-checked');
@@ -200,18 +208,15 @@ export class DataCheckRechecksService {
   }
 
   /**
-   * Tells the chain, once the re-check is committed, to assess the household again (it reads the re-checked means).
-   * Temporal unreachable: 503 with the re-check recorded; the same request sent again tells it.
+   * Sends the chain the notice the re-check queued, once it is committed, so that it assesses the household again
+   * with the re-checked means. Temporal unreachable: 503 with the re-check recorded; the sweep sends it later, as
+   * does the same request sent again.
    */
   private async tellChain(application: Application, recheck: StoredRecheck): Promise<void> {
     try {
-      await this.chains.signalDataCheckRechecked(application.workflowId, {
-        changeId: sha256Hex(`${application.id}:${recheck.idempotencyKey}`),
-        summary: `申请人异议，${beijingDate(new Date(recheck.recheckedAt))}复查`,
-        occurredOn: beijingDate(new Date(recheck.recheckedAt)),
-      });
+      await this.notices.send(recheckChangeId(application, recheck));
     } catch (error) {
-      this.logger.warn({ workflowId: application.workflowId, err: error }, 'chain not told of a re-check');
+      this.logger.warn({ workflowId: application.workflowId, err: error }, 'chain not told of a re-check yet');
       throw ApplicationError.recheckChainNotTold();
     }
   }
@@ -231,4 +236,9 @@ function recheckFiling(application: Application, part: string) {
     workflowId: application.workflowId,
     step: STEP,
   };
+}
+
+/** The re-check's own key where it reaches the chain: stable when the same request is sent again. */
+function recheckChangeId(application: Application, recheck: Pick<StoredRecheck, 'idempotencyKey'>): string {
+  return sha256Hex(`${application.id}:${recheck.idempotencyKey}`);
 }

@@ -3,11 +3,15 @@ import { Module } from '@nestjs/common';
 import { TemporalClientModule } from '@app/platform';
 
 import { ApprovalWorkflowService } from './approval-workflow.service';
+import { ChainNoticesService } from './chain-notices.service';
 
-/** Intake's side of the approval chain: starting it, and telling it of a withdrawal or a household change. */
+/**
+ * Intake's side of the approval chain: starting it, telling it of a withdrawal, and of what changes the household's
+ * figures (through the outbox of chain notices).
+ */
 @Module({
   imports: [TemporalClientModule],
-  providers: [ApprovalWorkflowService],
-  exports: [ApprovalWorkflowService],
+  providers: [ApprovalWorkflowService, ChainNoticesService],
+  exports: [ApprovalWorkflowService, ChainNoticesService],
 })
 export class ApprovalChainModule {}

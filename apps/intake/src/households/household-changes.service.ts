@@ -45,6 +45,7 @@ import { Person } from './person.entity';
 import { Application } from '../applications/application.entity';
 import { IN_PROGRESS_STATUS_NAMES } from '../applications/application.errors';
 import { ApprovalWorkflowService } from '../approval-chain/approval-workflow.service';
+import { ChainNoticesService } from '../approval-chain/chain-notices.service';
 import { DivisionsService } from '../divisions/divisions.service';
 
 /**
@@ -62,6 +63,7 @@ export class HouseholdChangesService {
     private readonly divisions: DivisionsService,
     private readonly messaging: MessagingClient,
     private readonly chains: ApprovalWorkflowService,
+    private readonly notices: ChainNoticesService,
   ) {}
 
   /**
@@ -123,35 +125,18 @@ export class HouseholdChangesService {
   }
 
   /**
-   * Tells the application in the chain, if any, of a change in who lives in the household, so that it assesses them
-   * again — after the change is committed, so that the chain reads the household as it now is (told from inside
-   * the transaction, the new assessment could read the members before the commit). A chain that cannot be told
-   * is a 503 with the change recorded: the same request sent again tells it (the chain assesses once per change).
+   * Sends the chain the notice the change queued, if it did (an application in the chain, members changed) — after
+   * the change is committed, so that the chain reads the household as it now is (told from inside the transaction,
+   * the new assessment could read the members before the commit). A chain that cannot be told is a 503 with the
+   * change recorded; the notice is sent again by the sweep, or by the same request sent again.
    */
   private async tellChain(request: ChangeHouseholdMembersRequest): Promise<void> {
-    if (request.kind === 'HEAD') {
-      return; // who lives there is the same: nothing to assess again
+    try {
+      await this.notices.send(changeKey(request));
+    } catch (error) {
+      this.logger.warn({ householdId: request.householdId, err: error }, 'chain not told of a household change yet');
+      throw HouseholdError.chainNotTold();
     }
-    const [application] = await this.em
-      .fork()
-      .find(
-        Application,
-        { household: request.householdId },
-        { orderBy: { createdAt: 'desc' }, limit: 1, fields: ['status', 'workflowId'] },
-      );
-    if (!application || !(application.status in IN_PROGRESS_STATUS_NAMES)) {
-      return;
-    }
-    await this.chainTold(
-      application.workflowId,
-      () =>
-        this.chains.signalHouseholdChanged(application.workflowId, {
-          changeId: changeKey(request),
-          summary: summaryOf(request),
-          occurredOn: request.occurredOn,
-        }),
-      HouseholdError.chainNotTold(),
-    );
   }
 
   /** The change in one transaction under the household's lock; a duplicate of the key in flight records nothing. */
@@ -186,10 +171,20 @@ export class HouseholdChangesService {
     const documentId = application
       ? await this.fileReport(locked, application.id, request, { person, newHead }, caller, nextReviewOn)
       : null;
-    if (application && ended && application.status in IN_PROGRESS_STATUS_NAMES) {
-      // The application ends with the household; the chain is told before this is recorded (503, send again).
-      // Any other change is told to the chain once it is committed (tellChain).
-      await this.endApplication(tx, application.id, request);
+    if (application && composed && application.status in IN_PROGRESS_STATUS_NAMES) {
+      if (ended) {
+        // The application ends with the household; the chain is told before this is recorded (503, send again).
+        await this.endApplication(tx, application.id, request);
+      } else {
+        // Assessed again: the notice is committed with the change and sent after it (tellChain, or the sweep).
+        this.notices.queue(tx, {
+          changeId: changeKey(request),
+          workflowId: application.workflowId,
+          signal: 'householdChanged',
+          summary: summaryOf(request),
+          occurredOn: request.occurredOn,
+        });
+      }
     }
     tx.create(HouseholdChange, {
       idempotencyKey: request.idempotencyKey,
@@ -364,20 +359,13 @@ export class HouseholdChangesService {
     return reply.nextReviewOn;
   }
 
-  /**
-   * Tells the application's chain (`signal`): of a change, which it assesses again with the household as it now
-   * is, or that the application ended. Temporal unreachable: `unreachable` (a 503).
-   */
-  private async chainTold(
-    workflowId: string,
-    signal: () => Promise<unknown>,
-    unreachable = HouseholdError.chainUnreachable(),
-  ): Promise<void> {
+  /** Tells the application's chain that the application ended. Temporal unreachable: 503, nothing recorded. */
+  private async chainTold(workflowId: string, signal: () => Promise<unknown>): Promise<void> {
     try {
       await signal();
     } catch (error) {
       this.logger.warn({ workflowId, err: error }, 'chain not told of a household change');
-      throw unreachable;
+      throw HouseholdError.chainUnreachable();
     }
   }
 

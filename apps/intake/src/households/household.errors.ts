@@ -41,7 +41,7 @@ export class HouseholdError extends DomainError {
   }
 
   static chainNotTold(): HouseholdError {
-    const message = '成员变动已登记，但暂时无法通知审批流程重新核算：请稍后用同一幂等键重新提交，以通知审批流程';
+    const message = '成员变动已登记，但暂时无法通知审批流程重新核算：系统将自动重试通知，也可稍后用同一幂等键重新提交';
     return new HouseholdError(ErrorCode.UNAVAILABLE, 'approval chain not told of a recorded change', message, []);
   }
 

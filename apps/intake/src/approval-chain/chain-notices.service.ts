@@ -1,0 +1,99 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EntityManager } from '@mikro-orm/postgresql';
+
+import { ApprovalWorkflowService } from './approval-workflow.service';
+import { ChainNotice, type ChainNoticeSignal } from './chain-notice.entity';
+
+/** How many unsent notices one sweep sends at most. */
+const SWEEP_BATCH = 100;
+
+/**
+ * Tells applications' chains of what changes their figures, through an outbox: a notice is written in the same
+ * transaction as the change it tells of (`queue`), sent once that is committed (`send`), and whatever could not be
+ * sent then is sent by the sweep — at start and every CHAIN_NOTICE_RETRY_MS (30 s; 0: only at start). So the chain
+ * always hears of a recorded change, and never before the change can be read.
+ */
+@Injectable()
+export class ChainNoticesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ChainNoticesService.name);
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<number>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: ConfigService,
+    private readonly workflows: ApprovalWorkflowService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.sweep();
+    const every = Number(this.config.get('CHAIN_NOTICE_RETRY_MS', 30_000));
+    if (every > 0) {
+      this.timer = setInterval(() => void this.sweep(), every);
+      this.timer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** The notice, in the transaction of what it tells of; queued again under the same change, nothing is added. */
+  queue(
+    tx: EntityManager,
+    notice: { changeId: string; workflowId: string; signal: ChainNoticeSignal; summary: string; occurredOn: string },
+  ): void {
+    tx.create(ChainNotice, notice);
+  }
+
+  /**
+   * Sends the notice of `changeId` unless it was sent (none queued: nothing to send). A chain that has ended needs no
+   * telling. Temporal unreachable: thrown, and the notice stays for the sweep.
+   */
+  async send(changeId: string): Promise<void> {
+    const em = this.em.fork();
+    const notice = await em.findOne(ChainNotice, { changeId });
+    if (notice && !notice.sentAt) {
+      await this.deliver(em, notice);
+    }
+  }
+
+  /** Sends what is unsent, oldest first; answers how many went. One sweep at a time in this process. */
+  sweep(): Promise<number> {
+    this.sweeping ??= this.sendUnsent().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async sendUnsent(): Promise<number> {
+    const em = this.em.fork();
+    let sent = 0;
+    try {
+      const unsent = await em.find(
+        ChainNotice,
+        { sentAt: null },
+        { orderBy: { createdAt: 'asc' }, limit: SWEEP_BATCH },
+      );
+      for (const notice of unsent) {
+        await this.deliver(em, notice);
+        sent += 1;
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, sent }, 'chain notices not all sent; the next sweep tries again');
+    }
+    if (sent > 0) {
+      this.logger.log({ sent }, 'chain notices sent by the sweep');
+    }
+    return sent;
+  }
+
+  private async deliver(em: EntityManager, notice: ChainNotice): Promise<void> {
+    const change = { changeId: notice.changeId, summary: notice.summary, occurredOn: notice.occurredOn };
+    await (notice.signal === 'householdChanged'
+      ? this.workflows.signalHouseholdChanged(notice.workflowId, change)
+      : this.workflows.signalDataCheckRechecked(notice.workflowId, change));
+    notice.sentAt = new Date();
+    await em.flush();
+  }
+}
