@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 
 import { ApprovalWorkflowService } from './approval-workflow.service';
 import { ChainNotice, type ChainNoticeSignal } from './chain-notice.entity';
@@ -49,15 +49,17 @@ export class ChainNoticesService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * Sends the notice of `changeId` unless it was sent (none queued: nothing to send). A chain that has ended needs no
-   * telling. Temporal unreachable: thrown, and the notice stays for the sweep.
+   * Sends the notice of `changeId` unless it was sent (none queued: nothing to send), or is being sent by a sweep
+   * right now. A chain that has ended needs no telling. Temporal unreachable: thrown, and the notice stays for the
+   * sweep.
    */
   async send(changeId: string): Promise<void> {
-    const em = this.em.fork();
-    const notice = await em.findOne(ChainNotice, { changeId });
-    if (notice && !notice.sentAt) {
-      await this.deliver(em, notice);
-    }
+    await this.em.fork().transactional(async (em) => {
+      const [notice] = await this.claim(em, { changeId });
+      if (notice) {
+        await this.deliver(em, notice);
+      }
+    });
   }
 
   /** Sends what is unsent, oldest first; answers how many went. One sweep at a time in this process. */
@@ -67,18 +69,14 @@ export class ChainNoticesService implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async sendUnsent(): Promise<number> {
-    const em = this.em.fork();
     let sent = 0;
     try {
-      const unsent = await em.find(
-        ChainNotice,
-        { sentAt: null },
-        { orderBy: { createdAt: 'asc' }, limit: SWEEP_BATCH },
-      );
-      for (const notice of unsent) {
-        await this.deliver(em, notice);
-        sent += 1;
-      }
+      await this.em.fork().transactional(async (em) => {
+        for (const notice of await this.claim(em, {})) {
+          await this.deliver(em, notice);
+          sent += 1;
+        }
+      });
     } catch (error) {
       this.logger.warn({ err: error, sent }, 'chain notices not all sent; the next sweep tries again');
     }
@@ -86,6 +84,18 @@ export class ChainNoticesService implements OnApplicationBootstrap, OnApplicatio
       this.logger.log({ sent }, 'chain notices sent by the sweep');
     }
     return sent;
+  }
+
+  /**
+   * Unsent notices locked for this transaction, oldest first; those another sender holds are skipped, so two senders
+   * (a request and a sweep, or two replicas) never send the same notice at once.
+   */
+  private claim(em: EntityManager, where: { changeId?: string }): Promise<ChainNotice[]> {
+    return em.find(
+      ChainNotice,
+      { ...where, sentAt: null },
+      { orderBy: { createdAt: 'asc' }, limit: SWEEP_BATCH, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+    );
   }
 
   private async deliver(em: EntityManager, notice: ChainNotice): Promise<void> {
