@@ -40,7 +40,7 @@ export class ChainNoticesService implements OnApplicationBootstrap, OnApplicatio
     await this.sweeping;
   }
 
-  /** The notice, in the transaction of what it tells of; queued again under the same change, nothing is added. */
+  /** The notice, in the transaction of what it tells of: one per change (`changeId` is unique). */
   queue(
     tx: EntityManager,
     notice: { changeId: string; workflowId: string; signal: ChainNoticeSignal; summary: string; occurredOn: string },
