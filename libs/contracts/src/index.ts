@@ -4,6 +4,7 @@ export * from './archive/archive-statistics';
 export * from './archive/borrowing';
 export * from './archive/document.reply';
 export * from './archive/file-document.request';
+export * from './archive/step-filing';
 export * from './archive/get-document-content.request';
 export * from './archive/ingest-upload.request';
 export * from './archive/list-documents.request';

@@ -6,6 +6,7 @@ import {
   type FormDocumentType,
   SUBJECTS,
   type StepForm,
+  stepFiling,
   type TaskRequirement,
 } from '@app/contracts';
 import { APPROVAL_STEPS } from '@app/contracts/temporal';
@@ -14,7 +15,6 @@ import { type MessagingClient, RemoteError } from '@app/platform';
 
 import type { ParticularsCache } from './application-particulars';
 import { callService } from './call-service';
-import { stepFiling } from './filing';
 
 interface Traced {
   /** Read by the worker's correlation interceptor. */

@@ -1,9 +1,8 @@
-import { SUBJECTS } from '@app/contracts';
+import { evidenceFiling, stepFiling, SUBJECTS } from '@app/contracts';
 import type { MessagingClient } from '@app/platform';
 
 import type { ParticularsCache } from './application-particulars';
 import { callService } from './call-service';
-import { stepFiling } from './filing';
 
 export interface FileApplicationReceivedInput {
   applicationId: string;
@@ -55,14 +54,7 @@ export function createArchiveActivities(messaging: MessagingClient, particulars:
         const filed = await callService(() =>
           messaging.request(SUBJECTS.archive.documentFile, {
             ...stepFiling(application, input.workflowId, input.step, `evidence:${attachment.id}`),
-            documentType: 'EVIDENCE',
-            createdBy: attachment.uploadedBy,
-            evidence: {
-              sha256: attachment.sha256,
-              mediaType: attachment.mediaType,
-              evidenceType: attachment.evidenceType,
-              originalName: attachment.originalName,
-            },
+            ...evidenceFiling(attachment),
           }),
         );
         evidence.push({ documentId: filed.id, itemNo: filed.itemNo, sha256: filed.sha256 });

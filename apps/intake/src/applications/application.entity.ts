@@ -85,14 +85,15 @@ export class Application extends BaseEntity<
   materialsNotice?: MaterialsNotice & { idempotencyKey: string };
 
   /**
-   * Re-checks of a disputed data check (核对结果复查), oldest first: each with the means as declared before it in
-   * full (what the record summarises), its key and the hash of its request (for a repeat).
+   * Re-checks of a disputed data check (核对结果复查), oldest first: each with the means before and after it in full,
+   * its key and the hash of its request (for a repeat).
    */
   @Property({ type: 'json', default: "'[]'" })
   rechecks: StoredRecheck[] = [];
 }
 
-export interface StoredRecheck extends DataCheckRecheck {
+/** A re-check as kept: the means in full (the reply and the record print their summaries). */
+export interface StoredRecheck extends Omit<DataCheckRecheck, 'meansBefore' | 'meansAfter'> {
   means: { before: DeclaredMeans; after: DeclaredMeans };
   idempotencyKey: string;
   requestHash: string;

@@ -2,6 +2,7 @@ import type { ApplicationDetailsView, ApplicationReply, ApplicationSummary } fro
 import { maskBankAccount, maskIdNumber } from '@app/domain';
 
 import type { Application, StoredRecheck } from './application.entity';
+import { summariseMeans } from './declared-means';
 
 /** An application in a list: no declared details, no notice, no attachments, the ID number masked. */
 export function toApplicationSummary(application: Application): ApplicationSummary {
@@ -38,8 +39,8 @@ export function toApplicationReply(
   };
 }
 
-function recheckView({ means: _means, idempotencyKey: _key, requestHash: _hash, ...recheck }: StoredRecheck) {
-  return recheck;
+function recheckView({ means, idempotencyKey: _key, requestHash: _hash, ...recheck }: StoredRecheck) {
+  return { ...recheck, meansBefore: summariseMeans(means.before), meansAfter: summariseMeans(means.after) };
 }
 
 function materialsNoticeView({ idempotencyKey: _key, ...notice }: NonNullable<Application['materialsNotice']>) {
@@ -62,4 +63,9 @@ function detailsView(details: NonNullable<Application['details']>, reveal: boole
         }
       : {}),
   };
+}
+
+/** The application as `stepFiling` (libs/contracts) takes it: whose household file, which division. */
+export function filedUnder(application: Application): { id: string; householdId: string; divisionCode: string } {
+  return { id: application.id, householdId: application.household.id, divisionCode: application.divisionCode };
 }

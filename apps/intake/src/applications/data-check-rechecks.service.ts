@@ -6,6 +6,7 @@ import {
   type DeclaredMeans,
   PERMISSIONS,
   type RecheckDataCheckRequest,
+  stepFiling,
   type StoredAssessmentReply,
   SUBJECTS,
 } from '@app/contracts';
@@ -21,7 +22,7 @@ import {
 
 import { Application, type StoredRecheck } from './application.entity';
 import { ApplicationError, IN_PROGRESS_STATUS_NAMES } from './application.errors';
-import { toApplicationReply } from './application.mapper';
+import { filedUnder, toApplicationReply } from './application.mapper';
 import { meansMisfits, summariseMeans } from './declared-means';
 import { ChainNoticesService } from '../approval-chain/chain-notices.service';
 import { AttachmentsService } from '../attachments/attachments.service';
@@ -94,26 +95,24 @@ export class DataCheckRechecksService {
         assets: request.means.assets ?? [],
       };
       const recheckedAt = new Date();
+      const documentId = await this.fileRecord(found, {
+        request,
+        disputed,
+        means: { before, after },
+        evidence: evidence.map((item) => item.referenceCode),
+        recheckedAt,
+      });
       const stored: StoredRecheck = {
         assessmentId: disputed.id,
         objection: request.objection,
-        meansBefore: summariseMeans(before),
-        meansAfter: summariseMeans(after),
+        means: { before, after },
         evidenceDocumentIds: evidence.map((item) => item.documentId),
         recheckedBy: caller.username,
         recheckedAt: recheckedAt.toISOString(),
-        documentId: '',
-        means: { before, after },
+        documentId,
         idempotencyKey: request.idempotencyKey,
         requestHash,
       };
-      stored.documentId = await this.fileRecord(
-        found,
-        stored,
-        disputed,
-        evidence.map((item) => item.referenceCode),
-        caller.divisionCode,
-      );
       found.details = { ...found.details, ...after };
       found.rechecks = [...found.rechecks, stored];
       // Assessed again: the notice is committed with the re-check and sent after it (tellChain, or the sweep).
@@ -170,19 +169,32 @@ export class DataCheckRechecksService {
     return items;
   }
 
-  /** 家庭经济状况核对结果复查记录, filed into the household file (审批类) by the system in the staff's name. */
+  /**
+   * 家庭经济状况核对结果复查记录, filed into the household file (审批类) by the system in the staff's name; a retry under
+   * the same key after a failure past this point finds the record as first filed.
+   */
   private async fileRecord(
     application: Application,
-    recheck: StoredRecheck,
-    disputed: StoredAssessmentReply,
-    evidence: string[],
-    divisionCode: string,
+    {
+      request,
+      disputed,
+      means,
+      evidence,
+      recheckedAt,
+    }: {
+      request: RecheckDataCheckRequest;
+      disputed: StoredAssessmentReply;
+      means: StoredRecheck['means'];
+      evidence: string[];
+      recheckedAt: Date;
+    },
   ): Promise<string> {
+    const caller = requireCaller();
     const document = await runAsCaller(SYSTEM_CALLER, () =>
       this.messaging.request(SUBJECTS.archive.documentFile, {
-        ...recheckFiling(application, recheck.idempotencyKey),
+        ...stepFiling(filedUnder(application), application.workflowId, STEP, request.idempotencyKey),
         documentType: 'DATA_CHECK_RECHECK_RECORD',
-        createdBy: recheck.recheckedBy,
+        createdBy: caller.username,
         form: {
           title: '家庭经济状况核对结果复查记录',
           subtitle: `申请编号：${application.applicationNo}`,
@@ -191,16 +203,16 @@ export class DataCheckRechecksService {
             { label: '公民身份号码', value: maskIdNumber(application.applicantIdNumber) },
             { label: '所在社区（村）', value: application.divisionCode },
             { label: '被复查的核对认定', value: `${disputed.at}认定不符合条件（认定编号：${disputed.id}）` },
-            { label: '申请人异议', value: recheck.objection },
+            { label: '申请人异议', value: request.objection },
             { label: '证明材料', value: evidence.length ? evidence.join('、') : '无' },
-            { label: '复查前申报', value: recheck.meansBefore },
-            { label: '复查后认定', value: recheck.meansAfter },
-            { label: '复查人', value: recheck.recheckedBy },
-            { label: '复查单位（行政区划代码）', value: divisionCode },
-            { label: '复查时间', value: `${beijingMinute(new Date(recheck.recheckedAt))}（北京时间）` },
+            { label: '复查前申报', value: summariseMeans(means.before) },
+            { label: '复查后认定', value: summariseMeans(means.after) },
+            { label: '复查人', value: caller.username },
+            { label: '复查单位（行政区划代码）', value: caller.divisionCode },
+            { label: '复查时间', value: `${beijingMinute(recheckedAt)}（北京时间）` },
           ],
           notes: ['复查后，系统按复查后的家庭经济状况重新核算，新的核对认定结果另行归档，原认定结果保留。'],
-          completedAt: recheck.recheckedAt,
+          completedAt: recheckedAt.toISOString(),
         },
       }),
     );
@@ -220,22 +232,6 @@ export class DataCheckRechecksService {
       throw ApplicationError.recheckChainNotTold();
     }
   }
-}
-
-/**
- * Where a re-check's documents go and under which key: the application's household file, once per re-check key
- * (and `part`): a retry under the same key after a failure finds what was filed first.
- */
-function recheckFiling(application: Application, part: string) {
-  return {
-    idempotencyKey: `${application.workflowId}:${STEP}:${part}`,
-    firstFilingStands: true,
-    householdId: application.household.id,
-    divisionCode: application.divisionCode,
-    applicationId: application.id,
-    workflowId: application.workflowId,
-    step: STEP,
-  };
 }
 
 /** The re-check's own key where it reaches the chain: stable when the same request is sent again. */

@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CreateRequestContext, EntityManager, LockMode } from '@mikro-orm/postgresql';
 
-import { type ApplicationReply, type NotifyMissingMaterialsRequest, PERMISSIONS, SUBJECTS } from '@app/contracts';
+import {
+  type ApplicationReply,
+  type NotifyMissingMaterialsRequest,
+  PERMISSIONS,
+  stepFiling,
+  SUBJECTS,
+} from '@app/contracts';
 import { beijingMinute, maskIdNumber, materialsFromSharedData } from '@app/domain';
 import {
   assertPermission,
@@ -14,7 +20,7 @@ import {
 
 import { Application } from './application.entity';
 import { ApplicationError } from './application.errors';
-import { toApplicationReply } from './application.mapper';
+import { filedUnder, toApplicationReply } from './application.mapper';
 
 /** The archive step of the notice: part of the application's chain's file, before its acceptance. */
 const STEP = 'acceptance:materials-notice';
@@ -67,13 +73,7 @@ export class MaterialsNoticeService {
       const document = await runAsCaller(SYSTEM_CALLER, () =>
         this.messaging.request(SUBJECTS.archive.documentFile, {
           // A retry under the same key after a failure past this point finds the notice as first filed.
-          idempotencyKey: `${row.workflowId}:${STEP}:${request.idempotencyKey}`,
-          firstFilingStands: true,
-          householdId: row.household.id,
-          divisionCode: row.divisionCode,
-          applicationId: row.id,
-          workflowId: row.workflowId,
-          step: STEP,
+          ...stepFiling(filedUnder(row), row.workflowId, STEP, request.idempotencyKey),
           documentType: 'MATERIALS_NOTICE',
           createdBy: caller.username,
           form: {

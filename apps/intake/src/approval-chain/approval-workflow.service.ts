@@ -13,6 +13,8 @@ import {
 } from '@app/contracts/temporal';
 import { TemporalClientService } from '@app/platform';
 
+import type { ChainNoticeSignal } from './chain-notice.entity';
+
 /** Starts the approval chain of an application; starting twice is harmless (the id is derived). */
 @Injectable()
 export class ApprovalWorkflowService {
@@ -45,31 +47,19 @@ export class ApprovalWorkflowService {
   }
 
   /**
-   * Tells a running chain that the household's members changed, so that it assesses them again; answers whether a
-   * chain was running. Sent again for a resent change, the chain assesses once (`changeId`).
+   * Tells a running chain of what changes the household's figures — its members (`householdChanged`) or its means
+   * re-checked (`dataCheckRechecked`) — so that it assesses them again; answers whether a chain was running. Sent
+   * again, the chain assesses once per `changeId`.
    */
-  async signalHouseholdChanged(
+  async signalChange(
     workflowId: string,
+    signal: ChainNoticeSignal,
     change: { changeId: string; summary: string; occurredOn: string },
   ): Promise<boolean> {
-    const told = await this.temporal.signalIfRunning(workflowId, householdChangedSignal, change);
+    const definition = signal === 'householdChanged' ? householdChangedSignal : dataCheckRecheckedSignal;
+    const told = await this.temporal.signalIfRunning(workflowId, definition, change);
     if (told) {
-      this.logger.log({ workflowId, changeId: change.changeId }, 'chain told of a household change');
-    }
-    return told;
-  }
-
-  /**
-   * Tells a running chain that the household's means were re-checked on the applicant's objection, so that it
-   * assesses them again; answers whether a chain was running. Sent again, the chain assesses once (`changeId`).
-   */
-  async signalDataCheckRechecked(
-    workflowId: string,
-    recheck: { changeId: string; summary: string; occurredOn: string },
-  ): Promise<boolean> {
-    const told = await this.temporal.signalIfRunning(workflowId, dataCheckRecheckedSignal, recheck);
-    if (told) {
-      this.logger.log({ workflowId, changeId: recheck.changeId }, 'chain told of a data-check re-check');
+      this.logger.log({ workflowId, signal, changeId: change.changeId }, 'chain told of a change');
     }
     return told;
   }

@@ -99,10 +99,11 @@ export class ChainNoticesService implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async deliver(em: EntityManager, notice: ChainNotice): Promise<void> {
-    const change = { changeId: notice.changeId, summary: notice.summary, occurredOn: notice.occurredOn };
-    await (notice.signal === 'householdChanged'
-      ? this.workflows.signalHouseholdChanged(notice.workflowId, change)
-      : this.workflows.signalDataCheckRechecked(notice.workflowId, change));
+    await this.workflows.signalChange(notice.workflowId, notice.signal, {
+      changeId: notice.changeId,
+      summary: notice.summary,
+      occurredOn: notice.occurredOn,
+    });
     notice.sentAt = new Date();
     await em.flush();
   }

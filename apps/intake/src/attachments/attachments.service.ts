@@ -5,7 +5,9 @@ import {
   type AddAttachmentRequest,
   type ApplicationStatus,
   type AttachmentReply,
+  evidenceFiling,
   PERMISSIONS,
+  stepFiling,
   SUBJECTS,
 } from '@app/contracts';
 import {
@@ -20,6 +22,7 @@ import {
 import { Attachment } from './attachment.entity';
 import { Application } from '../applications/application.entity';
 import { ApplicationError } from '../applications/application.errors';
+import { filedUnder } from '../applications/application.mapper';
 
 /**
  * The statuses in which an application's acceptance has filed its receipt and the evidence uploaded by then: evidence
@@ -97,21 +100,8 @@ export class AttachmentsService {
       known ??
       (await runAsCaller(SYSTEM_CALLER, () =>
         this.messaging.request(SUBJECTS.archive.documentFile, {
-          idempotencyKey: `${application.workflowId}:${step}:evidence:${attachment.id}`,
-          firstFilingStands: true,
-          householdId: application.household.id,
-          divisionCode: application.divisionCode,
-          applicationId: application.id,
-          workflowId: application.workflowId,
-          step,
-          documentType: 'EVIDENCE',
-          createdBy: attachment.uploadedBy,
-          evidence: {
-            sha256: attachment.sha256,
-            mediaType: attachment.mediaType,
-            evidenceType: attachment.evidenceType,
-            originalName: attachment.originalName,
-          },
+          ...stepFiling(filedUnder(application), application.workflowId, step, `evidence:${attachment.id}`),
+          ...evidenceFiling(attachment),
         }),
       ));
     if (attachment.documentId !== document.id) {
