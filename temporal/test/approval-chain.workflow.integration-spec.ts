@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import type { INestMicroservice } from '@nestjs/common';
 import { WorkflowFailedError } from '@temporalio/client';
@@ -13,13 +13,14 @@ import {
   SEARCH_ATTRIBUTES,
   TASK_QUEUES,
 } from '@app/contracts/temporal';
-import { MessagingClient, TemporalClientService, UploadStore } from '@app/platform';
+import { MessagingClient, TemporalClientService } from '@app/platform';
 import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
 import { AppModule as EligibilityAppModule } from '@apps/eligibility/src/app.module';
 import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { as, CALLERS } from '@test/support/callers';
 import { untilStage } from '@test/support/chains';
+import { evidencePdf, linkEvidence, storeEvidence } from '@test/support/evidence';
 import { makeApplication } from '@test/support/factories/application.factory';
 import { startService } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
@@ -97,25 +98,9 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
 
   it('files the evidence uploaded before submission into the household file with the receipt', async () => {
     const draft = await messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication({ draft: true }));
-    const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4000, 0x20), Buffer.from('\n%%EOF\n')]);
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    await intake.get(UploadStore).put('upload-evidence-test', content);
-    const stored = await as(CALLERS.community1, () =>
-      intake
-        .get(MessagingClient)
-        .request(SUBJECTS.archive.uploadIngest, { uploadName: 'upload-evidence-test', sha256 }),
-    );
-    const link = () =>
-      as(CALLERS.community1, () =>
-        intake.get(MessagingClient).request(SUBJECTS.intake.attachmentAdd, {
-          applicationId: draft.id,
-          evidenceType: 'INCOME_PROOF',
-          sha256,
-          sizeBytes: stored.sizeBytes,
-          mediaType: stored.mediaType,
-          originalName: '工资证明.pdf',
-        }),
-      );
+    const stored = await storeEvidence(intake, evidencePdf(Buffer.alloc(4000, 0x20)));
+    const { sha256 } = stored;
+    const link = () => linkEvidence(intake, draft.id, stored, 'INCOME_PROOF', '工资证明.pdf');
     // A draft's evidence waits for the acceptance step.
     expect((await link()).documentId).toBeNull();
 
@@ -144,24 +129,9 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
   it('files evidence uploaded after acceptance at once; with the archive down it stays unfiled until sent again', async () => {
     const application = await messaging.request(SUBJECTS.intake.applicationSubmit, makeApplication());
     await untilStage(temporal.client.workflow.getHandle(application.workflowId), APPROVAL_STAGES.community);
-    const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(randomUUID()), Buffer.from('\n%%EOF\n')]);
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    const uploadName = `late-evidence-${randomUUID()}`;
-    await intake.get(UploadStore).put(uploadName, content);
-    const stored = await as(CALLERS.community1, () =>
-      intake.get(MessagingClient).request(SUBJECTS.archive.uploadIngest, { uploadName, sha256 }),
-    );
-    const link = () =>
-      as(CALLERS.community1, () =>
-        intake.get(MessagingClient).request(SUBJECTS.intake.attachmentAdd, {
-          applicationId: application.id,
-          evidenceType: 'MEDICAL_RECORD',
-          sha256,
-          sizeBytes: stored.sizeBytes,
-          mediaType: stored.mediaType,
-          originalName: '诊断证明.pdf',
-        }),
-      );
+    const stored = await storeEvidence(intake);
+    const { sha256 } = stored;
+    const link = () => linkEvidence(intake, application.id, stored, 'MEDICAL_RECORD', '诊断证明.pdf');
     const evidence = async () =>
       (await messaging.request(SUBJECTS.archive.documentList, { applicationId: application.id })).items.filter(
         (item) => item.documentType === 'EVIDENCE',

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,7 +8,14 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 
-import { type Caller, type DecideTaskRequest, ErrorCode, QUEUE_GROUPS, SUBJECTS } from '@app/contracts';
+import {
+  type Caller,
+  type DecideTaskRequest,
+  ErrorCode,
+  type EvidenceType,
+  QUEUE_GROUPS,
+  SUBJECTS,
+} from '@app/contracts';
 import {
   APPROVAL_STAGES,
   type ApprovalChainResult,
@@ -19,7 +26,7 @@ import {
   TASK_QUEUES,
 } from '@app/contracts/temporal';
 import { addCalendarDays, addMonths, beijingDate, beijingMonth } from '@app/domain';
-import { MessagingClient, TemporalClientService, UploadStore } from '@app/platform';
+import { MessagingClient, TemporalClientService } from '@app/platform';
 import { AppModule as ApprovalAppModule } from '@apps/approval/src/app.module';
 import { CalendarService } from '@apps/approval/src/calendar/calendar.service';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
@@ -28,6 +35,7 @@ import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { AppModule as PaymentAppModule } from '@apps/payment/src/app.module';
 import { as, caller, CALLERS } from '@test/support/callers';
 import { APPROVED_CHAIN_DOCUMENTS, expectDueDateOrMissingYear, untilStage } from '@test/support/chains';
+import { linkEvidence, storeEvidence } from '@test/support/evidence';
 import { makeApplication, makeIdNumber } from '@test/support/factories/application.factory';
 import { until } from '@test/support/http-client';
 import { startService } from '@test/support/services';
@@ -122,29 +130,8 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       return history.find((entry) => entry.stage === 'ASSESSMENT' && entry.attempt === 2);
     }, 20_000);
   /** A file uploaded as evidence for an application (stored by sha256 in the archive), as the upload route does. */
-  const uploadEvidence = async (
-    applicationId: string,
-    evidenceType: 'PHOTO' | 'INCOME_PROOF',
-    originalName: string,
-  ) => {
-    const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(randomUUID()), Buffer.from('\n%%EOF\n')]);
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    const uploadName = `evidence-${randomUUID()}`;
-    await services[0].get(UploadStore).put(uploadName, content);
-    const stored = await as(CALLERS.community1, () =>
-      client.request(SUBJECTS.archive.uploadIngest, { uploadName, sha256 }),
-    );
-    return as(CALLERS.community1, () =>
-      client.request(SUBJECTS.intake.attachmentAdd, {
-        applicationId,
-        evidenceType,
-        sha256,
-        sizeBytes: stored.sizeBytes,
-        mediaType: stored.mediaType,
-        originalName,
-      }),
-    );
-  };
+  const uploadEvidence = async (applicationId: string, evidenceType: EvidenceType, originalName: string) =>
+    linkEvidence(services[0], applicationId, await storeEvidence(services[0]), evidenceType, originalName);
   /** RECORD_HISTORIES=1 saves the finished chain's history for the replay test (temporal/test/histories). */
   const record = async (name: string, handle: { fetchHistory: () => Promise<proto.api.history.v1.IHistory> }) => {
     if (process.env.RECORD_HISTORIES) {
