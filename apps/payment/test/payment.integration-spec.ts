@@ -7,6 +7,7 @@ import { JSONCodec } from 'nats';
 import {
   type CreateEnrolmentRequest,
   ErrorCode,
+  type FailureCode,
   QUEUE_GROUPS,
   type RequestOf,
   type RequestSubject,
@@ -405,7 +406,23 @@ describe('payment service (real PostgreSQL, NATS)', () => {
   });
 
   describe("a bank's failures and the payee", () => {
-    it('brings the review forward when the bank says the holder died, and carries a failed line to the current payee', async () => {
+    /** The bank fails the household's line of the month (the batch's results, signed). */
+    const fail = async (householdId: string, failureCode: FailureCode, month = '2035-01') => {
+      const line = await lineOf(householdId, month);
+      const results = [
+        { lineId: Number(line.id), outcome: 'FAILED' as const, amountFen: line.amount_fen, failureCode },
+      ];
+      return call(
+        SUBJECTS.payment.bankResultsPost,
+        {
+          auth: signedAuth(JLRCB, 'POST', `/bank/v1/batches/${line.batch_id}/results`, { results }),
+          batchId: line.batch_id,
+          results,
+        },
+        CALLERS.system,
+      );
+    };
+    it('brings the review forward when the bank says the holder died, holds the months after, and carries a failed line to the current payee', async () => {
       const deceased = enrolment({ firstMonth: '2035-01' });
       const closedCard = enrolment({ firstMonth: '2035-01' });
       const [dead, moved] = [
@@ -413,30 +430,24 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         await call(SUBJECTS.payment.enrolmentCreate, closedCard),
       ];
       await runPayroll('2035-01');
-      const fail = async (householdId: string, failureCode: 'HOLDER_DECEASED' | 'ACCOUNT_CLOSED') => {
-        const line = await lineOf(householdId, '2035-01');
-        const results = [{ lineId: Number(line.id), outcome: 'FAILED' as const, amountFen: 54_700, failureCode }];
-        return call(
-          SUBJECTS.payment.bankResultsPost,
-          {
-            auth: signedAuth(JLRCB, 'POST', `/bank/v1/batches/${line.batch_id}/results`, { results }),
-            batchId: line.batch_id,
-            results,
-          },
-          CALLERS.system,
-        );
-      };
       const today = beijingDate(new Date());
       expect(await fail(deceased.householdId, 'HOLDER_DECEASED')).toMatchObject({ accepted: 1 });
       expect(await call(SUBJECTS.payment.enrolmentGet, { enrolmentId: dead.id })).toMatchObject({
         nextReviewOn: addMonthsToDay(today, 3),
         nextReviewReason: `银行反馈持卡人已身故（${today}）`,
       });
-      // The same results again change nothing, the review included.
+      // The dead holder's card cannot receive: the benefit is held, saying why.
+      const held = { since: today, reason: `银行反馈持卡人已身故（${today}），暂停向该账户发放` };
+      expect(await call(SUBJECTS.payment.enrolmentGet, { enrolmentId: dead.id })).toMatchObject({ payeeHold: held });
+      // The same results again change nothing, the review and the hold included.
       expect(await fail(deceased.householdId, 'HOLDER_DECEASED')).toMatchObject({ accepted: 0, unchanged: 1 });
 
-      // A closed card: finance moves the benefit to the new one; the failed month goes there with the next cycle.
+      // A closed card: held too, until finance moves the benefit to the new one; the failed month goes there with
+      // the next cycle.
       await fail(closedCard.householdId, 'ACCOUNT_CLOSED');
+      expect(await call(SUBJECTS.payment.enrolmentGet, { enrolmentId: moved.id })).toMatchObject({
+        payeeHold: { since: today, reason: `银行反馈账户已销户（${today}），暂停向该账户发放` },
+      });
       const newCard = '6217000099990042';
       await call(
         SUBJECTS.payment.enrolmentChangePayee,
@@ -449,7 +460,39 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         },
         CALLERS.finance1,
       );
+      expect(await call(SUBJECTS.payment.enrolmentGet, { enrolmentId: moved.id })).toMatchObject({ payeeHold: null });
+      const statementOf = () => call(SUBJECTS.payment.payrollStatement, { month: '2035-02' }, CALLERS.finance1);
+      const before = await statementOf();
       await runPayroll('2035-02');
+      // February: the closed card's household is paid to the new card; the dead holder's month is owed but held,
+      // in no batch, so no bank is sent it.
+      const february = await sql<{ household_id: string; status: string; account_no: string; batch_id: string | null }>(
+        `select household_id, status, account_no, batch_id from payment.payroll_line
+          where household_id in (?, ?) and month = '2035-02-01'`,
+        [deceased.householdId, closedCard.householdId],
+      );
+      expect(february).toEqual(
+        expect.arrayContaining([
+          { household_id: deceased.householdId, status: 'HELD', account_no: deceased.accountNo, batch_id: null },
+          {
+            household_id: closedCard.householdId,
+            status: 'PENDING',
+            account_no: newCard,
+            batch_id: expect.any(String),
+          },
+        ]),
+      );
+      // The statement counts it apart: owed, with no bank (earlier runs of this file left their own February).
+      const statement = await statementOf();
+      expect(statement.totals.heldLines - before.totals.heldLines).toBe(1);
+      expect(statement.totals.heldFen - before.totals.heldFen).toBe(54_700);
+      expect(statement.balanced).toBe(true);
+      const heldLines = await call(
+        SUBJECTS.payment.lineList,
+        { status: 'HELD', householdId: deceased.householdId },
+        CALLERS.finance1,
+      );
+      expect(heldLines.items).toEqual([expect.objectContaining({ month: '2035-02', status: 'HELD', batchId: null })]);
       const january = await sql<{ household_id: string; status: string; account_no: string; attempt: number }>(
         `select household_id, status, account_no, attempt from payment.payroll_line
           where household_id in (?, ?) and month = '2035-01-01'`,
@@ -495,6 +538,34 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         },
         CALLERS.system,
       );
+      // The new card ends the hold: February goes to it, in the new head's name, with the next cycle's batches.
+      expect(await call(SUBJECTS.payment.enrolmentGet, { enrolmentId: dead.id })).toMatchObject({ payeeHold: null });
+      const [releasedFebruary] = await sql<{ status: string; account_no: string; account_name: string }>(
+        `select status, account_no, account_name from payment.payroll_line
+          where household_id = ? and month = '2035-02-01'`,
+        [deceased.householdId],
+      );
+      expect(releasedFebruary).toEqual({ status: 'PENDING', account_no: '6217000099990077', account_name: '李继承' });
+      const [release] = await sql<{ kind: string; old_account_no: string; new_account_no: string; actor_id: string }>(
+        `select e.kind, e.old_account_no, e.new_account_no, e.actor_id from payment.line_event e
+           join payment.payroll_line l on l.id = e.line_id
+          where l.household_id = ? and l.month = '2035-02-01'`,
+        [deceased.householdId],
+      );
+      expect(release).toEqual({
+        kind: 'RELEASED',
+        old_account_no: deceased.accountNo,
+        new_account_no: '6217000099990077',
+        actor_id: CALLERS.system.userId,
+      });
+      await runPayroll('2035-03');
+      expect(await lineOf(deceased.householdId, '2035-02')).toMatchObject({
+        status: 'PENDING',
+        batch_id: expect.stringMatching(/^203503-PSBC-/),
+      });
+      expect(await lineOf(deceased.householdId, '2035-03')).toMatchObject({ status: 'PENDING', bank_code: PSBC.code });
+
+      // January, which the bank failed, is finance's to re-issue.
       expect(await call(SUBJECTS.payment.lineReissue, reissue, CALLERS.finance1)).toMatchObject({
         status: 'PENDING',
         attempt: 2,
@@ -506,6 +577,73 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         [deadLine.id],
       );
       expect(reissued).toEqual({ account_no: '6217000099990077', account_name: '李继承' });
+    });
+    it('holds a payee only while the failed card is still its card, and not for a new head on the same card', async () => {
+      const changedFirst = enrolment({ firstMonth: '2035-05' });
+      const notFound = enrolment({ firstMonth: '2035-05' });
+      const [changed, missing] = [
+        await call(SUBJECTS.payment.enrolmentCreate, changedFirst),
+        await call(SUBJECTS.payment.enrolmentCreate, notFound),
+      ];
+      await runPayroll('2035-05');
+      const payee = (householdId: string, accountNo: string, head?: { headName: string; headIdNumber: string }) =>
+        call(
+          SUBJECTS.payment.enrolmentChangePayee,
+          {
+            idempotencyKey: randomUUID(),
+            householdId,
+            bankCode: JLRCB.code,
+            accountNo,
+            reason: head ? '变更户主' : '换卡',
+            ...head,
+          },
+          head ? CALLERS.system : CALLERS.finance1,
+        );
+      // Finance moved the benefit to a new card before the bank answered for May: the old card failing holds nothing.
+      await payee(changedFirst.householdId, '6217000099990501');
+      await fail(changedFirst.householdId, 'ACCOUNT_NOT_FOUND', '2035-05');
+      expect(await call(SUBJECTS.payment.enrolmentGet, { enrolmentId: changed.id })).toMatchObject({ payeeHold: null });
+
+      // The card is not found: held. A new head on the same card (the registry's change of head) does not release it.
+      const today = beijingDate(new Date());
+      await fail(notFound.householdId, 'ACCOUNT_NOT_FOUND', '2035-05');
+      const hold = { since: today, reason: `银行反馈账户不存在（${today}），暂停向该账户发放` };
+      await payee(notFound.householdId, notFound.accountNo, { headName: '王新户', headIdNumber: makeIdNumber() });
+      expect(await call(SUBJECTS.payment.enrolmentGet, { enrolmentId: missing.id })).toMatchObject({
+        headName: '王新户',
+        payeeHold: hold,
+      });
+
+      // June is loaded (held, its month not yet in the ledger) when finance gives the new card: the cycle's batches
+      // release it to the new card all the same.
+      for (let chunk = 0; chunk < 4; chunk += 1) {
+        await call(SUBJECTS.payment.payrollGenerate, { month: '2035-06', chunk, chunks: 4 }, CALLERS.system);
+      }
+      await payee(notFound.householdId, '6217000099990602');
+      expect(await call(SUBJECTS.payment.enrolmentGet, { enrolmentId: missing.id })).toMatchObject({ payeeHold: null });
+      await call(SUBJECTS.payment.payrollBuildBatches, { month: '2035-06', batchSize: 2 }, CALLERS.system);
+      const [june] = await sql<{ status: string; account_no: string; account_name: string; batch_id: string }>(
+        `select status, account_no, account_name, batch_id from payment.payroll_line
+          where household_id = ? and month = '2035-06-01'`,
+        [notFound.householdId],
+      );
+      expect(june).toEqual({
+        status: 'PENDING',
+        account_no: '6217000099990602',
+        account_name: '王新户',
+        batch_id: expect.stringMatching(/^203506-JLRCB-/),
+      });
+      const events = await sql<{ kind: string; actor_id: string }>(
+        `select e.kind, e.actor_id from payment.line_event e join payment.payroll_line l on l.id = e.line_id
+          where l.household_id = ? and l.month = '2035-06-01'`,
+        [notFound.householdId],
+      );
+      expect(events).toEqual([{ kind: 'RELEASED', actor_id: 'system' }]);
+      // May, failed on the card not found, is carried to the new card by that cycle (once), as before.
+      expect(await lineOf(notFound.householdId, '2035-05')).toMatchObject({
+        status: 'PENDING',
+        batch_id: expect.stringMatching(/^203506-/),
+      });
     });
   });
 

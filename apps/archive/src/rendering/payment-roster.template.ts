@@ -1,12 +1,10 @@
-import type { FileAccountingRecordRequest, RosterLine } from '@app/contracts';
+import { type FileAccountingRecordRequest, LINE_STATUS_LABELS, type RosterLine } from '@app/contracts';
 import { formatYuan } from '@app/domain';
 
 import { startPdf } from './pdf-document';
 
 /** An ideographic space (U+3000) between items of a Chinese line. */
 const GAP = '\u3000';
-
-const STATUS_LABELS = { PAID: '已发放', FAILED: '发放失败', PENDING: '待银行回盘' } as const;
 
 /** Columns of the roster: label, width (pt) and how a line prints in it. */
 const COLUMNS: Array<{
@@ -21,7 +19,7 @@ const COLUMNS: Array<{
   { label: '保障金', width: 52, cell: (line) => formatYuan(line.baseFen) },
   { label: '分类施保金', width: 56, cell: (line) => formatYuan(line.supplementFen) },
   { label: '合计', width: 52, cell: (line) => formatYuan(line.amountFen) },
-  { label: '状态', width: 52, cell: (line) => STATUS_LABELS[line.status] },
+  { label: '状态', width: 52, cell: (line) => LINE_STATUS_LABELS[line.status] },
   { label: '银行流水号', width: 75, cell: (line) => line.bankReference ?? '' },
 ];
 
@@ -87,6 +85,7 @@ export function renderPaymentRoster(request: FileAccountingRecordRequest, filedA
     `已发放：${formatYuan(sum((line) => line.status === 'PAID'))}元`,
     `发放失败：${formatYuan(sum((line) => line.status === 'FAILED'))}元`,
     `待回盘：${formatYuan(sum((line) => line.status === 'PENDING'))}元`,
+    `暂缓发放：${formatYuan(sum((line) => line.status === 'HELD'))}元`,
   ];
   if (doc.y + 60 > bottom) {
     doc.addPage();

@@ -1,9 +1,8 @@
-import { MEMBER_CHANGE_LABELS, type RenderPrintableRequest, STAGE_LABELS } from '@app/contracts';
+import { LINE_STATUS_LABELS, MEMBER_CHANGE_LABELS, type RenderPrintableRequest, STAGE_LABELS } from '@app/contracts';
 import { beijingMinute, formatYuan } from '@app/domain';
 
 import type { DossierReply, DossierSection } from './dossier.types';
 
-const LINE_STATUS = { PENDING: '待银行回盘', PAID: '已发放', FAILED: '发放失败' } as const;
 const TASK_STATUS = { OPEN: '办理中', DONE: '已办结', CANCELLED: '已撤销' } as const;
 const OUTCOME: Record<string, string> = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回', CANCELLED: '撤销' };
 const BENEFIT_STATUS = { ACTIVE: '正常发放', SUSPENDED: '暂停发放', TERMINATED: '已停保' } as const;
@@ -101,6 +100,7 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
           `${BENEFIT_STATUS[benefit.status]}；自${benefit.firstMonth}起${benefit.lastMonth ? `，至${benefit.lastMonth}止` : ''}`,
           `现行标准（自${benefit.currentTerm.fromMonth}）：保障金${yuan(benefit.currentTerm.baseFen)}＋分类施保金${yuan(benefit.currentTerm.supplementFen)}＝${yuan(benefit.currentTerm.totalFen)}/月`,
           `发放账户：${benefit.bankCode} ${benefit.accountNo}`,
+          benefit.payeeHold ? `暂缓发放：${benefit.payeeHold.reason}（待变更收款账户）` : '',
           benefit.nextReviewOn
             ? `下次定期核查：${benefit.nextReviewOn}${benefit.lastReviewedOn ? `（上次核查：${benefit.lastReviewedOn}）` : ''}`
             : '',
@@ -116,7 +116,7 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
         yuan(payment.baseFen),
         yuan(payment.supplementFen),
         yuan(payment.amountFen),
-        LINE_STATUS[payment.status],
+        LINE_STATUS_LABELS[payment.status],
         payment.bankReference ?? '',
       ]),
     },

@@ -154,6 +154,7 @@ function toBenefit(enrolment: EnrolmentReply | null, now: Date): DossierBenefit 
     nextReviewOn: enrolment.nextReviewOn,
     nextReviewReason: enrolment.nextReviewReason,
     lastReviewedOn: enrolment.lastReviewedOn,
+    payeeHold: enrolment.payeeHold,
     changes: enrolment.changes.map(({ kind, effectiveMonth, decision, reason, actor }) => ({
       kind,
       effectiveMonth,

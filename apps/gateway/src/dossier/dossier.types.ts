@@ -40,6 +40,8 @@ export interface DossierBenefit {
   /** Why the review is due sooner than the cycle (a change in the household); null: the regular cycle. */
   nextReviewReason: string | null;
   lastReviewedOn: string | null;
+  /** The card cannot receive: the months are held until the payee is changed (docs/payment.md); null: paid. */
+  payeeHold: { since: string; reason: string } | null;
   changes: Array<{ kind: string; effectiveMonth: string; decision: string; reason: string | null; actor: string }>;
 }
 

@@ -181,7 +181,9 @@ export class PaymentsController {
 
   @Get('payroll/:month/statement')
   @RequirePermission(PERMISSIONS.paymentRead)
-  @ApiOperation({ summary: 'Reconciliation: expected = paid + failed + pending, per bank and per county, in fen' })
+  @ApiOperation({
+    summary: 'Reconciliation: expected = paid + failed + pending + held, per bank and per county, in fen',
+  })
   statement(@Param() { month }: MonthParam): Promise<PayrollStatementReply> {
     return this.messaging.request(SUBJECTS.payment.payrollStatement, { month });
   }

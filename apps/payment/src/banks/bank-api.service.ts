@@ -15,6 +15,7 @@ import {
   type BatchStatus,
   ErrorCode,
   type FieldError,
+  PAYEE_HOLD_FAILURES,
   type StatementTotals,
 } from '@app/contracts';
 import { beijingDate, reviewDueAfterMemberChange } from '@app/domain';
@@ -50,9 +51,18 @@ interface ResultsOutcomeRow {
   accepted: string;
   unchanged: string;
   deceased: string;
+  held: string;
   problems: ResultProblem[] | null;
   pending: boolean;
 }
+
+/** The failure codes that hold a payee, and their staff words, as SQL (constants, not input). */
+const HOLD_CODES = Object.keys(PAYEE_HOLD_FAILURES)
+  .map((code) => `'${code}'`)
+  .join(', ');
+const HOLD_LABEL = `case f.failure_code ${Object.entries(PAYEE_HOLD_FAILURES)
+  .map(([code, label]) => `when '${code}' then '${label}'`)
+  .join(' ')} end`;
 
 /**
  * A bank's results in one statement, in one pass over the input: every pending line of the batch with its exact
@@ -64,6 +74,9 @@ interface ResultsOutcomeRow {
  * the batch row is locked, nothing else moves them).
  * A line failed because its holder died (HOLDER_DECEASED) brings its open enrolment's next periodic review forward
  * to the limit after a death (domain §3.2: within three months), saying why: the bank is often the first to know.
+ * A line failed because its card cannot receive (PAYEE_HOLD_FAILURES) holds the open enrolment's payee when the card
+ * is still the one the benefit is paid into: its next months are written as HELD lines, sent to no bank, until the
+ * payee is changed. Both are one update of the enrolment (a statement may not update a row twice).
  * The caller rolls the transaction back when there is a problem, so the update is all or nothing.
  */
 const RECORD_RESULTS = `
@@ -80,7 +93,7 @@ const RECORD_RESULTS = `
      where l.id = i."lineId" and l.batch_id = ? and l.status = 'PENDING' and l.amount_fen = i."amountFen"
        -- only the part of the batch the post covers is read (a batch is paged to the bank in id order)
        and l.id between (select min("lineId") from input) and (select max("lineId") from input)
-    returning l.id, l.enrolment_id, l.failure_code
+    returning l.id, l.enrolment_id, l.failure_code, l.bank_code, l.account_no
   ), rest as (
     select i.*, l.id as found, l.amount_fen, l.status, l.bank_reference, l.failure_code
       from input i
@@ -95,16 +108,32 @@ const RECORD_RESULTS = `
                   then 'CONFLICT'
            end as problem
       from rest
-  ), deceased as (
+  ), card_failures as (
+    -- One row per open enrolment: a death first (it also brings the review forward). The enrolment as it was before
+    -- this statement: its payee is held only if the failed card is still its card and nothing holds it yet.
+    select distinct on (u.enrolment_id) u.enrolment_id, u.failure_code,
+           (e.payee_held_since is null and e.bank_code = u.bank_code and e.account_no = u.account_no) as holds
+      from updated u
+      join payment.enrolment e on e.id = u.enrolment_id
+     where u.failure_code in (${HOLD_CODES}) and e.status <> 'TERMINATED'
+     order by u.enrolment_id, u.failure_code = 'HOLDER_DECEASED' desc
+  ), enrolments as (
     update payment.enrolment e
-       set next_review_reason = case when e.next_review_on <= ?::date then e.next_review_reason else ? end,
-           next_review_on = least(e.next_review_on, ?::date)
-     where e.status <> 'TERMINATED'
-       and e.id in (select enrolment_id from updated where failure_code = 'HOLDER_DECEASED')
-    returning e.id
+       set next_review_reason = case when f.failure_code <> 'HOLDER_DECEASED' or e.next_review_on <= ?::date
+                                     then e.next_review_reason else ? end,
+           next_review_on = case when f.failure_code = 'HOLDER_DECEASED' then least(e.next_review_on, ?::date)
+                                 else e.next_review_on end,
+           payee_held_since = case when f.holds then ?::date else e.payee_held_since end,
+           payee_hold_reason = case when f.holds
+                                    then '银行反馈' || (${HOLD_LABEL}) || '（' || ?::text || '），暂停向该账户发放'
+                                    else e.payee_hold_reason end
+      from card_failures f
+     where e.id = f.enrolment_id
+    returning e.id, f.failure_code, f.holds
   )
   select (select count(*) from updated) as accepted,
-         (select count(*) from deceased) as deceased,
+         (select count(*) from enrolments where failure_code = 'HOLDER_DECEASED') as deceased,
+         (select count(*) from enrolments where holds) as held,
          (select count(*) from judged where problem is null) as unchanged,
          (select json_agg(json_build_object('line_id', line_id, 'problem', problem) order by line_id)
             from judged where problem is not null) as problems,
@@ -227,6 +256,8 @@ export class BankApiService {
           dueBy,
           `银行反馈持卡人已身故（${today}）`,
           dueBy,
+          today,
+          today,
           batch.id,
         ])
         .transacting(context);
@@ -245,6 +276,9 @@ export class BankApiService {
       await tx.flush();
       if (Number(outcome.deceased) > 0) {
         this.logger.log({ batchId: batch.id, enrolments: Number(outcome.deceased) }, 'holder deceased: reviews due');
+      }
+      if (Number(outcome.held) > 0) {
+        this.logger.log({ batchId: batch.id, enrolments: Number(outcome.held) }, 'card cannot receive: payees held');
       }
       return {
         batchId: batch.id,

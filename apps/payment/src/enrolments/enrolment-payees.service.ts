@@ -10,11 +10,13 @@ import { Enrolment } from './enrolment.entity';
 import { EnrolmentsService, hashOf } from './enrolments.service';
 import { BanksService } from '../banks/banks.service';
 import { PaymentError } from '../payment.errors';
+import { releaseHeld } from '../payroll/payroll-sql';
 
 /**
  * The account a benefit is paid into (收款账户变更): finance corrects a closed or wrong card; the registry moves
  * the benefit to a new head's card when the head changes (变更户主; a per-household benefit goes to the head's
- * card, domain §3.5). Months already on a payroll keep their account; the next payroll uses the new one.
+ * card, domain §3.5). Months already on a payroll keep their account; the next payroll uses the new one. A new card
+ * ends a hold (the old card could not receive): the months held go to it with the next payroll.
  */
 @Injectable()
 export class EnrolmentPayeesService {
@@ -56,6 +58,7 @@ export class EnrolmentPayeesService {
     const headIdNumber =
       request.headIdNumber === undefined ? undefined : PaymentError.validHeadIdNumber(request.headIdNumber);
     await this.banks.assertActive(request.bankCode);
+    let released = 0;
     await em.transactional(async (tx) => {
       const locked = await tx.findOneOrFail(Enrolment, { id: enrolment!.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // The same key sent twice at once: the second waited for the lock and finds the first's change.
@@ -101,9 +104,26 @@ export class EnrolmentPayeesService {
         payee: { before, after },
       });
       Object.assign(locked, after);
+      // A held payee (the card could not receive) is released by a new card, not by a new head on the same one.
+      const newCard = after.bankCode !== before.bankCode || after.accountNo !== before.accountNo;
+      if (locked.payeeHeldSince && newCard) {
+        locked.payeeHeldSince = null;
+        locked.payeeHoldReason = null;
+      }
       await tx.flush();
+      if (!locked.payeeHeldSince) {
+        released = await tx
+          .getConnection()
+          .execute<{ affectedRows: number }>(
+            releaseHeld('enrolment'),
+            [locked.id, caller.userId, caller.username],
+            'run',
+            tx.getTransactionContext(),
+          )
+          .then((result) => result.affectedRows);
+      }
     });
-    this.logger.log({ enrolmentId: enrolment!.id, headChanged: newHead }, 'payee changed');
+    this.logger.log({ enrolmentId: enrolment!.id, headChanged: newHead, released }, 'payee changed');
     return (await this.enrolments.repeatOf(request.idempotencyKey, requestHash))!;
   }
 }

@@ -20,7 +20,13 @@ export type EnrolmentStatus = 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
 // Periodic reviews falling due in an area.
 @Index({ properties: ['nextReviewOn'] })
 export class Enrolment extends BaseEntity<
-  'applicationId' | 'lastMonth' | 'reviewIntervalMonths' | 'lastReviewedOn' | 'nextReviewReason'
+  | 'applicationId'
+  | 'lastMonth'
+  | 'reviewIntervalMonths'
+  | 'lastReviewedOn'
+  | 'nextReviewReason'
+  | 'payeeHeldSince'
+  | 'payeeHoldReason'
 > {
   @Property({ length: 200, unique: true })
   idempotencyKey: string;
@@ -75,4 +81,15 @@ export class Enrolment extends BaseEntity<
 
   @Property({ type: 'date', nullable: true })
   lastReviewedOn?: string;
+
+  /**
+   * Since when the benefit's card cannot receive (the bank failed a line to it: holder deceased, account closed or
+   * not found): the months from then on are written as HELD lines, sent to no bank, until the payee is changed.
+   */
+  @Property({ type: 'date', nullable: true })
+  payeeHeldSince?: string | null;
+
+  /** Why, in staff words, e.g. 银行反馈持卡人已身故（2026-11-20）. */
+  @Property({ length: 100, nullable: true })
+  payeeHoldReason?: string | null;
 }

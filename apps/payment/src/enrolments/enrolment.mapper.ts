@@ -82,6 +82,9 @@ export function toEnrolmentReply(
     nextReviewOn: enrolment.nextReviewOn,
     nextReviewReason: enrolment.nextReviewReason ?? null,
     lastReviewedOn: enrolment.lastReviewedOn ?? null,
+    payeeHold: enrolment.payeeHeldSince
+      ? { since: enrolment.payeeHeldSince, reason: enrolment.payeeHoldReason ?? '' }
+      : null,
     reviews: reviews.map(toReviewReply),
   };
 }

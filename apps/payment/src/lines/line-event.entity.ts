@@ -2,7 +2,10 @@ import { Entity, Index, Property } from '@mikro-orm/core';
 
 import { BaseEntity } from '@app/platform';
 
-/** What happened to a failed line afterwards: re-issued to a corrected account, or carried to the next cycle. */
+/**
+ * What happened to a line afterwards: a failed one re-issued to a corrected account or carried to the next cycle,
+ * a held one released to the new payee.
+ */
 @Entity({ tableName: 'line_event' })
 @Index({ properties: ['lineId'] })
 export class LineEvent extends BaseEntity<'idempotencyKey' | 'reason' | 'newAccountNo' | 'oldAccountNo'> {
@@ -10,7 +13,7 @@ export class LineEvent extends BaseEntity<'idempotencyKey' | 'reason' | 'newAcco
   lineId: number;
 
   @Property({ length: 16 })
-  kind: 'REISSUED' | 'CARRIED';
+  kind: 'REISSUED' | 'CARRIED' | 'RELEASED';
 
   @Property({ length: 200, nullable: true, unique: true })
   idempotencyKey?: string;

@@ -4,13 +4,13 @@
  * nothing.
  */
 
-/** Active enrolments per bank in a month: how many batches each bank's lines need. */
+/** Active enrolments per bank in a month, less those held: how many batches each bank's lines need. */
 export const PLAN = `
   select e.bank_code, count(*)::int as lines
     from payment.enrolment_term t
     join payment.enrolment e on e.id = t.enrolment_id
    where t.state = 'ACTIVE' and t.from_month <= ?::date and (t.to_month is null or t.to_month > ?::date)
-     and t.base_fen + t.supplement_fen > 0
+     and t.base_fen + t.supplement_fen > 0 and e.payee_held_since is null
    group by e.bank_code`;
 
 /**
@@ -19,6 +19,9 @@ export const PLAN = `
  * so no second pass over a million rows is needed to batch them: batch i of a bank takes the i-th slice of the
  * enrolment id space, and rows are written in id order, so a batch's lines sit together on disk (the bank's
  * results then update a few hundred pages, not ten thousand).
+ *
+ * An enrolment whose payee is held (its card cannot receive, see PAYEE_HOLD_FAILURES) gets its line all the same,
+ * as HELD and in no batch: the month is owed, and goes to the bank once the payee is changed (EnrolmentPayeesService).
  *
  * `into` is the month's table while it is still being loaded (no index yet, see SEAL_LEDGER_MONTH), or the ledger
  * itself once the month is sealed — then a line the month already has is skipped by the unique constraint.
@@ -29,8 +32,9 @@ export function generateLines(into: string, sealed: boolean): string {
     (month, enrolment_id, household_id, division_code, bank_code, account_no, account_name,
      base_fen, supplement_fen, amount_fen, status, batch_id)
   select ?::date, e.id, e.household_id, e.division_code, e.bank_code, e.account_no, e.head_name,
-         t.base_fen, t.supplement_fen, t.base_fen + t.supplement_fen, 'PENDING',
-         case when (?::jsonb ->> e.bank_code) is not null
+         t.base_fen, t.supplement_fen, t.base_fen + t.supplement_fen,
+         case when e.payee_held_since is null then 'PENDING' else 'HELD' end,
+         case when e.payee_held_since is null and (?::jsonb ->> e.bank_code) is not null
               then ? || e.bank_code || '-' || lpad((1 + (('x' || substr(e.id::text, 1, 8))::bit(32)::bigint
                      * (?::jsonb ->> e.bank_code)::int >> 32))::text, 4, '0')
          end
@@ -50,7 +54,8 @@ export function generateLines(into: string, sealed: boolean): string {
  * finance to correct the account and re-issue it, instead of going to a closed account every month. A month owed
  * before a stop (a gradual exit's, say) is carried too. A line goes to the enrolment's payee as it is now (finance
  * may have moved the benefit to a new card since), and a line whose holder died (HOLDER_DECEASED) is never carried
- * to that card again: it waits for a re-issue to the new head's.
+ * to that card again: it waits for a re-issue to the new head's. Nothing is carried while the enrolment's payee is
+ * held (its card cannot receive): once the payee is changed, the next cycle carries the line to the new card.
  */
 export const CARRY_FAILED = `
   with due as (
@@ -58,7 +63,7 @@ export const CARRY_FAILED = `
            e.bank_code, e.account_no, e.head_name
       from payment.payroll_line l
       join payment.enrolment e on e.id = l.enrolment_id
-     where (e.status <> 'TERMINATED' or l.month <= e.last_month)
+     where (e.status <> 'TERMINATED' or l.month <= e.last_month) and e.payee_held_since is null
        and l.failure_code is not null and l.failure_code <> 'HOLDER_DECEASED'
        and l.status = 'FAILED' and l.attempt = 1
        and l.month < ?::date and l.batch_id < ?
@@ -79,6 +84,34 @@ export const CARRY_FAILED = `
            || case when d.account_no <> d.old_account_no then '，改付现收款账户' else '' end,
          'system', 'system'
     from due d join carried c on c.id = d.id`;
+
+/**
+ * HELD lines (months written while the payee was held) of enrolments no longer held go to the payee as it is now:
+ * PENDING without a batch, so the cycle's batches take them (recorded as RELEASED, with the old and new account).
+ * Run for one enrolment as its payee is changed, and by every cycle's batches for all (a line written held while
+ * the payee was being changed, its month still loading, is caught there).
+ */
+export function releaseHeld(scope: 'enrolment' | 'cycle'): string {
+  return `
+  with due as (
+    select l.id, l.month, l.account_no as old_account_no, e.bank_code, e.account_no, e.head_name
+      from payment.payroll_line l
+      join payment.enrolment e on e.id = l.enrolment_id
+     where l.batch_id is null and l.status = 'HELD' and e.payee_held_since is null
+       and ${scope === 'enrolment' ? 'l.enrolment_id = ?' : 'l.month <= ?::date'}
+       for update of l
+  ), released as (
+    update payment.payroll_line l
+       set status = 'PENDING', bank_code = d.bank_code, account_no = d.account_no, account_name = d.head_name
+      from due d
+     where l.id = d.id and l.month = d.month
+    returning l.id)
+  insert into payment.line_event
+    (id, created_at, updated_at, line_id, kind, old_account_no, new_account_no, reason, actor_id, actor_name)
+  select gen_random_uuid(), now(), now(), d.id, 'RELEASED', d.old_account_no, d.account_no,
+         '收款账户已变更，暂缓发放的月份随下次发放付至现收款账户', ?, ?
+    from due d join released r on r.id = d.id`;
+}
 
 /** Numbers the cycle's unbatched lines per bank (by community, then id) into batches of a fixed size. */
 export const ASSIGN_BATCHES = `

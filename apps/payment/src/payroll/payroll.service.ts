@@ -33,6 +33,7 @@ import {
   partitionName,
   sealLedgerMonth,
   PLAN,
+  releaseHeld,
   STATEMENT,
 } from './payroll-sql';
 
@@ -85,6 +86,8 @@ export function emptyTotals(): StatementTotals {
     failedFen: 0,
     pendingLines: 0,
     pendingFen: 0,
+    heldLines: 0,
+    heldFen: 0,
   };
 }
 
@@ -97,6 +100,9 @@ export function addToTotals(totals: StatementTotals, status: string, lines: numb
   } else if (status === 'FAILED') {
     totals.failedLines += lines;
     totals.failedFen += fen;
+  } else if (status === 'HELD') {
+    totals.heldLines += lines;
+    totals.heldFen += fen;
   } else {
     totals.pendingLines += lines;
     totals.pendingFen += fen;
@@ -294,10 +300,11 @@ export class PayrollService {
         context,
       );
       const batchRange = [month, prefix, `${prefix.slice(0, -1)}.`];
-      // The batches the lines were written into by plan, then failed lines carried from earlier cycles and any
-      // line written without a batch, numbered after them.
+      // The batches the lines were written into by plan, then failed lines carried from earlier cycles, held lines
+      // whose payee has been changed since, and any line written without a batch, numbered after them.
       await connection.execute(INSERT_BATCHES, batchRange, 'run', context);
       const carried = await connection.execute<{ affectedRows: number }>(CARRY_FAILED, [month, prefix], 'run', context);
+      await connection.execute(releaseHeld('cycle'), [month, 'system', 'system'], 'run', context);
       await connection.execute(ASSIGN_BATCHES, [month, size, month, prefix.slice(0, -1)], 'run', context);
       await connection.execute(INSERT_BATCHES, batchRange, 'run', context);
       // A million new lines: fresh statistics keep the banks' queries on their indexes.
@@ -318,7 +325,7 @@ export class PayrollService {
     });
   }
 
-  /** expected = paid + failed + pending for the month, per bank and per county, within the caller's division. */
+  /** expected = paid + failed + pending + held for the month, per bank and per county, within the caller's division. */
   async statement(month: string): Promise<PayrollStatementReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.paymentRead);
@@ -348,7 +355,7 @@ export class PayrollService {
     }
     const sum = (parts: Iterable<StatementTotals>) => [...parts].reduce((acc, t) => acc + t.expectedFen, 0);
     const balanced =
-      totals.expectedFen === totals.paidFen + totals.failedFen + totals.pendingFen &&
+      totals.expectedFen === totals.paidFen + totals.failedFen + totals.pendingFen + totals.heldFen &&
       sum(byBank.values()) === totals.expectedFen &&
       sum(byDivision.values()) === totals.expectedFen;
     return {

@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import {
   ErrorCode,
   type GetPaymentStatisticsRequest,
+  type LineStatus,
   type PaymentStatisticsReply,
   PERMISSIONS,
   type RosterCommunitiesReply,
@@ -51,7 +52,7 @@ export class RostersService {
           base_fen: number;
           supplement_fen: number;
           amount_fen: number;
-          status: 'PENDING' | 'PAID' | 'FAILED';
+          status: LineStatus;
           bank_reference: string | null;
         }>
       >(

@@ -20,6 +20,7 @@ import {
 import { MONTH_PATTERN, RECORD_PERIOD_PATTERNS, type RecordType } from '@app/domain';
 
 import { IsCommunityCode } from '../common/division-code.validator';
+import { LINE_STATUSES, type LineStatus } from '../payment/payroll.request';
 
 /**
  * Records kept apart from household files (2008 notice): payment rosters go to the accounting records, the
@@ -103,8 +104,8 @@ export class RosterLine {
   @Min(0)
   amountFen: number;
 
-  @IsIn(['PENDING', 'PAID', 'FAILED'])
-  status: 'PENDING' | 'PAID' | 'FAILED';
+  @IsIn(LINE_STATUSES)
+  status: LineStatus;
 
   @IsOptional()
   @IsString()

@@ -245,6 +245,11 @@ export interface EnrolmentReply {
   /** Why the next review is due sooner than the cycle (a change in the household); null: the regular cycle. */
   nextReviewReason: string | null;
   lastReviewedOn: string | null;
+  /**
+   * The card cannot receive (the bank failed a line to it: holder deceased, account closed or not found): from
+   * `since`, the months are held (lines HELD, sent to no bank) until the payee is changed to a new card. Null: paid.
+   */
+  payeeHold: { since: string; reason: string } | null;
   /** Periodic reviews, oldest first. */
   reviews: ReviewReply[];
   changes: EnrolmentChangeReply[];

@@ -17,8 +17,19 @@ import { IsAccountNumber, IsBankCode, IsMonth } from './enrolment.request';
 import type { StatisticsRow } from '../archive/accounting-record.request';
 import { IsDivisionCode } from '../common/division-code.validator';
 
-export const LINE_STATUSES = ['PENDING', 'PAID', 'FAILED'] as const;
+/**
+ * PENDING: sent or to be sent to the bank; PAID, FAILED: the bank's answer; HELD: owed but sent to no bank, its
+ * benefit's card being unable to receive (see `PAYEE_HOLD_FAILURES`) until the payee is changed.
+ */
+export const LINE_STATUSES = ['PENDING', 'PAID', 'FAILED', 'HELD'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
+/** The statuses in staff words (rosters, dossiers). */
+export const LINE_STATUS_LABELS: Record<LineStatus, string> = {
+  PENDING: '待银行回盘',
+  PAID: '已发放',
+  FAILED: '发放失败',
+  HELD: '暂缓发放（待变更收款账户）',
+};
 
 /** Reason codes a bank gives for a failed line. */
 export const FAILURE_CODES = [
@@ -30,6 +41,16 @@ export const FAILURE_CODES = [
   'OTHER', // 其他
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
+
+/**
+ * Failures that say the card can never receive again: the benefit is held (its months written as HELD lines, sent
+ * to no bank) until the payee is changed, rather than sent to that card every month.
+ */
+export const PAYEE_HOLD_FAILURES = {
+  ACCOUNT_CLOSED: '账户已销户',
+  ACCOUNT_NOT_FOUND: '账户不存在',
+  HOLDER_DECEASED: '持卡人已身故',
+} as const satisfies Partial<Record<FailureCode, string>>;
 
 /** How many batches each bank's lines go into this month (system: the payroll workflow, before generating). */
 export class PlanPayrollRequest {
@@ -115,7 +136,7 @@ export class PayrollStatementRequest {
   month: string;
 }
 
-/** expected = paid + failed + pending, in lines and fen. */
+/** expected = paid + failed + pending + held, in lines and fen. */
 export interface StatementTotals {
   lines: number;
   expectedFen: number;
@@ -125,6 +146,9 @@ export interface StatementTotals {
   failedFen: number;
   pendingLines: number;
   pendingFen: number;
+  /** Owed but held: the benefit's card cannot receive until its payee is changed (no bank has them). */
+  heldLines: number;
+  heldFen: number;
 }
 
 export interface PayrollStatementReply {
@@ -158,7 +182,7 @@ export class ListLinesRequest {
   householdId?: string;
 
   @IsOptional()
-  @IsIn(LINE_STATUSES, { message: '状态只能是PENDING、PAID或FAILED' })
+  @IsIn(LINE_STATUSES, { message: '状态只能是PENDING、PAID、FAILED或HELD' })
   status?: LineStatus;
 
   @IsOptional()
