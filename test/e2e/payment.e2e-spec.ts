@@ -119,7 +119,18 @@ describe('payment through the gateway and the bank API (running stack)', () => {
     expect(reissued.status).toBe(200);
     expect(reissued.body).toMatchObject({ status: 'PENDING', attempt: 2 });
 
-    // The card is closed for good: finance moves the benefit to the new one for the months to come.
+    // The card is closed for good: the benefit is held (its next months sent to no bank) until finance moves it to
+    // the new card for the months to come.
+    const heldBenefit = await call('GET', `/api/v1/enrolments/${enrolments[1]}`, { token: finance });
+    expect(heldBenefit.body.payeeHold).toEqual({
+      since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      reason: expect.stringMatching(/^银行反馈账户已销户（.+），暂停向该账户发放$/),
+    });
+    const heldLines = await call('GET', `/api/v1/payment-lines?status=HELD&householdId=${households[1]}`, {
+      token: finance,
+    });
+    expect(heldLines.status).toBe(200);
+    expect(heldLines.body.items).toEqual([]);
     const changePayee = (token: string, body: Json) =>
       call('POST', `/api/v1/enrolments/${enrolments[1]}/payee`, {
         token,
@@ -130,6 +141,7 @@ describe('payment through the gateway and the bank API (running stack)', () => {
     const moved = await changePayee(finance, newCard);
     expect(moved.status).toBe(200);
     expect(moved.body.accountNo).toBe('************9999');
+    expect(moved.body.payeeHold).toBeNull();
     expect((moved.body.changes as Json[]).at(-1)).toMatchObject({
       kind: 'ACCOUNT',
       effectiveMonth: addMonths(month, 1),
