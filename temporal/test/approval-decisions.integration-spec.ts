@@ -7,12 +7,14 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import type { NativeConnection, Worker } from '@temporalio/worker';
+import { JSONCodec } from 'nats';
 
 import {
   type Caller,
   type DecideTaskRequest,
   ErrorCode,
   type EvidenceType,
+  type FileDocumentRequest,
   QUEUE_GROUPS,
   SUBJECTS,
 } from '@app/contracts';
@@ -38,7 +40,7 @@ import { APPROVED_CHAIN_DOCUMENTS, expectDueDateOrMissingYear, untilStage } from
 import { linkEvidence, storeEvidence } from '@test/support/evidence';
 import { makeApplication, makeIdNumber } from '@test/support/factories/application.factory';
 import { until } from '@test/support/http-client';
-import { startService } from '@test/support/services';
+import { rawNats, startService } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
 
 import { createWorker } from '../src/worker/create-worker';
@@ -256,6 +258,18 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       requirements: [],
     });
     expectDueDateOrMissingYear(communityTask);
+    // What the worker asks the archive to file, seen on NATS beside the archive (a plain subscription gets a copy).
+    const nats = await rawNats();
+    const filings = nats.subscribe(SUBJECTS.archive.documentFile);
+    const opinionForm = (async () => {
+      for await (const message of filings) {
+        const { data } = JSONCodec<{ data: FileDocumentRequest }>().decode(message.data);
+        if (data.workflowId === application.workflowId && data.documentType === 'COMMUNITY_OPINION') {
+          return data.form!;
+        }
+      }
+      throw new Error('no community opinion filed');
+    })();
     const community = await decide(CALLERS.community1, {
       taskId: communityTask.id,
       decision: 'APPROVE',
@@ -264,6 +278,25 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect(community).toMatchObject({ decision: 'APPROVE', next: 'PUBLICITY' });
     // The community's opinion is in the archive at the moment the decision returns.
     expect(await documentTypes(application.id)).toContain('COMMUNITY_OPINION');
+    // Its record names the policy version it was decided under and the workflow code that ran the chain.
+    const form = await opinionForm;
+    await nats.close();
+    const policy = await as(CALLERS.system, () =>
+      client.request(SUBJECTS.approval.policyResolve, {
+        divisionCode: application.divisionCode,
+        at: beijingDate(new Date()),
+      }),
+    );
+    expect(policy.version).toEqual({ effectiveFrom: expect.any(String), basis: expect.any(String) });
+    expect(form.fields).toEqual(
+      expect.arrayContaining([
+        {
+          label: '适用审批规则',
+          value: `${policy.divisionCode} 自${policy.version!.effectiveFrom}起施行（${policy.version!.basis}），版本 ${policy.id.slice(0, 8)}`,
+        },
+        { label: '审批流程代码', value: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      ]),
+    );
 
     await untilStage(handle, APPROVAL_STAGES.street);
     const street = await decide(CALLERS.street1, {

@@ -15,6 +15,7 @@ import { type MessagingClient, RemoteError } from '@app/platform';
 
 import type { ParticularsCache } from './application-particulars';
 import { callService } from './call-service';
+import type { EngineIdentity } from './create-activities';
 
 interface Traced {
   /** Read by the worker's correlation interceptor. */
@@ -66,13 +67,29 @@ export interface StepRecordInput extends ChainRef {
   completedAt: string;
   lines: Array<{ label: string; value: string }>;
   notes?: string[];
+  /**
+   * For a decision's record: the policy version it was taken under. The record then names it and the workflow
+   * code that ran the chain, so the rules and the code a decision was taken under can be found again.
+   */
+  policy?: Pick<ApprovalPolicy, 'id' | 'divisionCode' | 'version'>;
+}
+
+/** The policy version, in staff words: 220102 自2026-01-01起施行（吉民发〔2026〕1号），版本 1a2b3c4d. */
+function policyVersionLabel(policy: Pick<ApprovalPolicy, 'id' | 'divisionCode' | 'version'>): string {
+  const from = policy.version ? ` 自${policy.version.effectiveFrom}起施行` : '';
+  const basis = policy.version?.basis ? `（${policy.version.basis}）` : '';
+  return `${policy.divisionCode}${from}${basis}，版本 ${policy.id.slice(0, 8)}`;
 }
 
 /**
  * Activities of the decision stages: the policy, the assessment with its report, the inbox tasks and the
  * records filed as each step completes. Inputs and results carry ids and staff text only, never personal data.
  */
-export function createApprovalActivities(messaging: MessagingClient, particulars: ParticularsCache) {
+export function createApprovalActivities(
+  messaging: MessagingClient,
+  particulars: ParticularsCache,
+  engine: EngineIdentity,
+) {
   const file = async (input: StepRecordInput): Promise<{ documentId: string }> => {
     const app = await particulars.get(input.applicationId);
     const form: StepForm = {
@@ -88,6 +105,12 @@ export function createApprovalActivities(messaging: MessagingClient, particulars
         { label: '经办人', value: input.actor },
         { label: '经办单位（行政区划代码）', value: input.actorDivision },
         { label: '办结时间', value: formatBeijing(input.completedAt) },
+        ...(input.policy
+          ? [
+              { label: '适用审批规则', value: policyVersionLabel(input.policy) },
+              { label: '审批流程代码', value: engine.workflowCode },
+            ]
+          : []),
       ],
       notes: input.notes,
       completedAt: input.completedAt,

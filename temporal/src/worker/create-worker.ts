@@ -1,4 +1,13 @@
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+
+import {
+  bundleWorkflowCode,
+  NativeConnection,
+  Worker,
+  type WorkflowBundle,
+  type WorkflowBundleOption,
+} from '@temporalio/worker';
 
 import { DEVELOPMENT_PAYLOAD_KEY, type MessagingClient, payloadEncryptionCodec } from '@app/platform';
 
@@ -25,25 +34,31 @@ export function bundleWorkflows(): Promise<WorkflowBundle> {
   return bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), ...bundlerOptions });
 }
 
+/** The first 16 hex digits of the SHA-256 of a workflow bundle's code. */
+function workflowCodeOf(code: string): string {
+  return createHash('sha256').update(code).digest('hex').slice(0, 16);
+}
+
 /** The worker with every workflow and activity, used by main.ts and by tests (on their own task queue). */
 export async function createWorker(
   settings: WorkerSettings,
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
+  // The bundle is made (or read) here rather than by Worker.create, so that its hash names the code it runs.
+  const bundle: WorkflowBundleOption = settings.workflowBundlePath
+    ? { codePath: settings.workflowBundlePath }
+    : (settings.workflowBundle ?? (await bundleWorkflows()));
+  const code = 'code' in bundle ? bundle.code : await readFile(bundle.codePath, 'utf8');
   const connection = await NativeConnection.connect({ address: settings.address });
   const worker = await Worker.create({
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    activities: createActivities({ messaging: settings.messaging }),
+    activities: createActivities({ messaging: settings.messaging, engine: { workflowCode: workflowCodeOf(code) } }),
     interceptors: { activity: [correlationActivityInterceptor] },
     dataConverter: {
       payloadCodecs: [payloadEncryptionCodec(settings.payloadKeys ?? DEVELOPMENT_PAYLOAD_KEY, settings.nodeEnv)],
     },
-    ...(settings.workflowBundlePath
-      ? { workflowBundle: { codePath: settings.workflowBundlePath } }
-      : settings.workflowBundle
-        ? { workflowBundle: settings.workflowBundle }
-        : { workflowsPath: require.resolve('../workflows'), bundlerOptions }),
+    workflowBundle: bundle,
   });
   return { worker, connection };
 }

@@ -1039,6 +1039,8 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
           : []),
         { label: '办理次数', value: `第${attempt}次` },
       ],
+      // The rules and the code the decision was taken under, named on its record.
+      policy: { id: policy.id, divisionCode: policy.divisionCode, version: policy.version },
     });
     history.push({
       stage: rule.stage,

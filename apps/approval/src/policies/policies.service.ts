@@ -185,12 +185,15 @@ function toPolicy(row: ApprovalPolicyRow): ApprovalPolicy {
     divisionCode: row.divisionCode,
     noticeDeliveryWorkingDays: NOTICE_DELIVERY_DEFAULT_WORKING_DAYS,
     ...row.rules,
+    version: { effectiveFrom: row.effectiveFrom, basis: row.reason ?? row.note ?? null },
   };
 }
 
 function toVersionReply(row: ApprovalPolicyRow): ApprovalPolicyVersionReply {
+  // The version's own fields say it in full here; `version` is for a chain, which keeps only the policy.
+  const { version: _version, ...policy } = toPolicy(row);
   return {
-    ...toPolicy(row),
+    ...policy,
     effectiveFrom: row.effectiveFrom,
     effectiveTo: row.effectiveTo ?? null,
     reason: row.reason ?? row.note ?? null,

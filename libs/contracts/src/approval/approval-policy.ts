@@ -97,6 +97,17 @@ export interface ApprovalPolicy {
    * shown to staff are still computed on the calendar).
    */
   drill?: { stageTimeoutMs?: number; publicityMs?: number; overallTimeoutMs?: number };
+  /**
+   * The version resolved (set by the approval service, never part of the rules published): each decision's record
+   * names it, so the rules a decision was taken under can be found again.
+   */
+  version?: PolicyVersionRef;
+}
+
+/** Which version of a division's policy: in force from a day, on the decision it comes from (document number). */
+export interface PolicyVersionRef {
+  effectiveFrom: string;
+  basis: string | null;
 }
 
 /**
