@@ -167,6 +167,32 @@ export const ROUTES: Route[] = [
     expected: only({ archivist1: ANYWHERE }),
   },
   {
+    name: 'GET /api/v1/archive/holds',
+    call: (token) => status(call('GET', '/api/v1/archive/holds', { token })),
+    expected: only({ archivist1: ANYWHERE }),
+  },
+  {
+    // A hold placed in scope and lifted at once, so the household's file is left as it was.
+    name: 'POST /api/v1/archive/files/:householdId/holds, POST /api/v1/archive/holds/:id/lift',
+    call: async (token, record, _scope, fixture) => {
+      const placed = await call('POST', `/api/v1/archive/files/${fixture.households[record]}/holds`, {
+        token,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body: { kind: 'AUDIT', basis: '审计通知书（访问矩阵测试）' },
+      });
+      if (placed.status !== 201) {
+        return placed.status;
+      }
+      return status(
+        call('POST', `/api/v1/archive/holds/${placed.body.id as string}/lift`, {
+          token,
+          body: { basis: '审计结束（访问矩阵测试）' },
+        }),
+      );
+    },
+    expected: only({ archivist1: SCOPED }),
+  },
+  {
     name: 'POST /api/v1/archive/transfer-packages',
     call: (token, record, _scope, fixture) =>
       status(

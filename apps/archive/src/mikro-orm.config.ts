@@ -11,6 +11,7 @@ import { FixityCheck } from './fixity/fixity-check.entity';
 import { FixitySweep } from './fixity/fixity-sweep.entity';
 import { migrationList } from './migrations/migration-list';
 import { Disposal } from './retention/disposal.entity';
+import { LegalHold } from './retention/legal-hold.entity';
 import { RetentionEvent } from './retention/retention-event.entity';
 import { TransferPackage } from './transfer/transfer-package.entity';
 
@@ -26,6 +27,7 @@ export const archiveOrmSettings: ServiceOrmSettings = {
     BorrowRequest,
     RetentionEvent,
     Disposal,
+    LegalHold,
     TransferPackage,
   ],
   migrationsPath: join(__dirname, 'migrations'),

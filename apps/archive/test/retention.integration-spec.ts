@@ -140,6 +140,93 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
     );
   });
 
+  it('keeps a held file (保全) from destruction until the hold is lifted, each on a stated basis', async () => {
+    const item = await fileOne();
+    const store = app.get<BlobStore, FilesystemBlobStore>(BlobStore);
+    await recordEvent(item.householdId, 'CASE_CLOSED', '2018-03-01');
+    const holdKey = randomUUID();
+    const hold = (who = CALLERS.archivist1, body: Record<string, unknown> = {}) =>
+      as(who, () =>
+        client.request(SUBJECTS.archive.holdPlace, {
+          idempotencyKey: holdKey,
+          householdId: item.householdId,
+          kind: 'APPEAL',
+          basis: '长春市民政局行政复议受理通知书〔2026〕12号',
+          ...body,
+        }),
+      );
+    const placed = await hold();
+    expect(placed).toMatchObject({ kind: 'APPEAL', placedBy: 'archivist1', liftedAt: null, liftBasis: null });
+    // The same key again: the same hold; with other content: refused, nothing placed.
+    expect((await hold()).id).toBe(placed.id);
+    await expect(hold(CALLERS.archivist1, { kind: 'AUDIT' })).rejects.toMatchObject({
+      code: ErrorCode.IDEMPOTENCY_CONFLICT,
+    });
+    await expect(hold(CALLERS.county1, { idempotencyKey: randomUUID() })).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    await expect(hold(CALLERS.archivist1, { idempotencyKey: randomUUID(), kind: 'GRUDGE' })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [expect.objectContaining({ field: 'kind' })],
+    });
+    // A second hold (an audit) on the same file.
+    const audit = await hold(CALLERS.archivist1, {
+      idempotencyKey: randomUUID(),
+      kind: 'AUDIT',
+      basis: '南关区审计局审计通知书〔2026〕3号',
+    });
+
+    // Due, so listed for appraisal, with its holds; destroying it is refused and removes nothing.
+    const due = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
+    expect(due.items.find((file) => file.householdId === item.householdId)?.holds.map((h) => h.id)).toEqual([
+      placed.id,
+      audit.id,
+    ]);
+    const destroy = () =>
+      archivist(() =>
+        client.request(SUBJECTS.archive.disposalDecide, {
+          idempotencyKey: randomUUID(),
+          householdId: item.householdId,
+          decision: 'DESTROY',
+          basis: '2026年第2次鉴定会议纪要',
+        }),
+      );
+    await expect(destroy()).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      staffMessage: expect.stringContaining('行政复议（长春市民政局行政复议受理通知书〔2026〕12号）；审计'),
+    });
+    expect(existsSync(store.pathOf(item.sha256))).toBe(true);
+
+    // Lifting one leaves the other in force; lifting both lets the decision through.
+    const lift = (holdId: string, basis: string) =>
+      archivist(() => client.request(SUBJECTS.archive.holdLift, { holdId, basis }));
+    const lifted = await lift(placed.id, '行政复议决定书〔2026〕12号：维持原决定');
+    expect(lifted).toMatchObject({ liftedBy: 'archivist1', liftBasis: '行政复议决定书〔2026〕12号：维持原决定' });
+    // Lifting again changes nothing, its first basis kept.
+    expect(await lift(placed.id, '另一理由')).toEqual(lifted);
+    await expect(destroy()).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    const inForce = await archivist(() => client.request(SUBJECTS.archive.holdList, { householdId: item.householdId }));
+    expect(inForce.items.map((h) => h.id)).toEqual([audit.id]);
+    const every = await archivist(() =>
+      client.request(SUBJECTS.archive.holdList, { householdId: item.householdId, active: false }),
+    );
+    expect(every.items.map((h) => h.id).sort()).toEqual([placed.id, audit.id].sort());
+    await lift(audit.id, '审计结论已出具');
+    expect(await destroy()).toMatchObject({ decision: 'DESTROY' });
+    expect(existsSync(store.pathOf(item.sha256))).toBe(false);
+    // A destroyed file takes no hold; a hold is lifted only once, and never deleted.
+    await expect(hold(CALLERS.archivist1, { idempotencyKey: randomUUID() })).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+    });
+    const sql = app.get(EntityManager).fork().getConnection();
+    await expect(sql.execute(`update archive.legal_hold set basis = 'x' where id = ?`, [placed.id])).rejects.toThrow(
+      'only ever lifted',
+    );
+    await expect(sql.execute(`delete from archive.legal_hold where id = ?`, [audit.id])).rejects.toThrow(
+      'never deleted',
+    );
+  });
+
   it('starts the clock when the payment service terminates the enrolment, and keeps a file whose benefits still run', async () => {
     // Under the filed item's application: the change's decision is filed there too.
     const enrol = async (filed: { householdId: string; applicationId: string }, firstMonth: string) =>

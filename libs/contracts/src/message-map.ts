@@ -66,8 +66,13 @@ import type {
   AppraisalListRequest,
   DecideDisposalRequest,
   DisposalReply,
+  LegalHoldReply,
+  LiftLegalHoldRequest,
   ListDisposalsReply,
   ListDisposalsRequest,
+  ListLegalHoldsReply,
+  ListLegalHoldsRequest,
+  PlaceLegalHoldRequest,
   RecordRetentionEventRequest,
   RetentionReply,
 } from './archive/retention';
@@ -270,6 +275,9 @@ export interface RequestMap {
   [SUBJECTS.archive.retentionAppraisal]: { request: AppraisalListRequest; reply: AppraisalListReply };
   [SUBJECTS.archive.disposalDecide]: { request: DecideDisposalRequest; reply: DisposalReply };
   [SUBJECTS.archive.disposalList]: { request: ListDisposalsRequest; reply: ListDisposalsReply };
+  [SUBJECTS.archive.holdPlace]: { request: PlaceLegalHoldRequest; reply: LegalHoldReply };
+  [SUBJECTS.archive.holdLift]: { request: LiftLegalHoldRequest; reply: LegalHoldReply };
+  [SUBJECTS.archive.holdList]: { request: ListLegalHoldsRequest; reply: ListLegalHoldsReply };
   [SUBJECTS.archive.transferCreate]: { request: CreateTransferPackageRequest; reply: TransferPackageReply };
   [SUBJECTS.archive.transferList]: { request: ListTransferPackagesRequest; reply: ListTransferPackagesReply };
   [SUBJECTS.archive.transferFiles]: { request: TransferFilesPageRequest; reply: TransferFilesPageReply };

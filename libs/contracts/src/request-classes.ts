@@ -37,7 +37,10 @@ import { RenderPrintableRequest } from './archive/printable';
 import {
   AppraisalListRequest,
   DecideDisposalRequest,
+  LiftLegalHoldRequest,
   ListDisposalsRequest,
+  ListLegalHoldsRequest,
+  PlaceLegalHoldRequest,
   RecordRetentionEventRequest,
 } from './archive/retention';
 import {
@@ -202,6 +205,9 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.archive.retentionAppraisal]: AppraisalListRequest,
   [SUBJECTS.archive.disposalDecide]: DecideDisposalRequest,
   [SUBJECTS.archive.disposalList]: ListDisposalsRequest,
+  [SUBJECTS.archive.holdPlace]: PlaceLegalHoldRequest,
+  [SUBJECTS.archive.holdLift]: LiftLegalHoldRequest,
+  [SUBJECTS.archive.holdList]: ListLegalHoldsRequest,
   [SUBJECTS.archive.transferCreate]: CreateTransferPackageRequest,
   [SUBJECTS.archive.transferList]: ListTransferPackagesRequest,
   [SUBJECTS.archive.transferFiles]: TransferFilesPageRequest,

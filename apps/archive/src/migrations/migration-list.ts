@@ -7,6 +7,7 @@ import { Migration20261127012000_borrowing } from './Migration20261127012000_bor
 import { Migration20261127013000_retention_disposal } from './Migration20261127013000_retention_disposal';
 import { Migration20261127030000_transfer_register } from './Migration20261127030000_transfer_register';
 import { Migration20261127040000_record_retention } from './Migration20261127040000_record_retention';
+import { Migration20261130140000_legal_hold } from './Migration20261130140000_legal_hold';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -17,4 +18,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261127013000_retention_disposal', class: Migration20261127013000_retention_disposal },
   { name: 'Migration20261127030000_transfer_register', class: Migration20261127030000_transfer_register },
   { name: 'Migration20261127040000_record_retention', class: Migration20261127040000_record_retention },
+  { name: 'Migration20261130140000_legal_hold', class: Migration20261130140000_legal_hold },
 ];

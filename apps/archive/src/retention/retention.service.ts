@@ -29,6 +29,7 @@ import {
 } from '@app/platform';
 
 import { Disposal } from './disposal.entity';
+import { holdReasons, holdsInForce, toLegalHold } from './legal-holds.service';
 import { RetentionEvent } from './retention-event.entity';
 import { AccountingRecord } from '../accounting/accounting-record.entity';
 import { toAccountingRecordReply } from '../accounting/accounting-records.service';
@@ -101,6 +102,10 @@ export class RetentionService {
       },
       { orderBy: { retainUntil: 'asc' }, limit: 1000 },
     );
+    const holds = await holdsInForce(
+      this.em,
+      files.map((file) => file.id),
+    );
     return {
       asOf,
       records: records.map(toAccountingRecordReply),
@@ -109,6 +114,7 @@ export class RetentionService {
         divisionCode: file.divisionCode,
         itemCount: file.itemCount,
         pageCount: file.pageCount,
+        holds: holds.filter((hold) => hold.file.id === file.id).map(toLegalHold),
       })),
     };
   }
@@ -139,6 +145,17 @@ export class RetentionService {
       }
       if (file!.disposedAt) {
         throw new DomainError(ErrorCode.CONFLICT, 'already destroyed', '该档案已销毁');
+      }
+      if (request.decision === 'DESTROY') {
+        // Under the file's lock, as a hold is placed: a hold placed before this decision is seen.
+        const holds = await holdsInForce(em, [file!.id]);
+        if (holds.length > 0) {
+          throw new DomainError(
+            ErrorCode.CONFLICT,
+            'file on hold',
+            `该档案处于保全状态（${holdReasons(holds)}），解除保全前不能销毁`,
+          );
+        }
       }
       if (!file!.retainUntil || file!.retainUntil >= today) {
         const why = file!.retainUntil

@@ -6,7 +6,10 @@ import {
   AppraisalListRequest,
   type AppraisalListReply,
   type DisposalReply,
+  type LegalHoldReply,
   ListDisposalsRequest,
+  ListLegalHoldsRequest,
+  type ListLegalHoldsReply,
   type ListDisposalsReply,
   type RetentionReply,
   type ArchiveFileReply,
@@ -31,6 +34,8 @@ import {
   BorrowDecisionDto,
   BorrowRequestDto,
   DisposalDto,
+  LegalHoldDto,
+  LiftLegalHoldDto,
   RetentionEventDto,
 } from './dto/archive.dto';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
@@ -159,6 +164,39 @@ export class ArchiveFilesController {
     @Body() body: DisposalDto,
   ): Promise<DisposalReply> {
     return this.messaging.request(SUBJECTS.archive.disposalDecide, { ...body, householdId: id, idempotencyKey });
+  }
+
+  @Post('files/:householdId/holds')
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'Hold a file (保全: APPEAL 行政复议, LITIGATION 行政诉讼, AUDIT 审计, INVESTIGATION 监督检查) on a stated basis: it cannot be destroyed until lifted',
+  })
+  placeHold(
+    @UuidParam('householdId') id: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: LegalHoldDto,
+  ): Promise<LegalHoldReply> {
+    return this.messaging.request(SUBJECTS.archive.holdPlace, { ...body, householdId: id, idempotencyKey });
+  }
+
+  @Post('holds/:id/lift')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiOperation({
+    summary: 'Lift a hold on a stated basis (the case decided, the audit closed); lifting again changes nothing',
+  })
+  liftHold(@UuidParam('id') id: string, @Body() body: LiftLegalHoldDto): Promise<LegalHoldReply> {
+    return this.messaging.request(SUBJECTS.archive.holdLift, { ...body, holdId: id });
+  }
+
+  @Get('holds')
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiOperation({ summary: 'Holds on files of your division, newest first: in force only unless ?active=false' })
+  holds(@Query() query: ListLegalHoldsRequest): Promise<ListLegalHoldsReply> {
+    return this.messaging.request(SUBJECTS.archive.holdList, query);
   }
 
   @Get('disposals')

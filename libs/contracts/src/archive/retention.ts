@@ -1,4 +1,5 @@
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -13,6 +14,7 @@ import {
 
 import type { AccountingRecordReply } from './accounting-record.request';
 import { IsCalendarDate } from '../common/identity.validators';
+import { FromQueryBoolean } from '../common/query-boolean.transform';
 
 /** Jilin: household files are kept while benefits run and 5 years after they end (domain §4.2 Art. 13). */
 export const HOUSEHOLD_FILE_RETENTION_YEARS = 5;
@@ -63,7 +65,10 @@ export class AppraisalListRequest {
 
 export interface AppraisalListReply {
   asOf: string;
-  items: Array<RetentionReply & { divisionCode: string; itemCount: number; pageCount: number }>;
+  /** `holds`: the file's holds in force; a held file is listed (it is due) but cannot be destroyed. */
+  items: Array<
+    RetentionReply & { divisionCode: string; itemCount: number; pageCount: number; holds: LegalHoldReply[] }
+  >;
   /** Rosters and statistics reports whose fixed period ran out by `asOf` (permanent ones never appear). */
   records: AccountingRecordReply[];
 }
@@ -131,4 +136,79 @@ export class ListDisposalsRequest {
 
 export interface ListDisposalsReply {
   items: DisposalReply[];
+}
+
+/**
+ * Why a household file must not be destroyed, whatever its retention says (保全): an administrative review or
+ * lawsuit over the benefit (行政复议, 行政诉讼), an audit, or a supervisory investigation still open.
+ */
+export const LEGAL_HOLD_KINDS = ['APPEAL', 'LITIGATION', 'AUDIT', 'INVESTIGATION'] as const;
+export type LegalHoldKind = (typeof LEGAL_HOLD_KINDS)[number];
+export const LEGAL_HOLD_LABELS: Record<LegalHoldKind, string> = {
+  APPEAL: '行政复议',
+  LITIGATION: '行政诉讼',
+  AUDIT: '审计',
+  INVESTIGATION: '监督检查',
+};
+
+/** An archivist holds a household file: it cannot be destroyed until the hold is lifted. */
+export class PlaceLegalHoldRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId: string;
+
+  @IsIn(LEGAL_HOLD_KINDS, { message: '保全类型只能是APPEAL、LITIGATION、AUDIT或INVESTIGATION' })
+  kind: LegalHoldKind;
+
+  /** The case it is for: the review or court case number, the audit notice. */
+  @IsString()
+  @IsNotEmpty({ message: '请填写保全依据（复议、诉讼案号或审计、检查通知文号）' })
+  @MaxLength(300)
+  basis: string;
+}
+
+/** The hold is over (the case decided, the audit closed), on a stated basis. Lifting it again changes nothing. */
+export class LiftLegalHoldRequest {
+  @IsUUID('4', { message: '保全编号格式不正确' })
+  holdId: string;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写解除依据（复议决定、判决或审计结论文号）' })
+  @MaxLength(300)
+  basis: string;
+}
+
+export class ListLegalHoldsRequest {
+  @IsOptional()
+  @IsUUID('4', { message: '家庭编号格式不正确' })
+  householdId?: string;
+
+  /** true: in force only (the default); false: every hold, lifted ones too. */
+  @IsOptional()
+  @FromQueryBoolean()
+  @IsBoolean({ message: 'active 只能是true或false' })
+  active?: boolean;
+}
+
+export interface LegalHoldReply {
+  id: string;
+  householdId: string;
+  /** The file's 档号. */
+  referenceCode: string;
+  kind: LegalHoldKind;
+  basis: string;
+  placedBy: string;
+  placedAt: string;
+  /** Null while the hold is in force. */
+  liftedBy: string | null;
+  liftedAt: string | null;
+  liftBasis: string | null;
+}
+
+export interface ListLegalHoldsReply {
+  items: LegalHoldReply[];
 }

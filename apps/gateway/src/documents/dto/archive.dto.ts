@@ -5,6 +5,8 @@ import {
   ArchiveStatisticsRequest,
   DecideBorrowRequest,
   DecideDisposalRequest,
+  LiftLegalHoldRequest,
+  PlaceLegalHoldRequest,
   RecordRetentionEventRequest,
   RequestBorrowRequest,
 } from '@app/contracts';
@@ -34,3 +36,9 @@ export class DisposalDto extends OmitType(DecideDisposalRequest, [
   'householdId',
   'recordId',
 ] as const) {}
+
+/** POST /archive/files/:householdId/holds: the household from the path, the key from the header. */
+export class LegalHoldDto extends OmitType(PlaceLegalHoldRequest, ['idempotencyKey', 'householdId'] as const) {}
+
+/** POST /archive/holds/:id/lift: the hold from the path. */
+export class LiftLegalHoldDto extends OmitType(LiftLegalHoldRequest, ['holdId'] as const) {}
