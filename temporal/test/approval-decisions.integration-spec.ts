@@ -429,6 +429,38 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       expect.objectContaining({ attempt: 1, event: 'NOTICE_FILED', documentId: expect.any(String) }),
     ]);
     expect(await documentTypes(application.id)).toContain('DATA_CHECK_RESULT_NOTICE');
+    // The township serves the notice: its 送达回证 is filed beside it, once.
+    const noticeId = assessed[1].documentId!;
+    const today = beijingDate(new Date());
+    const serve = (body: object, who: Caller = CALLERS.street1) =>
+      as(who, () =>
+        client.request(SUBJECTS.intake.applicationNoticeDelivery, {
+          applicationId: application.id,
+          documentId: noticeId,
+          deliveredOn: today,
+          method: 'IN_PERSON',
+          recipient: '申请人本人',
+          ...body,
+        }),
+      );
+    await expect(serve({ documentId: assessed[0].documentId })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'documentId', messages: ['不是本申请的家庭经济状况核对结果告知书'] }],
+    });
+    await expect(serve({ deliveredOn: addCalendarDays(today, 1) })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [expect.objectContaining({ field: 'deliveredOn' })],
+    });
+    await expect(serve({ method: 'LEFT_AT_RESIDENCE' })).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [expect.objectContaining({ field: 'witnesses' })],
+    });
+    await expect(serve({}, CALLERS.county1)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    const receipt = await serve({});
+    expect(receipt).toMatchObject({ documentType: 'DELIVERY_RECEIPT', step: 'assessment:1:notice:delivery' });
+    expect((await serve({})).id).toBe(receipt.id);
+    await expect(serve({ recipient: '申请人之妻' })).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    expect((await documentTypes(application.id)).filter((type) => type === 'DELIVERY_RECEIPT')).toHaveLength(1);
     const task = await taskOf(CALLERS.community1, application.id);
     const recheck = (body: object, key = randomUUID(), who: Caller = CALLERS.community1) =>
       as(who, () =>
@@ -463,7 +495,6 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
 
     const key = randomUUID();
     const reply = await recheck({ evidenceAttachmentIds: [attachment.id] }, key);
-    const today = beijingDate(new Date());
     expect(reply.rechecks).toEqual([
       {
         assessmentId: expect.any(String),

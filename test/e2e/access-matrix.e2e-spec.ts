@@ -10,7 +10,7 @@ import { call, type Json, purpose, tokenOf, until } from '@test/support/http-cli
  */
 type User = 'admin' | 'county1' | 'finance1' | 'archivist1' | 'auditor1' | 'street1' | 'community1' | 'community2';
 type Scope = 'in' | 'out';
-type Expected = '2xx' | 401 | 403 | 409;
+type Expected = '2xx' | 400 | 401 | 403 | 409;
 type Sample = 'A' | 'B' | 'C';
 
 const USERS: User[] = ['admin', 'county1', 'finance1', 'archivist1', 'auditor1', 'street1', 'community1', 'community2'];
@@ -94,6 +94,22 @@ export const ROUTES: Route[] = [
         }),
       ),
     expected: only({ community1: [409, 403], community2: [409, 403], street1: [409, 403] }),
+  },
+  {
+    // The samples were found eligible and have no data-check notice: past the role and scope checks, 400 on it.
+    name: 'POST /api/v1/applications/:id/data-check-notices/:documentId/delivery',
+    call: (token, record, _scope, fixture) =>
+      status(
+        call(
+          'POST',
+          `/api/v1/applications/${fixture.applications[record]}/data-check-notices/${randomUUID()}/delivery`,
+          {
+            token,
+            body: { deliveredOn: '2026-01-05', method: 'IN_PERSON', recipient: '申请人本人' },
+          },
+        ),
+      ),
+    expected: only({ community1: [400, 403], community2: [400, 403], street1: [400, 403] }),
   },
   {
     name: 'GET /api/v1/applications/:id',

@@ -112,7 +112,7 @@ import type {
   UpdateApplicationRequest,
   WithdrawApplicationRequest,
 } from './intake/change-application.request';
-import type { RecheckDataCheckRequest } from './intake/data-check-recheck';
+import type { RecheckDataCheckRequest, RecordNoticeDeliveryRequest } from './intake/data-check-recheck';
 import type { GetApplicationRequest, ListApplicationsRequest } from './intake/get-application.request';
 import type { DivisionReply, GetDivisionRequest } from './intake/get-division.request';
 import type { ChangeHouseholdMembersRequest, MemberChangeReply } from './intake/household-change.request';
@@ -193,6 +193,7 @@ export interface RequestMap {
   [SUBJECTS.intake.applicationWithdraw]: { request: WithdrawApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationMaterialsNotice]: { request: NotifyMissingMaterialsRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationRecheck]: { request: RecheckDataCheckRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationNoticeDelivery]: { request: RecordNoticeDeliveryRequest; reply: DocumentReply };
   [SUBJECTS.intake.attachmentAdd]: { request: AddAttachmentRequest; reply: AttachmentReply };
   [SUBJECTS.archive.uploadIngest]: { request: IngestUploadRequest; reply: IngestUploadReply };
   [SUBJECTS.intake.divisionGet]: { request: GetDivisionRequest; reply: DivisionReply };

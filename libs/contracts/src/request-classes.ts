@@ -68,7 +68,7 @@ import {
   UpdateApplicationRequest,
   WithdrawApplicationRequest,
 } from './intake/change-application.request';
-import { RecheckDataCheckRequest } from './intake/data-check-recheck';
+import { RecheckDataCheckRequest, RecordNoticeDeliveryRequest } from './intake/data-check-recheck';
 import { GetApplicationRequest, ListApplicationsRequest } from './intake/get-application.request';
 import { GetDivisionRequest } from './intake/get-division.request';
 import { ChangeHouseholdMembersRequest } from './intake/household-change.request';
@@ -126,6 +126,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.applicationWithdraw]: WithdrawApplicationRequest,
   [SUBJECTS.intake.applicationMaterialsNotice]: NotifyMissingMaterialsRequest,
   [SUBJECTS.intake.applicationRecheck]: RecheckDataCheckRequest,
+  [SUBJECTS.intake.applicationNoticeDelivery]: RecordNoticeDeliveryRequest,
   [SUBJECTS.intake.divisionGet]: GetDivisionRequest,
   [SUBJECTS.intake.attachmentAdd]: AddAttachmentRequest,
   [SUBJECTS.archive.uploadIngest]: IngestUploadRequest,

@@ -13,6 +13,7 @@ export const SUBJECTS = {
     applicationWithdraw: 'intake.application.withdraw',
     applicationMaterialsNotice: 'intake.application.materials-notice',
     applicationRecheck: 'intake.application.recheck',
+    applicationNoticeDelivery: 'intake.application.notice-delivery',
     attachmentAdd: 'intake.attachment.add',
     divisionGet: 'intake.division.get',
     householdCreate: 'intake.household.create',

@@ -18,6 +18,7 @@ import type { Request, Response } from 'express';
 
 import {
   type ApplicationReply,
+  type DocumentReply,
   type AttachmentReply,
   ErrorCode,
   EVIDENCE_TYPES,
@@ -37,7 +38,7 @@ import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { WithPurposeQuery } from '../access-log/purpose-query';
 import { CreateApplicationDto } from './dto/create-application.dto';
-import { DataCheckRecheckDto } from './dto/data-check-recheck.dto';
+import { DataCheckRecheckDto, NoticeDeliveryDto } from './dto/data-check-recheck.dto';
 import { MaterialsNoticeDto } from './dto/materials-notice.dto';
 import { ObjectionDto } from './dto/objection.dto';
 import { UpdateApplicationDto } from './dto/update-application.dto';
@@ -237,6 +238,25 @@ export class ApplicationsController {
     return this.messaging.request(
       SUBJECTS.intake.applicationRecheck,
       { ...body, applicationId: id, idempotencyKey },
+      { timeoutMs: 15_000 },
+    );
+  }
+
+  @Post(':id/data-check-notices/:documentId/delivery')
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.dataCheckRecheck)
+  @ApiOperation({
+    summary:
+      'Record the service of the 家庭经济状况核对结果告知书 on the applicant (when, how, to whom): its 送达回证 is filed beside it. The same service again returns the same receipt; another one for the same notice is 409.',
+  })
+  recordNoticeDelivery(
+    @UuidParam('id') id: string,
+    @UuidParam('documentId') documentId: string,
+    @Body() body: NoticeDeliveryDto,
+  ): Promise<DocumentReply> {
+    return this.messaging.request(
+      SUBJECTS.intake.applicationNoticeDelivery,
+      { ...body, applicationId: id, documentId },
       { timeoutMs: 15_000 },
     );
   }

@@ -149,6 +149,28 @@ export class ApplicationError extends DomainError {
     );
   }
 
+  static notTheDataCheckNotice(): ApplicationError {
+    const message = '不是本申请的家庭经济状况核对结果告知书';
+    return new ApplicationError(ErrorCode.VALIDATION_FAILED, 'not a data-check notice of the application', message, [
+      { field: 'documentId', messages: [message] },
+    ]);
+  }
+
+  static deliveryDayOutOfRange(issuedOn: string, today: string): ApplicationError {
+    const message = `送达日期应在告知书出具之日（${issuedOn}）至今日（${today}）之间`;
+    return new ApplicationError(ErrorCode.VALIDATION_FAILED, 'delivery day out of range', message, [
+      { field: 'deliveredOn', messages: [message] },
+    ]);
+  }
+
+  static noticeDeliveredAlready(): ApplicationError {
+    return new ApplicationError(
+      ErrorCode.CONFLICT,
+      'notice delivery recorded already',
+      '该告知书已登记送达，送达回证已归档，不能另行登记',
+    );
+  }
+
   static recheckChainNotTold(): ApplicationError {
     return new ApplicationError(
       ErrorCode.UNAVAILABLE,

@@ -9,6 +9,8 @@ import {
   type ListApplicationsReply,
   NotifyMissingMaterialsRequest,
   RecheckDataCheckRequest,
+  RecordNoticeDeliveryRequest,
+  type DocumentReply,
   RecordApplicationStageRequest,
   SubmitApplicationRequest,
   SubmitDraftRequest,
@@ -18,6 +20,7 @@ import {
 } from '@app/contracts';
 
 import { ApplicationsService } from './applications.service';
+import { DataCheckNoticesService } from './data-check-notices.service';
 import { DataCheckRechecksService } from './data-check-rechecks.service';
 import { MaterialsNoticeService } from './materials-notice.service';
 
@@ -27,6 +30,7 @@ export class ApplicationsHandler {
     private readonly applications: ApplicationsService,
     private readonly materialsNotices: MaterialsNoticeService,
     private readonly rechecks: DataCheckRechecksService,
+    private readonly notices: DataCheckNoticesService,
   ) {}
 
   @MessagePattern(SUBJECTS.intake.applicationSubmit)
@@ -67,6 +71,11 @@ export class ApplicationsHandler {
   @MessagePattern(SUBJECTS.intake.applicationRecheck)
   recheck(@Payload() request: RecheckDataCheckRequest): Promise<ApplicationReply> {
     return this.rechecks.recheck(request);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationNoticeDelivery)
+  recordNoticeDelivery(@Payload() request: RecordNoticeDeliveryRequest): Promise<DocumentReply> {
+    return this.notices.recordDelivery(request);
   }
 
   @MessagePattern(SUBJECTS.intake.applicationWithdraw)

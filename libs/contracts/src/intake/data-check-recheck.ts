@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 
 import { DeclaredMeans } from './application-details';
+import { DeliveryInput } from '../approval/task.request';
 
 /**
  * The re-check of a data check the applicant disputes (核对结果复查, 2021 rules Art. 18): the latest assessment found
@@ -63,5 +64,20 @@ export interface DataCheckRecheck {
   evidenceDocumentIds: string[];
   recheckedBy: string;
   recheckedAt: string;
+  documentId: string;
+}
+
+/**
+ * The 家庭经济状况核对结果告知书 served on the applicant (2021 rules Art. 18: the township tells the applicant the data
+ * check found the household not eligible, so that an objection can follow): when, how, to whom. A 送达回证 is filed
+ * beside the notice. One service per notice: the same request again is answered with the same receipt, another
+ * one is refused.
+ */
+export class RecordNoticeDeliveryRequest extends DeliveryInput {
+  @IsUUID('4', { message: '申请编号格式不正确' })
+  applicationId: string;
+
+  /** The notice's item in the household file (its documentId, as the application's documents list it). */
+  @IsUUID('4', { message: '告知书编号格式不正确' })
   documentId: string;
 }
