@@ -207,6 +207,10 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
     await expect(destroy()).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
     const inForce = await archivist(() => client.request(SUBJECTS.archive.holdList, { householdId: item.householdId }));
     expect(inForce.items.map((h) => h.id)).toEqual([audit.id]);
+    // The whole province's holds in force, as the system sees them.
+    expect((await system(() => client.request(SUBJECTS.archive.holdList, {}))).items.map((h) => h.id)).toContain(
+      audit.id,
+    );
     const every = await archivist(() =>
       client.request(SUBJECTS.archive.holdList, { householdId: item.householdId, active: false }),
     );

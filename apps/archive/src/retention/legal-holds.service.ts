@@ -90,14 +90,15 @@ export class LegalHoldsService {
   async list(request: ListLegalHoldsRequest): Promise<ListLegalHoldsReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.archiveManage);
+    const file = {
+      ...(request.householdId ? { householdId: request.householdId } : {}),
+      ...(isSystemCaller(caller) ? {} : { divisionCode: { $like: `${caller.divisionCode}%` } }),
+    };
     const holds = await this.em.find(
       LegalHold,
       {
         ...(request.active === false ? {} : { liftedAt: null }),
-        file: {
-          ...(request.householdId ? { householdId: request.householdId } : {}),
-          ...(isSystemCaller(caller) ? {} : { divisionCode: { $like: `${caller.divisionCode}%` } }),
-        },
+        ...(Object.keys(file).length > 0 ? { file } : {}),
       },
       { populate: ['file'], orderBy: { placedAt: 'desc', id: 'asc' }, limit: 1000 },
     );
