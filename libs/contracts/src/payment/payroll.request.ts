@@ -28,7 +28,7 @@ export const LINE_STATUS_LABELS: Record<LineStatus, string> = {
   PENDING: '待银行回盘',
   PAID: '已发放',
   FAILED: '发放失败',
-  HELD: '暂缓发放（待变更收款账户）',
+  HELD: '暂缓发放',
 };
 
 /** Reason codes a bank gives for a failed line. */
