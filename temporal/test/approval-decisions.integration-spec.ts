@@ -461,6 +461,19 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     expect((await serve({})).id).toBe(receipt.id);
     await expect(serve({ recipient: '申请人之妻' })).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
     expect((await documentTypes(application.id)).filter((type) => type === 'DELIVERY_RECEIPT')).toHaveLength(1);
+    // The chain's history notes the service beside the notice, once.
+    const served = await until(async () => {
+      const entries = (await handle.query(chainStateQuery)).history.filter((entry) => entry.event === 'NOTICE_SERVED');
+      return entries.length > 0 ? entries : undefined;
+    }, 10_000);
+    expect(served).toEqual([
+      expect.objectContaining({
+        stage: 'ASSESSMENT',
+        attempt: 1,
+        documentId: receipt.id,
+        note: `直接送达，${today}；告知书：${noticeId}`,
+      }),
+    ]);
     const task = await taskOf(CALLERS.community1, application.id);
     const recheck = (body: object, key = randomUUID(), who: Caller = CALLERS.community1) =>
       as(who, () =>

@@ -20,6 +20,7 @@ import {
   type ApprovalPolicy,
   type ApprovalStage,
   calendarLoadedSignal,
+  dataCheckNoticeServedSignal,
   dataCheckRecheckedSignal,
   householdChangedSignal,
   type StagePolicy,
@@ -221,6 +222,26 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     };
   setHandler(householdChangedSignal, noteChange('HOUSEHOLD'));
   setHandler(dataCheckRecheckedSignal, noteChange('RECHECK'));
+  /** The 告知书 served (receipts noted, by document id): noted beside the notice it names. */
+  const servedNotices = new Set<string>();
+  setHandler(dataCheckNoticeServedSignal, (served) => {
+    if (servedNotices.has(served.changeId)) {
+      return;
+    }
+    servedNotices.add(served.changeId);
+    const notice = history.find(
+      (entry) => entry.event === 'NOTICE_FILED' && entry.documentId && served.summary.includes(entry.documentId),
+    );
+    history.push({
+      stage: 'ASSESSMENT',
+      attempt: notice?.attempt ?? 1,
+      event: 'NOTICE_SERVED',
+      actor: 'system',
+      at: now(),
+      documentId: served.changeId,
+      note: served.summary,
+    });
+  });
   setHandler(chainStateQuery, () => ({
     stage,
     pendingTaskId: pending?.taskId ?? null,

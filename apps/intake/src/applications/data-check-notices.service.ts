@@ -24,12 +24,14 @@ import {
 import { Application } from './application.entity';
 import { ApplicationError } from './application.errors';
 import { filedUnder } from './application.mapper';
+import { ChainNotice } from '../approval-chain/chain-notice.entity';
+import { ChainNoticesService } from '../approval-chain/chain-notices.service';
 
 /**
  * The service of a 家庭经济状况核对结果告知书 on the applicant (2021 rules Art. 18): the township tells the applicant
  * the data check found the household not eligible, so that an objection, and a re-check, can follow. Its 送达回证 is
  * filed beside the notice, keyed by the notice: the same service recorded again gets the same receipt, another one
- * for the same notice is refused.
+ * for the same notice is refused. The chain's history then notes it (signal dataCheckNoticeServed, via the outbox).
  */
 @Injectable()
 export class DataCheckNoticesService {
@@ -38,6 +40,7 @@ export class DataCheckNoticesService {
   constructor(
     private readonly em: EntityManager,
     private readonly messaging: MessagingClient,
+    private readonly notices: ChainNoticesService,
   ) {}
 
   @CreateRequestContext()
@@ -88,12 +91,42 @@ export class DataCheckNoticesService {
         }),
       );
       this.logger.log({ applicationId: application!.id, documentId: receipt.id }, 'data-check notice served');
+      await this.tellChain(application!, receipt.id, {
+        summary: `${DELIVERY_METHOD_LABELS[request.method]}，${request.deliveredOn}；告知书：${notice.id}`,
+        occurredOn: request.deliveredOn,
+      });
       return receipt;
     } catch (error) {
       if (error instanceof RemoteError && error.code === ErrorCode.IDEMPOTENCY_CONFLICT) {
         throw ApplicationError.noticeDeliveredAlready();
       }
       throw error;
+    }
+  }
+
+  /**
+   * The chain's history notes the service beside the notice: through the outbox, once per receipt. Temporal
+   * unreachable: the receipt is filed all the same, and the sweep tells the chain later.
+   */
+  private async tellChain(
+    application: Application,
+    receiptId: string,
+    served: { summary: string; occurredOn: string },
+  ): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      if (!(await em.findOne(ChainNotice, { changeId: receiptId }))) {
+        this.notices.queue(em, {
+          changeId: receiptId,
+          workflowId: application.workflowId,
+          signal: 'dataCheckNoticeServed',
+          ...served,
+        });
+      }
+    });
+    try {
+      await this.notices.send(receiptId);
+    } catch (error) {
+      this.logger.warn({ workflowId: application.workflowId, err: error }, 'chain not told of a served notice yet');
     }
   }
 }

@@ -5,6 +5,7 @@ import {
   APPROVAL_CHAIN_WORKFLOW_TYPE,
   APPROVAL_STAGES,
   type ApprovalChainInput,
+  dataCheckNoticeServedSignal,
   dataCheckRecheckedSignal,
   householdChangedSignal,
   SEARCH_ATTRIBUTES,
@@ -56,7 +57,11 @@ export class ApprovalWorkflowService {
     signal: ChainNoticeSignal,
     change: { changeId: string; summary: string; occurredOn: string },
   ): Promise<boolean> {
-    const definition = signal === 'householdChanged' ? householdChangedSignal : dataCheckRecheckedSignal;
+    const definition = {
+      householdChanged: householdChangedSignal,
+      dataCheckRechecked: dataCheckRecheckedSignal,
+      dataCheckNoticeServed: dataCheckNoticeServedSignal,
+    }[signal];
     const told = await this.temporal.signalIfRunning(workflowId, definition, change);
     if (told) {
       this.logger.log({ workflowId, signal, changeId: change.changeId }, 'chain told of a change');

@@ -2,8 +2,8 @@ import { Entity, Index, Property } from '@mikro-orm/core';
 
 import { BaseEntity } from '@app/platform';
 
-/** What the chain is told of: a change in the household's members, or its means re-checked. */
-export type ChainNoticeSignal = 'householdChanged' | 'dataCheckRechecked';
+/** What the chain is told of: a change in the household's members, its means re-checked, a data-check notice served. */
+export type ChainNoticeSignal = 'householdChanged' | 'dataCheckRechecked' | 'dataCheckNoticeServed';
 
 /**
  * A notice to an application's chain, written in the same transaction as what it tells of and sent once that is

@@ -22,6 +22,14 @@ export const householdChangedSignal =
 export const dataCheckRecheckedSignal =
   defineSignal<[{ changeId: string; summary: string; occurredOn: string }]>('dataCheckRechecked');
 
+/**
+ * The 家庭经济状况核对结果告知书 was served on the applicant (2021 rules Art. 18): the chain's history notes it beside
+ * the notice. Sent by intake once the 送达回证 is filed; `changeId` is that receipt's document id, `summary` how and
+ * when, and the notice's document id (告知书：<id>). No personal data.
+ */
+export const dataCheckNoticeServedSignal =
+  defineSignal<[{ changeId: string; summary: string; occurredOn: string }]>('dataCheckNoticeServed');
+
 /** Stages of the approval chain as shown in the ApprovalStage search attribute. Never renamed. */
 export const APPROVAL_STAGES = {
   acceptance: 'ACCEPTANCE',
