@@ -548,7 +548,8 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       staffMessage: expect.stringContaining('最近一次核对认定结果为符合条件'),
     });
     await handle.terminate('test done');
-    await record('data-check-rechecked', handle);
+    // 'data-check-rechecked' was recorded before the notice's service was noted; this one has the signal.
+    await record('data-check-notice-served', handle);
   }, 60_000);
 
   it('ends the application when the applicant living alone dies mid-chain: withdrawn with the reason', async () => {

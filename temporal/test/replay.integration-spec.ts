@@ -38,6 +38,7 @@ describe('recorded approval chain histories replay against the current workflow 
         'home-visit-sampled',
         'data-check-rechecked',
         'before-data-check-notice-rechecked',
+        'data-check-notice-served',
       ]),
     );
   });
