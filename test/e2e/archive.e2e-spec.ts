@@ -101,5 +101,42 @@ describe('the household archive file through the gateway (running stack)', () =>
     const badFlag = await call('GET', '/api/v1/archive/fixity-checks?problemsOnly=maybe', { token: archivist1 });
     expect(badFlag.status).toBe(400);
     expect(badFlag.body.details).toEqual([expect.objectContaining({ field: 'problemsOnly' })]);
+
+    // A hold (保全) while an audit is open: placed once per key, listed, lifted on a stated basis.
+    const holdKey = `e2e-${randomUUID()}`;
+    const placeHold = (body: Json, key = holdKey) =>
+      call('POST', `/api/v1/archive/files/${householdId}/holds`, {
+        token: archivist1,
+        headers: { 'Idempotency-Key': key },
+        body,
+      });
+    const badKind = await placeHold({ kind: 'GRUDGE', basis: '无' }, `e2e-${randomUUID()}`);
+    expect(badKind.status).toBe(400);
+    expect(badKind.body.details).toEqual([expect.objectContaining({ field: 'kind' })]);
+    const noBasis = await placeHold({ kind: 'AUDIT' }, `e2e-${randomUUID()}`);
+    expect(noBasis.status).toBe(400);
+    expect(noBasis.body.details).toEqual([expect.objectContaining({ field: 'basis' })]);
+    const hold = await placeHold({ kind: 'AUDIT', basis: '南关区审计局审计通知书〔2026〕9号' });
+    expect(hold.status).toBe(201);
+    expect(hold.body).toMatchObject({ householdId, referenceCode: file.referenceCode, kind: 'AUDIT', liftedAt: null });
+    expect((await placeHold({ kind: 'AUDIT', basis: '南关区审计局审计通知书〔2026〕9号' })).body.id).toBe(hold.body.id);
+    expect((await placeHold({ kind: 'APPEAL', basis: '另案' })).status).toBe(409);
+    const inForce = await call('GET', `/api/v1/archive/holds?householdId=${householdId}`, { token: archivist1 });
+    expect((inForce.body.items as Json[]).map((item) => item.id)).toEqual([hold.body.id]);
+    const badActive = await call('GET', '/api/v1/archive/holds?active=maybe', { token: archivist1 });
+    expect(badActive.status).toBe(400);
+    expect(badActive.body.details).toEqual([expect.objectContaining({ field: 'active' })]);
+    const lifted = await call('POST', `/api/v1/archive/holds/${String(hold.body.id)}/lift`, {
+      token: archivist1,
+      body: { basis: '审计结束' },
+    });
+    expect(lifted.status).toBe(200);
+    expect(lifted.body).toMatchObject({ liftedBy: 'archivist1', liftBasis: '审计结束' });
+    const afterLift = await call('GET', `/api/v1/archive/holds?householdId=${householdId}`, { token: archivist1 });
+    expect(afterLift.body.items).toEqual([]);
+    const every = await call('GET', `/api/v1/archive/holds?householdId=${householdId}&active=false`, {
+      token: archivist1,
+    });
+    expect((every.body.items as Json[]).map((item) => item.id)).toEqual([hold.body.id]);
   });
 });
