@@ -138,5 +138,18 @@ describe('the household archive file through the gateway (running stack)', () =>
       token: archivist1,
     });
     expect((every.body.items as Json[]).map((item) => item.id)).toEqual([hold.body.id]);
+
+    // A roster or statistics report is held the same way; its body is checked before anything is looked up.
+    const recordHold = (body: Json) =>
+      call('POST', `/api/v1/accounting-records/${randomUUID()}/holds`, {
+        token: archivist1,
+        headers: { 'Idempotency-Key': `e2e-${randomUUID()}` },
+        body,
+      });
+    const badRecordHold = await recordHold({ kind: 'AUDIT' });
+    expect(badRecordHold.status).toBe(400);
+    expect(badRecordHold.body.details).toEqual([expect.objectContaining({ field: 'basis' })]);
+    // No such record in the archivist's area.
+    expect((await recordHold({ kind: 'AUDIT', basis: '审计通知书' })).status).toBe(403);
   });
 });

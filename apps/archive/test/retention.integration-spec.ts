@@ -327,6 +327,52 @@ describe('retention and disposal of household files (real PostgreSQL, NATS and b
       expect(elsewhere.records.map((record) => record.id)).not.toContain(monthly.id);
     });
 
+    it('keeps a held report (an audit of the payments) from destruction until the hold is lifted', async () => {
+      const monthly = await fileRecord(report('STATISTICS_MONTHLY', '2016-03'));
+      const placed = await archivist(() =>
+        client.request(SUBJECTS.archive.holdPlace, {
+          idempotencyKey: randomUUID(),
+          recordId: monthly.id,
+          kind: 'AUDIT',
+          basis: '南关区审计局低保资金专项审计通知书〔2026〕5号',
+        }),
+      );
+      expect(placed).toMatchObject({
+        householdId: null,
+        recordId: monthly.id,
+        referenceCode: `最低生活保障统计月报（2016-03）（${monthly.divisionCode}）`,
+      });
+      // Both or neither of file and record: refused.
+      await expect(
+        archivist(() =>
+          client.request(SUBJECTS.archive.holdPlace, {
+            idempotencyKey: randomUUID(),
+            kind: 'AUDIT',
+            basis: '无对象',
+          } as never),
+        ),
+      ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+      const due = await archivist(() => client.request(SUBJECTS.archive.retentionAppraisal, {}));
+      expect(due.records.find((record) => record.id === monthly.id)?.holds.map((hold) => hold.id)).toEqual([placed.id]);
+      const destroy = () =>
+        archivist(() =>
+          client.request(SUBJECTS.archive.disposalDecide, {
+            idempotencyKey: randomUUID(),
+            recordId: monthly.id,
+            decision: 'DESTROY',
+            basis: '南关区档案鉴定小组意见（测试）',
+          }),
+        );
+      await expect(destroy()).rejects.toMatchObject({
+        code: ErrorCode.CONFLICT,
+        staffMessage: expect.stringContaining('审计（南关区审计局低保资金专项审计通知书〔2026〕5号）'),
+      });
+      const listed = await archivist(() => client.request(SUBJECTS.archive.holdList, { recordId: monthly.id }));
+      expect(listed.items.map((hold) => hold.id)).toEqual([placed.id]);
+      await archivist(() => client.request(SUBJECTS.archive.holdLift, { holdId: placed.id, basis: '审计结束' }));
+      expect(await destroy()).toMatchObject({ recordId: monthly.id, decision: 'DESTROY' });
+    });
+
     it('disposes of a record that is due only by a recorded decision, never a permanent one', async () => {
       const monthly = await fileRecord(report('STATISTICS_MONTHLY', '2017-05'));
       const quarterly = await fileRecord(report('STATISTICS_QUARTERLY', '2017-Q2'));

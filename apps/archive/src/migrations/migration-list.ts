@@ -8,6 +8,7 @@ import { Migration20261127013000_retention_disposal } from './Migration202611270
 import { Migration20261127030000_transfer_register } from './Migration20261127030000_transfer_register';
 import { Migration20261127040000_record_retention } from './Migration20261127040000_record_retention';
 import { Migration20261130140000_legal_hold } from './Migration20261130140000_legal_hold';
+import { Migration20261130150000_record_hold } from './Migration20261130150000_record_hold';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -19,4 +20,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261127030000_transfer_register', class: Migration20261127030000_transfer_register },
   { name: 'Migration20261127040000_record_retention', class: Migration20261127040000_record_retention },
   { name: 'Migration20261130140000_legal_hold', class: Migration20261130140000_legal_hold },
+  { name: 'Migration20261130150000_record_hold', class: Migration20261130150000_record_hold },
 ];

@@ -14,12 +14,14 @@ import {
 import { assertPermission, assertVisible, DomainError, isSystemCaller, requireCaller } from '@app/platform';
 
 import { LegalHold } from './legal-hold.entity';
+import { AccountingRecord } from '../accounting/accounting-record.entity';
 import { ArchiveFile } from '../files/archive-file.entity';
 
 /**
- * Holds on household files (保全): an administrative review, a lawsuit, an audit or an investigation still open
- * keeps the file from being destroyed, whatever its retention says (RetentionService.decide refuses). Placed and
- * lifted by an archivist, each on a stated basis, under the file's lock, so a hold and a disposal never cross.
+ * Holds (保全): an administrative review, a lawsuit, an audit or an investigation still open keeps a household file,
+ * or a roster or statistics report, from being destroyed, whatever its retention says (RetentionService.decide
+ * refuses). Placed and lifted by an archivist, each on a stated basis, under the lock of what is held (as a
+ * disposal takes it), so a hold and a disposal never cross.
  */
 @Injectable()
 export class LegalHoldsService {
@@ -31,33 +33,45 @@ export class LegalHoldsService {
   async place(request: PlaceLegalHoldRequest): Promise<LegalHoldReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.archiveManage);
+    if ((request.householdId === undefined) === (request.recordId === undefined)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'one subject', '请在户档案与档案记录中选择其一', [
+        { field: 'householdId', messages: ['householdId 与 recordId 须给出且只给出其一'] },
+      ]);
+    }
     const hold = await this.em.transactional(async (em) => {
-      const file = await em.findOne(
-        ArchiveFile,
-        { householdId: request.householdId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      const lock = { lockMode: LockMode.PESSIMISTIC_WRITE } as const;
+      const file = request.householdId
+        ? await em.findOne(ArchiveFile, { householdId: request.householdId }, lock)
+        : null;
+      const record = request.recordId ? await em.findOne(AccountingRecord, { id: request.recordId }, lock) : null;
+      const subject = file ?? record;
+      assertVisible(caller, subject?.divisionCode);
+      const earlier = await em.findOne(
+        LegalHold,
+        { idempotencyKey: request.idempotencyKey },
+        { populate: ['file', 'record'] },
       );
-      assertVisible(caller, file?.divisionCode);
-      const earlier = await em.findOne(LegalHold, { idempotencyKey: request.idempotencyKey }, { populate: ['file'] });
       if (earlier) {
-        if (earlier.file.id !== file!.id || earlier.kind !== request.kind || earlier.basis !== request.basis) {
+        const same = earlier.file?.id === file?.id && earlier.record?.id === record?.id;
+        if (!same || earlier.kind !== request.kind || earlier.basis !== request.basis) {
           throw new DomainError(ErrorCode.IDEMPOTENCY_CONFLICT, 'key reused', '该幂等键已用于另一项保全');
         }
         return earlier;
       }
-      if (file!.disposedAt) {
+      if (subject!.disposedAt) {
         throw new DomainError(ErrorCode.CONFLICT, 'already destroyed', '该档案已销毁，不能保全');
       }
       return em.create(LegalHold, {
         idempotencyKey: request.idempotencyKey,
-        file: file!,
+        file,
+        record,
         kind: request.kind,
         basis: request.basis,
         placedBy: caller.username,
         placedAt: new Date(),
       });
     });
-    this.logger.log({ holdId: hold.id, file: hold.file.referenceCode, kind: hold.kind }, 'legal hold placed');
+    this.logger.log({ holdId: hold.id, held: heldName(hold), kind: hold.kind }, 'legal hold placed');
     return toLegalHold(hold);
   }
 
@@ -66,10 +80,15 @@ export class LegalHoldsService {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.archiveManage);
     const { hold, lifted } = await this.em.transactional(async (em) => {
-      const found = await em.findOne(LegalHold, { id: request.holdId }, { populate: ['file'] });
-      assertVisible(caller, found?.file.divisionCode);
-      // The file's lock first, as a disposal takes it: the hold is then read as it is.
-      await em.findOne(ArchiveFile, { id: found!.file.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const found = await em.findOne(LegalHold, { id: request.holdId }, { populate: ['file', 'record'] });
+      assertVisible(caller, (found?.file ?? found?.record)?.divisionCode);
+      // The held one's lock first, as a disposal takes it: the hold is then read as it is.
+      const lock = { lockMode: LockMode.PESSIMISTIC_WRITE } as const;
+      if (found!.file) {
+        await em.findOne(ArchiveFile, { id: found!.file.id }, lock);
+      } else {
+        await em.findOne(AccountingRecord, { id: found!.record!.id }, lock);
+      }
       const current = await em.findOneOrFail(LegalHold, { id: request.holdId }, { refresh: true });
       if (current.liftedAt) {
         return { hold: current, lifted: false };
@@ -80,53 +99,67 @@ export class LegalHoldsService {
       return { hold: current, lifted: true };
     });
     if (lifted) {
-      this.logger.log({ holdId: hold.id, file: hold.file.referenceCode }, 'legal hold lifted');
+      this.logger.log({ holdId: hold.id, held: heldName(hold) }, 'legal hold lifted');
     }
     return toLegalHold(hold);
   }
 
-  /** Holds of files in the caller's division, newest first: in force only unless `active` is false. */
+  /** Holds in the caller's division, newest first: in force only unless `active` is false. */
   @CreateRequestContext()
   async list(request: ListLegalHoldsRequest): Promise<ListLegalHoldsReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.archiveManage);
-    const file = {
-      ...(request.householdId ? { householdId: request.householdId } : {}),
-      ...(isSystemCaller(caller) ? {} : { divisionCode: { $like: `${caller.divisionCode}%` } }),
-    };
+    const area = isSystemCaller(caller) ? {} : { divisionCode: { $like: `${caller.divisionCode}%` } };
     const holds = await this.em.find(
       LegalHold,
       {
         ...(request.active === false ? {} : { liftedAt: null }),
-        ...(Object.keys(file).length > 0 ? { file } : {}),
+        ...(request.householdId ? { file: { householdId: request.householdId } } : {}),
+        ...(request.recordId ? { record: request.recordId } : {}),
+        ...(isSystemCaller(caller) ? {} : { $or: [{ file: area }, { record: area }] }),
       },
-      { populate: ['file'], orderBy: { placedAt: 'desc', id: 'asc' }, limit: 1000 },
+      { populate: ['file', 'record'], orderBy: { placedAt: 'desc', id: 'asc' }, limit: 1000 },
     );
     return { items: holds.map(toLegalHold) };
   }
 }
 
-/** The holds in force on a file, for the disposal check and the appraisal list. */
-export function holdsInForce(em: EntityManager, fileIds: string[]): Promise<LegalHold[]> {
-  return fileIds.length === 0
-    ? Promise.resolve([])
-    : em.find(
-        LegalHold,
-        { file: { $in: fileIds }, liftedAt: null },
-        { populate: ['file'], orderBy: { placedAt: 'asc' } },
-      );
+/** The holds in force on files or on records, for the disposal check and the appraisal list. */
+export function holdsInForce(em: EntityManager, on: { files?: string[]; records?: string[] }): Promise<LegalHold[]> {
+  const files = on.files ?? [];
+  const records = on.records ?? [];
+  if (files.length + records.length === 0) {
+    return Promise.resolve([]);
+  }
+  return em.find(
+    LegalHold,
+    {
+      liftedAt: null,
+      $or: [
+        ...(files.length ? [{ file: { $in: files } }] : []),
+        ...(records.length ? [{ record: { $in: records } }] : []),
+      ],
+    },
+    { populate: ['file', 'record'], orderBy: { placedAt: 'asc' } },
+  );
 }
 
-/** Why a held file cannot be destroyed, in staff words: 行政复议（…）. */
+/** Why a held file or record cannot be destroyed, in staff words: 行政复议（…）. */
 export function holdReasons(holds: LegalHold[]): string {
   return holds.map((hold) => `${LEGAL_HOLD_LABELS[hold.kind]}（${hold.basis}）`).join('；');
+}
+
+/** The file's 档号, or the record's title and division (as the disposal register names them). */
+function heldName(hold: LegalHold): string {
+  return hold.file?.referenceCode ?? `${hold.record!.title}（${hold.record!.divisionCode}）`;
 }
 
 export function toLegalHold(hold: LegalHold): LegalHoldReply {
   return {
     id: hold.id,
-    householdId: hold.file.householdId,
-    referenceCode: hold.file.referenceCode,
+    householdId: hold.file?.householdId ?? null,
+    recordId: hold.record?.id ?? null,
+    referenceCode: heldName(hold),
     kind: hold.kind,
     basis: hold.basis,
     placedBy: hold.placedBy,

@@ -102,19 +102,22 @@ export class RetentionService {
       },
       { orderBy: { retainUntil: 'asc' }, limit: 1000 },
     );
-    const holds = await holdsInForce(
-      this.em,
-      files.map((file) => file.id),
-    );
+    const holds = await holdsInForce(this.em, {
+      files: files.map((file) => file.id),
+      records: records.map((record) => record.id),
+    });
     return {
       asOf,
-      records: records.map(toAccountingRecordReply),
+      records: records.map((record) => ({
+        ...toAccountingRecordReply(record),
+        holds: holds.filter((hold) => hold.record?.id === record.id).map(toLegalHold),
+      })),
       items: files.map((file) => ({
         ...toRetention(file),
         divisionCode: file.divisionCode,
         itemCount: file.itemCount,
         pageCount: file.pageCount,
-        holds: holds.filter((hold) => hold.file.id === file.id).map(toLegalHold),
+        holds: holds.filter((hold) => hold.file?.id === file.id).map(toLegalHold),
       })),
     };
   }
@@ -148,7 +151,7 @@ export class RetentionService {
       }
       if (request.decision === 'DESTROY') {
         // Under the file's lock, as a hold is placed: a hold placed before this decision is seen.
-        const holds = await holdsInForce(em, [file!.id]);
+        const holds = await holdsInForce(em, { files: [file!.id] });
         if (holds.length > 0) {
           throw new DomainError(
             ErrorCode.CONFLICT,
@@ -219,6 +222,16 @@ export class RetentionService {
       if (!record!.retainUntil || record!.retainUntil >= today) {
         const why = record!.retainUntil ? `保管期至${record!.retainUntil}，尚未到期` : '该档案记录永久保管';
         throw new DomainError(ErrorCode.CONFLICT, 'retention not over', `不能处置：${why}`);
+      }
+      if (request.decision === 'DESTROY') {
+        const holds = await holdsInForce(em, { records: [record!.id] });
+        if (holds.length > 0) {
+          throw new DomainError(
+            ErrorCode.CONFLICT,
+            'record on hold',
+            `该档案记录处于保全状态（${holdReasons(holds)}），解除保全前不能销毁`,
+          );
+        }
       }
       const created = em.create(Disposal, {
         idempotencyKey: request.idempotencyKey,

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 
 import {
   type DisposalReply,
+  type LegalHoldReply,
   type ListAccountingRecordsReply,
   ListAccountingRecordsRequest,
   PERMISSIONS,
@@ -15,7 +16,7 @@ import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { downloadWatermark } from '../common/download-watermark';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
-import { DisposalDto } from './dto/archive.dto';
+import { DisposalDto, LegalHoldDto } from './dto/archive.dto';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 /**
@@ -52,6 +53,22 @@ export class AccountingRecordsController {
     @Body() body: DisposalDto,
   ): Promise<DisposalReply> {
     return this.messaging.request(SUBJECTS.archive.disposalDecide, { ...body, recordId: id, idempotencyKey });
+  }
+
+  @Post(':id/holds')
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.archiveManage)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'Hold a roster or statistics report (保全, e.g. AUDIT while the payments are audited) on a stated basis: it cannot be destroyed until lifted (POST /archive/holds/:id/lift)',
+  })
+  placeHold(
+    @UuidParam('id') id: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: LegalHoldDto,
+  ): Promise<LegalHoldReply> {
+    return this.messaging.request(SUBJECTS.archive.holdPlace, { ...body, recordId: id, idempotencyKey });
   }
 
   @Get(':id/content')

@@ -69,8 +69,8 @@ export interface AppraisalListReply {
   items: Array<
     RetentionReply & { divisionCode: string; itemCount: number; pageCount: number; holds: LegalHoldReply[] }
   >;
-  /** Rosters and statistics reports whose fixed period ran out by `asOf` (permanent ones never appear). */
-  records: AccountingRecordReply[];
+  /** Rosters and statistics reports whose fixed period ran out by `asOf` (permanent ones never appear), with holds. */
+  records: Array<AccountingRecordReply & { holds: LegalHoldReply[] }>;
 }
 
 export const DISPOSAL_DECISIONS = ['DESTROY', 'EXTEND'] as const;
@@ -151,15 +151,23 @@ export const LEGAL_HOLD_LABELS: Record<LegalHoldKind, string> = {
   INVESTIGATION: '监督检查',
 };
 
-/** An archivist holds a household file: it cannot be destroyed until the hold is lifted. */
+/**
+ * An archivist holds a household file (householdId) or a roster or statistics report (recordId): it cannot be
+ * destroyed until the hold is lifted.
+ */
 export class PlaceLegalHoldRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   idempotencyKey: string;
 
-  @IsUUID('4', { message: '家庭编号格式不正确' })
-  householdId: string;
+  @ValidateIf((request: PlaceLegalHoldRequest) => request.recordId === undefined)
+  @IsUUID('4', { message: '家庭编号格式不正确（householdId 与 recordId 须给出其一）' })
+  householdId?: string;
+
+  @ValidateIf((request: PlaceLegalHoldRequest) => request.householdId === undefined)
+  @IsUUID('4', { message: '档案记录编号格式不正确' })
+  recordId?: string;
 
   @IsIn(LEGAL_HOLD_KINDS, { message: '保全类型只能是APPEAL、LITIGATION、AUDIT或INVESTIGATION' })
   kind: LegalHoldKind;
@@ -187,6 +195,10 @@ export class ListLegalHoldsRequest {
   @IsUUID('4', { message: '家庭编号格式不正确' })
   householdId?: string;
 
+  @IsOptional()
+  @IsUUID('4', { message: '档案记录编号格式不正确' })
+  recordId?: string;
+
   /** true: in force only (the default); false: every hold, lifted ones too. */
   @IsOptional()
   @FromQueryBoolean()
@@ -196,8 +208,11 @@ export class ListLegalHoldsRequest {
 
 export interface LegalHoldReply {
   id: string;
-  householdId: string;
-  /** The file's 档号. */
+  /** The household file held, or null for a record. */
+  householdId: string | null;
+  /** The record (roster, statistics report) held, or null for a file. */
+  recordId: string | null;
+  /** The file's 档号, or the record's title and division. */
   referenceCode: string;
   kind: LegalHoldKind;
   basis: string;

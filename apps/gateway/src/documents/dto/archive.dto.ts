@@ -37,8 +37,12 @@ export class DisposalDto extends OmitType(DecideDisposalRequest, [
   'recordId',
 ] as const) {}
 
-/** POST /archive/files/:householdId/holds: the household from the path, the key from the header. */
-export class LegalHoldDto extends OmitType(PlaceLegalHoldRequest, ['idempotencyKey', 'householdId'] as const) {}
+/** POST /archive/files/:householdId/holds, /accounting-records/:id/holds: what is held from the path, the key from the header. */
+export class LegalHoldDto extends OmitType(PlaceLegalHoldRequest, [
+  'idempotencyKey',
+  'householdId',
+  'recordId',
+] as const) {}
 
 /** POST /archive/holds/:id/lift: the hold from the path. */
 export class LiftLegalHoldDto extends OmitType(LiftLegalHoldRequest, ['holdId'] as const) {}
