@@ -144,9 +144,20 @@ export function holdsInForce(em: EntityManager, on: { files?: string[]; records?
   );
 }
 
-/** Why a held file or record cannot be destroyed, in staff words: 行政复议（…）. */
-export function holdReasons(holds: LegalHold[]): string {
-  return holds.map((hold) => `${LEGAL_HOLD_LABELS[hold.kind]}（${hold.basis}）`).join('；');
+/**
+ * A destruction of what is held is refused (409), naming the holds in staff words: 该档案处于保全状态（行政复议（…）），…
+ * Asked under the lock of what is to be destroyed, as a hold is placed under it.
+ */
+export async function refuseIfHeld(
+  em: EntityManager,
+  on: { files: string[] } | { records: string[] },
+  what: '该档案' | '该档案记录',
+): Promise<void> {
+  const holds = await holdsInForce(em, on);
+  if (holds.length > 0) {
+    const reasons = holds.map((hold) => `${LEGAL_HOLD_LABELS[hold.kind]}（${hold.basis}）`).join('；');
+    throw new DomainError(ErrorCode.CONFLICT, 'on hold', `${what}处于保全状态（${reasons}），解除保全前不能销毁`);
+  }
 }
 
 /** The file's 档号, or the record's title and division (as the disposal register names them). */

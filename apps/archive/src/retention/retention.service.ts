@@ -29,7 +29,7 @@ import {
 } from '@app/platform';
 
 import { Disposal } from './disposal.entity';
-import { holdReasons, holdsInForce, toLegalHold } from './legal-holds.service';
+import { holdsInForce, refuseIfHeld, toLegalHold } from './legal-holds.service';
 import { RetentionEvent } from './retention-event.entity';
 import { AccountingRecord } from '../accounting/accounting-record.entity';
 import { toAccountingRecordReply } from '../accounting/accounting-records.service';
@@ -151,14 +151,7 @@ export class RetentionService {
       }
       if (request.decision === 'DESTROY') {
         // Under the file's lock, as a hold is placed: a hold placed before this decision is seen.
-        const holds = await holdsInForce(em, { files: [file!.id] });
-        if (holds.length > 0) {
-          throw new DomainError(
-            ErrorCode.CONFLICT,
-            'file on hold',
-            `该档案处于保全状态（${holdReasons(holds)}），解除保全前不能销毁`,
-          );
-        }
+        await refuseIfHeld(em, { files: [file!.id] }, '该档案');
       }
       if (!file!.retainUntil || file!.retainUntil >= today) {
         const why = file!.retainUntil
@@ -224,14 +217,7 @@ export class RetentionService {
         throw new DomainError(ErrorCode.CONFLICT, 'retention not over', `不能处置：${why}`);
       }
       if (request.decision === 'DESTROY') {
-        const holds = await holdsInForce(em, { records: [record!.id] });
-        if (holds.length > 0) {
-          throw new DomainError(
-            ErrorCode.CONFLICT,
-            'record on hold',
-            `该档案记录处于保全状态（${holdReasons(holds)}），解除保全前不能销毁`,
-          );
-        }
+        await refuseIfHeld(em, { records: [record!.id] }, '该档案记录');
       }
       const created = em.create(Disposal, {
         idempotencyKey: request.idempotencyKey,
