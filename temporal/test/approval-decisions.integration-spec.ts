@@ -456,7 +456,9 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
       details: [expect.objectContaining({ field: 'witnesses' })],
     });
     await expect(serve({}, CALLERS.county1)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
-    const receipt = await serve({});
+    // Sent twice at once (a double click): one receipt, one note in the chain's history (checked below).
+    const [receipt, twin] = await Promise.all([serve({}), serve({})]);
+    expect(twin.id).toBe(receipt.id);
     expect(receipt).toMatchObject({ documentType: 'DELIVERY_RECEIPT', step: 'assessment:1:notice:delivery' });
     expect((await serve({})).id).toBe(receipt.id);
     await expect(serve({ recipient: '申请人之妻' })).rejects.toMatchObject({ code: ErrorCode.CONFLICT });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CreateRequestContext, EntityManager } from '@mikro-orm/postgresql';
+import { CreateRequestContext, EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
   DELIVERY_METHOD_LABELS,
@@ -113,16 +113,23 @@ export class DataCheckNoticesService {
     receiptId: string,
     served: { summary: string; occurredOn: string },
   ): Promise<void> {
-    await this.em.fork().transactional(async (em) => {
-      if (!(await em.findOne(ChainNotice, { changeId: receiptId }))) {
-        this.notices.queue(em, {
-          changeId: receiptId,
-          workflowId: application.workflowId,
-          signal: 'dataCheckNoticeServed',
-          ...served,
-        });
+    try {
+      await this.em.fork().transactional(async (em) => {
+        if (!(await em.findOne(ChainNotice, { changeId: receiptId }))) {
+          this.notices.queue(em, {
+            changeId: receiptId,
+            workflowId: application.workflowId,
+            signal: 'dataCheckNoticeServed',
+            ...served,
+          });
+        }
+      });
+    } catch (error) {
+      // The same service recorded twice at once: the other request queued the notice.
+      if (!(error instanceof UniqueConstraintViolationException)) {
+        throw error;
       }
-    });
+    }
     try {
       await this.notices.send(receiptId);
     } catch (error) {
