@@ -222,13 +222,11 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     };
   setHandler(householdChangedSignal, noteChange('HOUSEHOLD'));
   setHandler(dataCheckRecheckedSignal, noteChange('RECHECK'));
-  /** The 告知书 served (receipts noted, by document id): noted beside the notice it names. */
-  const servedNotices = new Set<string>();
+  /** The 告知书 served: noted beside the notice it names, once per receipt (its document id). */
   setHandler(dataCheckNoticeServedSignal, (served) => {
-    if (servedNotices.has(served.changeId)) {
+    if (history.some((entry) => entry.event === 'NOTICE_SERVED' && entry.documentId === served.changeId)) {
       return;
     }
-    servedNotices.add(served.changeId);
     const notice = history.find(
       (entry) => entry.event === 'NOTICE_FILED' && entry.documentId && served.summary.includes(entry.documentId),
     );
