@@ -119,6 +119,23 @@ describe('payment through the gateway and the bank API (running stack)', () => {
     expect(reissued.status).toBe(200);
     expect(reissued.body).toMatchObject({ status: 'PENDING', attempt: 2 });
 
+    // Only a held month can be cancelled as not owed (不予发放): finance's, with a reason, never a line at a bank.
+    const cancel = (token: string, lineId: unknown, body: Json) =>
+      call('POST', `/api/v1/payment-lines/${String(lineId)}/cancel`, {
+        token,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body,
+      });
+    const noReason = await cancel(finance, closed.id, { reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect((await cancel(await tokenOf('community1'), closed.id, { reason: '不应发放' })).status).toBe(403);
+    const atBank = await cancel(finance, closed.id, { reason: '不应发放' });
+    expect(atBank.status).toBe(409);
+    expect(atBank.body.details).toEqual([
+      { field: 'lineId', messages: [expect.stringContaining('只有暂缓发放的记录可以不予发放')] },
+    ]);
+
     // The card is closed for good: the benefit is held (its next months sent to no bank) until finance moves it to
     // the new card for the months to come.
     const heldBenefit = await call('GET', `/api/v1/enrolments/${enrolments[1]}`, { token: finance });

@@ -97,8 +97,13 @@ export class PaymentError extends DomainError {
   }
 
   static lineNotFailed(): PaymentError {
-    const message = '只有发放失败的记录可以重新发放';
-    return new PaymentError(ErrorCode.CONFLICT, 'line is not failed', message, field('lineId', message));
+    const message = '只有发放失败或暂缓发放的记录可以重新发放';
+    return new PaymentError(ErrorCode.CONFLICT, 'line is not failed or held', message, field('lineId', message));
+  }
+
+  static lineNotHeld(): PaymentError {
+    const message = '只有暂缓发放的记录可以不予发放（已发往银行或已发放的不可取消）';
+    return new PaymentError(ErrorCode.CONFLICT, 'line is not held', message, field('lineId', message));
   }
 
   /** The head's ID number normalized, or the reason it is invalid on `headIdNumber`. */

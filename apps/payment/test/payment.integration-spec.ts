@@ -645,6 +645,132 @@ describe('payment service (real PostgreSQL, NATS)', () => {
         batch_id: expect.stringMatching(/^203506-/),
       });
     });
+
+    it('settles the held months of a stopped benefit: one re-issued to a new card, one cancelled as not owed', async () => {
+      const request = enrolment({ firstMonth: '2036-01' });
+      const created = await call(SUBJECTS.payment.enrolmentCreate, request);
+      await runPayroll('2036-01');
+      await fail(request.householdId, 'ACCOUNT_CLOSED', '2036-01');
+      await runPayroll('2036-02');
+      await runPayroll('2036-03');
+      const [february, march] = [
+        await lineOf(request.householdId, '2036-02'),
+        await lineOf(request.householdId, '2036-03'),
+      ];
+      expect([february.status, march.status]).toEqual(['HELD', 'HELD']);
+      // The benefit stops from April: its payee can no longer be changed, so nothing would ever release the months.
+      await call(SUBJECTS.payment.enrolmentChange, {
+        idempotencyKey: randomUUID(),
+        enrolmentId: created.id,
+        kind: 'TERMINATE',
+        effectiveMonth: '2036-04',
+        decision: '南民低〔2036〕4号',
+        reason: '家庭收入超过保障标准',
+      });
+      await expect(
+        call(
+          SUBJECTS.payment.enrolmentChangePayee,
+          {
+            idempotencyKey: randomUUID(),
+            enrolmentId: created.id,
+            bankCode: JLRCB.code,
+            accountNo: '6217000099993601',
+            reason: '换卡',
+          },
+          CALLERS.finance1,
+        ),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+      const statementOf = () => call(SUBJECTS.payment.payrollStatement, { month: '2036-03' }, CALLERS.finance1);
+      const before = await statementOf();
+
+      // February was owed: finance pays it to the holder's new card. Its held card again is refused.
+      const reissue = {
+        idempotencyKey: randomUUID(),
+        lineId: Number(february.id),
+        reason: '停保前应发月份，补发至新卡',
+      };
+      await expect(call(SUBJECTS.payment.lineReissue, reissue, CALLERS.finance1)).rejects.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'accountNo' }],
+      });
+      const paid = { ...reissue, accountNo: '6217000099993602' };
+      expect(await call(SUBJECTS.payment.lineReissue, paid, CALLERS.finance1)).toMatchObject({
+        status: 'PENDING',
+        attempt: 2,
+        batchId: expect.stringMatching(/-JLRCB-R\d{4}$/),
+      });
+
+      // March was not owed: cancelled, with why; the same request again answers the same, and changes nothing.
+      const cancel = { idempotencyKey: randomUUID(), lineId: Number(march.id), reason: '经核实该月不应发放' };
+      await expect(call(SUBJECTS.payment.lineCancel, cancel, CALLERS.community1)).rejects.toMatchObject({
+        code: ErrorCode.FORBIDDEN,
+      });
+      const cancelled = await call(SUBJECTS.payment.lineCancel, cancel, CALLERS.finance1);
+      expect(cancelled).toMatchObject({ status: 'CANCELLED', batchId: null, attempt: 1 });
+      expect(await call(SUBJECTS.payment.lineCancel, cancel, CALLERS.finance1)).toEqual(cancelled);
+      // Refused: the key on another line; a line sent to the bank; a cancelled line re-issued; the re-issue's key.
+      await expect(
+        call(SUBJECTS.payment.lineCancel, { ...cancel, lineId: Number(february.id) }, CALLERS.finance1),
+      ).rejects.toMatchObject({ code: ErrorCode.IDEMPOTENCY_CONFLICT, details: [{ field: 'idempotencyKey' }] });
+      await expect(
+        call(
+          SUBJECTS.payment.lineCancel,
+          { ...cancel, idempotencyKey: randomUUID(), lineId: Number(february.id) },
+          CALLERS.finance1,
+        ),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: [{ field: 'lineId' }] });
+      await expect(
+        call(
+          SUBJECTS.payment.lineReissue,
+          { ...paid, idempotencyKey: randomUUID(), lineId: Number(march.id) },
+          CALLERS.finance1,
+        ),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: [{ field: 'lineId' }] });
+      await expect(
+        call(SUBJECTS.payment.lineCancel, { ...cancel, idempotencyKey: reissue.idempotencyKey }, CALLERS.finance1),
+      ).rejects.toMatchObject({ code: ErrorCode.IDEMPOTENCY_CONFLICT });
+
+      // Each recorded with who and why; March counted apart, and the month still balances.
+      const events = await sql<{
+        line_id: string;
+        kind: string;
+        old_account_no: string;
+        new_account_no: string | null;
+        reason: string;
+        actor_name: string;
+      }>(
+        `select line_id, kind, old_account_no, new_account_no, reason, actor_name from payment.line_event
+          where line_id in (?, ?) order by created_at`,
+        [february.id, march.id],
+      );
+      expect(events).toEqual([
+        {
+          line_id: february.id,
+          kind: 'REISSUED',
+          old_account_no: request.accountNo,
+          new_account_no: '6217000099993602',
+          reason: reissue.reason,
+          actor_name: CALLERS.finance1.username,
+        },
+        {
+          line_id: march.id,
+          kind: 'CANCELLED',
+          old_account_no: request.accountNo,
+          new_account_no: null,
+          reason: cancel.reason,
+          actor_name: CALLERS.finance1.username,
+        },
+      ]);
+      const statement = await statementOf();
+      expect(statement.totals.heldLines - before.totals.heldLines).toBe(-1);
+      expect(statement.totals.cancelledLines - before.totals.cancelledLines).toBe(1);
+      expect(statement.totals.cancelledFen - before.totals.cancelledFen).toBe(march.amount_fen);
+      expect(statement.balanced).toBe(true);
+      // The next cycle carries nothing of it, and pays the stopped benefit no month.
+      await runPayroll('2036-04');
+      expect(await lineOf(request.householdId, '2036-03')).toMatchObject({ status: 'CANCELLED', batch_id: null });
+      expect(await lineOf(request.householdId, '2036-04')).toBeUndefined();
+    });
   });
 
   describe('periodic review (定期核查)', () => {

@@ -168,6 +168,7 @@ import type {
   PlanPayrollReply,
   PlanPayrollRequest,
   ReissueLineRequest,
+  CancelLineRequest,
   RosterCommunitiesReply,
   RosterCommunitiesRequest,
   RosterReply,
@@ -250,6 +251,7 @@ export interface RequestMap {
   [SUBJECTS.payment.payrollStatement]: { request: PayrollStatementRequest; reply: PayrollStatementReply };
   [SUBJECTS.payment.lineList]: { request: ListLinesRequest; reply: ListLinesReply };
   [SUBJECTS.payment.lineReissue]: { request: ReissueLineRequest; reply: LineReply };
+  [SUBJECTS.payment.lineCancel]: { request: CancelLineRequest; reply: LineReply };
   [SUBJECTS.payment.historyGet]: { request: PaymentHistoryRequest; reply: PaymentHistoryReply };
   [SUBJECTS.payment.bankBatchList]: { request: BankListBatchesRequest; reply: BankBatchListReply };
   [SUBJECTS.payment.bankBatchLines]: { request: BankBatchLinesRequest; reply: BankBatchLinesReply };

@@ -72,6 +72,7 @@ export const SUBJECTS = {
     payrollStatement: 'payment.payroll.statement',
     lineList: 'payment.line.list',
     lineReissue: 'payment.line.reissue',
+    lineCancel: 'payment.line.cancel',
     historyGet: 'payment.history.get',
     rosterCommunities: 'payment.roster.communities',
     rosterGet: 'payment.roster.get',

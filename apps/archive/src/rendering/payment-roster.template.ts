@@ -87,6 +87,11 @@ export function renderPaymentRoster(request: FileAccountingRecordRequest, filedA
     `待回盘：${formatYuan(sum((line) => line.status === 'PENDING'))}元`,
     `暂缓发放：${formatYuan(sum((line) => line.status === 'HELD'))}元`,
   ];
+  // Held months found not owed: only on the rosters of the few months that have them.
+  const cancelled = sum((line) => line.status === 'CANCELLED');
+  if (cancelled > 0) {
+    totals.push(`不予发放：${formatYuan(cancelled)}元`);
+  }
   if (doc.y + 60 > bottom) {
     doc.addPage();
     doc.y = 40;

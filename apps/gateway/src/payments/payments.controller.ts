@@ -17,6 +17,7 @@ import {
   PERMISSIONS,
   type PayrollStatementReply,
   ReissueLineRequest,
+  CancelLineRequest,
   type StartPayrollReply,
   SUBJECTS,
 } from '@app/contracts';
@@ -40,6 +41,7 @@ class ChangePayeeDto extends OmitType(ChangePayeeRequest, [
   'headIdNumber',
 ] as const) {}
 class ReissueLineDto extends OmitType(ReissueLineRequest, ['idempotencyKey', 'lineId'] as const) {}
+class CancelLineDto extends OmitType(CancelLineRequest, ['idempotencyKey', 'lineId'] as const) {}
 class RecordReviewDto extends OmitType(RecordReviewRequest, ['idempotencyKey', 'enrolmentId'] as const) {}
 
 class ReviewsDueQueryDto extends WithPurposeQuery(ListReviewsDueRequest) {}
@@ -182,7 +184,7 @@ export class PaymentsController {
   @Get('payroll/:month/statement')
   @RequirePermission(PERMISSIONS.paymentRead)
   @ApiOperation({
-    summary: 'Reconciliation: expected = paid + failed + pending + held, per bank and per county, in fen',
+    summary: 'Reconciliation: expected = paid + failed + pending + held + cancelled, per bank and per county, in fen',
   })
   statement(@Param() { month }: MonthParam): Promise<PayrollStatementReply> {
     return this.messaging.request(SUBJECTS.payment.payrollStatement, { month });
@@ -199,12 +201,27 @@ export class PaymentsController {
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.paymentManage)
   @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({ summary: 'Pay a failed line again to a corrected account (recorded with who and why)' })
+  @ApiOperation({
+    summary: 'Pay a failed line again to a corrected account, or a held one to a new card (recorded with who and why)',
+  })
   reissue(
     @Param() { id: lineId }: LineIdParam,
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: ReissueLineDto,
   ): Promise<LineReply> {
     return this.messaging.request(SUBJECTS.payment.lineReissue, { ...body, lineId, idempotencyKey });
+  }
+
+  @Post('payment-lines/:id/cancel')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.paymentManage)
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: 'Cancel a held line that is not owed (不予发放; recorded with who and why)' })
+  cancel(
+    @Param() { id: lineId }: LineIdParam,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: CancelLineDto,
+  ): Promise<LineReply> {
+    return this.messaging.request(SUBJECTS.payment.lineCancel, { ...body, lineId, idempotencyKey });
   }
 }

@@ -4,7 +4,7 @@ import { BaseEntity } from '@app/platform';
 
 /**
  * What happened to a line afterwards: a failed one re-issued to a corrected account or carried to the next cycle,
- * a held one released to the new payee.
+ * a held one released to the new payee, re-issued to a new card or cancelled as not owed.
  */
 @Entity({ tableName: 'line_event' })
 @Index({ properties: ['lineId'] })
@@ -13,7 +13,7 @@ export class LineEvent extends BaseEntity<'idempotencyKey' | 'reason' | 'newAcco
   lineId: number;
 
   @Property({ length: 16 })
-  kind: 'REISSUED' | 'CARRIED' | 'RELEASED';
+  kind: 'REISSUED' | 'CARRIED' | 'RELEASED' | 'CANCELLED';
 
   @Property({ length: 200, nullable: true, unique: true })
   idempotencyKey?: string;

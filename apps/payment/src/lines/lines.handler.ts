@@ -8,6 +8,7 @@ import {
   type PaymentHistoryReply,
   PaymentHistoryRequest,
   ReissueLineRequest,
+  CancelLineRequest,
   SUBJECTS,
 } from '@app/contracts';
 
@@ -25,6 +26,11 @@ export class LinesHandler {
   @MessagePattern(SUBJECTS.payment.lineReissue)
   reissue(@Payload() request: ReissueLineRequest): Promise<LineReply> {
     return this.lines.reissue(request);
+  }
+
+  @MessagePattern(SUBJECTS.payment.lineCancel)
+  cancel(@Payload() request: CancelLineRequest): Promise<LineReply> {
+    return this.lines.cancel(request);
   }
 
   @MessagePattern(SUBJECTS.payment.historyGet)

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 
 import {
@@ -9,6 +9,7 @@ import {
   type PaymentHistoryRequest,
   PERMISSIONS,
   type ReissueLineRequest,
+  type CancelLineRequest,
 } from '@app/contracts';
 import { beijingMonth, maskBankAccount, monthStart } from '@app/domain';
 import {
@@ -52,9 +53,14 @@ export function toLineReply(line: PayrollLine, reveal: boolean): LineReply {
   };
 }
 
-/** Payroll lines for staff: the failed ones with their reasons, re-issue after a correction, a household's history. */
+/**
+ * Payroll lines for staff: the failed ones with their reasons, re-issue after a correction (or of a held month to a
+ * new card), a held month cancelled as not owed, a household's history.
+ */
 @Injectable()
 export class LinesService {
+  private readonly logger = new Logger(LinesService.name);
+
   constructor(
     private readonly em: EntityManager,
     private readonly banks: BanksService,
@@ -82,8 +88,9 @@ export class LinesService {
   }
 
   /**
-   * A failed line paid again to a corrected account: the line goes into a new re-issue batch of the current
-   * cycle for its bank, and the correction is recorded with who and why. Idempotent by key.
+   * A failed line paid again to a corrected account, or a held one to a new card (the way to pay a held month once
+   * the benefit has stopped and its payee can no longer be changed): the line goes into a new re-issue batch of the
+   * current cycle for its bank, and the correction is recorded with who and why. Idempotent by key.
    */
   async reissue(request: ReissueLineRequest): Promise<LineReply> {
     const caller = requireCaller();
@@ -94,7 +101,7 @@ export class LinesService {
     const previous = await em.findOne(LineEvent, { idempotencyKey: request.idempotencyKey });
     if (previous) {
       const sameAccount = request.accountNo === undefined || previous.newAccountNo === request.accountNo;
-      if (Number(previous.lineId) !== request.lineId || !sameAccount) {
+      if (Number(previous.lineId) !== request.lineId || previous.kind !== 'REISSUED' || !sameAccount) {
         throw PaymentError.keyReused();
       }
       return toLineReply(await em.findOneOrFail(PayrollLine, { id: request.lineId }, { refresh: true }), false);
@@ -111,7 +118,7 @@ export class LinesService {
         { id: request.lineId },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
-      if (locked.status !== 'FAILED') {
+      if (locked.status !== 'FAILED' && locked.status !== 'HELD') {
         throw PaymentError.lineNotFailed();
       }
       if (locked.accountNo === accountNo && locked.bankCode === bankCode) {
@@ -163,6 +170,57 @@ export class LinesService {
       return locked;
     });
     return toLineReply(updated, false);
+  }
+
+  /**
+   * A held line found not owed (不予发放): never paid, in no batch, recorded with who and why. Only a held line —
+   * one sent to a bank is the bank's to answer, and a failed one is re-issued or carried. Idempotent by key.
+   */
+  async cancel(request: CancelLineRequest): Promise<LineReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.paymentManage);
+    const em = this.em.fork();
+    const line = await em.findOne(PayrollLine, { id: request.lineId });
+    assertVisible(caller, line?.divisionCode);
+    const answer = async (tx: EntityManager) => {
+      const previous = await tx.findOne(LineEvent, { idempotencyKey: request.idempotencyKey });
+      if (!previous) {
+        return undefined;
+      }
+      if (Number(previous.lineId) !== request.lineId || previous.kind !== 'CANCELLED') {
+        throw PaymentError.keyReused();
+      }
+      return toLineReply(await tx.findOneOrFail(PayrollLine, { id: request.lineId }, { refresh: true }), false);
+    };
+    const cancelled = await em.transactional(async (tx) => {
+      const locked = await tx.findOneOrFail(
+        PayrollLine,
+        { id: request.lineId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      // Under the line's lock: the same request sent twice at once finds the first one's event here.
+      const again = await answer(tx);
+      if (again) {
+        return again;
+      }
+      if (locked.status !== 'HELD') {
+        throw PaymentError.lineNotHeld();
+      }
+      tx.create(LineEvent, {
+        lineId: locked.id,
+        kind: 'CANCELLED',
+        idempotencyKey: request.idempotencyKey,
+        oldAccountNo: locked.accountNo,
+        reason: request.reason,
+        actorId: caller.userId,
+        actorName: caller.username,
+      });
+      locked.status = 'CANCELLED';
+      await tx.flush();
+      this.logger.log({ lineId: locked.id, month: locked.month, actor: caller.username }, 'held line cancelled');
+      return toLineReply(locked, false);
+    });
+    return cancelled;
   }
 
   /** A household's payments, newest month first (for the dossier). */

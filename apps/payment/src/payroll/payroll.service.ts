@@ -88,6 +88,8 @@ export function emptyTotals(): StatementTotals {
     pendingFen: 0,
     heldLines: 0,
     heldFen: 0,
+    cancelledLines: 0,
+    cancelledFen: 0,
   };
 }
 
@@ -103,6 +105,9 @@ export function addToTotals(totals: StatementTotals, status: string, lines: numb
   } else if (status === 'HELD') {
     totals.heldLines += lines;
     totals.heldFen += fen;
+  } else if (status === 'CANCELLED') {
+    totals.cancelledLines += lines;
+    totals.cancelledFen += fen;
   } else {
     totals.pendingLines += lines;
     totals.pendingFen += fen;
@@ -355,7 +360,8 @@ export class PayrollService {
     }
     const sum = (parts: Iterable<StatementTotals>) => [...parts].reduce((acc, t) => acc + t.expectedFen, 0);
     const balanced =
-      totals.expectedFen === totals.paidFen + totals.failedFen + totals.pendingFen + totals.heldFen &&
+      totals.expectedFen ===
+        totals.paidFen + totals.failedFen + totals.pendingFen + totals.heldFen + totals.cancelledFen &&
       sum(byBank.values()) === totals.expectedFen &&
       sum(byDivision.values()) === totals.expectedFen;
     return {

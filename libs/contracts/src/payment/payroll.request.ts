@@ -19,9 +19,10 @@ import { IsDivisionCode } from '../common/division-code.validator';
 
 /**
  * PENDING: sent or to be sent to the bank; PAID, FAILED: the bank's answer; HELD: owed but sent to no bank, its
- * benefit's card being unable to receive (see `PAYEE_HOLD_FAILURES`) until the payee is changed.
+ * benefit's card being unable to receive (see `PAYEE_HOLD_FAILURES`) until the payee is changed; CANCELLED: a held
+ * month finance found not owed (e.g. after the holder's death), never to be paid (`CancelLineRequest`).
  */
-export const LINE_STATUSES = ['PENDING', 'PAID', 'FAILED', 'HELD'] as const;
+export const LINE_STATUSES = ['PENDING', 'PAID', 'FAILED', 'HELD', 'CANCELLED'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
 /** The statuses in staff words (rosters, dossiers). */
 export const LINE_STATUS_LABELS: Record<LineStatus, string> = {
@@ -29,6 +30,7 @@ export const LINE_STATUS_LABELS: Record<LineStatus, string> = {
   PAID: '已发放',
   FAILED: '发放失败',
   HELD: '暂缓发放',
+  CANCELLED: '不予发放',
 };
 
 /** Reason codes a bank gives for a failed line. */
@@ -149,6 +151,9 @@ export interface StatementTotals {
   /** Owed but held: the benefit's card cannot receive until its payee is changed (no bank has them). */
   heldLines: number;
   heldFen: number;
+  /** Held months finance found not owed and cancelled: never paid, counted so that the month still balances. */
+  cancelledLines: number;
+  cancelledFen: number;
 }
 
 export interface PayrollStatementReply {
@@ -182,7 +187,7 @@ export class ListLinesRequest {
   householdId?: string;
 
   @IsOptional()
-  @IsIn(LINE_STATUSES, { message: '状态只能是PENDING、PAID、FAILED或HELD' })
+  @IsIn(LINE_STATUSES, { message: '状态只能是PENDING、PAID、FAILED、HELD或CANCELLED' })
   status?: LineStatus;
 
   @IsOptional()
@@ -230,7 +235,10 @@ export interface ListLinesReply {
   items: LineReply[];
 }
 
-/** Re-issue a failed line after the account is corrected (county finance), with who and why. */
+/**
+ * Re-issue a failed line after the account is corrected, or a held one (a month owed while the benefit's card could
+ * not receive) to a new card — the way to pay it once the benefit has stopped (county finance), with who and why.
+ */
 export class ReissueLineRequest {
   @IsString()
   @IsNotEmpty({ message: '幂等键不能为空' })
@@ -252,6 +260,26 @@ export class ReissueLineRequest {
 
   @IsString()
   @IsNotEmpty({ message: '请填写重新发放的原因' })
+  @MaxLength(300)
+  reason: string;
+}
+
+/**
+ * Cancel a held line that is not owed (不予发放), e.g. a month after the holder's death that the stop of the benefit
+ * came too late to leave out (county finance), with why. It is never paid; the month's statement counts it apart.
+ */
+export class CancelLineRequest {
+  @IsString()
+  @IsNotEmpty({ message: '幂等键不能为空' })
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @IsInt()
+  @Min(1)
+  lineId: number;
+
+  @IsString()
+  @IsNotEmpty({ message: '请填写不予发放的原因' })
   @MaxLength(300)
   reason: string;
 }
