@@ -235,11 +235,8 @@ export interface ListLinesReply {
   items: LineReply[];
 }
 
-/**
- * Re-issue a failed line after the account is corrected, or a held one (a month owed while the benefit's card could
- * not receive) to a new card — the way to pay it once the benefit has stopped (county finance), with who and why.
- */
-export class ReissueLineRequest {
+/** A command on one payroll line (finance), idempotent by its key. */
+abstract class LineCommandRequest {
   @IsString()
   @IsNotEmpty({ message: '幂等键不能为空' })
   @MaxLength(200)
@@ -248,7 +245,13 @@ export class ReissueLineRequest {
   @IsInt()
   @Min(1)
   lineId: number;
+}
 
+/**
+ * Re-issue a failed line after the account is corrected, or a held one (a month owed while the benefit's card could
+ * not receive) to a new card — the way to pay it once the benefit has stopped (county finance), with who and why.
+ */
+export class ReissueLineRequest extends LineCommandRequest {
   /** Left out: the account the benefit is paid into now (after a 收款账户变更 or a change of head). */
   @IsOptional()
   @IsAccountNumber()
@@ -268,16 +271,7 @@ export class ReissueLineRequest {
  * Cancel a held line that is not owed (不予发放), e.g. a month after the holder's death that the stop of the benefit
  * came too late to leave out (county finance), with why. It is never paid; the month's statement counts it apart.
  */
-export class CancelLineRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
-  idempotencyKey: string;
-
-  @IsInt()
-  @Min(1)
-  lineId: number;
-
+export class CancelLineRequest extends LineCommandRequest {
   @IsString()
   @IsNotEmpty({ message: '请填写不予发放的原因' })
   @MaxLength(300)
