@@ -256,6 +256,46 @@ describe('approval chain branches through the gateway (running stack)', () => {
       'REFUSAL_NOTICE',
       'DELIVERY_RECEIPT',
     ]);
+
+    // The applicant applies for reconsideration: the county registers the case against the refusal it was served,
+    // the household file is held, and the outcome is recorded when the reconsideration body decides.
+    const documents = (await view(tokens.county, applicationId)).body.documents as Json[];
+    const refusal = documents.find((document) => document.documentType === 'REFUSAL_NOTICE')!;
+    const appeal = (token: string, body: Json) =>
+      call('POST', '/api/v1/appeals', { token, headers: { 'Idempotency-Key': randomUUID() }, body });
+    const caseBody = {
+      applicationId,
+      contestedDocumentId: refusal.id,
+      kind: 'APPEAL',
+      body: '长春市二道区人民政府',
+      caseNo: `二府复〔2026〕${run6}号`,
+      receivedOn: beijingDate(new Date()),
+      claim: '请求撤销不予确认决定',
+    };
+    const badKind = await appeal(tokens.county, { ...caseBody, kind: 'COMPLAINT', receivedOn: '2026-02-30' });
+    expect(badKind.status).toBe(400);
+    expect((badKind.body.details as Json[]).map((detail) => detail.field).sort()).toEqual(['kind', 'receivedOn']);
+    expect((await appeal(tokens.street, caseBody)).status).toBe(403);
+    const registered = await appeal(tokens.county, caseBody);
+    expect(registered.status).toBe(201);
+    expect(registered.body).toMatchObject({
+      status: 'OPEN',
+      contestedDocumentType: 'REFUSAL_NOTICE',
+      holdId: expect.any(String),
+    });
+    const decided = await call('POST', `/api/v1/appeals/${String(registered.body.id)}/outcome`, {
+      token: tokens.county,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { outcome: 'UPHELD', decidedOn: beijingDate(new Date()), decisionNo: `二府复决〔2026〕${run6}号` },
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'CLOSED', outcome: 'UPHELD', toActOn: false });
+    const open = await call('GET', `/api/v1/appeals?status=OPEN&divisionCode=${ERDAO.community}`, {
+      token: tokens.county,
+    });
+    expect(open.status).toBe(200);
+    expect((open.body.items as Json[]).map((item) => item.id)).not.toContain(registered.body.id);
+    expect((await documentTypes(tokens.county, applicationId)).slice(-2)).toEqual(['APPEAL_RECORD', 'APPEAL_RECORD']);
   }, 90_000);
 
   it('a return to the previous stage reopens the community step as a second attempt; both records stay', async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import { PlatformEnv, readEnv, serviceOrmConfig, type ServiceOrmSettings } from '@app/platform';
 
+import { Appeal } from './appeals/appeal.entity';
 import { CalendarYearRow, Holiday } from './calendar/holiday.entity';
 import { migrationList } from './migrations/migration-list';
 import { ApprovalPolicyRow } from './policies/approval-policy.entity';
@@ -9,7 +10,7 @@ import { Task } from './tasks/task.entity';
 
 export const approvalOrmSettings: ServiceOrmSettings = {
   schema: 'approval',
-  entities: [Task, Holiday, CalendarYearRow, ApprovalPolicyRow],
+  entities: [Task, Holiday, CalendarYearRow, ApprovalPolicyRow, Appeal],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),
   migrationList,

@@ -5,6 +5,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { DatabaseModule, LoggingModule, MessagingModule, MetricsModule, PlatformConfigModule } from '@app/platform';
 
 import { AccessLogModule } from './access-log/access-log.module';
+import { AppealsController } from './appeals/appeals.controller';
 import { ApplicationRegisterService } from './applications/application-register.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { EvidenceUploadService } from './applications/evidence-upload.service';
@@ -55,6 +56,7 @@ import { TasksController } from './tasks/tasks.controller';
     EligibilityController,
     TasksController,
     CalendarsController,
+    AppealsController,
     ApprovalPoliciesController,
     PaymentsController,
     BankController,

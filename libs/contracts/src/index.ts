@@ -38,6 +38,7 @@ export * from './request-classes';
 export * from './identity/caller';
 export * from './identity/permissions';
 export * from './identity/roles';
+export * from './approval/appeal.request';
 export * from './approval/approval-policy';
 export * from './approval/approval-policy.request';
 export * from './approval/delivery';

@@ -1,3 +1,11 @@
+import type {
+  AppealReply,
+  GetAppealRequest,
+  ListAppealsReply,
+  ListAppealsRequest,
+  RecordAppealOutcomeRequest,
+  RegisterAppealRequest,
+} from './approval/appeal.request';
 import type { ApprovalPolicy } from './approval/approval-policy';
 import type {
   ApprovalPolicyVersionReply,
@@ -229,6 +237,10 @@ export interface RequestMap {
   [SUBJECTS.approval.taskDecide]: { request: DecideTaskRequest; reply: DecisionReply };
   [SUBJECTS.approval.chainState]: { request: ChainStateRequest; reply: ChainState };
   [SUBJECTS.approval.objectionRecord]: { request: RecordObjectionRequest; reply: { accepted: true } };
+  [SUBJECTS.approval.appealRegister]: { request: RegisterAppealRequest; reply: AppealReply };
+  [SUBJECTS.approval.appealOutcome]: { request: RecordAppealOutcomeRequest; reply: AppealReply };
+  [SUBJECTS.approval.appealGet]: { request: GetAppealRequest; reply: AppealReply };
+  [SUBJECTS.approval.appealList]: { request: ListAppealsRequest; reply: ListAppealsReply };
   [SUBJECTS.approval.calendarLoad]: { request: LoadCalendarRequest; reply: CalendarReply };
   [SUBJECTS.approval.calendarList]: { request: HealthCheckRequest; reply: CalendarReply };
   [SUBJECTS.approval.calendarDueDate]: { request: WorkingDaysDueRequest; reply: WorkingDaysDueReply };

@@ -1,3 +1,9 @@
+import {
+  GetAppealRequest,
+  ListAppealsRequest,
+  RecordAppealOutcomeRequest,
+  RegisterAppealRequest,
+} from './approval/appeal.request';
 import { CreateApprovalPolicyRequest, ListApprovalPoliciesRequest } from './approval/approval-policy.request';
 import { TaskStatisticsRequest } from './approval/task-statistics';
 import {
@@ -162,6 +168,10 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.taskDecide]: DecideTaskRequest,
   [SUBJECTS.approval.chainState]: ChainStateRequest,
   [SUBJECTS.approval.objectionRecord]: RecordObjectionRequest,
+  [SUBJECTS.approval.appealRegister]: RegisterAppealRequest,
+  [SUBJECTS.approval.appealOutcome]: RecordAppealOutcomeRequest,
+  [SUBJECTS.approval.appealGet]: GetAppealRequest,
+  [SUBJECTS.approval.appealList]: ListAppealsRequest,
   [SUBJECTS.approval.calendarLoad]: LoadCalendarRequest,
   [SUBJECTS.approval.calendarList]: HealthCheckRequest,
   [SUBJECTS.approval.calendarDueDate]: WorkingDaysDueRequest,

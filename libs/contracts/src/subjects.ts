@@ -54,6 +54,10 @@ export const SUBJECTS = {
     calendarLoad: 'approval.calendar.load',
     calendarList: 'approval.calendar.list',
     calendarDueDate: 'approval.calendar.due-date',
+    appealRegister: 'approval.appeal.register',
+    appealOutcome: 'approval.appeal.outcome',
+    appealGet: 'approval.appeal.get',
+    appealList: 'approval.appeal.list',
     healthCheck: 'approval.health.check',
   },
   payment: {

@@ -10,6 +10,7 @@ import { Migration20261128120000_task_overall_calendar_missing } from './Migrati
 import { Migration20261128140000_task_decided_at_index } from './Migration20261128140000_task_decided_at_index';
 import { Migration20261128170000_task_claim } from './Migration20261128170000_task_claim';
 import { Migration20261130090000_task_requirements } from './Migration20261130090000_task_requirements';
+import { Migration20261130160000_appeals } from './Migration20261130160000_appeals';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261128140000_task_decided_at_index', class: Migration20261128140000_task_decided_at_index },
   { name: 'Migration20261128170000_task_claim', class: Migration20261128170000_task_claim },
   { name: 'Migration20261130090000_task_requirements', class: Migration20261130090000_task_requirements },
+  { name: 'Migration20261130160000_appeals', class: Migration20261130160000_appeals },
 ];

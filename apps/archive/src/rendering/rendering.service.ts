@@ -52,7 +52,8 @@ export class RenderingService {
       case 'PERIODIC_REVIEW_RECORD':
       case 'HOUSEHOLD_CHANGE_REPORT':
       case 'DATA_CHECK_RECHECK_RECORD':
-      case 'DATA_CHECK_RESULT_NOTICE': {
+      case 'DATA_CHECK_RESULT_NOTICE':
+      case 'APPEAL_RECORD': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

@@ -46,6 +46,7 @@ export const FORM_DOCUMENT_TYPES = [
   'HOUSEHOLD_CHANGE_REPORT', // 家庭成员变动登记（死亡、迁出、出生、婚嫁等）
   'DATA_CHECK_RECHECK_RECORD', // 家庭经济状况核对结果复查记录（申请人异议）
   'DATA_CHECK_RESULT_NOTICE', // 家庭经济状况核对结果告知书（核对认定不符合条件时告知申请人）
+  'APPEAL_RECORD', // 行政复议（诉讼）案件登记、结果记录
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -90,6 +91,8 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   HOUSEHOLD_CHANGE_REPORT: 'DAILY_MANAGEMENT',
   DATA_CHECK_RECHECK_RECORD: 'APPROVAL',
   DATA_CHECK_RESULT_NOTICE: 'APPROVAL',
+  // With the decisions it reviews: most cases contest a refusal.
+  APPEAL_RECORD: 'APPROVAL',
 };
 
 /** What each document type is called, for staff (lists, spreadsheets). */
@@ -118,6 +121,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   HOUSEHOLD_CHANGE_REPORT: '家庭成员变动登记表',
   DATA_CHECK_RECHECK_RECORD: '家庭经济状况核对结果复查记录',
   DATA_CHECK_RESULT_NOTICE: '家庭经济状况核对结果告知书',
+  APPEAL_RECORD: '行政复议（诉讼）案件记录',
 };
 
 export class FormField {

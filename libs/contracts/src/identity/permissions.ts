@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   enrolmentChange: 'enrolment:change',
   /** Start a month's payroll and re-issue failed lines after an account correction (county finance). */
   paymentManage: 'payment:manage',
+  /** Register the reconsideration and court cases against the county's decisions and record their outcomes (county). */
+  appealManage: 'appeal:manage',
   /** Run fixity checks (four-property tests) and read their results (archivists). */
   archiveManage: 'archive:manage',
 } as const;
@@ -55,6 +57,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     P.assessmentRun,
     P.paymentRead,
     P.enrolmentChange,
+    P.appealManage,
   ],
   COUNTY_FINANCE: [P.applicationRead, P.paymentRead, P.paymentManage],
   ARCHIVIST: [P.applicationRead, P.documentRead, P.archiveManage],

@@ -1,0 +1,55 @@
+import { ErrorCode } from '@app/contracts';
+import { DomainError } from '@app/platform';
+
+const field = (name: string, message: string) => [{ field: name, messages: [message] }];
+
+export class AppealError extends DomainError {
+  static keyReused(): AppealError {
+    const message = '该幂等键已用于内容不同的另一请求';
+    return new AppealError(
+      ErrorCode.IDEMPOTENCY_CONFLICT,
+      'idempotency key reused',
+      message,
+      field('idempotencyKey', message),
+    );
+  }
+
+  static notContestable(label: string): AppealError {
+    const message = `${label}不是可申请复议或提起诉讼的决定：应为不予确认通知书、终止审批通知书、确认通知书或待遇变更决定书`;
+    return new AppealError(
+      ErrorCode.VALIDATION_FAILED,
+      'document not contestable',
+      message,
+      field('contestedDocumentId', message),
+    );
+  }
+
+  static documentNotFound(): AppealError {
+    const message = '该申请的档案中没有这份文书';
+    return new AppealError(
+      ErrorCode.VALIDATION_FAILED,
+      'contested document not in the file',
+      message,
+      field('contestedDocumentId', message),
+    );
+  }
+
+  static caseRegistered(caseNo: string): AppealError {
+    const message = `案号${caseNo}已登记`;
+    return new AppealError(ErrorCode.CONFLICT, 'case registered already', message, field('caseNo', message));
+  }
+
+  static dayOutOfRange(name: 'receivedOn' | 'decidedOn', message: string): AppealError {
+    return new AppealError(ErrorCode.VALIDATION_FAILED, `${name} out of range`, message, field(name, message));
+  }
+
+  static notFound(): AppealError {
+    const message = '案件不存在';
+    return new AppealError(ErrorCode.NOT_FOUND, 'appeal not found', message, field('appealId', message));
+  }
+
+  static closed(): AppealError {
+    const message = '该案件已记录结果';
+    return new AppealError(ErrorCode.CONFLICT, 'appeal has an outcome', message, field('appealId', message));
+  }
+}
