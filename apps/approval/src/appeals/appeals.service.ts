@@ -16,7 +16,7 @@ import {
   type StepForm,
   SUBJECTS,
 } from '@app/contracts';
-import { beijingDate, canonicalJson, sha256Hex } from '@app/domain';
+import { beijingDate, requestContentHash } from '@app/domain';
 import {
   AccessError,
   assertPermission,
@@ -32,11 +32,6 @@ import {
 import { outcomeForm, outcomeToActOn, registrationForm } from './appeal-forms';
 import { Appeal } from './appeal.entity';
 import { AppealError } from './appeal.errors';
-
-const hashOf = (request: { idempotencyKey: string }) => {
-  const { idempotencyKey: _key, ...content } = request;
-  return sha256Hex(canonicalJson(content));
-};
 
 export function toAppealReply(appeal: Appeal): AppealReply {
   return {
@@ -85,7 +80,7 @@ export class AppealsService {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.appealManage);
     const em = this.em.fork();
-    const requestHash = hashOf(request);
+    const requestHash = requestContentHash(request);
     const earlier = await em.findOne(Appeal, { idempotencyKey: request.idempotencyKey });
     if (earlier) {
       if (earlier.requestHash !== requestHash) {
@@ -152,7 +147,7 @@ export class AppealsService {
       throw AppealError.notFound();
     }
     assertVisible(caller, appeal.divisionCode);
-    const outcomeHash = hashOf(request);
+    const outcomeHash = requestContentHash(request);
     if (appeal.outcomeKey === request.idempotencyKey) {
       if (appeal.outcomeHash !== outcomeHash) {
         throw AppealError.keyReused();

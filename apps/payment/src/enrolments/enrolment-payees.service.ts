@@ -2,12 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 
 import { type ChangePayeeRequest, type EnrolmentReply, PERMISSIONS } from '@app/contracts';
-import { beijingMonth, monthStart } from '@app/domain';
+import { beijingMonth, monthStart, requestContentHash } from '@app/domain';
 import { assertAnyPermission, assertVisible, isSystemCaller, requireCaller } from '@app/platform';
 
 import { EnrolmentChange, type Payee } from './enrolment-change.entity';
 import { Enrolment } from './enrolment.entity';
-import { EnrolmentsService, hashOf } from './enrolments.service';
+import { EnrolmentsService } from './enrolments.service';
 import { BanksService } from '../banks/banks.service';
 import { PaymentError } from '../payment.errors';
 import { releaseHeld } from '../payroll/payroll-sql';
@@ -41,7 +41,7 @@ export class EnrolmentPayeesService {
     const enrolment = request.enrolmentId
       ? await em.findOne(Enrolment, { id: request.enrolmentId })
       : await em.findOne(Enrolment, { householdId: request.householdId, status: { $ne: 'TERMINATED' } });
-    const requestHash = hashOf(request);
+    const requestHash = requestContentHash(request);
     if (!enrolment && !request.enrolmentId) {
       // The registry sending its change again after the benefit ended gets the answer to its key, not a 404.
       const earlier = await this.enrolments.repeatOf(request.idempotencyKey, requestHash);

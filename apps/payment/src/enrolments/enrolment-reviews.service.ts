@@ -10,7 +10,7 @@ import {
   PERMISSIONS,
   type RecordReviewRequest,
 } from '@app/contracts';
-import { addMonthsToDay, beijingDate, beijingMinute, maskIdNumber } from '@app/domain';
+import { addMonthsToDay, beijingDate, beijingMinute, maskIdNumber, requestContentHash } from '@app/domain';
 import {
   AccessError,
   areaOf,
@@ -23,7 +23,7 @@ import {
 
 import { EnrolmentReview } from './enrolment-review.entity';
 import { Enrolment } from './enrolment.entity';
-import { EnrolmentsService, hashOf } from './enrolments.service';
+import { EnrolmentsService } from './enrolments.service';
 import { HouseholdFilingService } from './household-filing.service';
 import { PaymentError } from '../payment.errors';
 
@@ -51,7 +51,7 @@ export class EnrolmentReviewsService {
     const em = this.em.fork();
     const enrolment = await em.findOne(Enrolment, { id: request.enrolmentId });
     assertVisible(caller, enrolment?.divisionCode);
-    const requestHash = hashOf(request);
+    const requestHash = requestContentHash(request);
     const repeat = async () => {
       const earlier = await this.em.fork().findOne(EnrolmentReview, { idempotencyKey: request.idempotencyKey });
       if (earlier && earlier.requestHash !== requestHash) {

@@ -14,11 +14,10 @@ import {
   addMonths,
   addMonthsToDay,
   beijingMinute,
-  canonicalJson,
   formatYuan,
   maskIdNumber,
   monthStart,
-  sha256Hex,
+  requestContentHash,
 } from '@app/domain';
 import {
   AccessError,
@@ -44,12 +43,6 @@ import { PaymentError } from '../payment.errors';
 
 const CHANGE_LABELS = { SUSPEND: '暂停发放', RESUME: '恢复发放', TERMINATE: '停止发放' } as const;
 
-/** The request's hash without its key: the same content again is a repeat, other content under the key is refused. */
-export const hashOf = (request: object): string => {
-  const { idempotencyKey: _key, ...rest } = request as { idempotencyKey?: string };
-  return sha256Hex(canonicalJson(rest));
-};
-
 /** Enrolment for monthly payment, and its changes (amount, suspension, resumption, termination) by month. */
 @Injectable()
 export class EnrolmentsService {
@@ -70,7 +63,7 @@ export class EnrolmentsService {
       throw AccessError.outOfDivision(request.divisionCode);
     }
     const interval = request.reviewIntervalMonths ?? 12;
-    const requestHash = hashOf(request);
+    const requestHash = requestContentHash(request);
     const repeated = await this.repeatOf(request.idempotencyKey, requestHash);
     if (repeated) {
       return repeated;
@@ -137,7 +130,7 @@ export class EnrolmentsService {
   async change(request: ChangeEnrolmentRequest): Promise<EnrolmentReply> {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.enrolmentChange);
-    const requestHash = hashOf(request);
+    const requestHash = requestContentHash(request);
     const em = this.em.fork();
     const enrolment = await em.findOne(Enrolment, { id: request.enrolmentId });
     assertVisible(caller, enrolment?.divisionCode);
