@@ -405,7 +405,7 @@ export const ROUTES: Route[] = [
   {
     name: 'GET /api/v1/appeals',
     call: (token, record) => status(call('GET', `/api/v1/appeals?divisionCode=${COMMUNITY[record]}`, { token })),
-    expected: only({ county1: SCOPED }),
+    expected: readers(SCOPED),
   },
   {
     name: 'GET /api/v1/enrolments?reviewDueBy=',

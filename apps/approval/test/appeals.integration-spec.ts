@@ -15,7 +15,7 @@ import {
 import { beijingDate } from '@app/domain';
 import { MessagingClient, serviceOrmConfig } from '@app/platform';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
-import { as, CALLERS } from '@test/support/callers';
+import { as, caller, CALLERS } from '@test/support/callers';
 import { startService } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
 
@@ -164,7 +164,8 @@ describe('appeals (行政复议、行政诉讼) against filed decisions', () => 
       [registered.registrationDocumentId, 'APPEAL_RECORD', '行政复议案件登记表'],
       [closed.outcomeDocumentId, 'APPEAL_RECORD', '行政复议案件结果记录'],
     ]);
-    // The county's list: its cases, by status; another county sees none, a caseworker may not look.
+    // The county's list: its cases, by status. Every reader of the division sees them (the dossier lists them);
+    // another county or community sees none, and a role that reads no applications may not look.
     const mine = await call(SUBJECTS.approval.appealList, { householdId: refusal.householdId });
     expect(mine.items).toEqual([closed]);
     expect(
@@ -173,9 +174,20 @@ describe('appeals (行政复议、行政诉讼) against filed decisions', () => 
     expect(
       (await call(SUBJECTS.approval.appealList, { householdId: refusal.householdId }, CALLERS.otherCounty)).items,
     ).toEqual([]);
-    await expect(call(SUBJECTS.approval.appealList, {}, CALLERS.community1)).rejects.toMatchObject({
+    expect(
+      (await call(SUBJECTS.approval.appealList, { householdId: refusal.householdId }, CALLERS.community1)).items,
+    ).toEqual([closed]);
+    expect(
+      (await call(SUBJECTS.approval.appealList, { householdId: refusal.householdId }, CALLERS.community2)).items,
+    ).toEqual([]);
+    await expect(
+      call(SUBJECTS.approval.appealGet, { appealId: registered.id }, CALLERS.community2),
+    ).rejects.toMatchObject({
       code: ErrorCode.FORBIDDEN,
     });
+    await expect(
+      call(SUBJECTS.approval.appealList, {}, caller(['ADMINISTRATOR'], '22', 'admin')),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
     expect(await call(SUBJECTS.approval.appealGet, { appealId: registered.id })).toEqual(closed);
   });
 

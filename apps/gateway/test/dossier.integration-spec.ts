@@ -119,6 +119,21 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
       decision: '南关区民政局停保决定（档案一览测试）',
       reason: '家庭收入已超过标准',
     });
+    // The household contests the stop: the county registers the reconsideration case.
+    const filed = await system(SUBJECTS.archive.documentList, { applicationId });
+    const stop = filed.items.find((item) => item.documentType === 'BENEFIT_CHANGE_DECISION')!;
+    await as(CALLERS.county1, () =>
+      services.approval.get(MessagingClient).request(SUBJECTS.approval.appealRegister, {
+        idempotencyKey: randomUUID(),
+        applicationId,
+        contestedDocumentId: stop.id,
+        kind: 'APPEAL',
+        body: '长春市南关区人民政府',
+        caseNo: `南府复〔2026〕档案一览${randomUUID().slice(0, 6)}号`,
+        receivedOn: '2026-11-20',
+        claim: '请求撤销停保决定',
+      }),
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -131,7 +146,16 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
     const response = await dossier(tokens.community1);
     expect(response.status).toBe(200);
     const body = response.body as Record<string, { status: string; data: unknown }> & Record<string, unknown>;
-    for (const name of ['household', 'applications', 'steps', 'assessments', 'benefit', 'payments', 'archive']) {
+    for (const name of [
+      'household',
+      'applications',
+      'steps',
+      'assessments',
+      'benefit',
+      'payments',
+      'appeals',
+      'archive',
+    ]) {
       expect([name, body[name].status]).toEqual([name, 'OK']);
     }
     const household = await system(SUBJECTS.intake.householdGet, { householdId });
@@ -157,6 +181,12 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
       ['2024-12', 54_700],
       ['2024-11', 54_700],
     ]);
+    // The case against the stop, as the approval service lists it (every reader of the division sees it).
+    const appeals = await system(SUBJECTS.approval.appealList, { householdId });
+    expect(appeals.items).toEqual([
+      expect.objectContaining({ contestedDocumentType: 'BENEFIT_CHANGE_DECISION', status: 'OPEN', kind: 'APPEAL' }),
+    ]);
+    expect(body.appeals.data).toEqual(appeals.items);
     const file = await system(SUBJECTS.archive.fileGet, { householdId });
     expect(body.archive.data).toEqual(file);
     expect(body.status).toEqual({ code: 'ENDED', label: '已停保', stage: null });

@@ -19,6 +19,7 @@ import {
 import { beijingDate, requestContentHash } from '@app/domain';
 import {
   AccessError,
+  assertAnyPermission,
   assertPermission,
   assertVisible,
   inScope,
@@ -32,6 +33,9 @@ import {
 import { outcomeForm, outcomeToActOn, registrationForm } from './appeal-forms';
 import { Appeal } from './appeal.entity';
 import { AppealError } from './appeal.errors';
+
+/** Who may read the cases: the county that manages them, and every reader of the household's division. */
+const READ_PERMISSIONS = [PERMISSIONS.appealManage, PERMISSIONS.applicationRead];
 
 export function toAppealReply(appeal: Appeal): AppealReply {
   return {
@@ -192,9 +196,10 @@ export class AppealsService {
     return toAppealReply(await this.finishOutcome(em, current));
   }
 
+  /** A case, to the county and to every reader of the household's division (the dossier lists them). */
   async get(request: GetAppealRequest): Promise<AppealReply> {
     const caller = requireCaller();
-    assertPermission(caller, PERMISSIONS.appealManage);
+    assertAnyPermission(caller, READ_PERMISSIONS);
     const appeal = await this.em.fork().findOne(Appeal, { id: request.appealId });
     if (!appeal) {
       throw AppealError.notFound();
@@ -205,7 +210,7 @@ export class AppealsService {
 
   async list(request: ListAppealsRequest): Promise<ListAppealsReply> {
     const caller = requireCaller();
-    assertPermission(caller, PERMISSIONS.appealManage);
+    assertAnyPermission(caller, READ_PERMISSIONS);
     if (request.divisionCode && !inScope(caller, request.divisionCode)) {
       throw AccessError.outOfDivision(request.divisionCode);
     }

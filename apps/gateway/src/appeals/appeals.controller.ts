@@ -53,14 +53,14 @@ export class AppealsController {
   }
 
   @Get()
-  @RequirePermission(PERMISSIONS.appealManage)
+  @RequirePermission(PERMISSIONS.applicationRead)
   @ApiOperation({ summary: 'Cases in your division, newest first (?status=OPEN for those running)' })
   list(@Query() query: ListAppealsRequest): Promise<ListAppealsReply> {
     return this.messaging.request(SUBJECTS.approval.appealList, query);
   }
 
   @Get(':id')
-  @RequirePermission(PERMISSIONS.appealManage)
+  @RequirePermission(PERMISSIONS.applicationRead)
   @ApiOperation({ summary: 'One case with its records and the hold on the household file' })
   get(@UuidParam('id') appealId: string): Promise<AppealReply> {
     return this.messaging.request(SUBJECTS.approval.appealGet, { appealId });

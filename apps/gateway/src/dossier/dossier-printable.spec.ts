@@ -1,3 +1,5 @@
+import type { AppealReply } from '@app/contracts';
+
 import { dossierPrintable } from './dossier-printable';
 import type { DossierReply, DossierSection } from './dossier.types';
 
@@ -56,6 +58,7 @@ describe('the printable dossier', () => {
       assessments: missing(),
       benefit: missing(),
       payments: missing(),
+      appeals: missing(),
       archive: missing(),
       slowest: { section: 'household', ms: 1 },
     });
@@ -69,5 +72,59 @@ describe('the printable dossier', () => {
     expect(dossierPrintable(dossier([]), '水印').sections.map((section) => section.heading)).not.toContain(
       '家庭成员变动',
     );
+  });
+
+  it('lists the household’s reconsideration and court cases with their outcome, or says there are none', () => {
+    const base: DossierReply = {
+      householdId: 'h1',
+      generatedAt: '2026-11-28T00:00:00.000Z',
+      viewer: 'county1',
+      status: { code: 'REFUSED', label: '申请未获批准', stage: null },
+      household: missing(),
+      applications: missing(),
+      steps: missing(),
+      assessments: missing(),
+      benefit: missing(),
+      payments: missing(),
+      appeals: missing(),
+      archive: missing(),
+      slowest: { section: 'household', ms: 1 },
+    };
+    const appeal = {
+      kind: 'APPEAL' as const,
+      body: '长春市南关区人民政府',
+      caseNo: '南府复〔2026〕12号',
+      contestedDocumentType: 'REFUSAL_NOTICE' as const,
+      receivedOn: '2026-11-20',
+      outcome: null,
+      decidedOn: null,
+    };
+    const cases = dossierPrintable(
+      {
+        ...base,
+        appeals: {
+          status: 'OK',
+          ms: 1,
+          data: [
+            { ...appeal, outcome: 'UPHELD', decidedOn: '2026-11-27' },
+            { ...appeal, kind: 'LITIGATION', body: '南关区人民法院', caseNo: '（2026）吉0102行初1号' },
+          ] as unknown as AppealReply[],
+        },
+      },
+      '水印',
+    ).sections.find((section) => section.heading === '行政复议、行政诉讼');
+    expect(cases?.table?.rows).toEqual([
+      [
+        '行政复议',
+        '长春市南关区人民政府',
+        '南府复〔2026〕12号',
+        '不予确认通知书',
+        '2026-11-20',
+        '维持原决定（2026-11-27）',
+      ],
+      ['行政诉讼', '南关区人民法院', '（2026）吉0102行初1号', '不予确认通知书', '2026-11-20', '审理中'],
+    ]);
+    const none = dossierPrintable({ ...base, appeals: { status: 'OK', ms: 1, data: [] } }, '水印').sections;
+    expect(none.find((section) => section.heading === '行政复议、行政诉讼')?.lines).toEqual(['无']);
   });
 });

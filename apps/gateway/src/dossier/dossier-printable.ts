@@ -1,4 +1,12 @@
-import { LINE_STATUS_LABELS, MEMBER_CHANGE_LABELS, type RenderPrintableRequest, STAGE_LABELS } from '@app/contracts';
+import {
+  APPEAL_KIND_LABELS,
+  APPEAL_OUTCOME_LABELS,
+  DOCUMENT_TYPE_LABELS,
+  LINE_STATUS_LABELS,
+  MEMBER_CHANGE_LABELS,
+  type RenderPrintableRequest,
+  STAGE_LABELS,
+} from '@app/contracts';
 import { beijingMinute, formatYuan } from '@app/domain';
 
 import type { DossierReply, DossierSection } from './dossier.types';
@@ -120,6 +128,24 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
         payment.bankReference ?? '',
       ]),
     },
+  }));
+  part('行政复议、行政诉讼', dossier.appeals, (appeals) => ({
+    heading: '行政复议、行政诉讼',
+    ...(appeals.length
+      ? {
+          table: {
+            columns: ['类型', '复议机关（法院）', '案号', '被复议（起诉）的决定', '收到日期', '结果'],
+            rows: appeals.map((appeal) => [
+              APPEAL_KIND_LABELS[appeal.kind],
+              appeal.body,
+              appeal.caseNo,
+              DOCUMENT_TYPE_LABELS[appeal.contestedDocumentType],
+              appeal.receivedOn,
+              appeal.outcome ? `${APPEAL_OUTCOME_LABELS[appeal.outcome]}（${appeal.decidedOn}）` : '审理中',
+            ]),
+          },
+        }
+      : { lines: ['无'] }),
   }));
   part('电子档案', dossier.archive, (file) => ({
     heading: '电子档案',

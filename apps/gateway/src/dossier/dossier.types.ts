@@ -1,4 +1,5 @@
 import type {
+  AppealReply,
   ApplicationSummary,
   ArchiveFileReply,
   DecisionStage,
@@ -58,6 +59,8 @@ export interface DossierReply {
   benefit: DossierSection<DossierBenefit | null>;
   /** The last 24 months on the payroll, newest first. */
   payments: DossierSection<PaymentHistoryReply['items']>;
+  /** Reconsideration and court cases against the county's decisions, newest first. */
+  appeals: DossierSection<AppealReply[]>;
   archive: DossierSection<ArchiveFileReply | null>;
   /** The section that took longest, to see which service holds the dossier back. */
   slowest: { section: string; ms: number };
