@@ -189,6 +189,16 @@ describe('appeals (行政复议、行政诉讼) against filed decisions', () => 
       call(SUBJECTS.approval.appealList, {}, caller(['ADMINISTRATOR'], '22', 'admin')),
     ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
     expect(await call(SUBJECTS.approval.appealGet, { appealId: registered.id })).toEqual(closed);
+
+    // The outcome's key is this case's: another case's outcome under it is refused, and that case stays open.
+    const other = await call(SUBJECTS.approval.appealRegister, registration(await fileDecision('REFUSAL_NOTICE')));
+    await expect(call(SUBJECTS.approval.appealOutcome, { ...outcome, appealId: other.id })).rejects.toMatchObject({
+      code: ErrorCode.IDEMPOTENCY_CONFLICT,
+    });
+    expect(await call(SUBJECTS.approval.appealGet, { appealId: other.id })).toMatchObject({
+      status: 'OPEN',
+      outcome: null,
+    });
   });
 
   it('refuses a case against what is not a contestable decision of the application, by field', async () => {

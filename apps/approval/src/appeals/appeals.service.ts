@@ -171,20 +171,25 @@ export class AppealsService {
     // The registration's parts first: the hold to lift must be there.
     await this.finishRegistration(em, appeal);
     // One outcome per case: the first request to set it wins, a concurrent second one is refused.
-    const claimed = await em.nativeUpdate(
-      Appeal,
-      { id: appeal.id, outcomeKey: null },
-      {
-        outcome: request.outcome,
-        decidedOn: request.decidedOn,
-        decisionNo: request.decisionNo,
-        note: request.note ?? null,
-        outcomeKey: request.idempotencyKey,
-        outcomeHash,
-        outcomeBy: caller.username,
-        outcomeRecordedAt: new Date(),
-      },
-    );
+    const claimed = await em
+      .nativeUpdate(
+        Appeal,
+        { id: appeal.id, outcomeKey: null },
+        {
+          outcome: request.outcome,
+          decidedOn: request.decidedOn,
+          decisionNo: request.decisionNo,
+          note: request.note ?? null,
+          outcomeKey: request.idempotencyKey,
+          outcomeHash,
+          outcomeBy: caller.username,
+          outcomeRecordedAt: new Date(),
+        },
+      )
+      .catch((error: unknown) => {
+        // The key is another case's outcome key.
+        throw error instanceof UniqueConstraintViolationException ? AppealError.keyReused() : error;
+      });
     const current = await em.findOneOrFail(Appeal, { id: appeal.id }, { refresh: true });
     if (claimed === 0 && current.outcomeKey !== request.idempotencyKey) {
       throw AppealError.closed();
