@@ -403,6 +403,11 @@ export const ROUTES: Route[] = [
     expected: only({ county1: SCOPED, finance1: SCOPED, auditor1: SCOPED }),
   },
   {
+    name: 'GET /api/v1/recoveries',
+    call: (token, record) => status(call('GET', `/api/v1/recoveries?divisionCode=${COMMUNITY[record]}`, { token })),
+    expected: only({ county1: SCOPED, finance1: SCOPED, auditor1: SCOPED }),
+  },
+  {
     name: 'GET /api/v1/appeals',
     call: (token, record) => status(call('GET', `/api/v1/appeals?divisionCode=${COMMUNITY[record]}`, { token })),
     expected: readers(SCOPED),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { addMonths, DEMO_BANKS } from '@app/domain';
+import { addMonths, beijingDate, DEMO_BANKS } from '@app/domain';
 import { runBankSimulator } from '@test/support/bank-simulator-process';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
@@ -33,6 +33,8 @@ describe('payment through the gateway and the bank API (running stack)', () => {
         headers: { 'Idempotency-Key': randomUUID() },
         body: {
           householdId: randomUUID(),
+          // The first as the approval chain enrols (its decisions are filed under the application); the others by hand.
+          ...(i === 0 ? { applicationId: randomUUID() } : {}),
           divisionCode: '220102001001',
           headName: ['钱一', '钱二', '钱三'][i],
           headIdNumber: makeIdNumber(),
@@ -178,6 +180,37 @@ describe('payment through the gateway and the bank API (running stack)', () => {
       headers: purpose('核对发放记录'),
     });
     expect(history.body.items).toEqual([expect.objectContaining({ month, status: 'PAID', amountFen: 50_000 })]);
+
+    // The month turns out not to have been owed: the county orders it back, finance takes the money in.
+    const recover = (token: string, body: Json) =>
+      call('POST', `/api/v1/enrolments/${enrolments[0]}/recoveries`, {
+        token,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body,
+      });
+    const overpaid = {
+      kind: 'OVERPAYMENT',
+      fromMonth: month,
+      toMonth: month,
+      decision: '南民追〔2026〕1号',
+      reason: '家庭成员已就业未及时报告',
+    };
+    const badMonth2 = await recover(county, { ...overpaid, toMonth: '2026-13' });
+    expect(badMonth2.status).toBe(400);
+    expect(badMonth2.body.details).toEqual([expect.objectContaining({ field: 'toMonth' })]);
+    expect((await recover(finance, overpaid)).status).toBe(403);
+    const recovery = await recover(county, overpaid);
+    expect(recovery.status).toBe(201);
+    expect(recovery.body).toMatchObject({ principalFen: 50_000, fineFen: 0, status: 'OUTSTANDING', paidMonths: 1 });
+    const repaid = await call('POST', `/api/v1/recoveries/${String(recovery.body.id)}/repayments`, {
+      token: finance,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { amountFen: 50_000, receivedOn: beijingDate(new Date()), receiptNo: 'JK-E2E-001' },
+    });
+    expect(repaid.status).toBe(200);
+    expect(repaid.body).toMatchObject({ status: 'SETTLED', outstandingFen: 0 });
+    const listed = await call('GET', `/api/v1/recoveries?householdId=${households[0]}`, { token: finance });
+    expect((listed.body.items as Json[]).map((item) => item.id)).toEqual([recovery.body.id]);
   }, 180_000);
 
   it('refuses unsigned, forged, stale, replayed and malformed bank requests', async () => {

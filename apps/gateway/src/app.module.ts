@@ -25,6 +25,7 @@ import { HouseholdsController } from './households/households.controller';
 import { IdentityModule } from './identity/identity.module';
 import { gatewayOrmSettings } from './mikro-orm.config';
 import { PaymentsController } from './payments/payments.controller';
+import { RecoveriesController } from './payments/recoveries.controller';
 import { InboxService } from './tasks/inbox.service';
 import { TasksController } from './tasks/tasks.controller';
 
@@ -59,6 +60,7 @@ import { TasksController } from './tasks/tasks.controller';
     AppealsController,
     ApprovalPoliciesController,
     PaymentsController,
+    RecoveriesController,
     BankController,
     HealthController,
   ],

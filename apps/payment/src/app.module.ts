@@ -8,6 +8,7 @@ import { LinesModule } from './lines/lines.module';
 import { paymentOrmSettings } from './mikro-orm.config';
 import { PaymentEnv } from './payment.env';
 import { PayrollModule } from './payroll/payroll.module';
+import { RecoveriesModule } from './recoveries/recoveries.module';
 import { RostersModule } from './rosters/rosters.module';
 
 /** The payment service: enrolments, the monthly payroll, the bank-facing API and reconciliation. */
@@ -18,6 +19,7 @@ import { RostersModule } from './rosters/rosters.module';
     EnrolmentsModule,
     PayrollModule,
     LinesModule,
+    RecoveriesModule,
     RostersModule,
   ],
 })

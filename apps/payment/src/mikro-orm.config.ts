@@ -13,6 +13,7 @@ import { migrationList } from './migrations/migration-list';
 import { PaymentBatch } from './payroll/payment-batch.entity';
 import { PayrollChunk } from './payroll/payroll-chunk.entity';
 import { PayrollLine } from './payroll/payroll-line.entity';
+import { Recovery, RecoveryRepayment } from './recoveries/recovery.entity';
 
 export const paymentOrmSettings: ServiceOrmSettings = {
   schema: 'payment',
@@ -27,6 +28,8 @@ export const paymentOrmSettings: ServiceOrmSettings = {
     PaymentBatch,
     PayrollChunk,
     LineEvent,
+    Recovery,
+    RecoveryRepayment,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   migrationsPathTs: join(__dirname, 'migrations'),

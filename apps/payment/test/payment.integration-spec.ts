@@ -1252,4 +1252,156 @@ describe('payment service (real PostgreSQL, NATS)', () => {
       expect(statementForBank.batches.length).toBeGreaterThanOrEqual(1);
     });
   });
+
+  describe('recovery (追回)', () => {
+    /** The bank pays the household's line of the month (the batch's results, signed). */
+    const pay = async (householdId: string, month: string) => {
+      const line = await lineOf(householdId, month);
+      const results = [
+        {
+          lineId: Number(line.id),
+          outcome: 'PAID' as const,
+          amountFen: line.amount_fen,
+          bankReference: `JL${line.id}`,
+        },
+      ];
+      return call(
+        SUBJECTS.payment.bankResultsPost,
+        {
+          auth: signedAuth(JLRCB, 'POST', `/bank/v1/batches/${line.batch_id}/results`, { results }),
+          batchId: line.batch_id,
+          results,
+        },
+        CALLERS.system,
+      );
+    };
+
+    it('orders back what was paid for months not owed, files the decision, and takes repayments until settled', async () => {
+      const request = enrolment({ firstMonth: '2037-01' });
+      const created = await call(SUBJECTS.payment.enrolmentCreate, request);
+      for (const month of ['2037-01', '2037-02', '2037-03']) {
+        await runPayroll(month);
+        expect(await pay(request.householdId, month)).toMatchObject({ accepted: 1 });
+      }
+      // Obtained by fraud in February and March: 2 × 547 元, fined one to three times that.
+      const fraud = {
+        idempotencyKey: randomUUID(),
+        enrolmentId: created.id,
+        kind: 'FRAUD' as const,
+        fromMonth: '2037-02',
+        toMonth: '2037-03',
+        fineFen: 109_400,
+        decision: '南民追〔2037〕1号',
+        reason: '隐瞒家庭成员工资收入',
+      };
+      for (const [wrong, field] of [
+        [{ fineFen: 100_000 }, 'fineFen'],
+        [{ fineFen: 400_000 }, 'fineFen'],
+        [{ kind: 'OVERPAYMENT' }, 'fineFen'],
+        [{ toMonth: '2037-01' }, 'toMonth'],
+        [{ fromMonth: '2037-05', toMonth: '2037-06' }, 'fromMonth'],
+      ] as const) {
+        await expect(
+          call(SUBJECTS.payment.recoveryCreate, { ...fraud, ...wrong, idempotencyKey: randomUUID() }),
+        ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field }] });
+      }
+      await expect(call(SUBJECTS.payment.recoveryCreate, fraud, CALLERS.finance1)).rejects.toMatchObject({
+        code: ErrorCode.FORBIDDEN,
+      });
+      const decided = await call(SUBJECTS.payment.recoveryCreate, fraud);
+      expect(decided).toMatchObject({
+        householdId: request.householdId,
+        kind: 'FRAUD',
+        fromMonth: '2037-02',
+        toMonth: '2037-03',
+        paidMonths: 2,
+        principalFen: 109_400,
+        fineFen: 109_400,
+        totalFen: 218_800,
+        repaidFen: 0,
+        outstandingFen: 218_800,
+        status: 'OUTSTANDING',
+        decidedBy: 'county1',
+        repayments: [],
+      });
+      // The same request again answers the same; the key with other content, or the same months again, are refused.
+      expect(await call(SUBJECTS.payment.recoveryCreate, fraud)).toEqual(decided);
+      await expect(call(SUBJECTS.payment.recoveryCreate, { ...fraud, reason: '另一理由' })).rejects.toMatchObject({
+        code: ErrorCode.IDEMPOTENCY_CONFLICT,
+      });
+      await expect(
+        call(SUBJECTS.payment.recoveryCreate, {
+          ...fraud,
+          idempotencyKey: randomUUID(),
+          kind: 'OVERPAYMENT',
+          fineFen: undefined,
+          fromMonth: '2037-03',
+        }),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: [{ field: 'fromMonth' }] });
+      // The decision is in the household file (日常管理类), under the benefit's application.
+      const filed = await call(
+        SUBJECTS.archive.documentList,
+        { applicationId: request.applicationId! },
+        CALLERS.system,
+      );
+      expect(filed.items.map((item) => [item.id, item.documentType, item.archiveClass, item.title])).toEqual([
+        [decided.documentId, 'RECOVERY_DECISION', 'DAILY_MANAGEMENT', '追回最低生活保障金决定书'],
+      ]);
+
+      // Finance takes the money back in two payments; never more than is owed.
+      const today = beijingDate(new Date());
+      const first = {
+        idempotencyKey: randomUUID(),
+        recoveryId: decided.id,
+        amountFen: 100_000,
+        receivedOn: today,
+        receiptNo: 'JK-2037-001',
+      };
+      await expect(call(SUBJECTS.payment.recoveryRepay, first)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+      const part = await call(SUBJECTS.payment.recoveryRepay, first, CALLERS.finance1);
+      expect(part).toMatchObject({ repaidFen: 100_000, outstandingFen: 118_800, status: 'OUTSTANDING' });
+      expect(await call(SUBJECTS.payment.recoveryRepay, first, CALLERS.finance1)).toEqual(part);
+      for (const [wrong, field] of [
+        [{ amountFen: 118_801 }, 'amountFen'],
+        [{ receivedOn: '2099-01-01' }, 'receivedOn'],
+      ] as const) {
+        await expect(
+          call(SUBJECTS.payment.recoveryRepay, { ...first, ...wrong, idempotencyKey: randomUUID() }, CALLERS.finance1),
+        ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field }] });
+      }
+      await expect(
+        call(SUBJECTS.payment.recoveryRepay, { ...first, amountFen: 1 }, CALLERS.finance1),
+      ).rejects.toMatchObject({ code: ErrorCode.IDEMPOTENCY_CONFLICT });
+      const settled = await call(
+        SUBJECTS.payment.recoveryRepay,
+        { ...first, idempotencyKey: randomUUID(), amountFen: 118_800, receiptNo: 'JK-2037-002' },
+        CALLERS.finance1,
+      );
+      expect(settled).toMatchObject({ repaidFen: 218_800, outstandingFen: 0, status: 'SETTLED' });
+      expect(settled.repayments.map((r) => [r.amountFen, r.receiptNo, r.recordedBy])).toEqual([
+        [100_000, 'JK-2037-001', 'finance1'],
+        [118_800, 'JK-2037-002', 'finance1'],
+      ]);
+      await expect(
+        call(
+          SUBJECTS.payment.recoveryRepay,
+          { ...first, idempotencyKey: randomUUID(), amountFen: 1 },
+          CALLERS.finance1,
+        ),
+      ).rejects.toMatchObject({ details: [{ field: 'amountFen', messages: ['该追回已全部缴清'] }] });
+      const listed = await call(
+        SUBJECTS.payment.recoveryList,
+        { householdId: request.householdId, status: 'SETTLED' },
+        CALLERS.finance1,
+      );
+      expect(listed.items).toEqual([settled]);
+      expect(
+        (await call(SUBJECTS.payment.recoveryList, { householdId: request.householdId }, CALLERS.otherCounty)).items,
+      ).toEqual([]);
+      await expect(sql(`update payment.recovery_repayment set amount_fen = 1`)).rejects.toThrow(/append-only/);
+      await expect(sql(`update payment.recovery set repaid_fen = 300000 where id = ?`, [decided.id])).rejects.toThrow(
+        /recovery_repaid_check/,
+      );
+    });
+  });
 });

@@ -48,4 +48,5 @@ export * from './approval/task-statistics';
 export * from './payment/enrolment.request';
 export * from './payment/enrolment-review.request';
 export * from './payment/payroll.request';
+export * from './payment/recovery.request';
 export * from './payment/bank.request';

@@ -186,6 +186,14 @@ import type {
   StartPayrollReply,
   StartPayrollRequest,
 } from './payment/payroll.request';
+import type {
+  CreateRecoveryRequest,
+  GetRecoveryRequest,
+  ListRecoveriesReply,
+  ListRecoveriesRequest,
+  RecordRepaymentRequest,
+  RecoveryReply,
+} from './payment/recovery.request';
 import type { SUBJECTS } from './subjects';
 import type { ChainState } from './temporal/approval-updates';
 
@@ -264,6 +272,10 @@ export interface RequestMap {
   [SUBJECTS.payment.lineList]: { request: ListLinesRequest; reply: ListLinesReply };
   [SUBJECTS.payment.lineReissue]: { request: ReissueLineRequest; reply: LineReply };
   [SUBJECTS.payment.lineCancel]: { request: CancelLineRequest; reply: LineReply };
+  [SUBJECTS.payment.recoveryCreate]: { request: CreateRecoveryRequest; reply: RecoveryReply };
+  [SUBJECTS.payment.recoveryRepay]: { request: RecordRepaymentRequest; reply: RecoveryReply };
+  [SUBJECTS.payment.recoveryGet]: { request: GetRecoveryRequest; reply: RecoveryReply };
+  [SUBJECTS.payment.recoveryList]: { request: ListRecoveriesRequest; reply: ListRecoveriesReply };
   [SUBJECTS.payment.historyGet]: { request: PaymentHistoryRequest; reply: PaymentHistoryReply };
   [SUBJECTS.payment.bankBatchList]: { request: BankListBatchesRequest; reply: BankBatchListReply };
   [SUBJECTS.payment.bankBatchLines]: { request: BankBatchLinesRequest; reply: BankBatchLinesReply };

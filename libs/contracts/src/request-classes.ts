@@ -120,6 +120,12 @@ import {
   GetRosterRequest,
   StartPayrollRequest,
 } from './payment/payroll.request';
+import {
+  CreateRecoveryRequest,
+  GetRecoveryRequest,
+  ListRecoveriesRequest,
+  RecordRepaymentRequest,
+} from './payment/recovery.request';
 import { SUBJECTS } from './subjects';
 
 /** The payload class of every request subject, so senders validate exactly what receivers will. */
@@ -192,6 +198,10 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.payment.lineList]: ListLinesRequest,
   [SUBJECTS.payment.lineReissue]: ReissueLineRequest,
   [SUBJECTS.payment.lineCancel]: CancelLineRequest,
+  [SUBJECTS.payment.recoveryCreate]: CreateRecoveryRequest,
+  [SUBJECTS.payment.recoveryRepay]: RecordRepaymentRequest,
+  [SUBJECTS.payment.recoveryGet]: GetRecoveryRequest,
+  [SUBJECTS.payment.recoveryList]: ListRecoveriesRequest,
   [SUBJECTS.payment.historyGet]: PaymentHistoryRequest,
   [SUBJECTS.payment.bankBatchList]: BankListBatchesRequest,
   [SUBJECTS.payment.bankBatchLines]: BankBatchLinesRequest,

@@ -15,7 +15,7 @@ export class AppealError extends DomainError {
   }
 
   static notContestable(label: string): AppealError {
-    const message = `${label}不是可申请复议或提起诉讼的决定：应为不予确认通知书、终止审批通知书、确认通知书或待遇变更决定书`;
+    const message = `${label}不是可申请复议或提起诉讼的决定：应为不予确认通知书、终止审批通知书、确认通知书、待遇变更决定书或追回决定书`;
     return new AppealError(
       ErrorCode.VALIDATION_FAILED,
       'document not contestable',

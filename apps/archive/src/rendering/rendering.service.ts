@@ -53,7 +53,8 @@ export class RenderingService {
       case 'HOUSEHOLD_CHANGE_REPORT':
       case 'DATA_CHECK_RECHECK_RECORD':
       case 'DATA_CHECK_RESULT_NOTICE':
-      case 'APPEAL_RECORD': {
+      case 'APPEAL_RECORD':
+      case 'RECOVERY_DECISION': {
         const form = request.form;
         if (!form) {
           throw new DomainError(ErrorCode.VALIDATION_FAILED, 'step form missing', '缺少环节记录内容', [

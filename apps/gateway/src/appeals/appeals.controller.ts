@@ -31,7 +31,7 @@ export class AppealsController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({
     summary:
-      'Register a reconsideration or court case against a filed decision (refusal, termination, confirmation, benefit change): the household file is held and a registration record filed',
+      'Register a reconsideration or court case against a filed decision (refusal, termination, confirmation, benefit change, recovery): the household file is held and a registration record filed',
   })
   register(@IdempotencyKey() idempotencyKey: string, @Body() body: RegisterAppealDto): Promise<AppealReply> {
     return this.messaging.request(SUBJECTS.approval.appealRegister, { ...body, idempotencyKey });

@@ -11,5 +11,6 @@ import { BanksModule } from '../banks/banks.module';
   imports: [BanksModule],
   controllers: [EnrolmentsHandler],
   providers: [EnrolmentsService, EnrolmentReviewsService, EnrolmentPayeesService, HouseholdFilingService],
+  exports: [HouseholdFilingService],
 })
 export class EnrolmentsModule {}

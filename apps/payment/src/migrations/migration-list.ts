@@ -10,6 +10,7 @@ import { Migration20261128180000_review_reason } from './Migration20261128180000
 import { Migration20261128200000_gradual_exit } from './Migration20261128200000_gradual_exit';
 import { Migration20261129100000_payee_change } from './Migration20261129100000_payee_change';
 import { Migration20261130130000_payee_hold } from './Migration20261130130000_payee_hold';
+import { Migration20261130170000_recoveries } from './Migration20261130170000_recoveries';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -29,4 +30,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261128200000_gradual_exit', class: Migration20261128200000_gradual_exit },
   { name: 'Migration20261129100000_payee_change', class: Migration20261129100000_payee_change },
   { name: 'Migration20261130130000_payee_hold', class: Migration20261130130000_payee_hold },
+  { name: 'Migration20261130170000_recoveries', class: Migration20261130170000_recoveries },
 ];

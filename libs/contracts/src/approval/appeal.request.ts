@@ -16,12 +16,16 @@ export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {
   LITIGATION: '行政诉讼',
 };
 
-/** The decisions a household can contest: a refusal, a termination, the amount confirmed, a change of the benefit. */
+/**
+ * The decisions a household can contest: a refusal, a termination, the amount confirmed, a change of the benefit,
+ * an order to repay.
+ */
 export const CONTESTABLE_DOCUMENT_TYPES = [
   'REFUSAL_NOTICE',
   'TERMINATION_NOTICE',
   'APPROVAL_NOTICE',
   'BENEFIT_CHANGE_DECISION',
+  'RECOVERY_DECISION',
 ] as const satisfies readonly DocumentType[];
 
 /** How a reconsideration body or a court decided (复议决定、判决或裁定). */

@@ -47,6 +47,7 @@ export const FORM_DOCUMENT_TYPES = [
   'DATA_CHECK_RECHECK_RECORD', // 家庭经济状况核对结果复查记录（申请人异议）
   'DATA_CHECK_RESULT_NOTICE', // 家庭经济状况核对结果告知书（核对认定不符合条件时告知申请人）
   'APPEAL_RECORD', // 行政复议（诉讼）案件登记、结果记录
+  'RECOVERY_DECISION', // 追回最低生活保障金决定书（多领错发、骗取）
 ] as const;
 
 /** Document types the archive knows. Grows with the approval chain; values are never renamed. */
@@ -93,6 +94,7 @@ export const ARCHIVE_CLASS_OF: Record<DocumentType, ArchiveClass> = {
   DATA_CHECK_RESULT_NOTICE: 'APPROVAL',
   // With the decisions it reviews: most cases contest a refusal.
   APPEAL_RECORD: 'APPROVAL',
+  RECOVERY_DECISION: 'DAILY_MANAGEMENT',
 };
 
 /** What each document type is called, for staff (lists, spreadsheets). */
@@ -122,6 +124,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   DATA_CHECK_RECHECK_RECORD: '家庭经济状况核对结果复查记录',
   DATA_CHECK_RESULT_NOTICE: '家庭经济状况核对结果告知书',
   APPEAL_RECORD: '行政复议（诉讼）案件记录',
+  RECOVERY_DECISION: '追回最低生活保障金决定书',
 };
 
 export class FormField {
