@@ -153,6 +153,7 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
       'assessments',
       'benefit',
       'payments',
+      'recoveries',
       'appeals',
       'archive',
     ]) {
@@ -187,6 +188,8 @@ describe('the household dossier (gateway + every service, real PostgreSQL and NA
       expect.objectContaining({ contestedDocumentType: 'BENEFIT_CHANGE_DECISION', status: 'OPEN', kind: 'APPEAL' }),
     ]);
     expect(body.appeals.data).toEqual(appeals.items);
+    // Nothing ordered back (its months were never paid out): an empty section, as payment answers.
+    expect(body.recoveries.data).toEqual((await system(SUBJECTS.payment.recoveryList, { householdId })).items);
     const file = await system(SUBJECTS.archive.fileGet, { householdId });
     expect(body.archive.data).toEqual(file);
     expect(body.status).toEqual({ code: 'ENDED', label: '已停保', stage: null });

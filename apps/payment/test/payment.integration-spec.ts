@@ -1398,6 +1398,10 @@ describe('payment service (real PostgreSQL, NATS)', () => {
       expect(
         (await call(SUBJECTS.payment.recoveryList, { householdId: request.householdId }, CALLERS.otherCounty)).items,
       ).toEqual([]);
+      // Every reader of the division sees what the household owes back (its dossier shows it).
+      expect(
+        (await call(SUBJECTS.payment.recoveryList, { householdId: request.householdId }, CALLERS.community1)).items,
+      ).toEqual([settled]);
       await expect(sql(`update payment.recovery_repayment set amount_fen = 1`)).rejects.toThrow(/append-only/);
       await expect(sql(`update payment.recovery set repaid_fen = 300000 where id = ?`, [decided.id])).rejects.toThrow(
         /recovery_repaid_check/,

@@ -4,6 +4,7 @@ import {
   DOCUMENT_TYPE_LABELS,
   LINE_STATUS_LABELS,
   MEMBER_CHANGE_LABELS,
+  RECOVERY_KIND_LABELS,
   type RenderPrintableRequest,
   STAGE_LABELS,
 } from '@app/contracts';
@@ -128,6 +129,24 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
         payment.bankReference ?? '',
       ]),
     },
+  }));
+  part('追回', dossier.recoveries, (recoveries) => ({
+    heading: '追回',
+    ...(recoveries.length
+      ? {
+          table: {
+            columns: ['类型', '期间', '应缴回', '已缴回', '尚欠', '决定文号'],
+            rows: recoveries.map((recovery) => [
+              RECOVERY_KIND_LABELS[recovery.kind],
+              `${recovery.fromMonth}至${recovery.toMonth}`,
+              yuan(recovery.totalFen),
+              yuan(recovery.repaidFen),
+              yuan(recovery.outstandingFen),
+              recovery.decision,
+            ]),
+          },
+        }
+      : { lines: ['无'] }),
   }));
   part('行政复议、行政诉讼', dossier.appeals, (appeals) => ({
     heading: '行政复议、行政诉讼',

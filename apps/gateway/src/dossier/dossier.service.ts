@@ -57,22 +57,36 @@ export class DossierService {
     const recorded = onScoped ? scoped.then(onScoped) : undefined;
     // Awaited below; when scope is refused, nothing is recorded and the 403 is what the caller gets.
     recorded?.catch(() => undefined);
-    const [household, applications, steps, assessments, benefit, payments, appeals, archive] = await Promise.all([
-      scoped,
-      section(async () => (await request(SUBJECTS.intake.applicationList, { householdId, limit: 200 }, options)).items),
-      section(async () => (await request(SUBJECTS.approval.taskHistory, { householdId }, options)).items),
-      section(async () => (await request(SUBJECTS.eligibility.assessmentList, { householdId }, options)).items),
-      section(async () =>
-        toBenefit(await orNone(request(SUBJECTS.payment.enrolmentGet, { householdId }, options)), now),
-      ),
-      section(async () => (await request(SUBJECTS.payment.historyGet, { householdId, months: 24 }, options)).items),
-      section(async () => (await request(SUBJECTS.approval.appealList, { householdId, limit: 200 }, options)).items),
-      rolesAllow(caller.roles, PERMISSIONS.documentRead)
-        ? section(() => orNone(request(SUBJECTS.archive.fileGet, { householdId }, options)))
-        : Promise.resolve(notPermitted<ArchiveFileReply | null>('查看档案需要档案查阅权限')),
-    ]);
+    const [household, applications, steps, assessments, benefit, payments, recoveries, appeals, archive] =
+      await Promise.all([
+        scoped,
+        section(
+          async () => (await request(SUBJECTS.intake.applicationList, { householdId, limit: 200 }, options)).items,
+        ),
+        section(async () => (await request(SUBJECTS.approval.taskHistory, { householdId }, options)).items),
+        section(async () => (await request(SUBJECTS.eligibility.assessmentList, { householdId }, options)).items),
+        section(async () =>
+          toBenefit(await orNone(request(SUBJECTS.payment.enrolmentGet, { householdId }, options)), now),
+        ),
+        section(async () => (await request(SUBJECTS.payment.historyGet, { householdId, months: 24 }, options)).items),
+        section(async () => (await request(SUBJECTS.payment.recoveryList, { householdId, limit: 200 }, options)).items),
+        section(async () => (await request(SUBJECTS.approval.appealList, { householdId, limit: 200 }, options)).items),
+        rolesAllow(caller.roles, PERMISSIONS.documentRead)
+          ? section(() => orNone(request(SUBJECTS.archive.fileGet, { householdId }, options)))
+          : Promise.resolve(notPermitted<ArchiveFileReply | null>('查看档案需要档案查阅权限')),
+      ]);
     await recorded;
-    const sections = { household, applications, steps, assessments, benefit, payments, appeals, archive };
+    const sections = {
+      household,
+      applications,
+      steps,
+      assessments,
+      benefit,
+      payments,
+      recoveries,
+      appeals,
+      archive,
+    };
     const slowest = Object.entries(sections).reduce(
       (worst, [name, part]) => (part.ms > worst.ms ? { section: name, ms: part.ms } : worst),
       { section: 'household', ms: household.ms },

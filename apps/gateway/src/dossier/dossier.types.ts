@@ -1,5 +1,6 @@
 import type {
   AppealReply,
+  RecoveryReply,
   ApplicationSummary,
   ArchiveFileReply,
   DecisionStage,
@@ -59,6 +60,8 @@ export interface DossierReply {
   benefit: DossierSection<DossierBenefit | null>;
   /** The last 24 months on the payroll, newest first. */
   payments: DossierSection<PaymentHistoryReply['items']>;
+  /** What the household was ordered to pay back (追回) and what it has repaid, newest first. */
+  recoveries: DossierSection<RecoveryReply[]>;
   /** Reconsideration and court cases against the county's decisions, newest first. */
   appeals: DossierSection<AppealReply[]>;
   archive: DossierSection<ArchiveFileReply | null>;

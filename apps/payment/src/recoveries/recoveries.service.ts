@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 
 import {
   type Caller,
@@ -13,7 +13,15 @@ import {
   type RecoveryReply,
 } from '@app/contracts';
 import { beijingDate, beijingMinute, formatYuan, maskIdNumber, monthStart, requestContentHash } from '@app/domain';
-import { AccessError, assertPermission, assertVisible, inScope, isSystemCaller, requireCaller } from '@app/platform';
+import {
+  AccessError,
+  assertAnyPermission,
+  assertPermission,
+  assertVisible,
+  inScope,
+  isSystemCaller,
+  requireCaller,
+} from '@app/platform';
 
 import { Recovery, RecoveryRepayment } from './recovery.entity';
 import { RecoveryError } from './recovery.errors';
@@ -21,6 +29,12 @@ import { Enrolment } from '../enrolments/enrolment.entity';
 import { HouseholdFilingService } from '../enrolments/household-filing.service';
 
 const month = (day: string) => day.slice(0, 7);
+
+/**
+ * Who may read recoveries: payment's readers, and every reader of the household's division (its dossier shows what
+ * the household owes back, as it shows the benefit and the payments).
+ */
+const READ_PERMISSIONS = [PERMISSIONS.paymentRead, PERMISSIONS.applicationRead];
 
 export function toRecoveryReply(recovery: Recovery, repayments: RecoveryRepayment[]): RecoveryReply {
   const totalFen = recovery.principalFen + recovery.fineFen;
@@ -172,7 +186,7 @@ export class RecoveriesService {
     const recovery = await em.findOne(Recovery, { id: request.recoveryId });
     assertVisible(caller, recovery?.divisionCode);
     const requestHash = requestContentHash(request);
-    await em.transactional(async (tx) => {
+    const recording = em.transactional(async (tx) => {
       const locked = await tx.findOneOrFail(
         Recovery,
         { id: request.recoveryId },
@@ -211,12 +225,16 @@ export class RecoveriesService {
       locked.status = locked.repaidFen === locked.principalFen + locked.fineFen ? 'SETTLED' : 'OUTSTANDING';
       await tx.flush();
     });
+    await recording.catch((error: unknown) => {
+      // The key taken meanwhile by a repayment of another recovery.
+      throw error instanceof UniqueConstraintViolationException ? RecoveryError.keyReused() : error;
+    });
     return this.reply(em, request.recoveryId);
   }
 
   async get(request: GetRecoveryRequest): Promise<RecoveryReply> {
     const caller = requireCaller();
-    assertPermission(caller, PERMISSIONS.paymentRead);
+    assertAnyPermission(caller, READ_PERMISSIONS);
     const em = this.em.fork();
     const recovery = await em.findOne(Recovery, { id: request.recoveryId });
     assertVisible(caller, recovery?.divisionCode);
@@ -225,7 +243,7 @@ export class RecoveriesService {
 
   async list(request: ListRecoveriesRequest): Promise<ListRecoveriesReply> {
     const caller = requireCaller();
-    assertPermission(caller, PERMISSIONS.paymentRead);
+    assertAnyPermission(caller, READ_PERMISSIONS);
     if (request.divisionCode && !inScope(caller, request.divisionCode)) {
       throw AccessError.outOfDivision(request.divisionCode);
     }
