@@ -2,6 +2,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class
 
 import type { DocumentType } from '../archive/file-document.request';
 import { IsDivisionCode } from '../common/division-code.validator';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsCalendarDate } from '../common/identity.validators';
 import { PageRequest } from '../common/page.request';
 
@@ -56,9 +57,7 @@ export const APPEAL_OUTCOMES_TO_ACT_ON: readonly AppealOutcome[] = ['REVOKED', '
  * from destruction and a registration record filed in it.
  */
 export class RegisterAppealRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
+  @IsIdempotencyKey()
   idempotencyKey: string;
 
   /** The application whose file holds the contested decision (a benefit change is filed under its application). */
@@ -96,9 +95,7 @@ export class RegisterAppealRequest {
 
 /** The case decided: the outcome recorded and filed, the hold on the household file lifted. */
 export class RecordAppealOutcomeRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
+  @IsIdempotencyKey()
   idempotencyKey: string;
 
   @IsUUID('4', { message: '案件编号格式不正确' })

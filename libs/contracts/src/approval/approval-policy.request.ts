@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 
 import { APPROVAL_MODELS, type ApprovalPolicy, DECISION_STAGES, type DecisionStage } from './approval-policy';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsCalendarDate } from '../common/identity.validators';
 import { ALL_ROLES, type Role } from '../identity/roles';
 
@@ -121,9 +122,7 @@ export class CreateApprovalPolicyRequest {
   @MaxLength(300, { message: '调整依据不能超过300个字符' })
   reason: string;
 
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  @IsIdempotencyKey(128)
   idempotencyKey: string;
 }
 

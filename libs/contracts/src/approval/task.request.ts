@@ -23,6 +23,7 @@ import { DECISION_STAGES, type DecisionStage } from './approval-policy';
 import { DELIVERY_METHODS, type DeliveryMethod, TASK_PURPOSES, type TaskPurpose } from './delivery';
 import { TASK_REQUIREMENT_KINDS, type TaskRequirement, type TaskRequirementKind } from './task-requirements';
 import { IsDivisionCode } from '../common/division-code.validator';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsCalendarDate } from '../common/identity.validators';
 import { PageRequest } from '../common/page.request';
 import { FromQueryBoolean } from '../common/query-boolean.transform';
@@ -250,9 +251,7 @@ export class DecideTaskRequest {
   @Type(() => DeliveryInput)
   delivery?: DeliveryInput;
 
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  @IsIdempotencyKey(128)
   idempotencyKey: string;
 }
 
@@ -649,8 +648,6 @@ export class RecordObjectionRequest {
   @MaxLength(2000, { message: '异议内容不能超过2000个字符' })
   summary: string;
 
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  @IsIdempotencyKey(128)
   idempotencyKey: string;
 }

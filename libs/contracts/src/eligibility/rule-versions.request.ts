@@ -20,6 +20,7 @@ import {
 import { DEDUCTION_CATEGORY_CODES, INCOME_CATEGORY_CODES } from '@app/domain';
 import type { DeductionCategory, IncomeCategory, Policy, SupplementCategory } from '@app/domain';
 
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsCalendarDate } from '../common/identity.validators';
 
 export const SUPPLEMENT_CATEGORIES: SupplementCategory[] = ['ELDERLY', 'MINOR', 'SEVERELY_DISABLED', 'SERIOUSLY_ILL'];
@@ -52,9 +53,7 @@ class RuleVersionBase {
   @IsBoolean()
   closePrevious?: boolean;
 
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  @IsIdempotencyKey(128)
   idempotencyKey: string;
 }
 

@@ -1,8 +1,9 @@
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 
 import type { AssessmentResult } from '@app/domain';
 
 import { PreviewAssessmentRequest } from './preview-assessment.request';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 
 /**
  * Assess a registered household and store the result, immutably. Idempotent by `idempotencyKey`: the same key
@@ -16,9 +17,7 @@ export class RunAssessmentRequest extends PreviewAssessmentRequest {
   @IsUUID('4', { message: '申请编号格式不正确' })
   applicationId?: string;
 
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200, { message: '幂等键不能超过200个字符' })
+  @IsIdempotencyKey()
   idempotencyKey: string;
 }
 

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 
 import { ApplicationDetails } from './application-details';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 
 /** Edit a draft: the fields given replace the stored ones. */
 export class UpdateApplicationRequest {
@@ -80,8 +81,6 @@ export class NotifyMissingMaterialsRequest {
   @MaxLength(500, { message: '补齐说明不能超过500个字符' })
   note?: string;
 
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  @IsIdempotencyKey(128)
   idempotencyKey: string;
 }

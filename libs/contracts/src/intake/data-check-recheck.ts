@@ -13,6 +13,7 @@ import {
 
 import { DeclaredMeans } from './application-details';
 import { DeliveryInput } from '../approval/task.request';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 
 /**
  * The re-check of a data check the applicant disputes (核对结果复查, 2021 rules Art. 18): the latest assessment found
@@ -46,9 +47,7 @@ export class RecheckDataCheckRequest {
   @IsUUID('4', { each: true, message: '证明材料编号格式不正确' })
   evidenceAttachmentIds?: string[];
 
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  @IsIdempotencyKey(128)
   idempotencyKey: string;
 }
 

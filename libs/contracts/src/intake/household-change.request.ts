@@ -4,7 +4,6 @@ import {
   IsArray,
   IsDefined,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,6 +16,7 @@ import { RELATIONSHIP_CODES, type RelationshipCode } from '@app/domain';
 
 import type { HouseholdReply } from './household.reply';
 import { HouseholdMemberInput } from './household.request';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsCalendarDate, IsIdNumber } from '../common/identity.validators';
 import { IsAccountNumber, IsBankCode } from '../payment/enrolment.request';
 
@@ -90,9 +90,7 @@ export class NewHeadInput {
  * and, when who lives there changed, the open benefit's next review brought forward. Idempotent by key.
  */
 export class ChangeHouseholdMembersRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(128)
+  @IsIdempotencyKey(128)
   idempotencyKey: string;
 
   @IsUUID('4', { message: '家庭编号格式不正确' })

@@ -21,6 +21,7 @@ import { HEALTH_STATES, HUKOU_TYPES, RELATIONSHIP_CODES, SCHOOLING_STAGES, WORK_
 import type { HealthState, HukouType, RelationshipCode, SchoolingStage, WorkCapacity } from '@app/domain';
 
 import { IsCommunityCode } from '../common/division-code.validator';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsIdNumber } from '../common/identity.validators';
 
 export class HouseholdMemberInput {
@@ -62,9 +63,7 @@ export class HouseholdMemberInput {
 
 /** Register an assessment household with its members. Idempotent by key. */
 export class CreateHouseholdRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(128)
+  @IsIdempotencyKey(128)
   idempotencyKey: string;
 
   @IsCommunityCode()

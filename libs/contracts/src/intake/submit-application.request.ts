@@ -13,13 +13,12 @@ import {
 
 import { ApplicationDetails } from './application-details';
 import { IsCommunityCode } from '../common/division-code.validator';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsIdNumber } from '../common/identity.validators';
 
 export class SubmitApplicationRequest {
   /** The caller's key: the same key with the same payload yields the same application. */
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(128, { message: '幂等键不能超过128个字符' })
+  @IsIdempotencyKey(128)
   idempotencyKey: string;
 
   /** The community (社区/村) where the household applies, 12 digits. */

@@ -3,6 +3,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class
 import { REVIEW_INTERVALS, type ReviewInterval } from '@app/domain';
 
 import { IsDivisionCode } from '../common/division-code.validator';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsCalendarDate } from '../common/identity.validators';
 import { PageRequest } from '../common/page.request';
 
@@ -14,9 +15,7 @@ export type ReviewFinding = (typeof REVIEW_FINDINGS)[number];
  * household file (定期核查记录), and when the next one is due. A change it calls for is made as a change.
  */
 export class RecordReviewRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
+  @IsIdempotencyKey()
   idempotencyKey: string;
 
   @IsUUID('4', { message: '待遇编号格式不正确' })

@@ -16,6 +16,7 @@ import { ACCOUNT_NUMBER_PATTERN, MONTH_PATTERN, REVIEW_INTERVALS, type ReviewInt
 
 import type { ReviewReply } from './enrolment-review.request';
 import { IsCommunityCode } from '../common/division-code.validator';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsIdNumber } from '../common/identity.validators';
 
 /** A YYYY-MM month. */
@@ -38,9 +39,7 @@ function Fen(label: string): PropertyDecorator {
 
 /** The county's confirmation enrols the household for monthly payment (one open enrolment per household). */
 export class CreateEnrolmentRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
+  @IsIdempotencyKey()
   idempotencyKey: string;
 
   @IsUUID('4', { message: '家庭编号格式不正确' })
@@ -95,9 +94,7 @@ export type EnrolmentChangeKind = (typeof ENROLMENT_CHANGE_KINDS)[number];
 
 /** 增发/减发, 停发, 恢复, 终止 — effective from a month, each with the decision that caused it. */
 export class ChangeEnrolmentRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
+  @IsIdempotencyKey()
   idempotencyKey: string;
 
   @IsUUID('4', { message: '待遇编号格式不正确' })
@@ -145,9 +142,7 @@ export class ChangeEnrolmentRequest {
  * account (a failed line is re-issued on its own); every later month is paid to this one. Idempotent by key.
  */
 export class ChangePayeeRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
+  @IsIdempotencyKey()
   idempotencyKey: string;
 
   @IsOptional()

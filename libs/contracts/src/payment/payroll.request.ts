@@ -16,6 +16,7 @@ import {
 import { IsAccountNumber, IsBankCode, IsMonth } from './enrolment.request';
 import type { StatisticsRow } from '../archive/accounting-record.request';
 import { IsDivisionCode } from '../common/division-code.validator';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 
 /**
  * PENDING: sent or to be sent to the bank; PAID, FAILED: the bank's answer; HELD: owed but sent to no bank, its
@@ -237,9 +238,7 @@ export interface ListLinesReply {
 
 /** A command on one payroll line (finance), idempotent by its key. */
 abstract class LineCommandRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
+  @IsIdempotencyKey()
   idempotencyKey: string;
 
   @IsInt()

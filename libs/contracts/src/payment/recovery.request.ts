@@ -2,6 +2,7 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, 
 
 import { IsMonth } from './enrolment.request';
 import { IsDivisionCode } from '../common/division-code.validator';
+import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsCalendarDate } from '../common/identity.validators';
 import { PageRequest } from '../common/page.request';
 
@@ -18,9 +19,7 @@ export const RECOVERY_KIND_LABELS: Record<RecoveryKind, string> = {
 
 /** The county orders back what a benefit paid for some months (enrolment:change), filing its decision. */
 export class CreateRecoveryRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
+  @IsIdempotencyKey()
   idempotencyKey: string;
 
   @IsUUID('4', { message: '待遇编号格式不正确' })
@@ -57,9 +56,7 @@ export class CreateRecoveryRequest {
 
 /** Money repaid against a recovery (finance, payment:manage), with its receipt. */
 export class RecordRepaymentRequest {
-  @IsString()
-  @IsNotEmpty({ message: '幂等键不能为空' })
-  @MaxLength(200)
+  @IsIdempotencyKey()
   idempotencyKey: string;
 
   @IsUUID('4', { message: '追回编号格式不正确' })
