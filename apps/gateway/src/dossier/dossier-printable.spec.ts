@@ -1,4 +1,4 @@
-import type { AppealReply } from '@app/contracts';
+import type { AppealReply, RecoveryReply } from '@app/contracts';
 
 import { dossierPrintable } from './dossier-printable';
 import type { DossierReply, DossierSection } from './dossier.types';
@@ -7,6 +7,25 @@ const missing = <T>(): DossierSection<T> => ({
   status: 'UNAVAILABLE',
   ms: 1,
   reason: '该部分服务暂不可用，请稍后再查',
+});
+
+/** A dossier whose sections are all unavailable but those given. */
+const dossierWith = (sections: Partial<DossierReply>): DossierReply => ({
+  householdId: 'h1',
+  generatedAt: '2026-11-28T00:00:00.000Z',
+  viewer: 'county1',
+  status: { code: 'REFUSED', label: '申请未获批准', stage: null },
+  household: missing(),
+  applications: missing(),
+  steps: missing(),
+  assessments: missing(),
+  benefit: missing(),
+  payments: missing(),
+  recoveries: missing(),
+  appeals: missing(),
+  archive: missing(),
+  slowest: { section: 'household', ms: 1 },
+  ...sections,
 });
 
 describe('the printable dossier', () => {
@@ -76,22 +95,7 @@ describe('the printable dossier', () => {
   });
 
   it('lists the household’s reconsideration and court cases with their outcome, or says there are none', () => {
-    const base: DossierReply = {
-      householdId: 'h1',
-      generatedAt: '2026-11-28T00:00:00.000Z',
-      viewer: 'county1',
-      status: { code: 'REFUSED', label: '申请未获批准', stage: null },
-      household: missing(),
-      applications: missing(),
-      steps: missing(),
-      assessments: missing(),
-      benefit: missing(),
-      payments: missing(),
-      recoveries: missing(),
-      appeals: missing(),
-      archive: missing(),
-      slowest: { section: 'household', ms: 1 },
-    };
+    const base = dossierWith({});
     const appeal = {
       kind: 'APPEAL' as const,
       body: '长春市南关区人民政府',
@@ -128,5 +132,22 @@ describe('the printable dossier', () => {
     ]);
     const none = dossierPrintable({ ...base, appeals: { status: 'OK', ms: 1, data: [] } }, '水印').sections;
     expect(none.find((section) => section.heading === '行政复议、行政诉讼')?.lines).toEqual(['无']);
+  });
+
+  it('lists what the household was ordered to pay back, repaid and still owed', () => {
+    const recovery = {
+      kind: 'FRAUD' as const,
+      fromMonth: '2026-07',
+      toMonth: '2026-08',
+      totalFen: 218_800,
+      repaidFen: 100_000,
+      outstandingFen: 118_800,
+      decision: '南民追〔2026〕1号',
+    } as unknown as RecoveryReply;
+    const base = dossierWith({ recoveries: { status: 'OK', ms: 1, data: [recovery] } });
+    const section = dossierPrintable(base, '水印').sections.find((part) => part.heading === '追回');
+    expect(section?.table?.rows).toEqual([
+      ['骗取追回并处罚款', '2026-07至2026-08', '2188.00元', '1000.00元', '1188.00元', '南民追〔2026〕1号'],
+    ]);
   });
 });
