@@ -72,6 +72,24 @@ describe('payment service (real PostgreSQL, NATS)', () => {
     );
     return line;
   };
+  /** The bank answers the household's line of the month (its batch's results, signed as the bank signs them). */
+  const answerLine = async (
+    householdId: string,
+    month: string,
+    answer: { outcome: 'PAID'; bankReference: string } | { outcome: 'FAILED'; failureCode: FailureCode },
+  ) => {
+    const line = await lineOf(householdId, month);
+    const results = [{ lineId: Number(line.id), amountFen: line.amount_fen, ...answer }];
+    return call(
+      SUBJECTS.payment.bankResultsPost,
+      {
+        auth: signedAuth(JLRCB, 'POST', `/bank/v1/batches/${line.batch_id}/results`, { results }),
+        batchId: line.batch_id,
+        results,
+      },
+      CALLERS.system,
+    );
+  };
 
   beforeAll(async () => {
     [app, archive, intake] = await Promise.all([
@@ -407,21 +425,8 @@ describe('payment service (real PostgreSQL, NATS)', () => {
 
   describe("a bank's failures and the payee", () => {
     /** The bank fails the household's line of the month (the batch's results, signed). */
-    const fail = async (householdId: string, failureCode: FailureCode, month = '2035-01') => {
-      const line = await lineOf(householdId, month);
-      const results = [
-        { lineId: Number(line.id), outcome: 'FAILED' as const, amountFen: line.amount_fen, failureCode },
-      ];
-      return call(
-        SUBJECTS.payment.bankResultsPost,
-        {
-          auth: signedAuth(JLRCB, 'POST', `/bank/v1/batches/${line.batch_id}/results`, { results }),
-          batchId: line.batch_id,
-          results,
-        },
-        CALLERS.system,
-      );
-    };
+    const fail = (householdId: string, failureCode: FailureCode, month = '2035-01') =>
+      answerLine(householdId, month, { outcome: 'FAILED', failureCode });
     it('brings the review forward when the bank says the holder died, holds the months after, and carries a failed line to the current payee', async () => {
       const deceased = enrolment({ firstMonth: '2035-01' });
       const closedCard = enrolment({ firstMonth: '2035-01' });
@@ -1255,26 +1260,8 @@ describe('payment service (real PostgreSQL, NATS)', () => {
 
   describe('recovery (追回)', () => {
     /** The bank pays the household's line of the month (the batch's results, signed). */
-    const pay = async (householdId: string, month: string) => {
-      const line = await lineOf(householdId, month);
-      const results = [
-        {
-          lineId: Number(line.id),
-          outcome: 'PAID' as const,
-          amountFen: line.amount_fen,
-          bankReference: `JL${line.id}`,
-        },
-      ];
-      return call(
-        SUBJECTS.payment.bankResultsPost,
-        {
-          auth: signedAuth(JLRCB, 'POST', `/bank/v1/batches/${line.batch_id}/results`, { results }),
-          batchId: line.batch_id,
-          results,
-        },
-        CALLERS.system,
-      );
-    };
+    const pay = (householdId: string, month: string) =>
+      answerLine(householdId, month, { outcome: 'PAID', bankReference: `JL-${householdId.slice(0, 8)}-${month}` });
 
     it('orders back what was paid for months not owed, files the decision, and takes repayments until settled', async () => {
       const request = enrolment({ firstMonth: '2037-01' });

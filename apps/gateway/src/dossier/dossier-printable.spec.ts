@@ -66,22 +66,12 @@ describe('the printable dossier', () => {
         },
       ],
     };
-    const dossier = (memberChanges: typeof household.memberChanges): DossierReply => ({
-      householdId: 'h1',
-      generatedAt: '2026-11-28T00:00:00.000Z',
-      viewer: 'community1',
-      status: { code: 'ENROLLED', label: '享受低保中', stage: null },
-      household: { status: 'OK', ms: 1, data: { ...household, memberChanges } },
-      applications: missing(),
-      steps: missing(),
-      assessments: missing(),
-      benefit: missing(),
-      payments: missing(),
-      recoveries: missing(),
-      appeals: missing(),
-      archive: missing(),
-      slowest: { section: 'household', ms: 1 },
-    });
+    const dossier = (memberChanges: typeof household.memberChanges): DossierReply =>
+      dossierWith({
+        viewer: 'community1',
+        status: { code: 'ENROLLED', label: '享受低保中', stage: null },
+        household: { status: 'OK', ms: 1, data: { ...household, memberChanges } },
+      });
     const changes = dossierPrintable(dossier(household.memberChanges), '水印').sections.find(
       (section) => section.heading === '家庭成员变动',
     );
