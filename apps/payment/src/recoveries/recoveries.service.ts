@@ -13,15 +13,7 @@ import {
   type RecoveryReply,
 } from '@app/contracts';
 import { beijingDate, beijingMinute, formatYuan, maskIdNumber, monthStart, requestContentHash } from '@app/domain';
-import {
-  AccessError,
-  assertAnyPermission,
-  assertPermission,
-  assertVisible,
-  inScope,
-  isSystemCaller,
-  requireCaller,
-} from '@app/platform';
+import { areaOf, assertAnyPermission, assertPermission, assertVisible, requireCaller } from '@app/platform';
 
 import { Recovery, RecoveryRepayment } from './recovery.entity';
 import { RecoveryError } from './recovery.errors';
@@ -244,15 +236,11 @@ export class RecoveriesService {
   async list(request: ListRecoveriesRequest): Promise<ListRecoveriesReply> {
     const caller = requireCaller();
     assertAnyPermission(caller, READ_PERMISSIONS);
-    if (request.divisionCode && !inScope(caller, request.divisionCode)) {
-      throw AccessError.outOfDivision(request.divisionCode);
-    }
-    const scope = request.divisionCode ?? (isSystemCaller(caller) ? '' : caller.divisionCode);
     const em = this.em.fork();
     const recoveries = await em.find(
       Recovery,
       {
-        divisionCode: { $like: `${scope}%` },
+        divisionCode: { $like: `${areaOf(caller, request.divisionCode)}%` },
         ...(request.status ? { status: request.status } : {}),
         ...(request.householdId ? { householdId: request.householdId } : {}),
       },
