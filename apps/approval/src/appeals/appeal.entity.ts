@@ -1,6 +1,6 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 
-import type { AppealKind, AppealOutcome, AppealStatus, DocumentType } from '@app/contracts';
+import type { AppealKind, AppealOutcome, DocumentType } from '@app/contracts';
 import { BaseEntity } from '@app/platform';
 
 /**
@@ -26,7 +26,6 @@ export class Appeal extends BaseEntity<
   | 'outcomeBy'
   | 'outcomeRecordedAt'
   | 'closedAt'
-  | 'status'
 > {
   @Property({ length: 200, unique: true })
   idempotencyKey: string;
@@ -72,9 +71,6 @@ export class Appeal extends BaseEntity<
   @Property({ length: 1000 })
   claim: string;
 
-  @Property({ length: 8 })
-  status: AppealStatus = 'OPEN';
-
   @Property({ type: 'uuid', nullable: true })
   holdId?: string | null;
 
@@ -115,7 +111,7 @@ export class Appeal extends BaseEntity<
   @Property({ type: 'timestamptz', nullable: true })
   outcomeRecordedAt?: Date | null;
 
-  /** Set when the outcome is filed and the hold lifted. */
+  /** Set when the outcome is filed and the hold lifted: the case is CLOSED, OPEN until then. */
   @Property({ type: 'timestamptz', nullable: true })
   closedAt?: Date | null;
 }

@@ -18,12 +18,10 @@ import {
 } from '@app/contracts';
 import { beijingDate, requestContentHash } from '@app/domain';
 import {
-  AccessError,
+  areaOf,
   assertAnyPermission,
   assertPermission,
   assertVisible,
-  inScope,
-  isSystemCaller,
   MessagingClient,
   requireCaller,
   runAsCaller,
@@ -51,7 +49,7 @@ export function toAppealReply(appeal: Appeal): AppealReply {
     caseNo: appeal.caseNo,
     receivedOn: appeal.receivedOn,
     claim: appeal.claim,
-    status: appeal.status,
+    status: appeal.closedAt ? 'CLOSED' : 'OPEN',
     holdId: appeal.holdId ?? null,
     registrationDocumentId: appeal.registrationDocumentId ?? null,
     registeredBy: appeal.registeredBy,
@@ -216,15 +214,11 @@ export class AppealsService {
   async list(request: ListAppealsRequest): Promise<ListAppealsReply> {
     const caller = requireCaller();
     assertAnyPermission(caller, READ_PERMISSIONS);
-    if (request.divisionCode && !inScope(caller, request.divisionCode)) {
-      throw AccessError.outOfDivision(request.divisionCode);
-    }
-    const scope = request.divisionCode ?? (isSystemCaller(caller) ? '' : caller.divisionCode);
     const appeals = await this.em.fork().find(
       Appeal,
       {
-        divisionCode: { $like: `${scope}%` },
-        ...(request.status ? { status: request.status } : {}),
+        divisionCode: { $like: `${areaOf(caller, request.divisionCode)}%` },
+        ...(request.status ? { closedAt: request.status === 'CLOSED' ? { $ne: null } : null } : {}),
         ...(request.householdId ? { householdId: request.householdId } : {}),
       },
       { orderBy: { registeredAt: 'desc', id: 'asc' }, limit: request.limit ?? 50, offset: request.offset ?? 0 },
@@ -282,9 +276,8 @@ export class AppealsService {
         basis: `${APPEAL_OUTCOME_LABELS[outcome.outcome]}（${outcome.decisionNo}）`,
       }),
     );
-    appeal.status = 'CLOSED';
     appeal.closedAt = new Date();
-    await em.nativeUpdate(Appeal, { id: appeal.id }, { status: 'CLOSED', closedAt: appeal.closedAt });
+    await em.nativeUpdate(Appeal, { id: appeal.id }, { closedAt: appeal.closedAt });
     return appeal;
   }
 

@@ -11,6 +11,7 @@ import { Migration20261128140000_task_decided_at_index } from './Migration202611
 import { Migration20261128170000_task_claim } from './Migration20261128170000_task_claim';
 import { Migration20261130090000_task_requirements } from './Migration20261130090000_task_requirements';
 import { Migration20261130160000_appeals } from './Migration20261130160000_appeals';
+import { Migration20261130180000_appeal_status_derived } from './Migration20261130180000_appeal_status_derived';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -28,4 +29,8 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261128170000_task_claim', class: Migration20261128170000_task_claim },
   { name: 'Migration20261130090000_task_requirements', class: Migration20261130090000_task_requirements },
   { name: 'Migration20261130160000_appeals', class: Migration20261130160000_appeals },
+  {
+    name: 'Migration20261130180000_appeal_status_derived',
+    class: Migration20261130180000_appeal_status_derived,
+  },
 ];
