@@ -221,9 +221,11 @@ describe('household member changes (real PostgreSQL, NATS, archive, payment)', (
     await intake.close();
     intake = await startService(IntakeAppModule, QUEUE_GROUPS.intake);
     client = intake.get(MessagingClient);
+    // The sweep signals every notice of its batch, then marks them sent in one commit: wait for the commit.
     const told = await until(async () => {
       const found = await signals();
-      return found.length > 0 ? found : undefined;
+      const [notice] = await notices();
+      return found.length > 0 && notice?.sent_at ? found : undefined;
     });
     expect(told).toHaveLength(1);
     expect(await notices()).toEqual([{ sent_at: expect.anything() }]);
