@@ -408,6 +408,12 @@ export const ROUTES: Route[] = [
     expected: only({ county1: SCOPED, finance1: SCOPED, auditor1: SCOPED }),
   },
   {
+    name: 'GET /api/v1/publicity/recipients',
+    call: (token, record) =>
+      status(call('GET', `/api/v1/publicity/recipients?divisionCode=${COMMUNITY[record]}&month=2026-11`, { token })),
+    expected: readers(SCOPED),
+  },
+  {
     name: 'GET /api/v1/appeals',
     call: (token, record) => status(call('GET', `/api/v1/appeals?divisionCode=${COMMUNITY[record]}`, { token })),
     expected: readers(SCOPED),

@@ -26,6 +26,8 @@ import { IdentityModule } from './identity/identity.module';
 import { gatewayOrmSettings } from './mikro-orm.config';
 import { PaymentsController } from './payments/payments.controller';
 import { RecoveriesController } from './payments/recoveries.controller';
+import { RecipientsPublicityController } from './publicity/recipients-publicity.controller';
+import { RecipientsPublicityService } from './publicity/recipients-publicity.service';
 import { InboxService } from './tasks/inbox.service';
 import { TasksController } from './tasks/tasks.controller';
 
@@ -45,7 +47,13 @@ import { TasksController } from './tasks/tasks.controller';
     }),
     AccessLogModule,
   ],
-  providers: [EvidenceUploadService, DossierService, ApplicationRegisterService, InboxService],
+  providers: [
+    EvidenceUploadService,
+    DossierService,
+    ApplicationRegisterService,
+    InboxService,
+    RecipientsPublicityService,
+  ],
   controllers: [
     ApplicationsController,
     DocumentsController,
@@ -61,6 +69,7 @@ import { TasksController } from './tasks/tasks.controller';
     ApprovalPoliciesController,
     PaymentsController,
     RecoveriesController,
+    RecipientsPublicityController,
     BankController,
     HealthController,
   ],

@@ -94,6 +94,38 @@ describe('household registry (real PostgreSQL, NATS)', () => {
     expect(JSON.stringify(reply)).not.toContain(head.idNumber);
   });
 
+  it('answers what a publication may say: active members, confidential or not, only for households the caller sees', async () => {
+    const family = await asCaseworker((c) =>
+      c.request(SUBJECTS.intake.householdCreate, household([member(), member({ relationship: '20' })])),
+    );
+    const confidential = await asCaseworker((c) =>
+      c.request(
+        SUBJECTS.intake.applicationSubmit,
+        makeApplication({ draft: true, householdSize: 1, details: { confidential: true, dataCheckConsent: true } }),
+      ),
+    );
+    const ids = [family.id, confidential.householdId, randomUUID()];
+    const answer = await asCaseworker((c) => c.request(SUBJECTS.intake.householdPublicity, { householdIds: ids }));
+    expect(answer.items).toHaveLength(2);
+    expect(answer.items).toEqual(
+      expect.arrayContaining([
+        { householdId: family.id, memberCount: 2, confidential: false },
+        { householdId: confidential.householdId, memberCount: 1, confidential: true },
+      ]),
+    );
+    // Another community's caseworker learns nothing of them; a bad id is refused by field.
+    const elsewhere = await as(CALLERS.community2, () =>
+      client.request(SUBJECTS.intake.householdPublicity, { householdIds: ids }),
+    );
+    expect(elsewhere.items).toEqual([]);
+    await expect(
+      asCaseworker((c) => c.request(SUBJECTS.intake.householdPublicity, { householdIds: ['x'] })),
+    ).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: [{ field: 'householdIds', messages: ['家庭编号格式不正确'] }],
+    });
+  });
+
   it('refuses the same key with another household', async () => {
     const request = household([member()]);
     await asCaseworker((c) => c.request(SUBJECTS.intake.householdCreate, request));

@@ -124,6 +124,7 @@ import type { RecheckDataCheckRequest, RecordNoticeDeliveryRequest } from './int
 import type { GetApplicationRequest, ListApplicationsRequest } from './intake/get-application.request';
 import type { DivisionReply, GetDivisionRequest } from './intake/get-division.request';
 import type { ChangeHouseholdMembersRequest, MemberChangeReply } from './intake/household-change.request';
+import type { HouseholdPublicityReply, HouseholdPublicityRequest } from './intake/household-publicity';
 import type { HouseholdReply, ImportHouseholdsReply, SearchHouseholdsReply } from './intake/household.reply';
 import type {
   CreateHouseholdRequest,
@@ -186,6 +187,7 @@ import type {
   StartPayrollReply,
   StartPayrollRequest,
 } from './payment/payroll.request';
+import type { ListRecipientsRequest, RecipientsReply } from './payment/recipients.request';
 import type {
   CreateRecoveryRequest,
   GetRecoveryRequest,
@@ -219,6 +221,7 @@ export interface RequestMap {
   [SUBJECTS.intake.householdSearch]: { request: SearchHouseholdsRequest; reply: SearchHouseholdsReply };
   [SUBJECTS.intake.householdImport]: { request: ImportHouseholdsRequest; reply: ImportHouseholdsReply };
   [SUBJECTS.intake.householdChangeMembers]: { request: ChangeHouseholdMembersRequest; reply: MemberChangeReply };
+  [SUBJECTS.intake.householdPublicity]: { request: HouseholdPublicityRequest; reply: HouseholdPublicityReply };
   [SUBJECTS.intake.healthCheck]: Health;
   [SUBJECTS.eligibility.assessmentPreview]: { request: PreviewAssessmentRequest; reply: AssessmentReply };
   [SUBJECTS.eligibility.assessmentRun]: { request: RunAssessmentRequest; reply: StoredAssessmentReply };
@@ -284,6 +287,7 @@ export interface RequestMap {
   [SUBJECTS.payment.bankStatement]: { request: BankStatementRequest; reply: BankStatementReply };
   [SUBJECTS.payment.rosterCommunities]: { request: RosterCommunitiesRequest; reply: RosterCommunitiesReply };
   [SUBJECTS.payment.rosterGet]: { request: GetRosterRequest; reply: RosterReply };
+  [SUBJECTS.payment.recipientList]: { request: ListRecipientsRequest; reply: RecipientsReply };
   [SUBJECTS.payment.statisticsGet]: { request: GetPaymentStatisticsRequest; reply: PaymentStatisticsReply };
   [SUBJECTS.payment.healthCheck]: Health;
   [SUBJECTS.archive.documentFile]: { request: FileDocumentRequest; reply: DocumentReply };

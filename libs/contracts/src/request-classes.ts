@@ -78,6 +78,7 @@ import { RecheckDataCheckRequest, RecordNoticeDeliveryRequest } from './intake/d
 import { GetApplicationRequest, ListApplicationsRequest } from './intake/get-application.request';
 import { GetDivisionRequest } from './intake/get-division.request';
 import { ChangeHouseholdMembersRequest } from './intake/household-change.request';
+import { HouseholdPublicityRequest } from './intake/household-publicity';
 import {
   CreateHouseholdRequest,
   GetHouseholdRequest,
@@ -120,6 +121,7 @@ import {
   GetRosterRequest,
   StartPayrollRequest,
 } from './payment/payroll.request';
+import { ListRecipientsRequest } from './payment/recipients.request';
 import {
   CreateRecoveryRequest,
   GetRecoveryRequest,
@@ -148,6 +150,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.householdSearch]: SearchHouseholdsRequest,
   [SUBJECTS.intake.householdImport]: ImportHouseholdsRequest,
   [SUBJECTS.intake.householdChangeMembers]: ChangeHouseholdMembersRequest,
+  [SUBJECTS.intake.householdPublicity]: HouseholdPublicityRequest,
   [SUBJECTS.intake.healthCheck]: HealthCheckRequest,
   [SUBJECTS.eligibility.assessmentPreview]: PreviewAssessmentRequest,
   [SUBJECTS.eligibility.assessmentRun]: RunAssessmentRequest,
@@ -210,6 +213,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.payment.bankStatement]: BankStatementRequest,
   [SUBJECTS.payment.rosterCommunities]: RosterCommunitiesRequest,
   [SUBJECTS.payment.rosterGet]: GetRosterRequest,
+  [SUBJECTS.payment.recipientList]: ListRecipientsRequest,
   [SUBJECTS.payment.statisticsGet]: GetPaymentStatisticsRequest,
   [SUBJECTS.payment.healthCheck]: HealthCheckRequest,
   [SUBJECTS.archive.documentFile]: FileDocumentRequest,

@@ -21,6 +21,7 @@ export const SUBJECTS = {
     householdSearch: 'intake.household.search',
     householdImport: 'intake.household.import',
     householdChangeMembers: 'intake.household.change-members',
+    householdPublicity: 'intake.household.publicity',
     healthCheck: 'intake.health.check',
   },
   eligibility: {
@@ -84,6 +85,7 @@ export const SUBJECTS = {
     historyGet: 'payment.history.get',
     rosterCommunities: 'payment.roster.communities',
     rosterGet: 'payment.roster.get',
+    recipientList: 'payment.recipient.list',
     statisticsGet: 'payment.statistics.get',
     bankBatchList: 'payment.bank.batch-list',
     bankBatchLines: 'payment.bank.batch-lines',

@@ -5,6 +5,8 @@ import {
   ChangeHouseholdMembersRequest,
   CreateHouseholdRequest,
   GetHouseholdRequest,
+  HouseholdPublicityRequest,
+  type HouseholdPublicityReply,
   type HouseholdReply,
   ImportHouseholdsRequest,
   type ImportHouseholdsReply,
@@ -47,5 +49,10 @@ export class HouseholdsHandler {
   @MessagePattern(SUBJECTS.intake.householdChangeMembers)
   changeMembers(@Payload() request: ChangeHouseholdMembersRequest): Promise<MemberChangeReply> {
     return this.changes.change(request);
+  }
+
+  @MessagePattern(SUBJECTS.intake.householdPublicity)
+  publicity(@Payload() request: HouseholdPublicityRequest): Promise<HouseholdPublicityReply> {
+    return this.households.publicity(request.householdIds);
   }
 }

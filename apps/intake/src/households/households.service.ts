@@ -12,6 +12,7 @@ import {
 import {
   type CreateHouseholdRequest,
   ErrorCode,
+  type HouseholdPublicityReply,
   type HouseholdReply,
   type ImportHouseholdsReply,
   PERMISSIONS,
@@ -33,6 +34,7 @@ import {
   inScope,
   isSystemCaller,
   requireCaller,
+  sqlArray,
 } from '@app/platform';
 
 import { HouseholdChange } from './household-change.entity';
@@ -155,6 +157,39 @@ export class HouseholdsService {
     const { household, members, changes } = await this.load(householdId);
     assertVisible(caller, household?.divisionCode);
     return toHouseholdReply(household!, members, reveal, changes);
+  }
+
+  /**
+   * What a publication of recipients may say of each household: its active members, and whether any of its
+   * applications was confidential (then it is never published). Households the caller may not see, or that do not
+   * exist, are left out of the answer (so it tells nothing of them).
+   */
+  async publicity(householdIds: string[]): Promise<HouseholdPublicityReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.applicationRead);
+    if (householdIds.length === 0) {
+      return { items: [] };
+    }
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ id: string; member_count: number; confidential: boolean }>>(
+        `select h.id,
+                (select count(*)::int from intake.household_member m where m.household_id = h.id and m.active)
+                  as member_count,
+                exists (select 1 from intake.application a
+                         where a.household_id = h.id and (a.details ->> 'confidential')::boolean) as confidential
+           from intake.household h
+          where h.id = any(?::uuid[]) and h.division_code like ?`,
+        [sqlArray(householdIds), `${isSystemCaller(caller) ? '' : caller.divisionCode}%`],
+      );
+    return {
+      items: rows.map((row) => ({
+        householdId: row.id,
+        memberCount: row.member_count,
+        confidential: row.confidential,
+      })),
+    };
   }
 
   /**

@@ -5,6 +5,8 @@ import {
   GetPaymentStatisticsRequest,
   type PaymentStatisticsReply,
   GetRosterRequest,
+  ListRecipientsRequest,
+  type RecipientsReply,
   type RosterCommunitiesReply,
   RosterCommunitiesRequest,
   type RosterReply,
@@ -30,5 +32,10 @@ export class RostersHandler {
   @MessagePattern(SUBJECTS.payment.rosterGet)
   roster(@Payload() request: GetRosterRequest): Promise<RosterReply> {
     return this.rosters.roster(request.month, request.divisionCode);
+  }
+
+  @MessagePattern(SUBJECTS.payment.recipientList)
+  recipients(@Payload() request: ListRecipientsRequest): Promise<RecipientsReply> {
+    return this.rosters.recipients(request.month, request.divisionCode);
   }
 }

@@ -7,16 +7,26 @@ import {
   type LineStatus,
   type PaymentStatisticsReply,
   PERMISSIONS,
+  type RecipientsReply,
   type RosterCommunitiesReply,
   type RosterReply,
   type StatisticsRow,
 } from '@app/contracts';
 import { addMonths, maskBankAccount, monthStart, RECORD_PERIOD_PATTERNS, recordPeriodStart } from '@app/domain';
-import { AccessError, assertPermission, DomainError, inScope, isSystemCaller, requireCaller } from '@app/platform';
+import {
+  AccessError,
+  assertAnyPermission,
+  assertPermission,
+  DomainError,
+  inScope,
+  isSystemCaller,
+  requireCaller,
+} from '@app/platform';
 
 /**
- * The monthly payment roster (发放花名册) per community, which the archive files as an accounting record, and the
- * statistics of a month, quarter or year per county, which it files as administrative records.
+ * The monthly payment roster (发放花名册) per community, which the archive files as an accounting record, the
+ * statistics of a month, quarter or year per county, which it files as administrative records, and the roll of a
+ * community's recipients behind the long-term publication (长期公示).
  */
 @Injectable()
 export class RostersService {
@@ -72,6 +82,55 @@ export class RostersService {
         amountFen: row.amount_fen,
         status: row.status,
         bankReference: row.bank_reference,
+      })),
+    };
+  }
+
+  /**
+   * The households of a community whose benefit is paid for `month`: the enrolment's term covering the month is
+   * active and pays something — the same condition the payroll generates a line on, so the roll and the month's
+   * roster name the same households (a held payee included: the month is owed).
+   */
+  async recipients(month: string, divisionCode: string): Promise<RecipientsReply> {
+    const caller = requireCaller();
+    assertAnyPermission(caller, [PERMISSIONS.paymentRead, PERMISSIONS.applicationRead]);
+    if (!inScope(caller, divisionCode)) {
+      throw AccessError.outOfDivision(divisionCode);
+    }
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<
+        Array<{
+          household_id: string;
+          enrolment_id: string;
+          head_name: string;
+          base_fen: number;
+          supplement_fen: number;
+          first_month: string;
+        }>
+      >(
+        `select e.household_id, e.id as enrolment_id, e.head_name, t.base_fen, t.supplement_fen,
+                to_char(e.first_month, 'YYYY-MM') as first_month
+           from payment.enrolment e
+           join payment.enrolment_term t on t.enrolment_id = e.id
+          where e.division_code = ? and t.state = 'ACTIVE'
+            and t.from_month <= ?::date and (t.to_month is null or t.to_month > ?::date)
+            and t.base_fen + t.supplement_fen > 0
+          order by e.first_month, e.head_name, e.id`,
+        [divisionCode, monthStart(month), monthStart(month)],
+      );
+    return {
+      divisionCode,
+      month,
+      recipients: rows.map((row) => ({
+        householdId: row.household_id,
+        enrolmentId: row.enrolment_id,
+        headName: row.head_name,
+        baseFen: row.base_fen,
+        supplementFen: row.supplement_fen,
+        amountFen: row.base_fen + row.supplement_fen,
+        firstMonth: row.first_month,
       })),
     };
   }
