@@ -610,6 +610,64 @@ describe('approval chain decisions (real Temporal, NATS, PostgreSQL)', () => {
     await record('rejected-at-street', handle);
   }, 60_000);
 
+  it('decides again after a refusal was revoked: a new application of the household, straight to the county', async () => {
+    const application = await submit();
+    const handle = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(application.workflowId);
+    await toStreet(handle, application.id);
+    await decide(CALLERS.street1, {
+      taskId: (await taskOf(CALLERS.street1, application.id)).id,
+      decision: 'REJECT',
+      opinion: '经核对，家庭有机动车辆。',
+      reasons: ['家庭成员名下登记有非营运机动车辆'],
+    });
+    await deliverNotice(handle, application.id);
+    expect((await handle.result()).stage).toBe(APPROVAL_STAGES.rejected);
+    // The approval service asks once it has checked the case (system only); once per case.
+    const request = {
+      applicationId: application.id,
+      appealId: randomUUID(),
+      basis: '依长春市南关区人民政府南府复决〔2026〕1号（撤销原决定）',
+    };
+    await expect(
+      as(CALLERS.county1, () => client.request(SUBJECTS.intake.applicationRedecide, request)),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    const redecide = (body = request) =>
+      as(CALLERS.system, () => client.request(SUBJECTS.intake.applicationRedecide, body));
+    const made = await redecide();
+    expect(made).toMatchObject({
+      householdId: application.householdId,
+      applicantName: application.applicantName,
+      status: 'SUBMITTED',
+      redecision: { appealId: request.appealId, previousApplicationId: application.id },
+      reason: expect.stringContaining(`重新作出决定（原申请${application.applicationNo}）`),
+    });
+    expect((await redecide()).id).toBe(made.id);
+    // Only a refused or terminated application is decided again.
+    await expect(redecide({ ...request, applicationId: made.id, appealId: randomUUID() })).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      details: [{ field: 'status' }],
+    });
+    const again = temporal.client.workflow.getHandle<() => Promise<ApprovalChainResult>>(made.workflowId);
+    await untilStage(again, APPROVAL_STAGES.county);
+    for (const who of [CALLERS.community1, CALLERS.street1]) {
+      const inbox = await as(who, () => client.request(SUBJECTS.approval.taskList, { applicationId: made.id }));
+      expect(inbox.items.filter((task) => task.applicationId === made.id)).toEqual([]);
+    }
+    const reply = await decide(CALLERS.county1, {
+      taskId: (await taskOf(CALLERS.county1, made.id)).id,
+      decision: 'APPROVE',
+      opinion: '依复议决定重新审核，予以确认',
+    });
+    expect(reply.next).toBe('APPROVED');
+    expect((await again.result()).stage).toBe(APPROVAL_STAGES.approved);
+    const filed = await documentTypes(made.id);
+    expect(filed).toEqual(expect.arrayContaining(['APPLICATION_RECEIVED', 'ASSESSMENT_REPORT', 'COUNTY_CONFIRMATION']));
+    expect(filed).not.toContain('COMMUNITY_OPINION');
+    expect(filed).not.toContain('PUBLICITY_NOTICE');
+    expect(await documentTypes(application.id)).not.toContain('APPROVAL_NOTICE');
+    await record('redecision', again);
+  }, 90_000);
+
   it('a return to the previous stage reopens it as a new attempt; the earlier record stays', async () => {
     const application = await submit();
     const handle = temporal.client.workflow.getHandle(application.workflowId);

@@ -39,6 +39,7 @@ describe('recorded approval chain histories replay against the current workflow 
         'data-check-rechecked',
         'before-data-check-notice-rechecked',
         'data-check-notice-served',
+        'redecision',
       ]),
     );
   });

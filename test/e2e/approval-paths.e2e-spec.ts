@@ -286,17 +286,45 @@ describe('approval chain branches through the gateway (running stack)', () => {
     const decided = await call('POST', `/api/v1/appeals/${String(registered.body.id)}/outcome`, {
       token: tokens.county,
       headers: { 'Idempotency-Key': randomUUID() },
-      body: { outcome: 'UPHELD', decidedOn: beijingDate(new Date()), decisionNo: `二府复决〔2026〕${run6}号` },
+      body: { outcome: 'REVOKED', decidedOn: beijingDate(new Date()), decisionNo: `二府复决〔2026〕${run6}号` },
     });
     expect(decided.status).toBe(200);
-    expect(decided.body).toMatchObject({ status: 'CLOSED', outcome: 'UPHELD', toActOn: false });
+    expect(decided.body).toMatchObject({ status: 'CLOSED', outcome: 'REVOKED', toActOn: true });
     const open = await call('GET', `/api/v1/appeals?status=OPEN&divisionCode=${ERDAO.community}`, {
       token: tokens.county,
     });
     expect(open.status).toBe(200);
     expect((open.body.items as Json[]).map((item) => item.id)).not.toContain(registered.body.id);
     expect((await documentTypes(tokens.county, applicationId)).slice(-2)).toEqual(['APPEAL_RECORD', 'APPEAL_RECORD']);
-  }, 90_000);
+
+    // The refusal revoked, the county decides again (重新作出决定): a new application of the household, copied from
+    // the refused one, goes straight to the county's confirmation on a fresh assessment. Once per case.
+    const redecide = (token: string) =>
+      call('POST', `/api/v1/appeals/${String(registered.body.id)}/redecision`, { token });
+    expect((await redecide(tokens.street)).status).toBe(403);
+    const again = await redecide(tokens.county);
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ redecidedBy: expect.any(String), redecidedAt: expect.any(String) });
+    const redecided = again.body.redecisionApplicationId as string;
+    expect((await redecide(tokens.county)).body.redecisionApplicationId).toBe(redecided);
+    expect(await taskOf(tokens.county, redecided)).toMatchObject({ stage: 'COUNTY', status: 'OPEN', attempt: 1 });
+    const made = (await view(tokens.county, redecided)).body.application as Json;
+    const refused = (await view(tokens.county, applicationId)).body.application as Json;
+    expect(made).toMatchObject({
+      householdId: refused.householdId,
+      applicantName: '孙县级',
+      status: 'IN_REVIEW',
+      redecision: { appealId: registered.body.id, previousApplicationId: applicationId },
+      reason: expect.stringContaining(`依长春市二道区人民政府二府复决〔2026〕${run6}号（撤销原决定），重新作出决定`),
+    });
+    await decide(tokens.county, redecided, { decision: 'APPROVE', opinion: '依复议决定重新审核，予以确认' });
+    await untilStage(tokens.county, redecided, 'APPROVED');
+    expect(await documentTypes(tokens.county, redecided)).toEqual(
+      expect.arrayContaining(['APPLICATION_RECEIVED', 'ASSESSMENT_REPORT', 'COUNTY_CONFIRMATION', 'APPROVAL_NOTICE']),
+    );
+    expect(await documentTypes(tokens.county, redecided)).not.toContain('COMMUNITY_OPINION');
+    expect(refused.status).toBe('REJECTED');
+  }, 150_000);
 
   it('a return to the previous stage reopens the community step as a second attempt; both records stay', async () => {
     const applicationId = await submit(tokens.community, ERDAO.community, '李退回');

@@ -15,6 +15,7 @@ import {
 import { beijingDate } from '@app/domain';
 import { MessagingClient, serviceOrmConfig } from '@app/platform';
 import { AppModule as ArchiveAppModule } from '@apps/archive/src/app.module';
+import { AppModule as IntakeAppModule } from '@apps/intake/src/app.module';
 import { as, caller, CALLERS } from '@test/support/callers';
 import { startService } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
@@ -231,6 +232,53 @@ describe('appeals (行政复议、行政诉讼) against filed decisions', () => 
         refusal.applicationId,
       ]);
     expect(Number(count)).toBe(0);
+  });
+
+  it('decides again only a refusal or termination whose outcome leaves it to the county, and only there', async () => {
+    const intake = await startService(IntakeAppModule, QUEUE_GROUPS.intake);
+    try {
+      const redecide = (appealId: string, who = CALLERS.county1) =>
+        call(SUBJECTS.approval.appealRedecide, { appealId }, who);
+      const decide = (appealId: string, outcome: 'UPHELD' | 'REVOKED' | 'ORDERED_TO_ACT') =>
+        call(SUBJECTS.approval.appealOutcome, {
+          idempotencyKey: randomUUID(),
+          appealId,
+          outcome,
+          decidedOn: beijingDate(new Date()),
+          decisionNo: '南府复决〔2026〕9号',
+        });
+      // Before the outcome, and once the refusal is upheld: nothing to decide again.
+      const upheld = await call(SUBJECTS.approval.appealRegister, registration(await fileDecision('REFUSAL_NOTICE')));
+      const nothing = {
+        code: ErrorCode.CONFLICT,
+        details: [{ field: 'appealId', messages: [expect.stringContaining('无需重新作出决定')] }],
+      };
+      await expect(redecide(upheld.id)).rejects.toMatchObject(nothing);
+      await decide(upheld.id, 'UPHELD');
+      await expect(redecide(upheld.id)).rejects.toMatchObject(nothing);
+      // A confirmation revoked (its amount) is decided again as a change of the benefit, not by a new confirmation.
+      const amount = await call(SUBJECTS.approval.appealRegister, registration(await fileDecision('APPROVAL_NOTICE')));
+      await decide(amount.id, 'REVOKED');
+      await expect(redecide(amount.id)).rejects.toMatchObject({
+        code: ErrorCode.CONFLICT,
+        details: [{ field: 'appealId', messages: [expect.stringContaining('待遇变更')] }],
+      });
+      // Ordered to act on a refusal: another county or a street reviewer may not; an application the registry does
+      // not hold is not found, and the case names no application.
+      const ordered = await call(SUBJECTS.approval.appealRegister, registration(await fileDecision('REFUSAL_NOTICE')));
+      await decide(ordered.id, 'ORDERED_TO_ACT');
+      for (const who of [CALLERS.otherCounty, CALLERS.street1]) {
+        await expect(redecide(ordered.id, who)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+      }
+      await expect(redecide(ordered.id)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+      expect(await call(SUBJECTS.approval.appealGet, { appealId: ordered.id })).toMatchObject({
+        toActOn: true,
+        redecisionApplicationId: null,
+        redecidedBy: null,
+      });
+    } finally {
+      await intake.close();
+    }
   });
 
   it('finishes a registration the archive cut off when the same request is sent again', async () => {

@@ -4,6 +4,7 @@ import type {
   ListAppealsReply,
   ListAppealsRequest,
   RecordAppealOutcomeRequest,
+  RedecideAppealRequest,
   RegisterAppealRequest,
 } from './approval/appeal.request';
 import type { ApprovalPolicy } from './approval/approval-policy';
@@ -118,6 +119,7 @@ import type {
   NotifyMissingMaterialsRequest,
   SubmitDraftRequest,
   UpdateApplicationRequest,
+  RedecideApplicationRequest,
   WithdrawApplicationRequest,
 } from './intake/change-application.request';
 import type { RecheckDataCheckRequest, RecordNoticeDeliveryRequest } from './intake/data-check-recheck';
@@ -210,6 +212,7 @@ export interface RequestMap {
   [SUBJECTS.intake.applicationUpdate]: { request: UpdateApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationSubmitDraft]: { request: SubmitDraftRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationWithdraw]: { request: WithdrawApplicationRequest; reply: ApplicationReply };
+  [SUBJECTS.intake.applicationRedecide]: { request: RedecideApplicationRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationMaterialsNotice]: { request: NotifyMissingMaterialsRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationRecheck]: { request: RecheckDataCheckRequest; reply: ApplicationReply };
   [SUBJECTS.intake.applicationNoticeDelivery]: { request: RecordNoticeDeliveryRequest; reply: DocumentReply };
@@ -250,6 +253,7 @@ export interface RequestMap {
   [SUBJECTS.approval.objectionRecord]: { request: RecordObjectionRequest; reply: { accepted: true } };
   [SUBJECTS.approval.appealRegister]: { request: RegisterAppealRequest; reply: AppealReply };
   [SUBJECTS.approval.appealOutcome]: { request: RecordAppealOutcomeRequest; reply: AppealReply };
+  [SUBJECTS.approval.appealRedecide]: { request: RedecideAppealRequest; reply: AppealReply };
   [SUBJECTS.approval.appealGet]: { request: GetAppealRequest; reply: AppealReply };
   [SUBJECTS.approval.appealList]: { request: ListAppealsRequest; reply: ListAppealsReply };
   [SUBJECTS.approval.calendarLoad]: { request: LoadCalendarRequest; reply: CalendarReply };

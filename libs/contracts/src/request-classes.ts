@@ -2,6 +2,7 @@ import {
   GetAppealRequest,
   ListAppealsRequest,
   RecordAppealOutcomeRequest,
+  RedecideAppealRequest,
   RegisterAppealRequest,
 } from './approval/appeal.request';
 import { CreateApprovalPolicyRequest, ListApprovalPoliciesRequest } from './approval/approval-policy.request';
@@ -72,6 +73,7 @@ import {
   NotifyMissingMaterialsRequest,
   SubmitDraftRequest,
   UpdateApplicationRequest,
+  RedecideApplicationRequest,
   WithdrawApplicationRequest,
 } from './intake/change-application.request';
 import { RecheckDataCheckRequest, RecordNoticeDeliveryRequest } from './intake/data-check-recheck';
@@ -139,6 +141,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.intake.applicationUpdate]: UpdateApplicationRequest,
   [SUBJECTS.intake.applicationSubmitDraft]: SubmitDraftRequest,
   [SUBJECTS.intake.applicationWithdraw]: WithdrawApplicationRequest,
+  [SUBJECTS.intake.applicationRedecide]: RedecideApplicationRequest,
   [SUBJECTS.intake.applicationMaterialsNotice]: NotifyMissingMaterialsRequest,
   [SUBJECTS.intake.applicationRecheck]: RecheckDataCheckRequest,
   [SUBJECTS.intake.applicationNoticeDelivery]: RecordNoticeDeliveryRequest,
@@ -179,6 +182,7 @@ export const REQUEST_CLASSES: { [S in RequestSubject]: new () => object } = {
   [SUBJECTS.approval.objectionRecord]: RecordObjectionRequest,
   [SUBJECTS.approval.appealRegister]: RegisterAppealRequest,
   [SUBJECTS.approval.appealOutcome]: RecordAppealOutcomeRequest,
+  [SUBJECTS.approval.appealRedecide]: RedecideAppealRequest,
   [SUBJECTS.approval.appealGet]: GetAppealRequest,
   [SUBJECTS.approval.appealList]: ListAppealsRequest,
   [SUBJECTS.approval.calendarLoad]: LoadCalendarRequest,

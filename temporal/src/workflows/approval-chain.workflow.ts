@@ -181,7 +181,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     const needs: TaskRequirement[] = [];
     if (resolved.countyAlone) {
       needs.push({ kind: 'SURVEY', reason: '保密案件由县级民政部门直接核查家庭经济状况' });
-    } else if (rules?.surveyRequired && taskStage === order[0]?.stage) {
+    } else if (rules?.surveyRequired && taskStage === order[0]?.stage && !input.redecision) {
       needs.push({ kind: 'SURVEY', reason: '本地审批流程规定' });
     }
     if (appraisalBecause && taskStage === rules?.publicityAfter) {
@@ -477,7 +477,9 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
   // no community or street stage sees it, the county's decision carries its own survey, and nothing is appraised
   // or publicised.
   const countyAlone = input.confidential === true && since('confidential-county-check-v1');
-  const stages: StagePolicy[] = countyAlone ? [countyStageOf(policy)] : policy.stages;
+  // Deciding again after a reconsideration or court case (重新作出决定): the case was surveyed, reviewed and
+  // publicised the first time; the county confirms again on a fresh assessment.
+  const stages: StagePolicy[] = countyAlone || input.redecision ? [countyStageOf(policy)] : policy.stages;
   resolved.stages = stages;
   resolved.countyAlone = countyAlone;
   if (policy.appraisal === 'ALWAYS' && !input.confidential) {
@@ -1079,7 +1081,7 @@ export async function approvalChainWorkflow(input: ApprovalChainInput): Promise<
     } else if (d.decision === 'RETURN') {
       index = d.returnTo === 'PREVIOUS' ? Math.max(0, index - 1) : index;
       next = d.returnTo === 'PREVIOUS' && index < stages.length ? stages[index].stage : 'APPLICANT';
-    } else if (rule.stage === policy.publicityAfter && !input.confidential) {
+    } else if (rule.stage === policy.publicityAfter && !input.confidential && !input.redecision) {
       next = 'PUBLICITY';
     } else {
       index += 1;

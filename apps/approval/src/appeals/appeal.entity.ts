@@ -114,4 +114,14 @@ export class Appeal extends BaseEntity<
   /** Set when the outcome is filed and the hold lifted: the case is CLOSED, OPEN until then. */
   @Property({ type: 'timestamptz', nullable: true })
   closedAt?: Date | null;
+
+  /** The application the county decides again on (重新作出决定), who asked for it and when. */
+  @Property({ type: 'uuid', nullable: true })
+  redecisionApplicationId?: string | null;
+
+  @Property({ length: 100, nullable: true })
+  redecidedBy?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  redecidedAt?: Date | null;
 }

@@ -52,4 +52,24 @@ export class AppealError extends DomainError {
     const message = '该案件已记录结果';
     return new AppealError(ErrorCode.CONFLICT, 'appeal has an outcome', message, field('appealId', message));
   }
+
+  static nothingToDecideAgain(): AppealError {
+    const message = '该案件尚无撤销、变更或责令履行的结果，无需重新作出决定';
+    return new AppealError(
+      ErrorCode.CONFLICT,
+      'appeal leaves nothing to decide again',
+      message,
+      field('appealId', message),
+    );
+  }
+
+  static notDecidedAgainByConfirmation(label: string): AppealError {
+    const message = `被申请的决定为${label}：重新作出的决定请按待遇变更或追回程序办理，不另行审核确认`;
+    return new AppealError(
+      ErrorCode.CONFLICT,
+      'contested decision not re-decided by confirmation',
+      message,
+      field('appealId', message),
+    );
+  }
 }

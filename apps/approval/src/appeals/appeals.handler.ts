@@ -7,6 +7,7 @@ import {
   ListAppealsRequest,
   type ListAppealsReply,
   RecordAppealOutcomeRequest,
+  RedecideAppealRequest,
   RegisterAppealRequest,
   SUBJECTS,
 } from '@app/contracts';
@@ -25,6 +26,11 @@ export class AppealsHandler {
   @MessagePattern(SUBJECTS.approval.appealOutcome)
   recordOutcome(@Payload() request: RecordAppealOutcomeRequest): Promise<AppealReply> {
     return this.appeals.recordOutcome(request);
+  }
+
+  @MessagePattern(SUBJECTS.approval.appealRedecide)
+  redecide(@Payload() request: RedecideAppealRequest): Promise<AppealReply> {
+    return this.appeals.redecide(request);
   }
 
   @MessagePattern(SUBJECTS.approval.appealGet)

@@ -12,6 +12,8 @@ import {
   type ListAppealsRequest,
   PERMISSIONS,
   type RecordAppealOutcomeRequest,
+  REDECIDABLE_DOCUMENT_TYPES,
+  type RedecideAppealRequest,
   type RegisterAppealRequest,
   type StepForm,
   SUBJECTS,
@@ -62,6 +64,9 @@ export function toAppealReply(appeal: Appeal): AppealReply {
     toActOn: appeal.outcome ? outcomeToActOn(appeal.outcome) : false,
     closedBy: appeal.closedAt ? (appeal.outcomeBy ?? null) : null,
     closedAt: appeal.closedAt ? appeal.closedAt.toISOString() : null,
+    redecisionApplicationId: appeal.redecisionApplicationId ?? null,
+    redecidedBy: appeal.redecidedBy ?? null,
+    redecidedAt: appeal.redecidedAt ? appeal.redecidedAt.toISOString() : null,
   };
 }
 
@@ -197,6 +202,45 @@ export class AppealsService {
     }
     this.logger.log({ appealId: appeal.id, outcome: request.outcome }, 'appeal outcome recorded');
     return toAppealReply(await this.finishOutcome(em, current));
+  }
+
+  /**
+   * The county decides again after its refusal or termination was revoked, varied or it was ordered to act
+   * (重新作出决定): intake makes a new application of the household from the contested one, whose chain goes
+   * straight to the county's confirmation. Once per case (the application is keyed by the case): the same request
+   * again answers the same application, and finishes what an outage cut off.
+   */
+  async redecide(request: RedecideAppealRequest): Promise<AppealReply> {
+    const caller = requireCaller();
+    assertPermission(caller, PERMISSIONS.appealManage);
+    const em = this.em.fork();
+    const appeal = await em.findOne(Appeal, { id: request.appealId });
+    if (!appeal) {
+      throw AppealError.notFound();
+    }
+    assertVisible(caller, appeal.divisionCode);
+    if (!appeal.outcome || !outcomeToActOn(appeal.outcome)) {
+      throw AppealError.nothingToDecideAgain();
+    }
+    if (!(REDECIDABLE_DOCUMENT_TYPES as readonly string[]).includes(appeal.contestedDocumentType)) {
+      throw AppealError.notDecidedAgainByConfirmation(DOCUMENT_TYPE_LABELS[appeal.contestedDocumentType]);
+    }
+    // The outcome's record and the hold's lifting first, if an outage left them.
+    await this.finishOutcome(em, appeal);
+    const application = await runAsCaller(SYSTEM_CALLER, () =>
+      this.messaging.request(SUBJECTS.intake.applicationRedecide, {
+        applicationId: appeal.applicationId,
+        appealId: appeal.id,
+        basis: `依${appeal.body}${appeal.decisionNo}（${APPEAL_OUTCOME_LABELS[appeal.outcome!]}）`,
+      }),
+    );
+    await em.nativeUpdate(
+      Appeal,
+      { id: appeal.id, redecisionApplicationId: null },
+      { redecisionApplicationId: application.id, redecidedBy: caller.username, redecidedAt: new Date() },
+    );
+    this.logger.log({ appealId: appeal.id, applicationId: application.id }, 'appeal decided again');
+    return toAppealReply(await em.findOneOrFail(Appeal, { id: appeal.id }, { refresh: true }));
   }
 
   /** A case, to the county and to every reader of the household's division (the dossier lists them). */

@@ -12,6 +12,7 @@ import { Migration20261128170000_task_claim } from './Migration20261128170000_ta
 import { Migration20261130090000_task_requirements } from './Migration20261130090000_task_requirements';
 import { Migration20261130160000_appeals } from './Migration20261130160000_appeals';
 import { Migration20261130180000_appeal_status_derived } from './Migration20261130180000_appeal_status_derived';
+import { Migration20261201100000_appeal_redecision } from './Migration20261201100000_appeal_redecision';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -33,4 +34,5 @@ export const migrationList: MigrationObject[] = [
     name: 'Migration20261130180000_appeal_status_derived',
     class: Migration20261130180000_appeal_status_derived,
   },
+  { name: 'Migration20261201100000_appeal_redecision', class: Migration20261201100000_appeal_redecision },
 ];

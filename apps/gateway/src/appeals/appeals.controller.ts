@@ -52,6 +52,17 @@ export class AppealsController {
     return this.messaging.request(SUBJECTS.approval.appealOutcome, { ...body, appealId, idempotencyKey });
   }
 
+  @Post(':id/redecision')
+  @HttpCode(201)
+  @RequirePermission(PERMISSIONS.appealManage)
+  @ApiOperation({
+    summary:
+      'Decide again after a refusal or termination was revoked, varied or ordered to act on (重新作出决定): a new application of the household, copied from the contested one, goes straight to the county. Once per case; the same request again answers the same',
+  })
+  redecide(@UuidParam('id') appealId: string): Promise<AppealReply> {
+    return this.messaging.request(SUBJECTS.approval.appealRedecide, { appealId });
+  }
+
   @Get()
   @RequirePermission(PERMISSIONS.applicationRead)
   @ApiOperation({ summary: 'Cases in your division, newest first (?status=OPEN for those running)' })

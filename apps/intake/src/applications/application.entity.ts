@@ -90,6 +90,13 @@ export class Application extends BaseEntity<
    */
   @Property({ type: 'json', default: "'[]'" })
   rechecks: StoredRecheck[] = [];
+
+  /**
+   * A decision made again after a reconsideration or court case (重新作出决定): the case, and the refused or
+   * terminated application this one was copied from. Its chain goes straight to the county.
+   */
+  @Property({ type: 'json', nullable: true })
+  redecision?: { appealId: string; previousApplicationId: string } | null;
 }
 
 /** A re-check as kept: the means in full (the reply and the record print their summaries). */

@@ -115,6 +115,13 @@ export class ApplicationError extends DomainError {
       { field: 'status', messages: [message] },
     ]);
   }
+  static notRedecidable(status: ApplicationStatus): ApplicationError {
+    const message = `申请当前为“${APPLICATION_STATUS_LABELS[status]}”，只有不予确认或终止审批的申请可以重新作出决定`;
+    return new ApplicationError(ErrorCode.CONFLICT, `application is ${status}: nothing to decide again`, message, [
+      { field: 'status', messages: [message] },
+    ]);
+  }
+
   static recheckNotInProgress(status: ApplicationStatus): ApplicationError {
     const message = `申请当前为“${APPLICATION_STATUS_LABELS[status]}”，只有审批中的申请可以复查核对结果`;
     return new ApplicationError(ErrorCode.CONFLICT, `application is ${status}: no re-check`, message, [

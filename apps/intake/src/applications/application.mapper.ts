@@ -36,6 +36,7 @@ export function toApplicationReply(
     materialsNotice: application.materialsNotice ? materialsNoticeView(application.materialsNotice) : null,
     attachments,
     rechecks: (application.rechecks ?? []).map(recheckView),
+    redecision: application.redecision ?? null,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   SubmitDraftRequest,
   SUBJECTS,
   UpdateApplicationRequest,
+  RedecideApplicationRequest,
   WithdrawApplicationRequest,
 } from '@app/contracts';
 
@@ -81,5 +82,10 @@ export class ApplicationsHandler {
   @MessagePattern(SUBJECTS.intake.applicationWithdraw)
   withdraw(@Payload() request: WithdrawApplicationRequest): Promise<ApplicationReply> {
     return this.applications.withdraw(request.applicationId, request.reason);
+  }
+
+  @MessagePattern(SUBJECTS.intake.applicationRedecide)
+  redecide(@Payload() request: RedecideApplicationRequest): Promise<ApplicationReply> {
+    return this.applications.redecide(request);
   }
 }

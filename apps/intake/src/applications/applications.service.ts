@@ -15,10 +15,11 @@ import {
   type ApplicationStageReply,
   type ApplicationStatus,
   type RecordApplicationStageRequest,
+  type RedecideApplicationRequest,
   type SubmitApplicationRequest,
 } from '@app/contracts';
 import { approvalChainWorkflowId } from '@app/contracts/temporal';
-import { beijingDate, beijingDayStart, checkIdNumber, divisionAncestor } from '@app/domain';
+import { beijingDate, beijingDayStart, checkIdNumber, divisionAncestor, requestContentHash } from '@app/domain';
 import {
   AccessError,
   areaOf,
@@ -97,6 +98,72 @@ export class ApplicationsService {
           throw error;
         }
       }
+    }
+    await this.ensureWorkflow(application);
+    return toApplicationReply(application);
+  }
+
+  /**
+   * A new application of the household of a refused or terminated one, for the county to decide again after a
+   * reconsideration or court case (重新作出决定): the applicant, household and declaration copied, submitted at
+   * once, its chain going straight to the county. System only (the approval service checks the case first).
+   * Idempotent by the case: the same case again answers the same application (and starts its chain if the first
+   * try could not).
+   */
+  @CreateRequestContext()
+  async redecide(request: RedecideApplicationRequest): Promise<ApplicationReply> {
+    if (!isSystemCaller(requireCaller())) {
+      throw AccessError.wrongRole(PERMISSIONS.appealManage);
+    }
+    const idempotencyKey = `redecision:${request.appealId}`;
+    let application = await this.em.findOne(Application, { idempotencyKey });
+    if (!application) {
+      const previous = await this.em.findOne(Application, { id: request.applicationId });
+      if (!previous) {
+        throw ApplicationError.notFound(request.applicationId);
+      }
+      if (previous.status !== 'REJECTED' && previous.status !== 'TERMINATED') {
+        throw ApplicationError.notRedecidable(previous.status);
+      }
+      try {
+        application = await this.em.transactional(async (em) => {
+          await this.assertNoneInProgress(em, previous.household.id);
+          const made = em.create(Application, {
+            applicationNo: await this.nextApplicationNo(em, previous.divisionCode),
+            idempotencyKey,
+            requestHash: requestContentHash(request),
+            household: previous.household.id,
+            divisionCode: previous.divisionCode,
+            applicantName: previous.applicantName,
+            applicantIdNumber: previous.applicantIdNumber,
+            householdSize: previous.householdSize,
+            reason: `${request.basis}，重新作出决定（原申请${previous.applicationNo}）。原申请事由：${previous.reason}`,
+            workflowId: '',
+            status: 'SUBMITTED',
+            submittedAt: new Date(),
+            details: previous.details,
+            conflictOfInterest: previous.conflictOfInterest,
+            redecision: { appealId: request.appealId, previousApplicationId: previous.id },
+          });
+          made.workflowId = approvalChainWorkflowId(made.id);
+          return made;
+        });
+      } catch (error) {
+        // The same case sent twice at once: waiting on the household's lock, the twin finds the application this
+        // one made in progress (or trips on its key). That application answers both.
+        if (!(error instanceof UniqueConstraintViolationException || error instanceof DomainError)) {
+          throw error;
+        }
+        this.em.clear();
+        application = await this.em.findOne(Application, { idempotencyKey });
+        if (!application) {
+          throw error;
+        }
+      }
+      this.logger.log(
+        { applicationId: application.id, previousApplicationId: previous.id, appealId: request.appealId },
+        'application made to decide again',
+      );
     }
     await this.ensureWorkflow(application);
     return toApplicationReply(application);
@@ -368,6 +435,7 @@ export class ApplicationsService {
         correlationId: currentCorrelationId() ?? application.id,
         confidential: application.details?.confidential === true,
         conflictOfInterest: application.conflictOfInterest,
+        ...(application.redecision ? { redecision: application.redecision } : {}),
       });
     } catch (error) {
       this.logger.error({ err: error, applicationId: application.id }, 'starting the approval workflow failed');

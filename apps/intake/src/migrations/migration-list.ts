@@ -16,6 +16,7 @@ import { Migration20261129100000_household_change_new_head } from './Migration20
 import { Migration20261130100000_application_rechecks } from './Migration20261130100000_application_rechecks';
 import { Migration20261130110000_attachment_document } from './Migration20261130110000_attachment_document';
 import { Migration20261130120000_chain_notice } from './Migration20261130120000_chain_notice';
+import { Migration20261201100000_application_redecision } from './Migration20261201100000_application_redecision';
 
 /** Every migration of this service, in order. Add each new migration here (a test checks none is missing). */
 export const migrationList: MigrationObject[] = [
@@ -50,4 +51,8 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261130100000_application_rechecks', class: Migration20261130100000_application_rechecks },
   { name: 'Migration20261130110000_attachment_document', class: Migration20261130110000_attachment_document },
   { name: 'Migration20261130120000_chain_notice', class: Migration20261130120000_chain_notice },
+  {
+    name: 'Migration20261201100000_application_redecision',
+    class: Migration20261201100000_application_redecision,
+  },
 ];

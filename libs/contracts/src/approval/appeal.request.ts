@@ -120,6 +120,22 @@ export class RecordAppealOutcomeRequest {
   note?: string;
 }
 
+/** The application-level decisions a county decides again through a new confirmation by the county. */
+export const REDECIDABLE_DOCUMENT_TYPES = [
+  'REFUSAL_NOTICE',
+  'TERMINATION_NOTICE',
+] as const satisfies readonly DocumentType[];
+
+/**
+ * The county decides again after its refusal or termination was revoked, varied or it was ordered to act
+ * (重新作出决定): a new application of the household, copied from the contested one, goes straight to the county's
+ * confirmation. Once per case: the same request again answers the same application.
+ */
+export class RedecideAppealRequest {
+  @IsUUID('4', { message: '案件编号格式不正确' })
+  appealId: string;
+}
+
 export class GetAppealRequest {
   @IsUUID('4', { message: '案件编号格式不正确' })
   appealId: string;
@@ -173,6 +189,10 @@ export interface AppealReply {
   outcomeDocumentId: string | null;
   /** The county must decide again (revoked, varied, ordered to act). */
   toActOn: boolean;
+  /** The application the county decides again on (`RedecideAppealRequest`), once started. */
+  redecisionApplicationId: string | null;
+  redecidedBy: string | null;
+  redecidedAt: string | null;
   closedBy: string | null;
   closedAt: string | null;
 }

@@ -75,6 +75,8 @@ export interface ApplicationReply {
   attachments: AttachmentReply[];
   /** Re-checks of a disputed data check (核对结果复查), oldest first. */
   rechecks: DataCheckRecheck[];
+  /** Made for the county to decide again after a reconsideration or court case: the case and the earlier one. */
+  redecision: { appealId: string; previousApplicationId: string } | null;
   updatedAt: string;
 }
 

@@ -58,6 +58,26 @@ export class WithdrawApplicationRequest {
 }
 
 /**
+ * A new application of the household of a refused or terminated one, for the county to decide again after a
+ * reconsideration or court case (system only: the approval service, once it has checked the case). The household,
+ * applicant and declaration are the earlier application's; its chain goes straight to the county. Idempotent by
+ * the case.
+ */
+export class RedecideApplicationRequest {
+  @IsUUID('4', { message: '申请编号格式不正确' })
+  applicationId: string;
+
+  @IsUUID('4', { message: '案件编号格式不正确' })
+  appealId: string;
+
+  /** Why, in staff words: the body, its decision number and outcome (printed with the new application's reason). */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  basis: string;
+}
+
+/**
  * The one-time notice of missing materials (一次性告知, 2021 rules Art. 10): before an application is accepted, staff
  * tell the applicant at once everything that is missing — once; what the data check can obtain through government
  * data sharing is never asked for. Filed into the household's archive file. Idempotent by key.

@@ -73,6 +73,11 @@ export interface ApprovalChainInput {
    * confirms only after a recorded home visit.
    */
   conflictOfInterest?: boolean;
+  /**
+   * The county decides again after a reconsideration or court case (重新作出决定): the chain goes from the
+   * assessment straight to the county's confirmation, with no publicity. Ids only.
+   */
+  redecision?: { appealId: string; previousApplicationId: string };
 }
 
 export interface ApprovalChainResult {
