@@ -1,4 +1,4 @@
-import type { AppealReply, RecoveryReply } from '@app/contracts';
+import type { AppealReply, ApplicationSummary, RecoveryReply } from '@app/contracts';
 
 import { dossierPrintable } from './dossier-printable';
 import type { DossierReply, DossierSection } from './dossier.types';
@@ -94,16 +94,29 @@ describe('the printable dossier', () => {
       receivedOn: '2026-11-20',
       outcome: null,
       decidedOn: null,
+      redecisionApplicationId: null,
     };
     const cases = dossierPrintable(
       {
         ...base,
+        applications: {
+          status: 'OK',
+          ms: 1,
+          data: [{ id: 'a2', applicationNo: 'SQ-220102-2026-000002' }] as unknown as ApplicationSummary[],
+        },
         appeals: {
           status: 'OK',
           ms: 1,
           data: [
             { ...appeal, outcome: 'UPHELD', decidedOn: '2026-11-27' },
             { ...appeal, kind: 'LITIGATION', body: '南关区人民法院', caseNo: '（2026）吉0102行初1号' },
+            {
+              ...appeal,
+              caseNo: '南府复〔2026〕13号',
+              outcome: 'REVOKED',
+              decidedOn: '2026-11-28',
+              redecisionApplicationId: 'a2',
+            },
           ] as unknown as AppealReply[],
         },
       },
@@ -119,6 +132,14 @@ describe('the printable dossier', () => {
         '维持原决定（2026-11-27）',
       ],
       ['行政诉讼', '南关区人民法院', '（2026）吉0102行初1号', '不予确认通知书', '2026-11-20', '审理中'],
+      [
+        '行政复议',
+        '长春市南关区人民政府',
+        '南府复〔2026〕13号',
+        '不予确认通知书',
+        '2026-11-20',
+        '撤销原决定（2026-11-28）；已重新审核确认（SQ-220102-2026-000002）',
+      ],
     ]);
     const none = dossierPrintable({ ...base, appeals: { status: 'OK', ms: 1, data: [] } }, '水印').sections;
     expect(none.find((section) => section.heading === '行政复议、行政诉讼')?.lines).toEqual(['无']);

@@ -148,6 +148,11 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
         }
       : { lines: ['无'] }),
   }));
+  /** An application's number as the dossier lists it (its id when the applications could not be read). */
+  const applicationNoOf = (id: string) =>
+    (dossier.applications.status === 'OK'
+      ? dossier.applications.data.find((application) => application.id === id)?.applicationNo
+      : undefined) ?? id;
   part('行政复议、行政诉讼', dossier.appeals, (appeals) => ({
     heading: '行政复议、行政诉讼',
     ...(appeals.length
@@ -160,7 +165,10 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
               appeal.caseNo,
               DOCUMENT_TYPE_LABELS[appeal.contestedDocumentType],
               appeal.receivedOn,
-              appeal.outcome ? `${APPEAL_OUTCOME_LABELS[appeal.outcome]}（${appeal.decidedOn}）` : '审理中',
+              (appeal.outcome ? `${APPEAL_OUTCOME_LABELS[appeal.outcome]}（${appeal.decidedOn}）` : '审理中') +
+                (appeal.redecisionApplicationId
+                  ? `；已重新审核确认（${applicationNoOf(appeal.redecisionApplicationId)}）`
+                  : ''),
             ]),
           },
         }
