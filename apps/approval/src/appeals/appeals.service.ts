@@ -5,6 +5,7 @@ import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
   type AppealReply,
+  type Caller,
   CONTESTABLE_DOCUMENT_TYPES,
   DOCUMENT_TYPE_LABELS,
   type GetAppealRequest,
@@ -149,11 +150,7 @@ export class AppealsService {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.appealManage);
     const em = this.em.fork();
-    const appeal = await em.findOne(Appeal, { id: request.appealId });
-    if (!appeal) {
-      throw AppealError.notFound();
-    }
-    assertVisible(caller, appeal.divisionCode);
+    const appeal = await this.visibleAppeal(em, caller, request.appealId);
     const outcomeHash = requestContentHash(request);
     if (appeal.outcomeKey === request.idempotencyKey) {
       if (appeal.outcomeHash !== outcomeHash) {
@@ -214,11 +211,7 @@ export class AppealsService {
     const caller = requireCaller();
     assertPermission(caller, PERMISSIONS.appealManage);
     const em = this.em.fork();
-    const appeal = await em.findOne(Appeal, { id: request.appealId });
-    if (!appeal) {
-      throw AppealError.notFound();
-    }
-    assertVisible(caller, appeal.divisionCode);
+    const appeal = await this.visibleAppeal(em, caller, request.appealId);
     if (!appeal.outcome || !outcomeToActOn(appeal.outcome)) {
       throw AppealError.nothingToDecideAgain();
     }
@@ -247,12 +240,7 @@ export class AppealsService {
   async get(request: GetAppealRequest): Promise<AppealReply> {
     const caller = requireCaller();
     assertAnyPermission(caller, READ_PERMISSIONS);
-    const appeal = await this.em.fork().findOne(Appeal, { id: request.appealId });
-    if (!appeal) {
-      throw AppealError.notFound();
-    }
-    assertVisible(caller, appeal.divisionCode);
-    return toAppealReply(appeal);
+    return toAppealReply(await this.visibleAppeal(this.em.fork(), caller, request.appealId));
   }
 
   async list(request: ListAppealsRequest): Promise<ListAppealsReply> {
@@ -268,6 +256,16 @@ export class AppealsService {
       { orderBy: { registeredAt: 'desc', id: 'asc' }, limit: request.limit ?? 50, offset: request.offset ?? 0 },
     );
     return { items: appeals.map(toAppealReply) };
+  }
+
+  /** The case, if it exists and lies in the caller's division subtree. */
+  private async visibleAppeal(em: EntityManager, caller: Caller, appealId: string): Promise<Appeal> {
+    const appeal = await em.findOne(Appeal, { id: appealId });
+    if (!appeal) {
+      throw AppealError.notFound();
+    }
+    assertVisible(caller, appeal.divisionCode);
+    return appeal;
   }
 
   /** The hold on the household file and the registration record, each once (keys from the case's id). */

@@ -7,6 +7,7 @@ import {
   type LineStatus,
   type PaymentStatisticsReply,
   PERMISSIONS,
+  type Permission,
   type RecipientsReply,
   type RosterCommunitiesReply,
   type RosterReply,
@@ -22,6 +23,15 @@ import {
   isSystemCaller,
   requireCaller,
 } from '@app/platform';
+
+/** The caller holds one of `permissions` and the community lies in their division subtree. */
+function assertCommunityReadable(permissions: Permission[], divisionCode: string): void {
+  const caller = requireCaller();
+  assertAnyPermission(caller, permissions);
+  if (!inScope(caller, divisionCode)) {
+    throw AccessError.outOfDivision(divisionCode);
+  }
+}
 
 /**
  * The monthly payment roster (发放花名册) per community, which the archive files as an accounting record, the
@@ -46,11 +56,7 @@ export class RostersService {
   }
 
   async roster(month: string, divisionCode: string): Promise<RosterReply> {
-    const caller = requireCaller();
-    assertPermission(caller, PERMISSIONS.paymentRead);
-    if (!inScope(caller, divisionCode)) {
-      throw AccessError.outOfDivision(divisionCode);
-    }
+    assertCommunityReadable([PERMISSIONS.paymentRead], divisionCode);
     const rows = await this.em
       .fork()
       .getConnection()
@@ -92,11 +98,7 @@ export class RostersService {
    * roster name the same households (a held payee included: the month is owed).
    */
   async recipients(month: string, divisionCode: string): Promise<RecipientsReply> {
-    const caller = requireCaller();
-    assertAnyPermission(caller, [PERMISSIONS.paymentRead, PERMISSIONS.applicationRead]);
-    if (!inScope(caller, divisionCode)) {
-      throw AccessError.outOfDivision(divisionCode);
-    }
+    assertCommunityReadable([PERMISSIONS.paymentRead, PERMISSIONS.applicationRead], divisionCode);
     const rows = await this.em
       .fork()
       .getConnection()
