@@ -113,6 +113,17 @@ describe('the publication of recipients (running stack)', () => {
     expect(printed.status).toBe(200);
     expect(printed.headers.get('content-type')).toBe('application/pdf');
     expect(printed.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const sheet = await call('GET', `/api/v1/publicity/recipients.csv?divisionCode=${COMMUNITY}&month=${month}`, {
+      token: community,
+    });
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-type')).toContain('text/csv');
+    const lines = sheet.bytes.toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('\ufeff序号,户主姓名,家庭人口（人）,月保障金额（元）');
+    expect(lines).toContain(
+      `${households.findIndex((household) => household.householdId === family.body.id) + 1},冯公示,2,610.00`,
+    );
+    expect(lines.some((line) => line.includes('冯保密'))).toBe(false);
   });
 
   it('refuses a bad month or division by field, another community, and a caller without the right', async () => {

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { ListRecipientsRequest, PERMISSIONS, SUBJECTS } from '@app/contracts';
@@ -7,6 +7,7 @@ import { MessagingClient } from '@app/platform';
 import { recipientsPrintable } from './recipients-printable';
 import { RecipientsPublicityService } from './recipients-publicity.service';
 import type { RecipientsPublicityReply } from './recipients-publicity.types';
+import { recipientsCsv } from './recipients.csv';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
 /** The long-term publication of a community's recipients (长期公示), for its notice board. */
@@ -42,5 +43,15 @@ export class RecipientsPublicityController {
       length: bytes.length,
       disposition: `inline; filename="recipients-${query.divisionCode}-${query.month}.pdf"; filename*=UTF-8''${encodeURIComponent('最低生活保障对象公示名单')}.pdf`,
     });
+  }
+
+  @Get('recipients.csv')
+  @RequirePermission(PERMISSIONS.applicationRead)
+  @ApiProduces('text/csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="recipients.csv"')
+  @ApiOperation({ summary: 'The same list as a spreadsheet (UTF-8 with BOM): the printed rows and a total' })
+  async csv(@Query() query: ListRecipientsRequest): Promise<string> {
+    return recipientsCsv(await this.publicity.compose(query.divisionCode, query.month));
   }
 }
