@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { DEMO_BANKS } from '@app/domain';
 import { makeIdNumber } from '@test/support/factories/application.factory';
-import { call, type Json, tokenOf } from '@test/support/http-client';
+import { call, type Json, purpose, tokenOf } from '@test/support/http-client';
 
 const [JLRCB] = DEMO_BANKS;
 const COMMUNITY = '220102001001';
@@ -109,6 +109,7 @@ describe('the publication of recipients (running stack)', () => {
 
     const printed = await call('GET', `/api/v1/publicity/recipients.pdf?divisionCode=${COMMUNITY}&month=${month}`, {
       token: community,
+      headers: purpose('张贴长期公示名单'),
     });
     expect(printed.status).toBe(200);
     expect(printed.headers.get('content-type')).toBe('application/pdf');
@@ -124,6 +125,16 @@ describe('the publication of recipients (running stack)', () => {
       `${households.findIndex((household) => household.householdId === family.body.id) + 1},冯公示,2,610.00`,
     );
     expect(lines.some((line) => line.includes('冯保密'))).toBe(false);
+    // Each household listed is in the access log: shown (no purpose given: 长期公示), and taken away with the PDF.
+    const logged = await call('GET', `/api/v1/access-log?recordId=${String(family.body.id)}`, {
+      token: await tokenOf('auditor1'),
+    });
+    expect(logged.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'SEARCH', recordType: 'household', purpose: '长期公示' }),
+        expect.objectContaining({ action: 'DOWNLOAD', recordType: 'household', purpose: '张贴长期公示名单' }),
+      ]),
+    );
   });
 
   it('refuses a bad month or division by field, another community, and a caller without the right', async () => {

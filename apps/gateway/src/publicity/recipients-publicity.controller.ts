@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 
 import { ListRecipientsRequest, PERMISSIONS, SUBJECTS } from '@app/contracts';
 import { MessagingClient } from '@app/platform';
@@ -8,7 +9,17 @@ import { recipientsPrintable } from './recipients-printable';
 import { RecipientsPublicityService } from './recipients-publicity.service';
 import type { RecipientsPublicityReply } from './recipients-publicity.types';
 import { recipientsCsv } from './recipients.csv';
+import { AccessLogService } from '../access-log/access-log.service';
+import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
+
+/** What the access log says of a list looked at or taken away without a stated purpose. */
+const PUBLICITY_PURPOSE = '长期公示';
+const PURPOSE_HEADER = {
+  name: 'X-Access-Purpose',
+  required: false,
+  description: `Why you look (UTF-8, percent-encoded). Left out: logged as 「${PUBLICITY_PURPOSE}」`,
+};
 
 /** The long-term publication of a community's recipients (长期公示), for its notice board. */
 @ApiTags('payments')
@@ -18,24 +29,56 @@ export class RecipientsPublicityController {
   constructor(
     private readonly publicity: RecipientsPublicityService,
     private readonly messaging: MessagingClient,
+    private readonly accessLog: AccessLogService,
   ) {}
 
+  /** The list, each household in it logged as shown (the JSON) or taken away (the PDF, the spreadsheet). */
+  private async logged(
+    query: ListRecipientsRequest,
+    purpose: string,
+    request: Request,
+    action: 'SEARCH' | 'DOWNLOAD',
+  ): Promise<RecipientsPublicityReply> {
+    const publicity = await this.publicity.compose(query.divisionCode, query.month);
+    await this.accessLog.recordShown(
+      'household',
+      publicity.households.map((household) => ({
+        recordId: household.householdId,
+        recordDivision: query.divisionCode,
+      })),
+      purpose,
+      clientIp(request),
+      action,
+    );
+    return publicity;
+  }
+
   @Get('recipients')
+  @ApiHeader(PURPOSE_HEADER)
   @RequirePermission(PERMISSIONS.applicationRead)
   @ApiOperation({
     summary:
       "A community's recipients for a month as published: head's name, members, monthly amount; confidential households withheld (counted only)",
   })
-  recipients(@Query() query: ListRecipientsRequest): Promise<RecipientsPublicityReply> {
-    return this.publicity.compose(query.divisionCode, query.month);
+  recipients(
+    @Query() query: ListRecipientsRequest,
+    @AccessPurpose({ otherwise: PUBLICITY_PURPOSE }) purpose: string,
+    @Req() request: Request,
+  ): Promise<RecipientsPublicityReply> {
+    return this.logged(query, purpose, request, 'SEARCH');
   }
 
   @Get('recipients.pdf')
+  @ApiHeader(PURPOSE_HEADER)
   @RequirePermission(PERMISSIONS.applicationRead)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The same list as a Chinese PDF to post on the notice board (公示名单)' })
-  async pdf(@Query() query: ListRecipientsRequest): Promise<StreamableFile> {
-    const publicity = await this.publicity.compose(query.divisionCode, query.month);
+  async pdf(
+    @Query() query: ListRecipientsRequest,
+    @AccessPurpose({ otherwise: PUBLICITY_PURPOSE }) purpose: string,
+    @Req() request: Request,
+  ): Promise<StreamableFile> {
+    const publicity = await this.logged(query, purpose, request, 'DOWNLOAD');
     const rendered = await this.messaging.request(SUBJECTS.archive.printableRender, recipientsPrintable(publicity));
     const bytes = Buffer.from(rendered.contentBase64, 'base64');
     return new StreamableFile(bytes, {
@@ -46,12 +89,17 @@ export class RecipientsPublicityController {
   }
 
   @Get('recipients.csv')
+  @ApiHeader(PURPOSE_HEADER)
   @RequirePermission(PERMISSIONS.applicationRead)
   @ApiProduces('text/csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="recipients.csv"')
   @ApiOperation({ summary: 'The same list as a spreadsheet (UTF-8 with BOM): the printed rows and a total' })
-  async csv(@Query() query: ListRecipientsRequest): Promise<string> {
-    return recipientsCsv(await this.publicity.compose(query.divisionCode, query.month));
+  async csv(
+    @Query() query: ListRecipientsRequest,
+    @AccessPurpose({ otherwise: PUBLICITY_PURPOSE }) purpose: string,
+    @Req() request: Request,
+  ): Promise<string> {
+    return recipientsCsv(await this.logged(query, purpose, request, 'DOWNLOAD'));
   }
 }
