@@ -2,14 +2,10 @@ import { Controller, Get, Header, Query, Req, StreamableFile } from '@nestjs/com
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
-import { ListRecipientsRequest, PERMISSIONS, SUBJECTS } from '@app/contracts';
-import { MessagingClient } from '@app/platform';
+import { ListRecipientsRequest, PERMISSIONS } from '@app/contracts';
 
-import { recipientsPrintable } from './recipients-printable';
 import { RecipientsPublicityService } from './recipients-publicity.service';
 import type { RecipientsPublicityReply } from './recipients-publicity.types';
-import { recipientsCsv } from './recipients.csv';
-import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
 
@@ -26,32 +22,7 @@ const PURPOSE_HEADER = {
 @ApiBearerAuth()
 @Controller('v1/publicity')
 export class RecipientsPublicityController {
-  constructor(
-    private readonly publicity: RecipientsPublicityService,
-    private readonly messaging: MessagingClient,
-    private readonly accessLog: AccessLogService,
-  ) {}
-
-  /** The list, each household in it logged as shown (the JSON) or taken away (the PDF, the spreadsheet). */
-  private async logged(
-    query: ListRecipientsRequest,
-    purpose: string,
-    request: Request,
-    action: 'SEARCH' | 'DOWNLOAD',
-  ): Promise<RecipientsPublicityReply> {
-    const publicity = await this.publicity.compose(query.divisionCode, query.month);
-    await this.accessLog.recordShown(
-      'household',
-      publicity.households.map((household) => ({
-        recordId: household.householdId,
-        recordDivision: query.divisionCode,
-      })),
-      purpose,
-      clientIp(request),
-      action,
-    );
-    return publicity;
-  }
+  constructor(private readonly publicity: RecipientsPublicityService) {}
 
   @Get('recipients')
   @ApiHeader(PURPOSE_HEADER)
@@ -65,7 +36,7 @@ export class RecipientsPublicityController {
     @AccessPurpose({ otherwise: PUBLICITY_PURPOSE }) purpose: string,
     @Req() request: Request,
   ): Promise<RecipientsPublicityReply> {
-    return this.logged(query, purpose, request, 'SEARCH');
+    return this.publicity.shown(query.divisionCode, query.month, { purpose, clientIp: clientIp(request) });
   }
 
   @Get('recipients.pdf')
@@ -78,9 +49,10 @@ export class RecipientsPublicityController {
     @AccessPurpose({ otherwise: PUBLICITY_PURPOSE }) purpose: string,
     @Req() request: Request,
   ): Promise<StreamableFile> {
-    const publicity = await this.logged(query, purpose, request, 'DOWNLOAD');
-    const rendered = await this.messaging.request(SUBJECTS.archive.printableRender, recipientsPrintable(publicity));
-    const bytes = Buffer.from(rendered.contentBase64, 'base64');
+    const bytes = await this.publicity.printed(query.divisionCode, query.month, {
+      purpose,
+      clientIp: clientIp(request),
+    });
     return new StreamableFile(bytes, {
       type: 'application/pdf',
       length: bytes.length,
@@ -95,11 +67,11 @@ export class RecipientsPublicityController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="recipients.csv"')
   @ApiOperation({ summary: 'The same list as a spreadsheet (UTF-8 with BOM): the printed rows and a total' })
-  async csv(
+  csv(
     @Query() query: ListRecipientsRequest,
     @AccessPurpose({ otherwise: PUBLICITY_PURPOSE }) purpose: string,
     @Req() request: Request,
   ): Promise<string> {
-    return recipientsCsv(await this.logged(query, purpose, request, 'DOWNLOAD'));
+    return this.publicity.spreadsheet(query.divisionCode, query.month, { purpose, clientIp: clientIp(request) });
   }
 }

@@ -102,18 +102,8 @@ export class RostersService {
     const rows = await this.em
       .fork()
       .getConnection()
-      .execute<
-        Array<{
-          household_id: string;
-          enrolment_id: string;
-          head_name: string;
-          base_fen: number;
-          supplement_fen: number;
-          first_month: string;
-        }>
-      >(
-        `select e.household_id, e.id as enrolment_id, e.head_name, t.base_fen, t.supplement_fen,
-                to_char(e.first_month, 'YYYY-MM') as first_month
+      .execute<Array<{ household_id: string; head_name: string; amount_fen: number }>>(
+        `select e.household_id, e.head_name, t.base_fen + t.supplement_fen as amount_fen
            from payment.enrolment e
            join payment.enrolment_term t on t.enrolment_id = e.id
           where e.division_code = ? and t.state = 'ACTIVE'
@@ -127,12 +117,8 @@ export class RostersService {
       month,
       recipients: rows.map((row) => ({
         householdId: row.household_id,
-        enrolmentId: row.enrolment_id,
         headName: row.head_name,
-        baseFen: row.base_fen,
-        supplementFen: row.supplement_fen,
-        amountFen: row.base_fen + row.supplement_fen,
-        firstMonth: row.first_month,
+        amountFen: row.amount_fen,
       })),
     };
   }

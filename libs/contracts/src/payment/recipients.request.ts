@@ -13,15 +13,12 @@ export class ListRecipientsRequest {
   month: string;
 }
 
+/** What a publication needs of each household paid (the registry adds its members). */
 export interface RecipientRow {
   householdId: string;
-  enrolmentId: string;
   headName: string;
-  baseFen: number;
-  supplementFen: number;
+  /** The month's benefit: base and supplement. */
   amountFen: number;
-  /** The first month the benefit was paid for (YYYY-MM). */
-  firstMonth: string;
 }
 
 export interface RecipientsReply {
