@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import importPlugin from 'eslint-plugin-import';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
@@ -106,6 +107,34 @@ export default tseslint.config(
             {
               group: ['@apps/*'],
               message: 'Services never import another app; talk over NATS through @app/contracts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The staff console runs in the browser: it takes plain constants from one contract file, never a validator.
+    ...reactHooks.configs.flat['recommended-latest'],
+    files: ['apps/console/**/*.ts', 'apps/console/**/*.tsx'],
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'separate-type-imports', disallowTypeAnnotations: false },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@app/contracts', message: 'Import one contract file (@app/contracts/<area>/<file>).' },
+            { name: '@app/domain', message: 'Import one domain file (@app/domain/<area>/<file>).' },
+            { name: '@app/platform', message: 'Server code: not in the console.' },
+          ],
+          patterns: [
+            {
+              group: ['@nestjs/*', '@mikro-orm/*', 'class-validator', 'class-transformer', 'nats', '@temporalio/*'],
+              message: 'Server code: not in the console.',
             },
           ],
         },

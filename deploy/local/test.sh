@@ -10,6 +10,7 @@ bash deploy/local/deps.sh
 bash temporal/dev-server/build.sh
 bash deploy/local/fake-s3.sh
 bash deploy/local/infra.sh
+bash deploy/local/browser.sh
 
 log "format, lint, types"
 npm run --silent check

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { correlationMiddleware, createHttpValidationPipe, HttpErrorFilter, httpMetricsMiddleware } from '@app/platform';
 
 import { AppModule } from './app.module';
+import { serveConsole } from './console/serve-console';
 import { assertProductionSecret, type GatewayEnv } from './gateway.env';
 import { setupOpenApi } from './openapi/openapi';
 
@@ -25,6 +26,10 @@ export async function createGateway(): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware);
+  const staffConsole = serveConsole(app, app.get(ConfigService).getOrThrow<string>('CONSOLE_DIR'));
+  if (!staffConsole.served) {
+    app.get(Logger).warn(`staff console not built (${staffConsole.directory}): /console/ answers 404`);
+  }
   app.setGlobalPrefix('api', { exclude: ['health', { path: 'bank/*path', method: RequestMethod.ALL }] });
   app.useGlobalPipes(createHttpValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

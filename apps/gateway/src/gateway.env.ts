@@ -12,6 +12,11 @@ export class GatewayEnv extends PlatformEnv {
   @Max(65535)
   PORT = 3000;
 
+  /** The staff console's built files (npm run build:console), served at /console/; relative to the working directory. */
+  @IsString()
+  @IsNotEmpty()
+  CONSOLE_DIR = 'dist/console';
+
   /** How long GET /health waits for each component. */
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,35 @@
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+
+import { ROLE_LABELS } from './labels';
+import { signOut } from '../api/client';
+import { useSession } from '../session/use-session';
+
+/** Every page after sign-in: who is signed in, for which division, the menu, and signing out. */
+export function Layout() {
+  const session = useSession();
+  const location = useLocation();
+  if (!session) {
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  }
+  const { account } = session;
+  return (
+    <>
+      <header className="top">
+        <span className="brand">最低生活保障业务系统</span>
+        <nav>
+          <NavLink to="/tasks">待办任务</NavLink>
+        </nav>
+        <span className="who">
+          {account.displayName}（{account.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}，
+          {account.divisionCode}）
+        </span>
+        <button type="button" className="link" onClick={() => void signOut()}>
+          退出
+        </button>
+      </header>
+      <main>
+        <Outlet />
+      </main>
+    </>
+  );
+}

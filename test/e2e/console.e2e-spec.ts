@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Browser, Page } from 'playwright-core';
+
+import { DEFAULT_DEMO_PASSWORD } from '@app/domain';
+import { launchBrowser } from '@test/support/browser';
+import { makeIdNumber } from '@test/support/factories/application.factory';
+import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
+
+const PASSWORD = process.env.DIBAO_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+
+/**
+ * The staff console in a real browser (headless Chromium) against the running stack: a caseworker signs in, finds
+ * the new application in the inbox, opens it with its filed documents, is told by field what a decision lacks,
+ * decides, and the step's record is filed; a caseworker of another community is refused the application.
+ */
+describe('the staff console (running stack, headless Chromium)', () => {
+  let browser: Browser;
+  let community1: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    community1 = await tokenOf('community1');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const signIn = async (page: Page, username: string, password: string) => {
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+  };
+
+  it('signs in, finds the task, opens the file, decides with the refusals shown by field, and files the record', async () => {
+    const idNumber = makeIdNumber();
+    const applicantName = `控制台${randomUUID().slice(0, 4)}`;
+    const created = await call('POST', '/api/v1/applications', {
+      token: community1,
+      headers: { 'Idempotency-Key': `e2e-console-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        applicantName,
+        applicantIdNumber: idNumber,
+        householdSize: 2,
+        reason: '家庭主要劳动力患病，无固定收入',
+        details: { dataCheckConsent: true },
+      },
+    });
+    expect(created.status).toBe(201);
+    const { id: applicationId, applicationNo } = created.body as { id: string; applicationNo: string };
+    const task = await until(async () => {
+      const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
+      return (inbox.body.items as Json[] | undefined)?.find((item) => item.stage === 'COMMUNITY');
+    }, 45_000);
+
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    // `/` leads to the console, which asks who you are; a wrong password is refused in the gateway's words.
+    await page.goto(`${BASE_URL}/`);
+    await page.waitForURL(/\/console\/#\/sign-in$/);
+    await signIn(page, 'no-such-account', 'wrong-password');
+    expect(await page.getByRole('alert').textContent()).toContain('用户名或密码错误');
+    await signIn(page, 'community1', PASSWORD);
+    await page.waitForURL(/#\/tasks$/);
+
+    // The inbox: the new application's row, the ID number masked (never in full on the page).
+    const row = page.locator(`tr[data-task-id="${task.id as string}"]`);
+    await row.waitFor();
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain(applicationNo);
+    expect(rowText).toContain(applicantName);
+    expect(rowText).toContain(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
+    expect(rowText).toContain('社区（村）初审');
+    expect(await page.content()).not.toContain(idNumber);
+
+    // The application: particulars, its filed documents (one opened as its PDF), the task to decide.
+    await row.getByRole('link', { name: applicationNo }).click();
+    await page.waitForURL(new RegExp(`#/applications/${applicationId}$`));
+    await page.locator('[data-document-type="ASSESSMENT_REPORT"]').waitFor();
+    expect(await page.locator('[data-field="status"]').textContent()).toBe('审核中');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.locator('[data-document-type="APPLICATION_RECEIVED"]').getByRole('button', { name: '查看' }).click(),
+    ]);
+    expect(pdf.url()).toMatch(/^blob:/);
+    await pdf.close();
+
+    // A decision the gateway refuses: its message beside the field it names, nothing recorded.
+    const form = page.getByRole('form', { name: '审批决定' });
+    await form.getByLabel('不同意').check();
+    await form.getByLabel('意见').fill('经调查，家庭收入高于标准。');
+    await form.getByRole('button', { name: '提交决定' }).click();
+    await form.getByText('不同意或终止审批时必须写明理由').first().waitFor();
+    expect(await form.locator('label.field.invalid').count()).toBe(1);
+
+    // The approval: answered once the community's opinion is filed; publicity opens.
+    await form.getByLabel('同意', { exact: true }).check();
+    await form.getByLabel('意见').fill('经入户调查，家庭情况属实，同意。');
+    await form.getByRole('button', { name: '提交决定' }).click();
+    const done = await page.getByRole('status').textContent();
+    expect(done).toContain('已提交：同意');
+    expect(done).toContain('公示');
+    // The page reads the application again: the task is done (no form), the opinion in its history.
+    await form.waitFor({ state: 'detached' });
+    await page.locator('table.history').getByText('同意', { exact: true }).waitFor();
+
+    const view = await call('GET', `/api/v1/applications/${applicationId}`, {
+      token: community1,
+      headers: purpose('核对控制台测试'),
+    });
+    expect((view.body.documents as Json[]).map((d) => d.documentType)).toEqual([
+      'APPLICATION_RECEIVED',
+      'ASSESSMENT_REPORT',
+      'COMMUNITY_OPINION',
+      'PUBLICITY_NOTICE',
+    ]);
+    const opinion = (view.body.progress.history as Json[]).find(
+      (e) => e.stage === 'COMMUNITY' && e.event === 'APPROVE',
+    );
+    expect(opinion).toMatchObject({ actor: 'community1' });
+    const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
+    expect(inbox.body.items).toEqual([]);
+
+    // The console's reads are in the access log, with the purpose it states: the application, the receipt's PDF.
+    const receipt = (view.body.documents as Json[])[0];
+    const auditor = await tokenOf('auditor1');
+    const log = await call('GET', '/api/v1/access-log?actor=community1&limit=50', { token: auditor });
+    expect(log.status).toBe(200);
+    expect(log.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'READ', recordId: applicationId, purpose: '办理审批任务' }),
+        expect.objectContaining({ action: 'DOWNLOAD', recordId: receipt.id, purpose: '办理审批任务' }),
+      ]),
+    );
+
+    // Signing out ends the session: the inbox asks who you are again.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(/#\/sign-in$/);
+    await page.goto(`${BASE_URL}/console/#/tasks`);
+    await page.waitForURL(/#\/sign-in$/);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("refuses a caseworker another community's application, in the gateway's words", async () => {
+    const created = await call('POST', '/api/v1/applications', {
+      token: community1,
+      headers: { 'Idempotency-Key': `e2e-console-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        applicantName: '控制台越权',
+        applicantIdNumber: makeIdNumber(),
+        householdSize: 1,
+        reason: '失业，无固定收入',
+        details: { dataCheckConsent: true },
+      },
+    });
+    expect(created.status).toBe(201);
+    const page = await browser.newPage();
+    await page.goto(`${BASE_URL}/console/#/applications/${created.body.id as string}`);
+    await page.waitForURL(/#\/sign-in$/);
+    await signIn(page, 'community2', PASSWORD);
+    // Back where the caseworker was going, and refused there.
+    await page.waitForURL(new RegExp(`#/applications/${created.body.id as string}$`));
+    const alert = page.getByRole('alert').first();
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/无权|权限|范围/);
+    expect(await page.content()).not.toContain('控制台越权');
+    await page.close();
+  });
+});
