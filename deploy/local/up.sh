@@ -32,7 +32,7 @@ if [[ "${NODE_ENV:-}" != "production" ]]; then
 fi
 
 # Processes still running an older build are restarted; the rest are left alone.
-build_stamp="$(cd "$ROOT" && find dist -name '*.js' -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+build_stamp="$(cd "$ROOT" && find dist -path dist/console -prune -o -name '*.js' -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
 stale=()
 for name in "${SERVICES[@]}" worker gateway; do
   if pid_alive "$name" && [[ "$(cat "$RUN/$name.build" 2>/dev/null)" != "$build_stamp" ]]; then
