@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_DEMO_PASSWORD } from '@app/domain';
 import { launchBrowser } from '@test/support/browser';
 import { makeIdNumber } from '@test/support/factories/application.factory';
-import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
+import { BASE_URL, call, type Json, purpose, tokenOf } from '@test/support/http-client';
 
 const PASSWORD = process.env.DIBAO_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
 
@@ -33,28 +33,9 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.getByRole('button', { name: '登录' }).click();
   };
 
-  it('signs in, finds the task, opens the file, decides with the refusals shown by field, and files the record', async () => {
+  it('signs in, registers an application, finds its task, opens the file, decides (refusals shown by field) and files the record', async () => {
     const idNumber = makeIdNumber();
     const applicantName = `控制台${randomUUID().slice(0, 4)}`;
-    const created = await call('POST', '/api/v1/applications', {
-      token: community1,
-      headers: { 'Idempotency-Key': `e2e-console-${randomUUID()}` },
-      body: {
-        divisionCode: '220102001001',
-        applicantName,
-        applicantIdNumber: idNumber,
-        householdSize: 2,
-        reason: '家庭主要劳动力患病，无固定收入',
-        details: { dataCheckConsent: true },
-      },
-    });
-    expect(created.status).toBe(201);
-    const { id: applicationId, applicationNo } = created.body as { id: string; applicationNo: string };
-    const task = await until(async () => {
-      const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
-      return (inbox.body.items as Json[] | undefined)?.find((item) => item.stage === 'COMMUNITY');
-    }, 45_000);
-
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -66,6 +47,45 @@ describe('the staff console (running stack, headless Chromium)', () => {
     expect(await page.getByRole('alert').textContent()).toContain('用户名或密码错误');
     await signIn(page, 'community1', PASSWORD);
     await page.waitForURL(/#\/tasks$/);
+
+    // Registration (受理登记): an amount that is not yuan, then the missing consent, each told beside its field.
+    await page.getByRole('link', { name: '受理登记' }).click();
+    const registration = page.getByRole('form', { name: '申请登记' });
+    expect(await registration.getByLabel('所属社区（12位区划代码）').inputValue()).toBe('220102001001');
+    await registration.getByLabel('申请人（户主）姓名').fill(applicantName);
+    await registration.getByLabel('申请人身份证号').fill(idNumber);
+    await registration.getByLabel('共同生活的家庭人口数').fill('2');
+    await registration.getByLabel('申请理由').fill('家庭主要劳动力患病，无固定收入');
+    await registration.getByRole('button', { name: '添加一项收入' }).click();
+    await registration.getByLabel('金额（元）').fill('1.234');
+    await registration.getByRole('button', { name: '提交申请' }).click();
+    await registration.getByText('金额应为元，最多两位小数').first().waitFor();
+    await registration.getByLabel('金额（元）').fill('300');
+    await registration.getByRole('button', { name: '提交申请' }).click();
+    const consentRefused = registration.getByRole('alert');
+    await consentRefused.waitFor();
+    expect(await consentRefused.textContent()).toContain('提交申请须签署家庭经济状况核对授权书');
+    await registration.getByLabel('已签署家庭经济状况核对授权书').check();
+    await registration.getByRole('button', { name: '提交申请' }).click();
+
+    // The application's page: it waits while the chain files the receipt and the assessment, then offers the task.
+    await page.waitForURL(/#\/applications\/[0-9a-f-]{36}$/);
+    const applicationId = /applications\/([0-9a-f-]{36})$/.exec(page.url())![1];
+    await page.getByRole('form', { name: '审批决定' }).waitFor({ timeout: 45_000 });
+    const applicationNo = /SQ-\d{6}-\d{4}-\d{6}/.exec((await page.locator('h1').textContent()) ?? '')![0];
+    const registered = await call('GET', `/api/v1/applications/${applicationId}`, {
+      token: community1,
+      headers: purpose('核对控制台测试'),
+    });
+    expect(registered.body.application).toMatchObject({
+      applicantName,
+      householdSize: 2,
+      details: { dataCheckConsent: true, incomes: [{ memberIdNumber: idNumber, amountFen: 30000, period: 'MONTH' }] },
+    });
+    const task = (await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 })).body
+      .items[0] as Json;
+    expect(task).toMatchObject({ stage: 'COMMUNITY', status: 'OPEN' });
+    await page.getByRole('link', { name: '待办任务' }).click();
 
     // The inbox: the new application's row, the ID number masked (never in full on the page).
     const row = page.locator(`tr[data-task-id="${task.id as string}"]`);
@@ -134,6 +154,50 @@ describe('the staff console (running stack, headless Chromium)', () => {
       expect.arrayContaining([
         expect.objectContaining({ action: 'READ', recordId: applicationId, purpose: '办理审批任务' }),
         expect.objectContaining({ action: 'DOWNLOAD', recordId: receipt.id, purpose: '办理审批任务' }),
+      ]),
+    );
+
+    // 户档查询: the household found by the applicant's name, its dossier read and printed with the purpose chosen.
+    await page.getByRole('link', { name: '户档查询' }).click();
+    const search = page.getByRole('form', { name: '查询家庭' });
+    await search.getByLabel('姓名或身份证号').fill(applicantName);
+    await search.getByLabel('查阅目的').selectOption('答复群众咨询');
+    await search.getByRole('button', { name: '查询' }).click();
+    const hit = page.locator('table.households tbody tr');
+    await hit.first().waitFor();
+    expect(await hit.count()).toBe(1);
+    const householdId = (await hit.getAttribute('data-household-id'))!;
+    expect(await hit.textContent()).toContain(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
+    await hit.getByRole('link').click();
+    await page.waitForURL(new RegExp(`#/households/${householdId}\\?purpose=`));
+    await page.locator('table.steps').getByText('community1').waitFor();
+    expect(await page.locator('[data-field="dossier-status"]').textContent()).toContain('申请审核中');
+    expect(await page.locator('table.members').textContent()).toContain(applicantName);
+    expect(await page.locator('table.documents tbody tr').count()).toBe(4);
+    expect(await page.locator('[data-section-status]').count()).toBe(0);
+    const [printed] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: '打印户档案' }).click(),
+    ]);
+    expect(printed.url()).toMatch(/^blob:/);
+    await printed.close();
+    expect(await page.content()).not.toContain(idNumber);
+    const dossierLog = await call('GET', '/api/v1/access-log?actor=community1&limit=50', { token: auditor });
+    expect(dossierLog.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'SEARCH', recordId: householdId, purpose: '答复群众咨询' }),
+        expect.objectContaining({
+          action: 'READ',
+          recordType: 'dossier',
+          recordId: householdId,
+          purpose: '答复群众咨询',
+        }),
+        expect.objectContaining({
+          action: 'DOWNLOAD',
+          recordType: 'dossier',
+          recordId: householdId,
+          purpose: '答复群众咨询',
+        }),
       ]),
     );
 

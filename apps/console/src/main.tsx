@@ -3,8 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 
 import { ApplicationPage } from './applications/application.page';
+import { NewApplicationPage } from './applications/new-application.page';
 import './common/console.css';
 import { Layout } from './common/layout';
+import { DossierPage } from './households/dossier.page';
+import { HouseholdSearchPage } from './households/household-search.page';
 import { InboxPage } from './inbox/inbox.page';
 import { SignInPage } from './session/sign-in.page';
 
@@ -16,6 +19,9 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/tasks" replace /> },
       { path: 'tasks', element: <InboxPage /> },
+      { path: 'households', element: <HouseholdSearchPage /> },
+      { path: 'households/:id', element: <DossierPage /> },
+      { path: 'applications/new', element: <NewApplicationPage /> },
       { path: 'applications/:id', element: <ApplicationPage /> },
       { path: '*', element: <Navigate to="/tasks" replace /> },
     ],

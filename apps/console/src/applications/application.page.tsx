@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 
+import { type DecisionStage, STAGE_DIVISION_DIGITS } from '@app/contracts/approval/approval-policy';
 import type { DecisionReply } from '@app/contracts/approval/task.request';
 
 import { type ApplicationView, HANDLING_PURPOSE } from './application.types';
@@ -19,6 +20,10 @@ import {
 import { useLoad } from '../common/use-load';
 import { TaskPanel } from '../decisions/task-panel';
 import type { InboxReply } from '../inbox/inbox.types';
+import { useSession } from '../session/use-session';
+
+const POLL_MS = 2_000;
+const MAX_POLLS = 30;
 
 /** 办理: the application, where its chain stands, its filed documents, and the caller's task on it. */
 export function ApplicationPage() {
@@ -33,6 +38,36 @@ export function ApplicationPage() {
     view.reload();
     tasks.reload();
   };
+
+  // While the chain accepts and assesses the application, or is opening the caller's task, no task of theirs is
+  // open yet: read again every two seconds, for at most a minute, until it is.
+  const session = useSession();
+  const [polls, setPolls] = useState<{ id: string; count: number }>({ id, count: 0 });
+  const pollCount = polls.id === id ? polls.count : 0;
+  const status = view.data?.application.status;
+  const chain = view.data?.progress;
+  const myLevel = (stage: DecisionStage | null | undefined) =>
+    !!stage && STAGE_DIVISION_DIGITS[stage] === session?.account.divisionCode.length;
+  const accepting =
+    (status === 'SUBMITTED' || status === 'RECEIVED' || status === 'IN_REVIEW') &&
+    !decided &&
+    !tasks.data?.items.some((task) => task.status === 'OPEN') &&
+    (!chain || ['ACCEPTANCE', 'ASSESSMENT'].includes(chain.stage) || myLevel(chain.pendingStage)) &&
+    pollCount < MAX_POLLS;
+  const polling = accepting && !view.loading && !tasks.loading;
+  const { reload: reloadView } = view;
+  const { reload: reloadTasks } = tasks;
+  useEffect(() => {
+    if (!polling) {
+      return;
+    }
+    const timer = setTimeout(() => {
+      setPolls({ id, count: pollCount + 1 });
+      reloadView();
+      reloadTasks();
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [polling, id, pollCount, reloadView, reloadTasks]);
 
   if (view.error) {
     return <ErrorBox error={view.error} />;
@@ -61,6 +96,7 @@ export function ApplicationPage() {
         <dd>{application.submittedAt ? beijingMinute(new Date(application.submittedAt)) : '草稿'}</dd>
       </dl>
 
+      {accepting && <p className="warning">正在受理：受理回执和核对评估报告归档后，待办将出现在这里。</p>}
       {decided && (
         <p className="done" role="status">
           已提交：{DECISION_LABELS[decided.decision]}。本环节记录已归档；下一步：

@@ -9,11 +9,18 @@ import { ErrorBox } from '../common/error-box';
 import { beijingMinute } from '../common/labels';
 
 /** The application's items in the household file, each opened as its PDF (the read is logged with its purpose). */
-export function DocumentList({ documents }: { documents: DocumentReply[] }) {
+export function DocumentList({
+  documents,
+  purpose = HANDLING_PURPOSE,
+}: {
+  documents: DocumentReply[];
+  /** Why the documents are read (logged); the application's page reads them to handle its task. */
+  purpose?: string;
+}) {
   const [error, setError] = useState<ApiError>();
   const open = (document: DocumentReply) => {
     setError(undefined);
-    download(`/documents/${document.id}/content`, HANDLING_PURPOSE).then(
+    download(`/documents/${document.id}/content`, purpose).then(
       (blob) => window.open(URL.createObjectURL(blob), '_blank', 'noopener'),
       setError,
     );

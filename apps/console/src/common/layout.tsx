@@ -1,5 +1,7 @@
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 
+import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
+
 import { ROLE_LABELS } from './labels';
 import { signOut } from '../api/client';
 import { useSession } from '../session/use-session';
@@ -18,6 +20,10 @@ export function Layout() {
         <span className="brand">最低生活保障业务系统</span>
         <nav>
           <NavLink to="/tasks">待办任务</NavLink>
+          <NavLink to="/households">户档查询</NavLink>
+          {rolesAllow(account.roles, PERMISSIONS.applicationCreate) && (
+            <NavLink to="/applications/new">受理登记</NavLink>
+          )}
         </nav>
         <span className="who">
           {account.displayName}（{account.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}，

@@ -7,6 +7,7 @@ import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
+import { Field } from '../common/field';
 import { beijingDate, type Decision, DECISION_LABELS, DELIVERY_METHOD_LABELS } from '../common/labels';
 import type { InboxTask } from '../inbox/inbox.types';
 
@@ -291,20 +292,6 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
         提交决定
       </button>
     </form>
-  );
-}
-
-function Field({ label, errors = [], children }: { label: string; errors?: string[]; children: ReactNode }) {
-  return (
-    <label className={errors.length > 0 ? 'field invalid' : 'field'}>
-      <span>{label}</span>
-      {children}
-      {errors.map((message) => (
-        <span key={message} className="field-error">
-          {message}
-        </span>
-      ))}
-    </label>
   );
 }
 

@@ -10,3 +10,15 @@ export function formatYuan(fen: Fen): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * Yuan as staff type them ("770", "770.5", "770.50", "1,200.00") into fen, exactly (no floating point); null when
+ * the text is not an amount of at most two decimals.
+ */
+export function parseYuan(text: string): Fen | null {
+  const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/[,，]/g, ''));
+  if (!match) {
+    return null;
+  }
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}

@@ -1,0 +1,232 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+
+import { INCOME_CATEGORIES, type IncomeCategory } from '@app/domain/household/means-codes';
+
+import { type ApplicationDraft, applicationBody, emptyApplication, type IncomeDraft } from './application-body';
+import { ApiError } from '../api/api-error';
+import { api } from '../api/client';
+import { newIdempotencyKey } from '../api/idempotency-key';
+import { ErrorBox } from '../common/error-box';
+import { Field } from '../common/field';
+import { useSession } from '../session/use-session';
+
+/**
+ * 受理登记: a community caseworker registers a household's application; on success the application's page, where
+ * its receipt and assessment appear as the chain files them. One idempotency key per registration: a retry after a
+ * lost answer gives the same application, a refused one is corrected under a new key.
+ */
+export function NewApplicationPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const ownCommunity = session?.account.divisionCode.length === 12 ? session.account.divisionCode : '';
+  const [draft, setDraft] = useState<ApplicationDraft>(() => emptyApplication(ownCommunity));
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const key = useRef<string>(null);
+
+  const set = <K extends keyof ApplicationDraft>(name: K, value: ApplicationDraft[K]) =>
+    setDraft((current) => ({ ...current, [name]: value }));
+  const setAccount = (value: Partial<ApplicationDraft['account']>) =>
+    setDraft((current) => ({ ...current, account: { ...current.account, ...value } }));
+  const setIncome = (index: number, value: Partial<IncomeDraft>) =>
+    setDraft((current) => ({
+      ...current,
+      incomes: current.incomes.map((income, i) => (i === index ? { ...income, ...value } : income)),
+    }));
+  const errorsOf = (field: string) => error?.messagesOf(field) ?? [];
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const built = applicationBody(draft);
+    if (!built.ok) {
+      setError(new ApiError(400, 'VALIDATION_FAILED', '请更正标出的金额', built.fields));
+      return;
+    }
+    key.current ??= newIdempotencyKey();
+    setBusy(true);
+    setError(undefined);
+    api<{ id: string }>('/applications', { method: 'POST', body: built.body, idempotencyKey: key.current }).then(
+      (created) => navigate(`/applications/${created.id}`),
+      (failure: ApiError) => {
+        if (failure.status >= 400 && failure.status < 500) {
+          key.current = null;
+        }
+        setError(failure);
+        setBusy(false);
+      },
+    );
+  };
+
+  return (
+    <section>
+      <h1>受理登记</h1>
+      <form className="application" onSubmit={submit} aria-label="申请登记">
+        <Field label="所属社区（12位区划代码）" errors={errorsOf('divisionCode')}>
+          <input value={draft.divisionCode} onChange={(e) => set('divisionCode', e.target.value)} />
+        </Field>
+        <Field label="申请人（户主）姓名" errors={errorsOf('applicantName')}>
+          <input value={draft.applicantName} onChange={(e) => set('applicantName', e.target.value)} />
+        </Field>
+        <Field label="申请人身份证号" errors={errorsOf('applicantIdNumber')}>
+          <input
+            value={draft.applicantIdNumber}
+            autoComplete="off"
+            onChange={(e) => set('applicantIdNumber', e.target.value)}
+          />
+        </Field>
+        <Field label="共同生活的家庭人口数" errors={errorsOf('householdSize')}>
+          <input
+            inputMode="numeric"
+            value={draft.householdSize}
+            onChange={(e) => set('householdSize', e.target.value)}
+          />
+        </Field>
+        <Field label="申请理由" errors={errorsOf('reason')}>
+          <textarea rows={3} value={draft.reason} onChange={(e) => set('reason', e.target.value)} />
+        </Field>
+
+        <fieldset className="section">
+          <legend>家庭收入（按月或按年申报）</legend>
+          {draft.incomes.map((income, index) => (
+            <div className="row" key={index} data-income={index}>
+              <Field label="成员身份证号（空为申请人）" errors={errorsOf(`details.incomes.${index}.memberIdNumber`)}>
+                <input
+                  value={income.memberIdNumber}
+                  onChange={(e) => setIncome(index, { memberIdNumber: e.target.value })}
+                />
+              </Field>
+              <Field label="收入类别" errors={errorsOf(`details.incomes.${index}.category`)}>
+                <select
+                  value={income.category}
+                  onChange={(e) => setIncome(index, { category: e.target.value as IncomeCategory })}
+                >
+                  {Object.entries(INCOME_CATEGORIES).map(([code, label]) => (
+                    <option key={code} value={code}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label="金额（元）" errors={errorsOf(`details.incomes.${index}.amountFen`)}>
+                <input
+                  inputMode="decimal"
+                  value={income.amountYuan}
+                  onChange={(e) => setIncome(index, { amountYuan: e.target.value })}
+                />
+              </Field>
+              <Field label="期间" errors={errorsOf(`details.incomes.${index}.period`)}>
+                <select
+                  value={income.period}
+                  onChange={(e) => setIncome(index, { period: e.target.value as IncomeDraft['period'] })}
+                >
+                  <option value="MONTH">每月</option>
+                  <option value="YEAR">每年</option>
+                </select>
+              </Field>
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  set(
+                    'incomes',
+                    draft.incomes.filter((_, i) => i !== index),
+                  )
+                }
+              >
+                删除
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            onClick={() =>
+              set('incomes', [
+                ...draft.incomes,
+                { memberIdNumber: '', category: 'WAGES', amountYuan: '', period: 'MONTH' },
+              ])
+            }
+          >
+            添加一项收入
+          </button>
+        </fieldset>
+
+        <fieldset className="section">
+          <legend>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={draft.account.on}
+                onChange={(e) => setAccount({ on: e.target.checked })}
+              />
+              收款账户（户主本人账户）
+            </label>
+          </legend>
+          {draft.account.on && (
+            <>
+              <Field label="开户银行" errors={errorsOf('details.paymentAccount.bankName')}>
+                <input value={draft.account.bankName} onChange={(e) => setAccount({ bankName: e.target.value })} />
+              </Field>
+              <Field label="银行代码（如 JLRCB）" errors={errorsOf('details.paymentAccount.bankCode')}>
+                <input value={draft.account.bankCode} onChange={(e) => setAccount({ bankCode: e.target.value })} />
+              </Field>
+              <Field label="银行账号" errors={errorsOf('details.paymentAccount.accountNo')}>
+                <input
+                  inputMode="numeric"
+                  value={draft.account.accountNo}
+                  onChange={(e) => setAccount({ accountNo: e.target.value })}
+                />
+              </Field>
+            </>
+          )}
+        </fieldset>
+
+        <fieldset className="section">
+          <legend>声明与登记</legend>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={draft.dataCheckConsent}
+              onChange={(e) => set('dataCheckConsent', e.target.checked)}
+            />
+            已签署家庭经济状况核对授权书
+          </label>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={draft.conflictOfInterest}
+              onChange={(e) => set('conflictOfInterest', e.target.checked)}
+            />
+            申请人是经办人员或村（居）委会成员的近亲属（单独登记备案）
+          </label>
+          {draft.conflictOfInterest && (
+            <Field label="备案说明" errors={errorsOf('details.conflictOfInterestNote')}>
+              <input
+                value={draft.conflictOfInterestNote}
+                onChange={(e) => set('conflictOfInterestNote', e.target.value)}
+              />
+            </Field>
+          )}
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={draft.confidential}
+              onChange={(e) => set('confidential', e.target.checked)}
+            />
+            不予公示（如涉及艾滋病等隐私）
+          </label>
+          {errorsOf('details.dataCheckConsent').map((message) => (
+            <p key={message} className="field-error">
+              {message}
+            </p>
+          ))}
+        </fieldset>
+
+        <ErrorBox error={error} />
+        <button type="submit" disabled={busy}>
+          提交申请
+        </button>
+      </form>
+    </section>
+  );
+}
