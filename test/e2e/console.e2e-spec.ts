@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_DEMO_PASSWORD } from '@app/domain';
 import { launchBrowser } from '@test/support/browser';
 import { makeIdNumber } from '@test/support/factories/application.factory';
-import { BASE_URL, call, type Json, purpose, tokenOf } from '@test/support/http-client';
+import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
 
 const PASSWORD = process.env.DIBAO_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
 
@@ -207,6 +207,68 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.goto(`${BASE_URL}/console/#/tasks`);
     await page.waitForURL(/#\/sign-in$/);
     expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("serves a refusal notice from the township's inbox: the witnesses a notice left at the residence needs, then the proof filed", async () => {
+    const created = await call('POST', '/api/v1/applications', {
+      token: community1,
+      headers: { 'Idempotency-Key': `e2e-console-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        applicantName: '控制台送达',
+        applicantIdNumber: makeIdNumber(),
+        householdSize: 1,
+        reason: '失业，无固定收入',
+        details: { dataCheckConsent: true },
+      },
+    });
+    expect(created.status).toBe(201);
+    const applicationId = created.body.id as string;
+    const communityTask = await until(async () => {
+      const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
+      return (inbox.body.items as Json[] | undefined)?.[0];
+    }, 45_000);
+    const refused = await call('POST', `/api/v1/tasks/${communityTask.id as string}/decision`, {
+      token: community1,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { decision: 'REJECT', opinion: '家庭收入高于标准', reasons: ['家庭人均收入高于当地低保标准'] },
+    });
+    expect(refused.status).toBe(200);
+
+    const page = await browser.newPage();
+    await page.goto(`${BASE_URL}/console/#/tasks?purpose=DELIVERY`);
+    await signIn(page, 'street1', PASSWORD);
+    await page.waitForURL(/#\/tasks\?purpose=DELIVERY$/);
+    const row = page.locator('table.tasks tr', { hasText: created.body.applicationNo as string });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('（送达）');
+    await row.getByRole('link').click();
+
+    const form = page.getByRole('form', { name: '审批决定' });
+    await form.waitFor();
+    // A delivery task is answered only by how the notice was served.
+    expect(await form.getByRole('radio').count()).toBe(1);
+    await form.getByLabel('意见').fill('申请人拒绝签收，留置送达');
+    await form.getByLabel('受送达人').fill('控制台送达');
+    await form.getByLabel('送达方式').selectOption('LEFT_AT_RESIDENCE');
+    await form.getByRole('button', { name: '提交决定' }).click();
+    await form.getByText('留置送达须写明见证人').first().waitFor();
+    await form.getByLabel('见证人（用顿号分隔）').fill('社区主任、楼长');
+    await form.getByRole('button', { name: '提交决定' }).click();
+    const done = await page.getByRole('status').textContent();
+    expect(done).toContain('已提交：登记送达');
+    expect(done).toContain('不予确认');
+
+    const filed = await until(async () => {
+      const view = await call('GET', `/api/v1/applications/${applicationId}`, {
+        token: community1,
+        headers: purpose('核对送达回证'),
+      });
+      const types = (view.body.documents as Json[]).map((d) => d.documentType);
+      return types.includes('DELIVERY_RECEIPT') ? types : undefined;
+    });
+    expect(filed.slice(-2)).toEqual(['REFUSAL_NOTICE', 'DELIVERY_RECEIPT']);
     await page.close();
   });
 

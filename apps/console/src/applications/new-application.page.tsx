@@ -8,7 +8,7 @@ import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
-import { Field } from '../common/field';
+import { Field, Section, type TextKind, TextField } from '../common/field';
 import { useSession } from '../session/use-session';
 
 /**
@@ -35,6 +35,21 @@ export function NewApplicationPage() {
       incomes: current.incomes.map((income, i) => (i === index ? { ...income, ...value } : income)),
     }));
   const errorsOf = (field: string) => error?.messagesOf(field) ?? [];
+  /** A text field of the applicant's particulars, bound to the draft. */
+  type TextKey = 'divisionCode' | 'applicantName' | 'applicantIdNumber' | 'householdSize' | 'reason';
+  const entry = (field: TextKey, label: string, kind?: TextKind) => (
+    <TextField
+      label={label}
+      kind={kind}
+      value={draft[field]}
+      onChange={(value) => set(field, value)}
+      errors={errorsOf(field)}
+    />
+  );
+  // The account's fields show their own messages; the section shows the rest (the account as a whole).
+  const accountFieldErrors = new Set(
+    ['bankName', 'bankCode', 'accountNo'].flatMap((f) => errorsOf(`details.paymentAccount.${f}`)),
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,40 +77,22 @@ export function NewApplicationPage() {
     <section>
       <h1>受理登记</h1>
       <form className="application" onSubmit={submit} aria-label="申请登记">
-        <Field label="所属社区（12位区划代码）" errors={errorsOf('divisionCode')}>
-          <input value={draft.divisionCode} onChange={(e) => set('divisionCode', e.target.value)} />
-        </Field>
-        <Field label="申请人（户主）姓名" errors={errorsOf('applicantName')}>
-          <input value={draft.applicantName} onChange={(e) => set('applicantName', e.target.value)} />
-        </Field>
-        <Field label="申请人身份证号" errors={errorsOf('applicantIdNumber')}>
-          <input
-            value={draft.applicantIdNumber}
-            autoComplete="off"
-            onChange={(e) => set('applicantIdNumber', e.target.value)}
-          />
-        </Field>
-        <Field label="共同生活的家庭人口数" errors={errorsOf('householdSize')}>
-          <input
-            inputMode="numeric"
-            value={draft.householdSize}
-            onChange={(e) => set('householdSize', e.target.value)}
-          />
-        </Field>
-        <Field label="申请理由" errors={errorsOf('reason')}>
-          <textarea rows={3} value={draft.reason} onChange={(e) => set('reason', e.target.value)} />
-        </Field>
+        {entry('divisionCode', '所属社区（12位区划代码）')}
+        {entry('applicantName', '申请人（户主）姓名')}
+        {entry('applicantIdNumber', '申请人身份证号')}
+        {entry('householdSize', '共同生活的家庭人口数', 'count')}
+        {entry('reason', '申请理由', 'text')}
 
         <fieldset className="section">
           <legend>家庭收入（按月或按年申报）</legend>
           {draft.incomes.map((income, index) => (
             <div className="row" key={index} data-income={index}>
-              <Field label="成员身份证号（空为申请人）" errors={errorsOf(`details.incomes.${index}.memberIdNumber`)}>
-                <input
-                  value={income.memberIdNumber}
-                  onChange={(e) => setIncome(index, { memberIdNumber: e.target.value })}
-                />
-              </Field>
+              <TextField
+                label="成员身份证号（空为申请人）"
+                value={income.memberIdNumber}
+                onChange={(memberIdNumber) => setIncome(index, { memberIdNumber })}
+                errors={errorsOf(`details.incomes.${index}.memberIdNumber`)}
+              />
               <Field label="收入类别" errors={errorsOf(`details.incomes.${index}.category`)}>
                 <select
                   value={income.category}
@@ -108,13 +105,13 @@ export function NewApplicationPage() {
                   ))}
                 </select>
               </Field>
-              <Field label="金额（元）" errors={errorsOf(`details.incomes.${index}.amountFen`)}>
-                <input
-                  inputMode="decimal"
-                  value={income.amountYuan}
-                  onChange={(e) => setIncome(index, { amountYuan: e.target.value })}
-                />
-              </Field>
+              <TextField
+                label="金额（元）"
+                kind="decimal"
+                value={income.amountYuan}
+                onChange={(amountYuan) => setIncome(index, { amountYuan })}
+                errors={errorsOf(`details.incomes.${index}.amountFen`)}
+              />
               <Field label="期间" errors={errorsOf(`details.incomes.${index}.period`)}>
                 <select
                   value={income.period}
@@ -151,35 +148,32 @@ export function NewApplicationPage() {
           </button>
         </fieldset>
 
-        <fieldset className="section">
-          <legend>
-            <label className="inline">
-              <input
-                type="checkbox"
-                checked={draft.account.on}
-                onChange={(e) => setAccount({ on: e.target.checked })}
-              />
-              收款账户（户主本人账户）
-            </label>
-          </legend>
-          {draft.account.on && (
-            <>
-              <Field label="开户银行" errors={errorsOf('details.paymentAccount.bankName')}>
-                <input value={draft.account.bankName} onChange={(e) => setAccount({ bankName: e.target.value })} />
-              </Field>
-              <Field label="银行代码（如 JLRCB）" errors={errorsOf('details.paymentAccount.bankCode')}>
-                <input value={draft.account.bankCode} onChange={(e) => setAccount({ bankCode: e.target.value })} />
-              </Field>
-              <Field label="银行账号" errors={errorsOf('details.paymentAccount.accountNo')}>
-                <input
-                  inputMode="numeric"
-                  value={draft.account.accountNo}
-                  onChange={(e) => setAccount({ accountNo: e.target.value })}
-                />
-              </Field>
-            </>
-          )}
-        </fieldset>
+        <Section
+          title="收款账户（户主本人账户）"
+          on={draft.account.on}
+          onToggle={(on) => setAccount({ on })}
+          errors={errorsOf('details.paymentAccount').filter((m) => !accountFieldErrors.has(m))}
+        >
+          <TextField
+            label="开户银行"
+            value={draft.account.bankName}
+            onChange={(bankName) => setAccount({ bankName })}
+            errors={errorsOf('details.paymentAccount.bankName')}
+          />
+          <TextField
+            label="银行代码（如 JLRCB）"
+            value={draft.account.bankCode}
+            onChange={(bankCode) => setAccount({ bankCode })}
+            errors={errorsOf('details.paymentAccount.bankCode')}
+          />
+          <TextField
+            label="银行账号"
+            kind="count"
+            value={draft.account.accountNo}
+            onChange={(accountNo) => setAccount({ accountNo })}
+            errors={errorsOf('details.paymentAccount.accountNo')}
+          />
+        </Section>
 
         <fieldset className="section">
           <legend>声明与登记</legend>
@@ -200,12 +194,12 @@ export function NewApplicationPage() {
             申请人是经办人员或村（居）委会成员的近亲属（单独登记备案）
           </label>
           {draft.conflictOfInterest && (
-            <Field label="备案说明" errors={errorsOf('details.conflictOfInterestNote')}>
-              <input
-                value={draft.conflictOfInterestNote}
-                onChange={(e) => set('conflictOfInterestNote', e.target.value)}
-              />
-            </Field>
+            <TextField
+              label="备案说明"
+              value={draft.conflictOfInterestNote}
+              onChange={(value) => set('conflictOfInterestNote', value)}
+              errors={errorsOf('details.conflictOfInterestNote')}
+            />
           )}
           <label className="inline">
             <input

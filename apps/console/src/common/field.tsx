@@ -14,3 +14,76 @@ export function Field({ label, errors = [], children }: { label: string; errors?
     </label>
   );
 }
+
+/** line: one line of text; text: several lines; count, decimal: digits (the phone's number pad); date: a day. */
+export type TextKind = 'line' | 'text' | 'count' | 'decimal' | 'date';
+
+/** A labelled text input of one kind, handing its text to `onChange`. */
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  kind = 'line',
+  errors,
+}: {
+  label: string;
+  name?: string;
+  value: string;
+  onChange: (value: string) => void;
+  kind?: TextKind;
+  errors?: string[];
+}) {
+  return (
+    <Field label={label} errors={errors}>
+      {kind === 'text' ? (
+        <textarea name={name} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input
+          name={name}
+          type={kind === 'date' ? 'date' : 'text'}
+          inputMode={kind === 'count' ? 'numeric' : kind === 'decimal' ? 'decimal' : undefined}
+          autoComplete="off"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A part of a form sent only when switched on (its checkbox in the legend), or always when it has no switch. */
+export function Section({
+  title,
+  on = true,
+  onToggle,
+  errors = [],
+  children,
+}: {
+  title: string;
+  on?: boolean;
+  onToggle?: (on: boolean) => void;
+  errors?: string[];
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className={errors.length > 0 ? 'section invalid' : 'section'}>
+      <legend>
+        {onToggle ? (
+          <label className="inline">
+            <input type="checkbox" checked={on} onChange={(e) => onToggle(e.target.checked)} />
+            {title}
+          </label>
+        ) : (
+          title
+        )}
+      </legend>
+      {on && children}
+      {errors.map((message) => (
+        <p key={message} className="field-error">
+          {message}
+        </p>
+      ))}
+    </fieldset>
+  );
+}

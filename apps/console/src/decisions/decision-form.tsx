@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 
 import type { DecisionReply } from '@app/contracts/approval/task.request';
 
@@ -7,9 +7,11 @@ import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
-import { Field } from '../common/field';
+import { Field, Section, type TextKind, TextField } from '../common/field';
 import { beijingDate, type Decision, DECISION_LABELS, DELIVERY_METHOD_LABELS } from '../common/labels';
 import type { InboxTask } from '../inbox/inbox.types';
+
+type SectionKey = 'survey' | 'appraisal' | 'homeVisit' | 'delivery';
 
 const DECISIONS_OF: Record<InboxTask['purpose'], Decision[]> = {
   DECISION: ['APPROVE', 'REJECT', 'RETURN', 'TERMINATE'],
@@ -36,10 +38,8 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
 
   const set = <K extends keyof DecisionDraft>(name: K, value: DecisionDraft[K]) =>
     setDraft((current) => ({ ...current, [name]: value }));
-  const setIn = <K extends 'survey' | 'appraisal' | 'homeVisit' | 'delivery'>(
-    name: K,
-    value: Partial<DecisionDraft[K]>,
-  ) => setDraft((current) => ({ ...current, [name]: { ...current[name], ...value } }));
+  const setIn = <K extends SectionKey>(name: K, value: Partial<DecisionDraft[K]>) =>
+    setDraft((current) => ({ ...current, [name]: { ...current[name], ...value } }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,6 +67,22 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
   };
 
   const errorsOf = (field: string) => (error instanceof ApiError ? error.messagesOf(field) : []);
+  /** One text field of a section, bound to the draft. */
+  const entry = <K extends SectionKey>(
+    section: K,
+    field: keyof DecisionDraft[K] & string,
+    label: string,
+    kind?: TextKind,
+  ) => (
+    <TextField
+      key={field}
+      name={`${section}.${field}`}
+      label={label}
+      kind={kind}
+      value={String(draft[section][field])}
+      onChange={(value) => setIn(section, { [field]: value } as Partial<DecisionDraft[K]>)}
+    />
+  );
   const { decision } = draft;
   const withSections = decision === 'APPROVE' || decision === 'REJECT';
   return (
@@ -86,13 +102,23 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
           </label>
         ))}
       </fieldset>
-      <Field label="意见" errors={errorsOf('opinion')}>
-        <textarea name="opinion" rows={3} value={draft.opinion} onChange={(e) => set('opinion', e.target.value)} />
-      </Field>
+      <TextField
+        label="意见"
+        name="opinion"
+        kind="text"
+        value={draft.opinion}
+        onChange={(value) => set('opinion', value)}
+        errors={errorsOf('opinion')}
+      />
       {(decision === 'REJECT' || decision === 'TERMINATE') && (
-        <Field label="理由（每行一条，印在通知书上）" errors={errorsOf('reasons')}>
-          <textarea name="reasons" rows={3} value={draft.reasons} onChange={(e) => set('reasons', e.target.value)} />
-        </Field>
+        <TextField
+          label="理由（每行一条，印在通知书上）"
+          name="reasons"
+          kind="text"
+          value={draft.reasons}
+          onChange={(value) => set('reasons', value)}
+          errors={errorsOf('reasons')}
+        />
       )}
       {decision === 'RETURN' && (
         <>
@@ -107,146 +133,57 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
             </select>
           </Field>
           {draft.returnTo === 'APPLICANT' && (
-            <Field label="需补正的材料（每行一项）" errors={errorsOf('missing')}>
-              <textarea
-                name="missing"
-                rows={3}
-                value={draft.missing}
-                onChange={(e) => set('missing', e.target.value)}
-              />
-            </Field>
+            <TextField
+              label="需补正的材料（每行一项）"
+              name="missing"
+              kind="text"
+              value={draft.missing}
+              onChange={(value) => set('missing', value)}
+              errors={errorsOf('missing')}
+            />
           )}
         </>
       )}
       {withSections && (
         <>
           <Section
-            title="入户调查记录"
+            title="附入户调查记录"
             on={draft.survey.on}
             onToggle={(on) => setIn('survey', { on })}
             errors={errorsOf('survey')}
           >
-            <Field label="调查日期">
-              <input
-                type="date"
-                name="survey.surveyedOn"
-                value={draft.survey.surveyedOn}
-                onChange={(e) => setIn('survey', { surveyedOn: e.target.value })}
-              />
-            </Field>
-            <Field label="调查人员（至少两人，用顿号分隔）">
-              <input
-                name="survey.surveyors"
-                value={draft.survey.surveyors}
-                onChange={(e) => setIn('survey', { surveyors: e.target.value })}
-              />
-            </Field>
-            <Field label="居住和生活情况">
-              <textarea
-                name="survey.livingConditions"
-                rows={3}
-                value={draft.survey.livingConditions}
-                onChange={(e) => setIn('survey', { livingConditions: e.target.value })}
-              />
-            </Field>
-            <Field label="需补充的证明材料（每行一项，可不填）">
-              <textarea
-                name="survey.evidenceRequests"
-                rows={2}
-                value={draft.survey.evidenceRequests}
-                onChange={(e) => setIn('survey', { evidenceRequests: e.target.value })}
-              />
-            </Field>
+            {entry('survey', 'surveyedOn', '调查日期', 'date')}
+            {entry('survey', 'surveyors', '调查人员（至少两人，用顿号分隔）')}
+            {entry('survey', 'livingConditions', '居住和生活情况', 'text')}
+            {entry('survey', 'evidenceRequests', '需补充的证明材料（每行一项，可不填）', 'text')}
           </Section>
           <Section
-            title="民主评议记录"
+            title="附民主评议记录"
             on={draft.appraisal.on}
             onToggle={(on) => setIn('appraisal', { on })}
             errors={errorsOf('appraisal')}
           >
-            <Field label="评议日期">
-              <input
-                type="date"
-                name="appraisal.heldOn"
-                value={draft.appraisal.heldOn}
-                onChange={(e) => setIn('appraisal', { heldOn: e.target.value })}
-              />
-            </Field>
-            <Field label="参加人数">
-              <input
-                inputMode="numeric"
-                name="appraisal.participants"
-                value={draft.appraisal.participants}
-                onChange={(e) => setIn('appraisal', { participants: e.target.value })}
-              />
-            </Field>
-            <Field label="同意票数">
-              <input
-                inputMode="numeric"
-                name="appraisal.votesFor"
-                value={draft.appraisal.votesFor}
-                onChange={(e) => setIn('appraisal', { votesFor: e.target.value })}
-              />
-            </Field>
-            <Field label="不同意票数">
-              <input
-                inputMode="numeric"
-                name="appraisal.votesAgainst"
-                value={draft.appraisal.votesAgainst}
-                onChange={(e) => setIn('appraisal', { votesAgainst: e.target.value })}
-              />
-            </Field>
-            <Field label="评议记录">
-              <textarea
-                name="appraisal.minutes"
-                rows={3}
-                value={draft.appraisal.minutes}
-                onChange={(e) => setIn('appraisal', { minutes: e.target.value })}
-              />
-            </Field>
+            {entry('appraisal', 'heldOn', '评议日期', 'date')}
+            {entry('appraisal', 'participants', '参加人数', 'count')}
+            {entry('appraisal', 'votesFor', '同意票数', 'count')}
+            {entry('appraisal', 'votesAgainst', '不同意票数', 'count')}
+            {entry('appraisal', 'minutes', '评议记录', 'text')}
           </Section>
           <Section
-            title="入户核查记录"
+            title="附入户核查记录"
             on={draft.homeVisit.on}
             onToggle={(on) => setIn('homeVisit', { on })}
             errors={errorsOf('homeVisit')}
           >
-            <Field label="核查日期">
-              <input
-                type="date"
-                name="homeVisit.visitedOn"
-                value={draft.homeVisit.visitedOn}
-                onChange={(e) => setIn('homeVisit', { visitedOn: e.target.value })}
-              />
-            </Field>
-            <Field label="核查人员（至少两人，用顿号分隔）">
-              <input
-                name="homeVisit.visitors"
-                value={draft.homeVisit.visitors}
-                onChange={(e) => setIn('homeVisit', { visitors: e.target.value })}
-              />
-            </Field>
-            <Field label="核查情况">
-              <textarea
-                name="homeVisit.findings"
-                rows={3}
-                value={draft.homeVisit.findings}
-                onChange={(e) => setIn('homeVisit', { findings: e.target.value })}
-              />
-            </Field>
+            {entry('homeVisit', 'visitedOn', '核查日期', 'date')}
+            {entry('homeVisit', 'visitors', '核查人员（至少两人，用顿号分隔）')}
+            {entry('homeVisit', 'findings', '核查情况', 'text')}
           </Section>
         </>
       )}
       {decision === 'DELIVER' && (
         <Section title="送达情况" errors={errorsOf('delivery')}>
-          <Field label="送达日期">
-            <input
-              type="date"
-              name="delivery.deliveredOn"
-              value={draft.delivery.deliveredOn}
-              onChange={(e) => setIn('delivery', { deliveredOn: e.target.value })}
-            />
-          </Field>
+          {entry('delivery', 'deliveredOn', '送达日期', 'date')}
           <Field label="送达方式">
             <select
               name="delivery.method"
@@ -260,31 +197,9 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
               ))}
             </select>
           </Field>
-          <Field label="受送达人">
-            <input
-              name="delivery.recipient"
-              value={draft.delivery.recipient}
-              onChange={(e) => setIn('delivery', { recipient: e.target.value })}
-            />
-          </Field>
-          {draft.delivery.method === 'LEFT_AT_RESIDENCE' && (
-            <Field label="见证人（用顿号分隔）">
-              <input
-                name="delivery.witnesses"
-                value={draft.delivery.witnesses}
-                onChange={(e) => setIn('delivery', { witnesses: e.target.value })}
-              />
-            </Field>
-          )}
-          {draft.delivery.method === 'BY_POST' && (
-            <Field label="邮件号码">
-              <input
-                name="delivery.trackingNo"
-                value={draft.delivery.trackingNo}
-                onChange={(e) => setIn('delivery', { trackingNo: e.target.value })}
-              />
-            </Field>
-          )}
+          {entry('delivery', 'recipient', '受送达人')}
+          {draft.delivery.method === 'LEFT_AT_RESIDENCE' && entry('delivery', 'witnesses', '见证人（用顿号分隔）')}
+          {draft.delivery.method === 'BY_POST' && entry('delivery', 'trackingNo', '邮件号码')}
         </Section>
       )}
       <ErrorBox error={error} />
@@ -292,40 +207,5 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
         提交决定
       </button>
     </form>
-  );
-}
-
-/** A part of the form sent with the decision; a switchable one only when switched on. */
-function Section({
-  title,
-  on = true,
-  onToggle,
-  errors,
-  children,
-}: {
-  title: string;
-  on?: boolean;
-  onToggle?: (on: boolean) => void;
-  errors: string[];
-  children: ReactNode;
-}) {
-  return (
-    <fieldset className={errors.length > 0 ? 'section invalid' : 'section'}>
-      <legend>
-        {onToggle ? (
-          <label className="inline">
-            <input type="checkbox" checked={on} onChange={(e) => onToggle(e.target.checked)} />附{title}
-          </label>
-        ) : (
-          title
-        )}
-      </legend>
-      {on && children}
-      {errors.map((message) => (
-        <p key={message} className="field-error">
-          {message}
-        </p>
-      ))}
-    </fieldset>
   );
 }
