@@ -243,10 +243,21 @@ describe('the staff console (running stack, headless Chromium)', () => {
     const row = page.locator('table.tasks tr', { hasText: created.body.applicationNo as string });
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain('（送达）');
-    await row.getByRole('link').click();
+    // The access token expires: the application's page, loaded afresh, asks twice at once; the session is renewed
+    // once (a refresh token is good for one use), and the page shows.
+    // (In the page: this file is compiled without the browser's types.)
+    const stored = () => page.evaluate<Json>("JSON.parse(sessionStorage.getItem('dibao.session'))");
+    const before = await stored();
+    await page.evaluate(`sessionStorage.setItem('dibao.session', JSON.stringify({
+      ...JSON.parse(sessionStorage.getItem('dibao.session')), accessToken: 'expired' }))`);
+    await page.goto(`${BASE_URL}/console/#/applications/${applicationId}`);
+    await page.reload();
 
     const form = page.getByRole('form', { name: '审批决定' });
     await form.waitFor();
+    const after = await stored();
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(after.accessToken).not.toBe('expired');
     // A delivery task is answered only by how the notice was served.
     expect(await form.getByRole('radio').count()).toBe(1);
     await form.getByLabel('意见').fill('申请人拒绝签收，留置送达');
@@ -296,6 +307,15 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/无权|权限|范围/);
     expect(await page.content()).not.toContain('控制台越权');
+    await page.close();
+  });
+  it('tells an account that handles no cases so, and offers it no case pages', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${BASE_URL}/console/`);
+    await signIn(page, 'admin', PASSWORD);
+    await page.getByText('本账户不办理低保业务').waitFor();
+    expect(await page.getByRole('link', { name: '待办任务' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '受理登记' }).count()).toBe(0);
     await page.close();
   });
 });

@@ -73,20 +73,26 @@ export async function download(path: string, purpose: string): Promise<Blob> {
   return response.blob();
 }
 
-async function renew(session: Session): Promise<Session> {
-  try {
-    const tokens = await send<TokenPair>(
-      '/auth/refresh',
-      { method: 'POST', body: { refreshToken: session.refreshToken } },
-      null,
-    );
-    const renewed = { ...session, ...tokens };
-    saveSession(renewed);
-    return renewed;
-  } catch {
-    saveSession(null);
-    throw new ApiError(401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
+/** The renewal under way, if any: requests that fail together renew once (a refresh token is good for one use). */
+let renewing: { refreshToken: string; session: Promise<Session> } | undefined;
+
+function renew(session: Session): Promise<Session> {
+  if (renewing?.refreshToken !== session.refreshToken) {
+    renewing = {
+      refreshToken: session.refreshToken,
+      session: send<TokenPair>('/auth/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } }, null)
+        .then((tokens) => {
+          const renewed = { ...session, ...tokens };
+          saveSession(renewed);
+          return renewed;
+        })
+        .catch(() => {
+          saveSession(null);
+          throw new ApiError(401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
+        }),
+    };
   }
+  return renewing.session;
 }
 
 async function send<T>(path: string, options: RequestOptions, token: string | null): Promise<T> {

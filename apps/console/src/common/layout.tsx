@@ -14,13 +14,14 @@ export function Layout() {
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   }
   const { account } = session;
+  const handlesCases = rolesAllow(account.roles, PERMISSIONS.applicationRead);
   return (
     <>
       <header className="top">
         <span className="brand">最低生活保障业务系统</span>
         <nav>
-          <NavLink to="/tasks">待办任务</NavLink>
-          <NavLink to="/households">户档查询</NavLink>
+          {handlesCases && <NavLink to="/tasks">待办任务</NavLink>}
+          {handlesCases && <NavLink to="/households">户档查询</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.applicationCreate) && (
             <NavLink to="/applications/new">受理登记</NavLink>
           )}
@@ -34,7 +35,11 @@ export function Layout() {
         </button>
       </header>
       <main>
-        <Outlet />
+        {handlesCases ? (
+          <Outlet />
+        ) : (
+          <p className="warning">本账户不办理低保业务（账户、政策与日历的管理见接口文档 /api/docs）。</p>
+        )}
       </main>
     </>
   );

@@ -17,32 +17,34 @@ export interface Session {
 }
 
 const KEY = 'dibao.session';
-const listeners = new Set<(session: Session | null) => void>();
+const listeners = new Set<() => void>();
+/** The stored session, read once; the same object until it changes (React compares snapshots by identity). */
+let current: Session | null | undefined;
 
 export function currentSession(): Session | null {
-  const raw = sessionStorage.getItem(KEY);
-  if (!raw) {
-    return null;
+  if (current === undefined) {
+    try {
+      current = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Session | null;
+    } catch {
+      sessionStorage.removeItem(KEY);
+      current = null;
+    }
   }
-  try {
-    return JSON.parse(raw) as Session;
-  } catch {
-    sessionStorage.removeItem(KEY);
-    return null;
-  }
+  return current;
 }
 
 export function saveSession(session: Session | null): void {
+  current = session;
   if (session) {
     sessionStorage.setItem(KEY, JSON.stringify(session));
   } else {
     sessionStorage.removeItem(KEY);
   }
-  listeners.forEach((listener) => listener(session));
+  listeners.forEach((listener) => listener());
 }
 
 /** Called on every sign-in, token rotation and sign-out; returns how to stop listening. */
-export function onSessionChange(listener: (session: Session | null) => void): () => void {
+export function onSessionChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
