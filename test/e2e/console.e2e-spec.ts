@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 import type { Browser, Page } from 'playwright-core';
 
@@ -200,6 +201,42 @@ describe('the staff console (running stack, headless Chromium)', () => {
         }),
       ]),
     );
+
+    // 申请台账: the application found by its number, the selection exported as a spreadsheet (ID numbers masked).
+    await page.getByRole('link', { name: '申请台账' }).click();
+    await page.getByRole('textbox', { name: '申请编号' }).fill(applicationNo);
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.getByText('共 1 件').waitFor();
+    const line = page.locator('table.register tbody tr');
+    expect(await line.count()).toBe(1);
+    expect(await line.textContent()).toContain('审核中');
+    const [spreadsheet] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出表格' }).click(),
+    ]);
+    expect(spreadsheet.suggestedFilename()).toMatch(/^申请台账-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await spreadsheet.path(), 'utf8');
+    expect(csv).toContain(applicationNo);
+    expect(csv).toContain(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
+    expect(csv).not.toContain(idNumber);
+
+    // 督办统计: the community's figures as the approval service counts them.
+    await page.getByRole('link', { name: '督办统计' }).click();
+    const totals = page.locator('tr[data-division="total"] td');
+    await totals.first().waitFor();
+    const figures = (await call('GET', '/api/v1/tasks/statistics', { token: community1 })).body;
+    expect(await totals.allTextContents()).toEqual([
+      '合计（220102001001）',
+      ...[
+        figures.total.open,
+        figures.total.overdue,
+        figures.total.overallOverdue,
+        figures.total.escalated,
+        figures.total.decided,
+        figures.total.decidedLate,
+      ].map(String),
+    ]);
+    expect(figures.total.decided).toBeGreaterThanOrEqual(1);
 
     // Signing out ends the session: the inbox asks who you are again.
     await page.getByRole('button', { name: '退出' }).click();

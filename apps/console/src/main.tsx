@@ -4,12 +4,14 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 
 import { ApplicationPage } from './applications/application.page';
 import { NewApplicationPage } from './applications/new-application.page';
+import { RegisterPage } from './applications/register.page';
 import './common/console.css';
 import { Layout } from './common/layout';
 import { DossierPage } from './households/dossier.page';
 import { HouseholdSearchPage } from './households/household-search.page';
 import { InboxPage } from './inbox/inbox.page';
 import { SignInPage } from './session/sign-in.page';
+import { StatisticsPage } from './supervision/statistics.page';
 
 /** Hash routes (#/tasks): the gateway serves one page, whatever the caseworker bookmarks. */
 const router = createHashRouter([
@@ -21,6 +23,8 @@ const router = createHashRouter([
       { path: 'tasks', element: <InboxPage /> },
       { path: 'households', element: <HouseholdSearchPage /> },
       { path: 'households/:id', element: <DossierPage /> },
+      { path: 'applications', element: <RegisterPage /> },
+      { path: 'statistics', element: <StatisticsPage /> },
       { path: 'applications/new', element: <NewApplicationPage /> },
       { path: 'applications/:id', element: <ApplicationPage /> },
       { path: '*', element: <Navigate to="/tasks" replace /> },

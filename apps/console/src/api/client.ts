@@ -126,3 +126,11 @@ async function send<T>(path: string, options: RequestOptions, token: string | nu
 function auth(token: string | null): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
+
+/** Saves a file the gateway gives (a spreadsheet) under `filename`, as the browser saves a download. */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -21,7 +21,13 @@ export function Layout() {
         <span className="brand">最低生活保障业务系统</span>
         <nav>
           {handlesCases && <NavLink to="/tasks">待办任务</NavLink>}
+          {handlesCases && (
+            <NavLink to="/applications" end>
+              申请台账
+            </NavLink>
+          )}
           {handlesCases && <NavLink to="/households">户档查询</NavLink>}
+          {handlesCases && <NavLink to="/statistics">督办统计</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.applicationCreate) && (
             <NavLink to="/applications/new">受理登记</NavLink>
           )}
