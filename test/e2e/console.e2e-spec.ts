@@ -320,6 +320,84 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.close();
   });
 
+  it('uploads evidence, records an objection during publicity (the appraisal then required) and withdraws, in the browser', async () => {
+    const created = await call('POST', '/api/v1/applications', {
+      token: community1,
+      headers: { 'Idempotency-Key': `e2e-console-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        applicantName: '控制台异议',
+        applicantIdNumber: makeIdNumber(),
+        householdSize: 2,
+        reason: '家庭主要劳动力患病，无固定收入',
+        details: { dataCheckConsent: true },
+      },
+    });
+    expect(created.status).toBe(201);
+    const applicationId = created.body.id as string;
+    const firstTask = await until(async () => {
+      const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
+      return (inbox.body.items as Json[] | undefined)?.[0];
+    }, 45_000);
+    const approved = await call('POST', `/api/v1/tasks/${firstTask.id as string}/decision`, {
+      token: community1,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { decision: 'APPROVE', opinion: '情况属实，同意。' },
+    });
+    expect(approved.body).toMatchObject({ next: 'PUBLICITY' });
+
+    const page = await browser.newPage();
+    await page.goto(`${BASE_URL}/console/#/applications/${applicationId}`);
+    await signIn(page, 'community1', PASSWORD);
+    await page.waitForURL(new RegExp(`#/applications/${applicationId}$`));
+
+    // Evidence: refused without a file (by field), then a PDF listed under its type.
+    const upload = page.getByRole('form', { name: '上传证明材料' });
+    await upload.getByLabel('材料类型').selectOption('INCOME_PROOF');
+    await upload.getByRole('button', { name: '上传' }).click();
+    expect(await upload.getByRole('alert').textContent()).toContain('请选择要上传的文件');
+    await upload.getByLabel('文件（PDF、JPEG、PNG或OFD）').setInputFiles({
+      name: '收入证明.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(`%PDF-1.4\n${randomUUID()}\n%%EOF\n`),
+    });
+    await upload.getByRole('button', { name: '上传' }).click();
+    await page.locator('table.attachments').getByText('收入证明.pdf').waitFor();
+
+    // An objection during publicity: refused when empty, then recorded; the community's task opens again and
+    // asks for the appraisal's minutes, which the form offers switched on.
+    const objection = page.getByRole('form', { name: '登记公示异议' });
+    await objection.getByRole('button', { name: '登记异议' }).click();
+    await objection.getByText('请填写异议内容').first().waitFor();
+    await objection.getByLabel('异议内容（谁、何时、反映什么）').fill('邻居反映申请人家庭有经营性收入未申报');
+    await objection.getByRole('button', { name: '登记异议' }).click();
+    const form = page.getByRole('form', { name: '审批决定' });
+    await form.waitFor({ timeout: 30_000 });
+    expect(await page.locator('ul.requirements').textContent()).toContain('民主评议记录');
+    expect(await form.getByLabel('附民主评议记录').isChecked()).toBe(true);
+    await form.getByLabel('意见').fill('经民主评议，多数认为情况属实，同意。');
+    await form.getByLabel('参加人数').fill('9');
+    await form.getByLabel('同意票数', { exact: true }).fill('8');
+    await form.getByLabel('不同意票数').fill('1');
+    await form.getByLabel('评议记录', { exact: true }).fill('经核实，经营性收入系临时帮工，已停止。');
+    await form.getByRole('button', { name: '提交决定' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('已提交：同意');
+    const history = (
+      await call('GET', `/api/v1/applications/${applicationId}`, { token: community1, headers: purpose('核对异议') })
+    ).body.progress.history as Json[];
+    expect(history.map((entry) => entry.event)).toEqual(expect.arrayContaining(['OBJECTION', 'APPRAISED']));
+
+    // The applicant withdraws: the reason is required, then the application ends as withdrawn.
+    const withdrawal = page.getByRole('form', { name: '撤回申请' });
+    await withdrawal.getByRole('button', { name: '撤回申请' }).click();
+    await withdrawal.getByText('撤回原因不能为空').first().waitFor();
+    await withdrawal.getByLabel('撤回原因').fill('家庭收入已提高，申请人主动撤回');
+    await withdrawal.getByRole('button', { name: '撤回申请' }).click();
+    await page.locator('[data-field="status"]', { hasText: '已撤回' }).waitFor();
+    expect(await page.getByRole('form', { name: '撤回申请' }).count()).toBe(0);
+    await page.close();
+  });
+
   it("refuses a caseworker another community's application, in the gateway's words", async () => {
     const created = await call('POST', '/api/v1/applications', {
       token: community1,

@@ -43,6 +43,8 @@ import { TasksController } from './tasks/tasks.controller';
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
         limits: { fileSize: config.getOrThrow<number>('UPLOAD_MAX_BYTES'), files: 1 },
+        // Browsers send a file's name as UTF-8 bytes without a charset (RFC 7578); multer would read them as latin1.
+        defParamCharset: 'utf8',
       }),
     }),
     AccessLogModule,

@@ -11,6 +11,8 @@ export interface RequestOptions {
   purpose?: string;
   /** Commands: the same key gives the first answer again (a retry after a lost reply is safe). */
   idempotencyKey?: string;
+  /** A file upload (multipart/form-data), sent instead of a JSON body. */
+  form?: FormData;
 }
 
 interface TokenPair {
@@ -97,7 +99,7 @@ function renew(session: Session): Promise<Session> {
 
 async function send<T>(path: string, options: RequestOptions, token: string | null): Promise<T> {
   const headers: Record<string, string> = { ...auth(token) };
-  if (options.body !== undefined) {
+  if (options.body !== undefined && !options.form) {
     headers['content-type'] = 'application/json';
   }
   if (options.purpose) {
@@ -111,7 +113,7 @@ async function send<T>(path: string, options: RequestOptions, token: string | nu
     response = await fetch(`${BASE}${path}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { type DecisionStage, STAGE_DIVISION_DIGITS } from '@app/contracts/approval/approval-policy';
 import type { DecisionReply } from '@app/contracts/approval/task.request';
 
+import { ApplicationActions } from './application-actions';
 import { type ApplicationView, HANDLING_PURPOSE } from './application.types';
 import { DocumentList } from './document-list';
 import { api } from '../api/client';
@@ -33,10 +34,19 @@ export function ApplicationPage() {
   // The last decision taken here, shown until another application is opened.
   const [lastDecision, setLastDecision] = useState<{ applicationId: string; reply: DecisionReply }>();
   const decided = lastDecision?.applicationId === id ? lastDecision.reply : undefined;
-  const afterDecision = (reply: DecisionReply) => {
-    setLastDecision({ applicationId: id, reply });
+  const reloadAll = () => {
     view.reload();
     tasks.reload();
+  };
+  /** After an objection, an upload or a withdrawal: what the chain does next is read afresh. */
+  const afterAction = () => {
+    setLastDecision(undefined);
+    setPolls({ id, count: 0 });
+    reloadAll();
+  };
+  const afterDecision = (reply: DecisionReply) => {
+    setLastDecision({ applicationId: id, reply });
+    reloadAll();
   };
 
   // While the chain accepts and assesses the application, or is opening the caller's task, no task of theirs is
@@ -96,7 +106,7 @@ export function ApplicationPage() {
         <dd>{application.submittedAt ? beijingMinute(new Date(application.submittedAt)) : '草稿'}</dd>
       </dl>
 
-      {accepting && <p className="warning">正在受理：受理回执和核对评估报告归档后，待办将出现在这里。</p>}
+      {accepting && <p className="warning">正在办理：本环节的材料归档、待办生成后，将显示在这里。</p>}
       {decided && (
         <p className="done" role="status">
           已提交：{DECISION_LABELS[decided.decision]}。本环节记录已归档；下一步：
@@ -147,6 +157,8 @@ export function ApplicationPage() {
           </table>
         </>
       )}
+
+      <ApplicationActions view={view.data} onChanged={afterAction} />
 
       {documents && (
         <>

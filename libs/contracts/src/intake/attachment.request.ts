@@ -1,35 +1,8 @@
 import { IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
-/** Kinds of evidence an application carries (domain §4.4, application and acceptance stage). Never rename. */
-export const EVIDENCE_TYPES = [
-  'APPLICATION_FORM', // 申请书
-  'ID_COPY', // 身份证复印件
-  'HUKOU_COPY', // 户口簿复印件
-  'INCOME_PROOF', // 收入证明
-  'DATA_CHECK_AUTHORISATION', // 核对授权书
-  'INTEGRITY_COMMITMENT', // 诚信承诺书
-  'DISABILITY_CERTIFICATE', // 残疾证
-  'MEDICAL_RECORD', // 病历
-  'STUDENT_CERTIFICATE', // 学籍证明
-  'PHOTO', // 照片
-  'OTHER',
-] as const;
-export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+import { EVIDENCE_TYPES, type EvidenceType } from './evidence-types';
 
-/** Chinese names of the evidence types, for document titles. */
-export const EVIDENCE_LABELS: Record<EvidenceType, string> = {
-  APPLICATION_FORM: '申请书',
-  ID_COPY: '身份证复印件',
-  HUKOU_COPY: '户口簿复印件',
-  INCOME_PROOF: '收入证明',
-  DATA_CHECK_AUTHORISATION: '家庭经济状况核对授权书',
-  INTEGRITY_COMMITMENT: '诚信承诺书',
-  DISABILITY_CERTIFICATE: '残疾证',
-  MEDICAL_RECORD: '病历',
-  STUDENT_CERTIFICATE: '学籍证明',
-  PHOTO: '照片',
-  OTHER: '其他材料',
-};
+export { EVIDENCE_LABELS, EVIDENCE_TYPES, type EvidenceType } from './evidence-types';
 
 /** Link content already stored by the archive (by sha256) to an application as evidence. Idempotent. */
 export class AddAttachmentRequest {
