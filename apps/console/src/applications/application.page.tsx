@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 
-import { type DecisionStage, STAGE_DIVISION_DIGITS } from '@app/contracts/approval/approval-policy';
 import type { DecisionReply } from '@app/contracts/approval/task.request';
 
 import { ApplicationActions } from './application-actions';
 import { type ApplicationView, HANDLING_PURPOSE } from './application.types';
 import { DocumentList } from './document-list';
+import { useWaitingForTask } from './use-waiting-for-task';
 import { api } from '../api/client';
 import { ErrorBox } from '../common/error-box';
 import {
@@ -21,10 +21,6 @@ import {
 import { useLoad } from '../common/use-load';
 import { TaskPanel } from '../decisions/task-panel';
 import type { InboxReply } from '../inbox/inbox.types';
-import { useSession } from '../session/use-session';
-
-const POLL_MS = 2_000;
-const MAX_POLLS = 30;
 
 /** 办理: the application, where its chain stands, its filed documents, and the caller's task on it. */
 export function ApplicationPage() {
@@ -34,6 +30,7 @@ export function ApplicationPage() {
   // The last decision taken here, shown until another application is opened.
   const [lastDecision, setLastDecision] = useState<{ applicationId: string; reply: DecisionReply }>();
   const decided = lastDecision?.applicationId === id ? lastDecision.reply : undefined;
+  const { waiting, restart: waitAgain } = useWaitingForTask(id, view, tasks, decided !== undefined);
   const reloadAll = () => {
     view.reload();
     tasks.reload();
@@ -41,43 +38,13 @@ export function ApplicationPage() {
   /** After an objection, an upload or a withdrawal: what the chain does next is read afresh. */
   const afterAction = () => {
     setLastDecision(undefined);
-    setPolls({ id, count: 0 });
+    waitAgain();
     reloadAll();
   };
   const afterDecision = (reply: DecisionReply) => {
     setLastDecision({ applicationId: id, reply });
     reloadAll();
   };
-
-  // While the chain accepts and assesses the application, or is opening the caller's task, no task of theirs is
-  // open yet: read again every two seconds, for at most a minute, until it is.
-  const session = useSession();
-  const [polls, setPolls] = useState<{ id: string; count: number }>({ id, count: 0 });
-  const pollCount = polls.id === id ? polls.count : 0;
-  const status = view.data?.application.status;
-  const chain = view.data?.progress;
-  const myLevel = (stage: DecisionStage | null | undefined) =>
-    !!stage && STAGE_DIVISION_DIGITS[stage] === session?.account.divisionCode.length;
-  const accepting =
-    (status === 'SUBMITTED' || status === 'RECEIVED' || status === 'IN_REVIEW') &&
-    !decided &&
-    !tasks.data?.items.some((task) => task.status === 'OPEN') &&
-    (!chain || ['ACCEPTANCE', 'ASSESSMENT'].includes(chain.stage) || myLevel(chain.pendingStage)) &&
-    pollCount < MAX_POLLS;
-  const polling = accepting && !view.loading && !tasks.loading;
-  const { reload: reloadView } = view;
-  const { reload: reloadTasks } = tasks;
-  useEffect(() => {
-    if (!polling) {
-      return;
-    }
-    const timer = setTimeout(() => {
-      setPolls({ id, count: pollCount + 1 });
-      reloadView();
-      reloadTasks();
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [polling, id, pollCount, reloadView, reloadTasks]);
 
   if (view.error) {
     return <ErrorBox error={view.error} />;
@@ -106,7 +73,7 @@ export function ApplicationPage() {
         <dd>{application.submittedAt ? beijingMinute(new Date(application.submittedAt)) : '草稿'}</dd>
       </dl>
 
-      {accepting && <p className="warning">正在办理：本环节的材料归档、待办生成后，将显示在这里。</p>}
+      {waiting && <p className="warning">正在办理：本环节的材料归档、待办生成后，将显示在这里。</p>}
       {decided && (
         <p className="done" role="status">
           已提交：{DECISION_LABELS[decided.decision]}。本环节记录已归档；下一步：
