@@ -88,7 +88,9 @@ describe('the staff console (running stack, headless Chromium)', () => {
     expect(task).toMatchObject({ stage: 'COMMUNITY', status: 'OPEN' });
     await page.getByRole('link', { name: '待办任务' }).click();
 
-    // The inbox: the new application's row, the ID number masked (never in full on the page).
+    // The inbox: the new application's row found by its number, the ID number masked (never in full on the page).
+    await page.getByRole('textbox', { name: '申请编号' }).fill(applicationNo);
+    await page.getByRole('button', { name: '查找' }).click();
     const row = page.locator(`tr[data-task-id="${task.id as string}"]`);
     await row.waitFor();
     const rowText = (await row.textContent()) ?? '';
@@ -277,6 +279,8 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.goto(`${BASE_URL}/console/#/tasks?purpose=DELIVERY`);
     await signIn(page, 'street1', PASSWORD);
     await page.waitForURL(/#\/tasks\?purpose=DELIVERY$/);
+    await page.getByRole('textbox', { name: '申请编号' }).fill(created.body.applicationNo as string);
+    await page.getByRole('button', { name: '查找' }).click();
     const row = page.locator('table.tasks tr', { hasText: created.body.applicationNo as string });
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain('（送达）');
@@ -424,13 +428,36 @@ describe('the staff console (running stack, headless Chromium)', () => {
     expect(await page.content()).not.toContain('控制台越权');
     await page.close();
   });
-  it('tells an account that handles no cases so, and offers it no case pages', async () => {
+  it('lets an administrator manage accounts, and offers it no case pages', async () => {
     const page = await browser.newPage();
     await page.goto(`${BASE_URL}/console/`);
     await signIn(page, 'admin', PASSWORD);
-    await page.getByText('本账户不办理低保业务').waitFor();
+    // The administrator's pages are the accounts; no case page is offered, and one asked for leads to the accounts.
+    await page.waitForURL(/#\/accounts$/);
     expect(await page.getByRole('link', { name: '待办任务' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: '受理登记' }).count()).toBe(0);
+    await page.goto(`${BASE_URL}/console/#/households`);
+    await page.waitForURL(/#\/accounts$/);
+
+    // A new account: refused without a role (by field), then created; stopped, it can no longer sign in.
+    const username = `console-${randomUUID().slice(0, 8)}`;
+    const form = page.getByRole('form', { name: '新建账户' });
+    await form.getByLabel('用户名').fill(username);
+    await form.getByLabel('姓名').fill('控制台新账户');
+    await form.getByLabel('所属区划代码').fill('220102001002');
+    await form.getByLabel('初始密码').fill('console-e2e-password');
+    await form.getByRole('button', { name: '创建账户' }).click();
+    await form.locator('fieldset.invalid').waitFor();
+    await form.getByLabel('社区经办').check();
+    await form.getByRole('button', { name: '创建账户' }).click();
+    expect(await page.getByRole('status').textContent()).toContain(`已创建账户 ${username}`);
+    const row = page.locator(`tr[data-username="${username}"]`);
+    expect(await row.textContent()).toContain('社区经办');
+    const signInAs = () => call('POST', '/api/v1/auth/login', { body: { username, password: 'console-e2e-password' } });
+    expect((await signInAs()).status).toBe(200);
+    await row.getByRole('button', { name: '停用' }).click();
+    await row.getByText('已停用').waitFor();
+    expect((await signInAs()).status).toBe(401);
     await page.close();
   });
 });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 
+import { AccountsPage } from './accounts/accounts.page';
 import { ApplicationPage } from './applications/application.page';
 import { NewApplicationPage } from './applications/new-application.page';
 import { RegisterPage } from './applications/register.page';
@@ -23,6 +24,7 @@ const router = createHashRouter([
       { path: 'tasks', element: <InboxPage /> },
       { path: 'households', element: <HouseholdSearchPage /> },
       { path: 'households/:id', element: <DossierPage /> },
+      { path: 'accounts', element: <AccountsPage /> },
       { path: 'applications', element: <RegisterPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
       { path: 'applications/new', element: <NewApplicationPage /> },

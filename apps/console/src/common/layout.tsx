@@ -15,6 +15,12 @@ export function Layout() {
   }
   const { account } = session;
   const handlesCases = rolesAllow(account.roles, PERMISSIONS.applicationRead);
+  const managesAccounts = rolesAllow(account.roles, PERMISSIONS.accountManage);
+  const onAccounts = location.pathname.startsWith('/accounts');
+  // An administrator handles no cases: every page but the accounts leads to them.
+  if (!handlesCases && managesAccounts && !onAccounts) {
+    return <Navigate to="/accounts" replace />;
+  }
   return (
     <>
       <header className="top">
@@ -28,6 +34,7 @@ export function Layout() {
           )}
           {handlesCases && <NavLink to="/households">户档查询</NavLink>}
           {handlesCases && <NavLink to="/statistics">督办统计</NavLink>}
+          {managesAccounts && <NavLink to="/accounts">账户管理</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.applicationCreate) && (
             <NavLink to="/applications/new">受理登记</NavLink>
           )}
@@ -41,10 +48,10 @@ export function Layout() {
         </button>
       </header>
       <main>
-        {handlesCases ? (
+        {handlesCases || (managesAccounts && onAccounts) ? (
           <Outlet />
         ) : (
-          <p className="warning">本账户不办理低保业务（账户、政策与日历的管理见接口文档 /api/docs）。</p>
+          <p className="warning">本账户不办理低保业务（政策与日历的管理见接口文档 /api/docs）。</p>
         )}
       </main>
     </>

@@ -1,3 +1,4 @@
+import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import type { InboxReply, InboxTask } from './inbox.types';
@@ -8,7 +9,7 @@ import { useLoad } from '../common/use-load';
 
 const PAGE = 50;
 /** The filters staff use most, kept in the address so a reload or a bookmark keeps them. */
-const FILTERS = ['purpose', 'overdueOnly', 'claim'] as const;
+const FILTERS = ['purpose', 'overdueOnly', 'claim', 'applicationNo'] as const;
 
 /** 待办任务: the caller's open tasks, oldest due first, with due dates, overdue flags and who applied. */
 export function InboxPage() {
@@ -18,6 +19,12 @@ export function InboxPage() {
   FILTERS.forEach((name) => params.get(name) && query.set(name, params.get(name)!));
   const inbox = useLoad(() => api<InboxReply>(`/tasks?${query.toString()}`), query.toString());
 
+  // The number is looked up when entered (a part of one is no number); the other filters apply as they change.
+  const [number, setNumber] = useState(params.get('applicationNo') ?? '');
+  const findNumber = (event: FormEvent) => {
+    event.preventDefault();
+    setFilter('applicationNo', number.trim());
+  };
   const setFilter = (name: (typeof FILTERS)[number], value: string) => {
     const next = new URLSearchParams(params);
     if (value) {
@@ -57,6 +64,13 @@ export function InboxPage() {
           />
           只看已逾期
         </label>
+        <form onSubmit={findNumber} aria-label="按申请编号查找">
+          <label>
+            申请编号
+            <input value={number} placeholder="SQ-220102-2026-000001" onChange={(e) => setNumber(e.target.value)} />
+          </label>
+          <button type="submit">查找</button>
+        </form>
         <button type="button" onClick={inbox.reload} disabled={inbox.loading}>
           刷新
         </button>
