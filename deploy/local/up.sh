@@ -66,6 +66,7 @@ fi
 log "dibao is up in $((SECONDS - started)) s"
 cat <<TEXT
 
+  Staff console   http://127.0.0.1:$PORT/console/  (demo accounts: README, Try it)
   REST API        http://127.0.0.1:$PORT/api/v1
   OpenAPI docs    http://127.0.0.1:$PORT/api/docs   (JSON: /api/docs-json)
   Health          http://127.0.0.1:$PORT/health

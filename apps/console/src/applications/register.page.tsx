@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 
 import type { ApplicationStatus, ListApplicationsReply } from '@app/contracts/intake/application.reply';
 
@@ -7,6 +7,7 @@ import type { ApiError } from '../api/api-error';
 import { api, download, saveFile } from '../api/client';
 import { ErrorBox } from '../common/error-box';
 import { APPLICATION_STATUS_LABELS, beijingDate, beijingMinute } from '../common/labels';
+import { NumberLookup, Pager, useSearchFilters } from '../common/search-filters';
 import { useLoad } from '../common/use-load';
 
 const PAGE = 50;
@@ -19,38 +20,18 @@ const REGISTER_PURPOSE = '查阅申请台账';
  * selection as a spreadsheet. Every application listed is access-logged (SEARCH; the spreadsheet DOWNLOAD).
  */
 export function RegisterPage() {
-  const [params, setParams] = useSearchParams();
-  const offset = Number(params.get('offset') ?? 0) || 0;
-  const filters = new URLSearchParams();
-  FILTERS.forEach((name) => params.get(name) && filters.set(name, params.get(name)!));
-  const query = new URLSearchParams(filters);
+  const list = useSearchFilters(FILTERS);
+  const query = new URLSearchParams(list.filters);
   query.set('limit', String(PAGE));
-  query.set('offset', String(offset));
+  query.set('offset', String(list.offset));
   const register = useLoad(
     () => api<ListApplicationsReply>(`/applications?${query.toString()}`, { purpose: REGISTER_PURPOSE }),
     query.toString(),
   );
   const [exportError, setExportError] = useState<ApiError>();
-  // The number is looked up when entered (a part of one is no number); the other filters apply as they change.
-  const [number, setNumber] = useState(params.get('applicationNo') ?? '');
-  const findNumber = (event: FormEvent) => {
-    event.preventDefault();
-    setFilter('applicationNo', number.trim());
-  };
-
-  const setFilter = (name: (typeof FILTERS)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) {
-      next.set(name, value);
-    } else {
-      next.delete(name);
-    }
-    next.delete('offset');
-    setParams(next);
-  };
   const exportAll = () => {
     setExportError(undefined);
-    const csv = new URLSearchParams(filters);
+    const csv = new URLSearchParams(list.filters);
     csv.set('format', 'csv');
     download(`/applications?${csv.toString()}`, REGISTER_PURPOSE).then(
       (blob) => saveFile(blob, `申请台账-${beijingDate(new Date())}.csv`),
@@ -64,7 +45,7 @@ export function RegisterPage() {
       <div className="filters">
         <label>
           状态
-          <select value={params.get('status') ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
+          <select value={list.get('status')} onChange={(e) => list.set('status', e.target.value)}>
             <option value="">全部</option>
             {(Object.entries(APPLICATION_STATUS_LABELS) as Array<[ApplicationStatus, string]>).map(([code, label]) => (
               <option key={code} value={code}>
@@ -73,27 +54,21 @@ export function RegisterPage() {
             ))}
           </select>
         </label>
-        <form onSubmit={findNumber} aria-label="按申请编号查找">
-          <label>
-            申请编号
-            <input value={number} placeholder="SQ-220102-2026-000001" onChange={(e) => setNumber(e.target.value)} />
-          </label>
-          <button type="submit">查找</button>
-        </form>
+        <NumberLookup initial={list.get('applicationNo')} onFind={(number) => list.set('applicationNo', number)} />
         <label>
           提交日期自
           <input
             type="date"
-            value={params.get('submittedFrom') ?? ''}
-            onChange={(e) => setFilter('submittedFrom', e.target.value)}
+            value={list.get('submittedFrom')}
+            onChange={(e) => list.set('submittedFrom', e.target.value)}
           />
         </label>
         <label>
           至
           <input
             type="date"
-            value={params.get('submittedTo') ?? ''}
-            onChange={(e) => setFilter('submittedTo', e.target.value)}
+            value={list.get('submittedTo')}
+            onChange={(e) => list.set('submittedTo', e.target.value)}
           />
         </label>
         <button type="button" onClick={exportAll}>
@@ -132,26 +107,9 @@ export function RegisterPage() {
               ))}
             </tbody>
           </table>
-          <div className="pager">
-            {offset > 0 && (
-              <button type="button" onClick={() => setFilterOffset(params, setParams, offset - PAGE)}>
-                上一页
-              </button>
-            )}
-            {offset + PAGE < register.data.total && (
-              <button type="button" onClick={() => setFilterOffset(params, setParams, offset + PAGE)}>
-                下一页
-              </button>
-            )}
-          </div>
+          <Pager offset={list.offset} size={PAGE} total={register.data.total} goTo={list.goTo} />
         </>
       )}
     </section>
   );
-}
-
-function setFilterOffset(params: URLSearchParams, setParams: (next: URLSearchParams) => void, offset: number): void {
-  const next = new URLSearchParams(params);
-  next.set('offset', String(Math.max(0, offset)));
-  setParams(next);
 }

@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 
 import type { InboxReply, InboxTask } from './inbox.types';
 import { api } from '../api/client';
 import { ErrorBox } from '../common/error-box';
 import { PURPOSE_LABELS, REQUIREMENT_LABELS, STAGE_LABELS } from '../common/labels';
+import { NumberLookup, Pager, useSearchFilters } from '../common/search-filters';
 import { useLoad } from '../common/use-load';
 
 const PAGE = 50;
@@ -13,28 +13,11 @@ const FILTERS = ['purpose', 'overdueOnly', 'claim', 'applicationNo'] as const;
 
 /** 待办任务: the caller's open tasks, oldest due first, with due dates, overdue flags and who applied. */
 export function InboxPage() {
-  const [params, setParams] = useSearchParams();
-  const offset = Number(params.get('offset') ?? 0) || 0;
-  const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-  FILTERS.forEach((name) => params.get(name) && query.set(name, params.get(name)!));
+  const list = useSearchFilters(FILTERS);
+  const query = new URLSearchParams(list.filters);
+  query.set('limit', String(PAGE));
+  query.set('offset', String(list.offset));
   const inbox = useLoad(() => api<InboxReply>(`/tasks?${query.toString()}`), query.toString());
-
-  // The number is looked up when entered (a part of one is no number); the other filters apply as they change.
-  const [number, setNumber] = useState(params.get('applicationNo') ?? '');
-  const findNumber = (event: FormEvent) => {
-    event.preventDefault();
-    setFilter('applicationNo', number.trim());
-  };
-  const setFilter = (name: (typeof FILTERS)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) {
-      next.set(name, value);
-    } else {
-      next.delete(name);
-    }
-    next.delete('offset');
-    setParams(next);
-  };
 
   return (
     <section>
@@ -42,7 +25,7 @@ export function InboxPage() {
       <div className="filters">
         <label>
           类型
-          <select value={params.get('purpose') ?? ''} onChange={(e) => setFilter('purpose', e.target.value)}>
+          <select value={list.get('purpose')} onChange={(e) => list.set('purpose', e.target.value)}>
             <option value="">全部</option>
             <option value="DECISION">审批</option>
             <option value="DELIVERY">送达</option>
@@ -50,7 +33,7 @@ export function InboxPage() {
         </label>
         <label>
           签收
-          <select value={params.get('claim') ?? ''} onChange={(e) => setFilter('claim', e.target.value)}>
+          <select value={list.get('claim')} onChange={(e) => list.set('claim', e.target.value)}>
             <option value="">全部</option>
             <option value="MINE">我签收的</option>
             <option value="UNCLAIMED">未签收的</option>
@@ -59,18 +42,12 @@ export function InboxPage() {
         <label>
           <input
             type="checkbox"
-            checked={params.get('overdueOnly') === 'true'}
-            onChange={(e) => setFilter('overdueOnly', e.target.checked ? 'true' : '')}
+            checked={list.get('overdueOnly') === 'true'}
+            onChange={(e) => list.set('overdueOnly', e.target.checked ? 'true' : '')}
           />
           只看已逾期
         </label>
-        <form onSubmit={findNumber} aria-label="按申请编号查找">
-          <label>
-            申请编号
-            <input value={number} placeholder="SQ-220102-2026-000001" onChange={(e) => setNumber(e.target.value)} />
-          </label>
-          <button type="submit">查找</button>
-        </form>
+        <NumberLookup initial={list.get('applicationNo')} onFind={(number) => list.set('applicationNo', number)} />
         <button type="button" onClick={inbox.reload} disabled={inbox.loading}>
           刷新
         </button>
@@ -101,18 +78,7 @@ export function InboxPage() {
             </tbody>
           </table>
           {inbox.data.items.length === 0 && <p className="empty">没有待办任务。</p>}
-          <div className="pager">
-            {offset > 0 && (
-              <button type="button" onClick={() => setParams(withOffset(params, offset - PAGE))}>
-                上一页
-              </button>
-            )}
-            {offset + PAGE < inbox.data.total && (
-              <button type="button" onClick={() => setParams(withOffset(params, offset + PAGE))}>
-                下一页
-              </button>
-            )}
-          </div>
+          <Pager offset={list.offset} size={PAGE} total={inbox.data.total} goTo={list.goTo} />
         </>
       )}
     </section>
@@ -157,10 +123,4 @@ export function DueDate({ day, missingYear }: { day: string | null; missingYear:
     return <span className="warning">未载入{missingYear}年节假日安排，期限待定</span>;
   }
   return <span>—</span>;
-}
-
-function withOffset(params: URLSearchParams, offset: number): URLSearchParams {
-  const next = new URLSearchParams(params);
-  next.set('offset', String(Math.max(0, offset)));
-  return next;
 }

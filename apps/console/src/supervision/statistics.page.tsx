@@ -1,10 +1,9 @@
-import { useSearchParams } from 'react-router';
-
 import type { TaskCounts, TaskStatisticsReply } from '@app/contracts/approval/task-statistics';
 
 import { api } from '../api/client';
 import { ErrorBox } from '../common/error-box';
 import { DECISION_LABELS, STAGE_LABELS } from '../common/labels';
+import { useSearchFilters } from '../common/search-filters';
 import { useLoad } from '../common/use-load';
 
 /**
@@ -12,22 +11,9 @@ import { useLoad } from '../common/use-load';
  * decided late, days taken), with a line per division one level down — which street or community is behind.
  */
 export function StatisticsPage() {
-  const [params, setParams] = useSearchParams();
-  const query = new URLSearchParams();
-  (['from', 'to'] as const).forEach((name) => params.get(name) && query.set(name, params.get(name)!));
-  const figures = useLoad(
-    () => api<TaskStatisticsReply>(`/tasks/statistics${query.size > 0 ? `?${query.toString()}` : ''}`),
-    query.toString(),
-  );
-  const setDay = (name: 'from' | 'to', value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) {
-      next.set(name, value);
-    } else {
-      next.delete(name);
-    }
-    setParams(next);
-  };
+  const period = useSearchFilters(['from', 'to'] as const);
+  const query = period.filters.toString();
+  const figures = useLoad(() => api<TaskStatisticsReply>(`/tasks/statistics${query ? `?${query}` : ''}`), query);
   const data = figures.data;
   return (
     <section>
@@ -37,16 +23,16 @@ export function StatisticsPage() {
           办结期间自
           <input
             type="date"
-            value={params.get('from') ?? data?.from ?? ''}
-            onChange={(e) => setDay('from', e.target.value)}
+            value={period.get('from') || (data?.from ?? '')}
+            onChange={(e) => period.set('from', e.target.value)}
           />
         </label>
         <label>
           至
           <input
             type="date"
-            value={params.get('to') ?? data?.to ?? ''}
-            onChange={(e) => setDay('to', e.target.value)}
+            value={period.get('to') || (data?.to ?? '')}
+            onChange={(e) => period.set('to', e.target.value)}
           />
         </label>
       </div>
