@@ -34,6 +34,31 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.getByRole('button', { name: '登录' }).click();
   };
 
+  /** An application registered over the API by community1, and (unless told not to wait) its community task. */
+  const registerOverApi = async (applicantName: string, householdSize: number, withTask = true) => {
+    const created = await call('POST', '/api/v1/applications', {
+      token: community1,
+      headers: { 'Idempotency-Key': `e2e-console-${randomUUID()}` },
+      body: {
+        divisionCode: '220102001001',
+        applicantName,
+        applicantIdNumber: makeIdNumber(),
+        householdSize,
+        reason: '家庭主要劳动力患病，无固定收入',
+        details: { dataCheckConsent: true },
+      },
+    });
+    expect(created.status).toBe(201);
+    const { id, applicationNo } = created.body as { id: string; applicationNo: string };
+    const task = withTask
+      ? await until(async () => {
+          const inbox = await call('GET', `/api/v1/tasks?applicationId=${id}`, { token: community1 });
+          return (inbox.body.items as Json[] | undefined)?.[0];
+        }, 45_000)
+      : undefined;
+    return { id, applicationNo, task };
+  };
+
   it('signs in, registers an application, finds its task, opens the file, decides (refusals shown by field) and files the record', async () => {
     const idNumber = makeIdNumber();
     const applicantName = `控制台${randomUUID().slice(0, 4)}`;
@@ -250,25 +275,8 @@ describe('the staff console (running stack, headless Chromium)', () => {
   });
 
   it("serves a refusal notice from the township's inbox: the witnesses a notice left at the residence needs, then the proof filed", async () => {
-    const created = await call('POST', '/api/v1/applications', {
-      token: community1,
-      headers: { 'Idempotency-Key': `e2e-console-${randomUUID()}` },
-      body: {
-        divisionCode: '220102001001',
-        applicantName: '控制台送达',
-        applicantIdNumber: makeIdNumber(),
-        householdSize: 1,
-        reason: '失业，无固定收入',
-        details: { dataCheckConsent: true },
-      },
-    });
-    expect(created.status).toBe(201);
-    const applicationId = created.body.id as string;
-    const communityTask = await until(async () => {
-      const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
-      return (inbox.body.items as Json[] | undefined)?.[0];
-    }, 45_000);
-    const refused = await call('POST', `/api/v1/tasks/${communityTask.id as string}/decision`, {
+    const { id: applicationId, applicationNo, task: communityTask } = await registerOverApi('控制台送达', 1);
+    const refused = await call('POST', `/api/v1/tasks/${communityTask!.id as string}/decision`, {
       token: community1,
       headers: { 'Idempotency-Key': randomUUID() },
       body: { decision: 'REJECT', opinion: '家庭收入高于标准', reasons: ['家庭人均收入高于当地低保标准'] },
@@ -279,9 +287,9 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.goto(`${BASE_URL}/console/#/tasks?purpose=DELIVERY`);
     await signIn(page, 'street1', PASSWORD);
     await page.waitForURL(/#\/tasks\?purpose=DELIVERY$/);
-    await page.getByRole('textbox', { name: '申请编号' }).fill(created.body.applicationNo as string);
+    await page.getByRole('textbox', { name: '申请编号' }).fill(applicationNo);
     await page.getByRole('button', { name: '查找' }).click();
-    const row = page.locator('table.tasks tr', { hasText: created.body.applicationNo as string });
+    const row = page.locator('table.tasks tr', { hasText: applicationNo });
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain('（送达）');
     // The access token expires: the application's page, loaded afresh, asks twice at once; the session is renewed
@@ -325,25 +333,8 @@ describe('the staff console (running stack, headless Chromium)', () => {
   });
 
   it('uploads evidence, records an objection during publicity (the appraisal then required) and withdraws, in the browser', async () => {
-    const created = await call('POST', '/api/v1/applications', {
-      token: community1,
-      headers: { 'Idempotency-Key': `e2e-console-${randomUUID()}` },
-      body: {
-        divisionCode: '220102001001',
-        applicantName: '控制台异议',
-        applicantIdNumber: makeIdNumber(),
-        householdSize: 2,
-        reason: '家庭主要劳动力患病，无固定收入',
-        details: { dataCheckConsent: true },
-      },
-    });
-    expect(created.status).toBe(201);
-    const applicationId = created.body.id as string;
-    const firstTask = await until(async () => {
-      const inbox = await call('GET', `/api/v1/tasks?applicationId=${applicationId}`, { token: community1 });
-      return (inbox.body.items as Json[] | undefined)?.[0];
-    }, 45_000);
-    const approved = await call('POST', `/api/v1/tasks/${firstTask.id as string}/decision`, {
+    const { id: applicationId, task: firstTask } = await registerOverApi('控制台异议', 2);
+    const approved = await call('POST', `/api/v1/tasks/${firstTask!.id as string}/decision`, {
       token: community1,
       headers: { 'Idempotency-Key': randomUUID() },
       body: { decision: 'APPROVE', opinion: '情况属实，同意。' },
@@ -403,25 +394,13 @@ describe('the staff console (running stack, headless Chromium)', () => {
   });
 
   it("refuses a caseworker another community's application, in the gateway's words", async () => {
-    const created = await call('POST', '/api/v1/applications', {
-      token: community1,
-      headers: { 'Idempotency-Key': `e2e-console-${randomUUID()}` },
-      body: {
-        divisionCode: '220102001001',
-        applicantName: '控制台越权',
-        applicantIdNumber: makeIdNumber(),
-        householdSize: 1,
-        reason: '失业，无固定收入',
-        details: { dataCheckConsent: true },
-      },
-    });
-    expect(created.status).toBe(201);
+    const created = await registerOverApi('控制台越权', 1, false);
     const page = await browser.newPage();
-    await page.goto(`${BASE_URL}/console/#/applications/${created.body.id as string}`);
+    await page.goto(`${BASE_URL}/console/#/applications/${created.id}`);
     await page.waitForURL(/#\/sign-in$/);
     await signIn(page, 'community2', PASSWORD);
     // Back where the caseworker was going, and refused there.
-    await page.waitForURL(new RegExp(`#/applications/${created.body.id as string}$`));
+    await page.waitForURL(new RegExp(`#/applications/${created.id}$`));
     const alert = page.getByRole('alert').first();
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/无权|权限|范围/);
