@@ -27,8 +27,8 @@ export async function createGateway(): Promise<INestApplication> {
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware);
   const staffConsole = serveConsole(app, app.get(ConfigService).getOrThrow<string>('CONSOLE_DIR'));
-  if (!staffConsole.served) {
-    app.get(Logger).warn(`staff console not built (${staffConsole.directory}): /console/ answers 404`);
+  if (!staffConsole.built) {
+    app.get(Logger).warn(`staff console not built yet (${staffConsole.directory}): /console/ answers 404 until it is`);
   }
   app.setGlobalPrefix('api', { exclude: ['health', { path: 'bank/*path', method: RequestMethod.ALL }] });
   app.useGlobalPipes(createHttpValidationPipe());

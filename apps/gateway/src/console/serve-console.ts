@@ -24,13 +24,13 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * Serves the staff console (apps/console, built to static files) at /console/. Its page is never cached, so a new
- * build is picked up at once; its assets carry a content hash in their names and are cached for a year. Without a
- * build the path answers 404 saying how to build it, and the API works as ever.
+ * Serves the staff console (apps/console, built to static files) at /console/, from disk: its page is never cached,
+ * so a new build is picked up at once, without a restart; its assets carry a content hash in their names and are
+ * cached for a year. Without a build the path answers 404 saying how to build it, and the API works as ever.
  */
-export function serveConsole(app: NestExpressApplication, directory: string): { served: boolean; directory: string } {
+export function serveConsole(app: NestExpressApplication, directory: string): { built: boolean; directory: string } {
   const root = resolve(directory);
-  const served = existsSync(join(root, 'index.html'));
+  const index = join(root, 'index.html');
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.path === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
       response.redirect(302, CONSOLE_PATH);
@@ -40,7 +40,7 @@ export function serveConsole(app: NestExpressApplication, directory: string): { 
       response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
       response.setHeader('x-content-type-options', 'nosniff');
       response.setHeader('referrer-policy', 'no-referrer');
-      if (!served) {
+      if (!existsSync(index)) {
         response.status(404).json({
           statusCode: 404,
           code: 'NOT_FOUND',
@@ -51,17 +51,15 @@ export function serveConsole(app: NestExpressApplication, directory: string): { 
     }
     next();
   });
-  if (served) {
-    app.useStaticAssets(root, {
-      prefix: CONSOLE_PATH,
-      index: 'index.html',
-      setHeaders: (response: ServerResponse, path: string) => {
-        response.setHeader(
-          'cache-control',
-          path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
-  }
-  return { served, directory: root };
+  app.useStaticAssets(root, {
+    prefix: CONSOLE_PATH,
+    index: 'index.html',
+    setHeaders: (response: ServerResponse, path: string) => {
+      response.setHeader(
+        'cache-control',
+        path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  return { built: existsSync(index), directory: root };
 }
