@@ -64,7 +64,11 @@ export async function download(path: string, purpose: string): Promise<Blob> {
     throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
   }
   const fetchIt = (token: string) =>
-    fetch(`${BASE}${path}`, { headers: { ...auth(token), 'x-access-purpose': encodeURIComponent(purpose) } });
+    fetch(`${BASE}${path}`, { headers: { ...auth(token), 'x-access-purpose': encodeURIComponent(purpose) } }).catch(
+      () => {
+        throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+      },
+    );
   let response = await fetchIt(session.accessToken);
   if (response.status === 401) {
     response = await fetchIt((await renew(session)).accessToken);

@@ -183,8 +183,8 @@ export function DossierPage() {
                 </tr>
               </thead>
               <tbody>
-                {payments.map((line) => (
-                  <tr key={line.month}>
+                {payments.map((line, index) => (
+                  <tr key={`${line.month}-${index}`}>
                     <td>{line.month}</td>
                     <td>{formatYuan(line.amountFen)}</td>
                     <td>{LINE_STATUS_LABELS[line.status]}</td>
