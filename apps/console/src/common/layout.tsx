@@ -1,4 +1,4 @@
-import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 
 import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
 
@@ -10,6 +10,7 @@ import { useSession } from '../session/use-session';
 export function Layout() {
   const session = useSession();
   const location = useLocation();
+  const navigate = useNavigate();
   if (!session) {
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   }
@@ -43,7 +44,16 @@ export function Layout() {
           {account.displayName}（{account.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}，
           {account.divisionCode}）
         </span>
-        <button type="button" className="link" onClick={() => void signOut()}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            // The session ends at once (the revocation follows); the next one to sign in starts afresh at the
+            // inbox, not on a page of this account's.
+            void signOut();
+            void navigate('/sign-in', { replace: true });
+          }}
+        >
           退出
         </button>
       </header>
