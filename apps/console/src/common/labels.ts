@@ -1,8 +1,9 @@
+import { STAGE_LABELS } from '@app/contracts/approval/approval-policy';
 import type { TaskPurpose } from '@app/contracts/approval/delivery';
 import type { TaskRequirementKind } from '@app/contracts/approval/task-requirements';
 
+export { STAGE_LABELS };
 export { beijingDate, beijingMinute } from '@app/domain/calendar/working-days';
-export { STAGE_LABELS } from '@app/contracts/approval/approval-policy';
 export { DELIVERY_METHOD_LABELS } from '@app/contracts/approval/delivery';
 export { ROLE_LABELS } from '@app/contracts/identity/roles';
 export { APPLICATION_STATUS_LABELS } from '@app/contracts/intake/application.reply';
@@ -27,9 +28,7 @@ export const REQUIREMENT_LABELS: Record<TaskRequirementKind, string> = {
 
 /** Where a chain went after a decision, as the decision's answer names it. */
 export const NEXT_LABELS: Record<string, string> = {
-  COMMUNITY: '社区（村）初审',
-  STREET: '街道（乡镇）审核',
-  COUNTY: '县级审核确认',
+  ...STAGE_LABELS,
   PUBLICITY: '公示',
   APPROVED: '审核确认，已纳入保障',
   REJECTED: '不予确认',
@@ -41,9 +40,7 @@ export const NEXT_LABELS: Record<string, string> = {
 export const HISTORY_STAGE_LABELS: Record<string, string> = {
   ACCEPTANCE: '受理',
   ASSESSMENT: '核对评估',
-  COMMUNITY: '社区（村）初审',
-  STREET: '街道（乡镇）审核',
-  COUNTY: '县级审核确认',
+  ...STAGE_LABELS,
   PUBLICITY: '公示',
   OUTCOME: '结果',
   DELIVERY: '送达',

@@ -24,7 +24,7 @@ import {
   EVIDENCE_TYPES,
   type ListApplicationsReply,
   ListApplicationsRequest,
-  type ListDocumentsReply,
+  type ApplicationView,
   PERMISSIONS,
   rolesAllow,
   SUBJECTS,
@@ -47,18 +47,6 @@ import { EvidenceUploadService, type UploadedEvidence } from './evidence-upload.
 import { registerCsv } from './register.csv';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';
-
-export interface ApplicationView {
-  application: ApplicationReply;
-  /**
-   * Where its approval chain stands: stage, pending task, the stage's and the overall due date, full history;
-   * null for a draft (no chain yet), or when the chain cannot be asked just now (`progressUnavailable`).
-   */
-  progress: ChainState | null;
-  progressUnavailable?: string;
-  /** Documents filed so far; omitted for roles that may not read archive items. */
-  documents?: ListDocumentsReply['items'];
-}
 
 class RegisterQuery extends ListApplicationsRequest {
   /** csv: the whole selection (at most REGISTER_EXPORT_MAX rows) as a spreadsheet; limit and offset do not apply. */

@@ -1,7 +1,7 @@
 import type { AppealReply, ApplicationSummary, RecoveryReply } from '@app/contracts';
+import type { DossierReply, DossierSection } from '@app/contracts';
 
 import { dossierPrintable } from './dossier-printable';
-import type { DossierReply, DossierSection } from './dossier.types';
 
 const missing = <T>(): DossierSection<T> => ({
   status: 'UNAVAILABLE',

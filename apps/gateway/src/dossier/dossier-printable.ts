@@ -8,9 +8,8 @@ import {
   type RenderPrintableRequest,
   STAGE_LABELS,
 } from '@app/contracts';
+import type { DossierReply, DossierSection } from '@app/contracts';
 import { beijingMinute, formatYuan } from '@app/domain';
-
-import type { DossierReply, DossierSection } from './dossier.types';
 
 const TASK_STATUS = { OPEN: '办理中', DONE: '已办结', CANCELLED: '已撤销' } as const;
 const OUTCOME: Record<string, string> = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回', CANCELLED: '撤销' };

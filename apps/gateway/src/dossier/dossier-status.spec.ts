@@ -1,5 +1,6 @@
+import type { DossierBenefit, DossierSection } from '@app/contracts';
+
 import { statusOf } from './dossier.service';
-import type { DossierBenefit, DossierSection } from './dossier.types';
 
 const ok = <T>(data: T): DossierSection<T> => ({ status: 'OK', ms: 1, data });
 const benefit = (status: DossierBenefit['status'], lastMonth: string | null) =>

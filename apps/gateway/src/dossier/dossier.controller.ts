@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@n
 import type { Request } from 'express';
 
 import { PERMISSIONS, SUBJECTS } from '@app/contracts';
+import type { DossierReply } from '@app/contracts';
 import { MessagingClient, requireCaller, UuidParam } from '@app/platform';
 
 import { dossierPrintable } from './dossier-printable';
 import { DossierService } from './dossier.service';
-import type { DossierReply } from './dossier.types';
 import { AccessLogService } from '../access-log/access-log.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { downloadWatermark } from '../common/download-watermark';

@@ -12,10 +12,9 @@ import {
   SUBJECTS,
   type TaskReply,
 } from '@app/contracts';
+import type { DossierBenefit, DossierReply, DossierSection, DossierStatusCode } from '@app/contracts';
 import { beijingMonth } from '@app/domain';
 import { AccessError, MessagingClient, RemoteError, requireCaller } from '@app/platform';
-
-import type { DossierBenefit, DossierReply, DossierSection, DossierStatusCode } from './dossier.types';
 
 const MISSING = new Set<string>([ErrorCode.NOT_FOUND, ErrorCode.FORBIDDEN]);
 

@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import { ErrorCode, type ListTasksReply, type ListTasksRequest, SUBJECTS, type TaskReply } from '@app/contracts';
+import { ErrorCode, type InboxReply, type ListTasksRequest, SUBJECTS } from '@app/contracts';
 import { MessagingClient, RemoteError } from '@app/platform';
 
 import { AccessLogService, type Viewer } from '../access-log/access-log.service';
-
-/** An inbox line: the task, and who applied (null when intake could not say). */
-export type InboxTask = TaskReply & {
-  applicant: { name: string; idNumberMasked: string; householdSize: number } | null;
-};
-
-export interface InboxReply extends Omit<ListTasksReply, 'items'> {
-  items: InboxTask[];
-  /** Set when who applied could not be read just now: the tasks are listed without it. */
-  applicantsUnavailable?: string;
-}
 
 /**
  * The staff inbox: the approval service's tasks, each with who applied from intake (the owner of applications),

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import {
   DecideTaskRequest,
   type DecisionReply,
+  type InboxReply,
   ListTasksRequest,
   PERMISSIONS,
   SUBJECTS,
@@ -14,7 +15,7 @@ import {
 } from '@app/contracts';
 import { MessagingClient, UuidParam } from '@app/platform';
 
-import { type InboxReply, InboxService } from './inbox.service';
+import { InboxService } from './inbox.service';
 import { AccessPurpose, clientIp } from '../access-log/access-purpose.decorator';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { RequirePermission } from '../identity/auth/auth.decorators';

@@ -1,14 +1,13 @@
-import type {
-  AppealReply,
-  RecoveryReply,
-  ApplicationSummary,
-  ArchiveFileReply,
-  DecisionStage,
-  HouseholdReply,
-  PaymentHistoryReply,
-  StoredAssessmentReply,
-  TaskReply,
-} from '@app/contracts';
+/* The gateway's HTTP answers composed from several services (types only): the staff console reads them too. */
+import type { AppealReply } from '../approval/appeal.request';
+import type { DecisionStage } from '../approval/approval-policy';
+import type { TaskReply } from '../approval/task.request';
+import type { ArchiveFileReply } from '../archive/archive-file';
+import type { StoredAssessmentReply } from '../eligibility/run-assessment.request';
+import type { ApplicationSummary } from '../intake/application.reply';
+import type { HouseholdReply } from '../intake/household.reply';
+import type { PaymentHistoryReply } from '../payment/payroll.request';
+import type { RecoveryReply } from '../payment/recovery.request';
 
 /** One part of the dossier, answered by one service: its data, or why it is missing. `ms`: time it took. */
 export type DossierSection<T> =
