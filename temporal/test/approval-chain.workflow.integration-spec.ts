@@ -22,7 +22,7 @@ import { as, CALLERS } from '@test/support/callers';
 import { untilStage } from '@test/support/chains';
 import { evidencePdf, linkEvidence, storeEvidence } from '@test/support/evidence';
 import { makeApplication } from '@test/support/factories/application.factory';
-import { startService } from '@test/support/services';
+import { startService, untilAnswered } from '@test/support/services';
 import { TEST_ENV } from '@test/support/test-env';
 
 import { createWorker } from '../src/worker/create-worker';
@@ -140,7 +140,7 @@ describe('approvalChainWorkflow (real Temporal, NATS, PostgreSQL)', () => {
     await archive.close();
     await expect(link()).rejects.toMatchObject({ code: ErrorCode.UNAVAILABLE });
     archive = await startService(ArchiveAppModule, QUEUE_GROUPS.archive);
-    expect(await evidence()).toEqual([]);
+    expect(await untilAnswered(evidence)).toEqual([]);
     // Sent again: the same attachment, now in the household file; a third time files nothing more.
     const linked = await link();
     expect(linked.documentId).toEqual(expect.any(String));
