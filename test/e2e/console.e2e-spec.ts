@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { DEFAULT_DEMO_PASSWORD } from '@app/domain';
+import { beijingDate, DEFAULT_DEMO_PASSWORD } from '@app/domain';
 import { launchBrowser } from '@test/support/browser';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
@@ -450,5 +450,67 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await row.getByText('已停用').waitFor();
     expect((await signInAs()).status).toBe(401);
     await page.close();
+  });
+
+  it("lets an administrator load a year's holiday calendar, the file checked and shown before it is sent", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${BASE_URL}/console/`);
+    await signIn(page, 'admin', PASSWORD);
+    await atAddress(page, /#\/accounts$/);
+    await page.getByRole('link', { name: '节假日日历' }).click();
+    await atAddress(page, /#\/calendars$/);
+    // The years loaded with the system are listed; a year the inbox waits for would be listed under them.
+    for (const year of [2024, 2025, 2026]) {
+      await page.locator(`table.calendars tr[data-year="${year}"]`).waitFor();
+    }
+    const listed = await call('GET', '/api/v1/calendars', { token: await tokenOf('admin') });
+    // From October, next year's arrangement is due: the page says so while it is not loaded.
+    const today = beijingDate(new Date());
+    const nextYear = Number(today.slice(0, 4)) + 1;
+    if (Number(today.slice(5, 7)) >= 10 && !(listed.body.years as Json[]).some((entry) => entry.year === nextYear)) {
+      expect(await page.getByRole('alert').allTextContents()).toContainEqual(
+        expect.stringContaining(`尚未载入${nextYear}年节假日安排`),
+      );
+    }
+
+    // The wrong file is refused before anything is sent, in words that say why.
+    const input = page.getByLabel('安排文件');
+    const year = 2098;
+    const file = (days: Json[]) => ({
+      name: `${year}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ year, papers: ['https://www.gov.cn/（e2e）'], days })),
+    });
+    await input.setInputFiles(file([{ name: '元旦', date: `${year - 1}-12-31`, isOffDay: true }]));
+    await page.getByText(`第1条安排的日期${year - 1}-12-31不属于${year}年`).waitFor();
+    expect(await page.getByRole('button', { name: `载入${year}年安排` }).count()).toBe(0);
+
+    // The right one is shown by holiday, then loaded; the list has the year with its days.
+    await input.setInputFiles(
+      file([
+        { name: '元旦', date: `${year}-01-01`, isOffDay: true },
+        { name: '春节', date: `${year}-01-25`, isOffDay: false },
+        { name: '春节', date: `${year}-01-27`, isOffDay: true },
+      ]),
+    );
+    const preview = page.locator('table.holidays');
+    await preview.locator('tbody tr').nth(1).waitFor();
+    expect(await preview.locator('tbody tr').allTextContents()).toEqual([
+      `元旦${year}-01-01—`,
+      `春节${year}-01-27${year}-01-25`,
+    ]);
+    await page.getByRole('button', { name: `载入${year}年安排` }).click();
+    expect(await page.getByRole('status').textContent()).toContain(`已载入${year}年节假日安排（3天）`);
+    expect(await page.locator(`table.calendars tr[data-year="${year}"] td`).nth(1).textContent()).toBe('3');
+    await page.close();
+
+    // A caseworker sees the calendar, and is offered no loading.
+    const caseworker = await browser.newPage();
+    await caseworker.goto(`${BASE_URL}/console/`);
+    await signIn(caseworker, 'community1', PASSWORD);
+    await caseworker.getByRole('link', { name: '节假日日历' }).click();
+    await caseworker.locator(`table.calendars tr[data-year="${year}"]`).waitFor();
+    expect(await caseworker.getByLabel('安排文件').count()).toBe(0);
+    await caseworker.close();
   });
 });

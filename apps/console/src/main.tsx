@@ -6,6 +6,7 @@ import { AccountsPage } from './accounts/accounts.page';
 import { ApplicationPage } from './applications/application.page';
 import { NewApplicationPage } from './applications/new-application.page';
 import { RegisterPage } from './applications/register.page';
+import { CalendarsPage } from './calendars/calendars.page';
 import './common/console.css';
 import { Layout } from './common/layout';
 import { DossierPage } from './households/dossier.page';
@@ -25,6 +26,7 @@ const router = createHashRouter([
       { path: 'households', element: <HouseholdSearchPage /> },
       { path: 'households/:id', element: <DossierPage /> },
       { path: 'accounts', element: <AccountsPage /> },
+      { path: 'calendars', element: <CalendarsPage /> },
       { path: 'applications', element: <RegisterPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
       { path: 'applications/new', element: <NewApplicationPage /> },

@@ -46,6 +46,7 @@ export * from './approval/appeal.request';
 export * from './approval/approval-policy';
 export * from './approval/approval-policy.request';
 export * from './approval/delivery';
+export * from './approval/calendar.reply';
 export * from './approval/task.request';
 export * from './approval/task-requirements';
 export * from './approval/task-statistics';

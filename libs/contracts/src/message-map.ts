@@ -14,9 +14,9 @@ import type {
   ListApprovalPoliciesReply,
   ListApprovalPoliciesRequest,
 } from './approval/approval-policy.request';
+import type { CalendarReply } from './approval/calendar.reply';
 import type { TaskStatisticsReply, TaskStatisticsRequest } from './approval/task-statistics';
 import type {
-  CalendarReply,
   ChainStateRequest,
   ClaimTaskRequest,
   ReleaseClaimsReply,

@@ -5,7 +5,7 @@ import { type Account, currentSession, saveSession, type Session } from '../sess
 const BASE = '/api/v1';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Why personal data is read (查阅目的): sent percent-encoded in X-Access-Purpose and logged by the gateway. */
   purpose?: string;

@@ -17,9 +17,12 @@ export function Layout() {
   const { account } = session;
   const handlesCases = rolesAllow(account.roles, PERMISSIONS.applicationRead);
   const managesAccounts = rolesAllow(account.roles, PERMISSIONS.accountManage);
-  const onAccounts = location.pathname.startsWith('/accounts');
-  // An administrator handles no cases: every page but the accounts leads to them.
-  if (!handlesCases && managesAccounts && !onAccounts) {
+  const managesCalendars = rolesAllow(account.roles, PERMISSIONS.calendarManage);
+  // An administrator handles no cases: every page but their own (accounts, the calendar) leads to the accounts.
+  const onAdminPage =
+    (managesAccounts && location.pathname.startsWith('/accounts')) ||
+    (managesCalendars && location.pathname.startsWith('/calendars'));
+  if (!handlesCases && managesAccounts && !onAdminPage) {
     return <Navigate to="/accounts" replace />;
   }
   return (
@@ -36,6 +39,7 @@ export function Layout() {
           {handlesCases && <NavLink to="/households">户档查询</NavLink>}
           {handlesCases && <NavLink to="/statistics">督办统计</NavLink>}
           {managesAccounts && <NavLink to="/accounts">账户管理</NavLink>}
+          {(handlesCases || managesCalendars) && <NavLink to="/calendars">节假日日历</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.applicationCreate) && (
             <NavLink to="/applications/new">受理登记</NavLink>
           )}
@@ -58,10 +62,10 @@ export function Layout() {
         </button>
       </header>
       <main>
-        {handlesCases || (managesAccounts && onAccounts) ? (
+        {handlesCases || onAdminPage ? (
           <Outlet />
         ) : (
-          <p className="warning">本账户不办理低保业务（政策与日历的管理见接口文档 /api/docs）。</p>
+          <p className="warning">本账户不办理低保业务（审批政策与认定规则的管理见接口文档 /api/docs）。</p>
         )}
       </main>
     </>

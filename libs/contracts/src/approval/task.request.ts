@@ -628,16 +628,6 @@ export class LoadCalendarRequest {
   papers?: string[];
 }
 
-export interface CalendarReply {
-  years: Array<{ year: number; days: number; loadedAt: string }>;
-  /**
-   * Years that open inbox tasks wait for: their due date, or their application's overall due date, is unknown
-   * until the year is loaded (a task waiting for both counts once). A year listed here that is loaded already
-   * has chains that have not caught up yet (they are told when it is loaded).
-   */
-  waiting: Array<{ year: number; openTasks: number }>;
-}
-
 /** An objection received during publicity, recorded by the community's caseworker. Idempotent by key. */
 export class RecordObjectionRequest {
   @IsUUID('4', { message: '申请编号格式不正确' })
