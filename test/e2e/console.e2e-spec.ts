@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
+import { Client as Pg } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 
 import { beijingDate, DEFAULT_DEMO_PASSWORD } from '@app/domain';
@@ -9,6 +10,7 @@ import { makeIdNumber } from '@test/support/factories/application.factory';
 import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
 
 const PASSWORD = process.env.DIBAO_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/dibao';
 
 /**
  * The staff console in a real browser (headless Chromium) against the running stack: a caseworker signs in, finds
@@ -511,6 +513,70 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await caseworker.getByRole('link', { name: '节假日日历' }).click();
     await caseworker.locator(`table.calendars tr[data-year="${year}"]`).waitFor();
     expect(await caseworker.getByLabel('安排文件').count()).toBe(0);
+    // And the procedures that govern it, with nothing to publish.
+    await caseworker.getByRole('link', { name: '审批流程' }).click();
+    await caseworker.locator('table.policies tr[data-division="22"]').waitFor();
+    expect(await caseworker.getByRole('form', { name: '发布新版本' }).count()).toBe(0);
     await caseworker.close();
+  });
+
+  it("lets an administrator publish a county's approval procedure, refusals by field, from a listed version", async () => {
+    // 农安县 (220122): no other e2e test publishes for it, so this test owns its versions.
+    const county = '220122';
+    const db = new Pg({ connectionString: DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query('delete from approval.approval_policy where division_code = $1', [county]);
+    } finally {
+      await db.end();
+    }
+    const page = await browser.newPage();
+    await page.goto(`${BASE_URL}/console/`);
+    await signIn(page, 'admin', PASSWORD);
+    await atAddress(page, /#\/accounts$/);
+    await page.getByRole('link', { name: '审批流程' }).click();
+    await page.getByLabel('行政区划代码').fill(county);
+    await page.getByRole('button', { name: '查询' }).click();
+    await atAddress(page, new RegExp(`#/policies\\?divisionCode=${county}$`));
+    // The county has none of its own: the province's default governs it.
+    const rows = page.locator('table.policies tbody tr');
+    await page.locator('table.policies tr[data-division="22"]').waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('社区（村）初审10个工作日');
+
+    // Started from it, switched to the 2021 national model with an overall limit shorter than its stages and no
+    // basis: refused, beside the field — the basis first, then how the rules fit together.
+    await rows.first().getByRole('button', { name: '以此为底稿' }).click();
+    const form = page.getByRole('form', { name: '发布新版本' });
+    expect(await form.getByLabel('制定区划（省2位、地4位、县6位）').inputValue()).toBe(county);
+    await form.getByLabel('审批模式').selectOption('NATIONAL_2021');
+    expect(await form.getByLabel('社区（村）初审').count()).toBe(0);
+    await form.getByLabel('总时限（工作日）').fill('15');
+    const refusals = form.locator('.field.invalid .field-error');
+    await form.getByRole('button', { name: '发布' }).click();
+    await refusals.first().waitFor();
+    expect(await refusals.allTextContents()).toEqual(['请填写调整依据（文件文号或会议纪要）']);
+    await form.getByLabel('调整依据（文件文号或会议纪要）').fill('农民发〔2026〕12号（e2e）');
+    await form.getByRole('button', { name: '发布' }).click();
+    await refusals.filter({ hasText: '总时限（15个工作日）不能短于各环节时限之和（20个工作日）' }).waitFor();
+    expect(await refusals.count()).toBe(1);
+    expect(await form.getByLabel('总时限（工作日）').locator('..').getAttribute('class')).toBe('field invalid');
+
+    // Corrected, it is published from tomorrow and listed as not yet in force; the chains running keep theirs.
+    await form.getByLabel('总时限（工作日）').fill('30');
+    await form.getByRole('button', { name: '发布' }).click();
+    expect(await page.getByRole('status').textContent()).toContain(`已发布${county}的审批流程（2021年全国办法`);
+    const published = page.locator(`table.policies tr[data-division="${county}"]`);
+    await published.waitFor();
+    expect(await published.textContent()).toMatch(
+      /未生效.*街道（乡镇）审核10个工作日 → 县级审核确认10个工作日.*农民发〔2026〕12号（e2e）.*admin/,
+    );
+    const listed = await call('GET', `/api/v1/approval-policies?divisionCode=${county}`, {
+      token: await tokenOf('admin'),
+    });
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ divisionCode: county, model: 'NATIONAL_2021', overallLimitWorkingDays: 30 }),
+    );
+    await page.close();
   });
 });

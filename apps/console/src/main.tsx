@@ -12,6 +12,7 @@ import { Layout } from './common/layout';
 import { DossierPage } from './households/dossier.page';
 import { HouseholdSearchPage } from './households/household-search.page';
 import { InboxPage } from './inbox/inbox.page';
+import { PoliciesPage } from './policies/policies.page';
 import { SignInPage } from './session/sign-in.page';
 import { StatisticsPage } from './supervision/statistics.page';
 
@@ -27,6 +28,7 @@ const router = createHashRouter([
       { path: 'households/:id', element: <DossierPage /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'calendars', element: <CalendarsPage /> },
+      { path: 'policies', element: <PoliciesPage /> },
       { path: 'applications', element: <RegisterPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
       { path: 'applications/new', element: <NewApplicationPage /> },

@@ -7,13 +7,8 @@ import type {
   RedecideAppealRequest,
   RegisterAppealRequest,
 } from './approval/appeal.request';
-import type { ApprovalPolicy } from './approval/approval-policy';
-import type {
-  ApprovalPolicyVersionReply,
-  CreateApprovalPolicyRequest,
-  ListApprovalPoliciesReply,
-  ListApprovalPoliciesRequest,
-} from './approval/approval-policy.request';
+import type { ApprovalPolicy, ApprovalPolicyVersionReply, ListApprovalPoliciesReply } from './approval/approval-policy';
+import type { CreateApprovalPolicyRequest, ListApprovalPoliciesRequest } from './approval/approval-policy.request';
 import type { CalendarReply } from './approval/calendar.reply';
 import type { TaskStatisticsReply, TaskStatisticsRequest } from './approval/task-statistics';
 import type {

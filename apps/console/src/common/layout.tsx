@@ -18,10 +18,13 @@ export function Layout() {
   const handlesCases = rolesAllow(account.roles, PERMISSIONS.applicationRead);
   const managesAccounts = rolesAllow(account.roles, PERMISSIONS.accountManage);
   const managesCalendars = rolesAllow(account.roles, PERMISSIONS.calendarManage);
-  // An administrator handles no cases: every page but their own (accounts, the calendar) leads to the accounts.
+  const managesPolicies = rolesAllow(account.roles, PERMISSIONS.approvalPolicyManage);
+  // An administrator handles no cases: every page but their own (accounts, the calendar, the procedures) leads to
+  // the accounts.
   const onAdminPage =
     (managesAccounts && location.pathname.startsWith('/accounts')) ||
-    (managesCalendars && location.pathname.startsWith('/calendars'));
+    (managesCalendars && location.pathname.startsWith('/calendars')) ||
+    (managesPolicies && location.pathname.startsWith('/policies'));
   if (!handlesCases && managesAccounts && !onAdminPage) {
     return <Navigate to="/accounts" replace />;
   }
@@ -39,6 +42,7 @@ export function Layout() {
           {handlesCases && <NavLink to="/households">户档查询</NavLink>}
           {handlesCases && <NavLink to="/statistics">督办统计</NavLink>}
           {managesAccounts && <NavLink to="/accounts">账户管理</NavLink>}
+          {(handlesCases || managesPolicies) && <NavLink to="/policies">审批流程</NavLink>}
           {(handlesCases || managesCalendars) && <NavLink to="/calendars">节假日日历</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.applicationCreate) && (
             <NavLink to="/applications/new">受理登记</NavLink>
@@ -65,7 +69,7 @@ export function Layout() {
         {handlesCases || onAdminPage ? (
           <Outlet />
         ) : (
-          <p className="warning">本账户不办理低保业务（审批政策与认定规则的管理见接口文档 /api/docs）。</p>
+          <p className="warning">本账户不办理低保业务（认定规则的管理见接口文档 /api/docs）。</p>
         )}
       </main>
     </>

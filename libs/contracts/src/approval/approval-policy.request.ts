@@ -135,18 +135,3 @@ export class ListApprovalPoliciesRequest {
   @IsCalendarDate({ message: '日期应为存在的日期，格式YYYY-MM-DD' })
   at?: string;
 }
-
-export interface ApprovalPolicyVersionReply extends ApprovalPolicy {
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  reason: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  closedBy: string | null;
-}
-
-export interface ListApprovalPoliciesReply {
-  items: ApprovalPolicyVersionReply[];
-  /** The version that governs the division on `at` (most specific level), when `at` and a 12-digit code are given. */
-  inForce: string | null;
-}

@@ -20,7 +20,7 @@ export const MODEL_STAGES: Record<(typeof APPROVAL_MODELS)[number], DecisionStag
   NATIONAL_2021: ['STREET', 'COUNTY'],
   DELEGATED: ['STREET'],
 };
-const MODEL_LABELS: Record<(typeof APPROVAL_MODELS)[number], string> = {
+export const MODEL_LABELS: Record<(typeof APPROVAL_MODELS)[number], string> = {
   THREE_LEVEL: '三级审批',
   NATIONAL_2021: '2021年全国办法（乡镇审核、县级确认）',
   DELEGATED: '委托乡镇确认',
@@ -108,6 +108,22 @@ export interface ApprovalPolicy {
 export interface PolicyVersionRef {
   effectiveFrom: string;
   basis: string | null;
+}
+
+/** A version as listed and published: the rules, the days it governs, who published and who closed it. */
+export interface ApprovalPolicyVersionReply extends ApprovalPolicy {
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  reason: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  closedBy: string | null;
+}
+
+export interface ListApprovalPoliciesReply {
+  items: ApprovalPolicyVersionReply[];
+  /** The version that governs the division on `at` (most specific level), when `at` and a 12-digit code are given. */
+  inForce: string | null;
 }
 
 /**
