@@ -5,6 +5,7 @@ import { Client as Pg } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 
 import { beijingDate, DEFAULT_DEMO_PASSWORD } from '@app/domain';
+import { runBankSimulator } from '@test/support/bank-simulator-process';
 import { launchBrowser } from '@test/support/browser';
 import { makeIdNumber } from '@test/support/factories/application.factory';
 import { BASE_URL, call, type Json, purpose, tokenOf, until } from '@test/support/http-client';
@@ -518,6 +519,82 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await caseworker.locator('table.policies tr[data-division="22"]').waitFor();
     expect(await caseworker.getByRole('form', { name: '发布新版本' }).count()).toBe(0);
     await caseworker.close();
+  });
+
+  it("lets finance run a month's payroll, read its statement and pay a failed line again to a corrected account", async () => {
+    // A month of its own, far ahead: two households enrolled from it, one of them to a closed card (the bank
+    // simulator fails an account ending in 13).
+    const month = `${2100 + Math.floor(Math.random() * 800)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+    const county = await tokenOf('county1');
+    const finance = await tokenOf('finance1');
+    const enrol = async (headName: string, accountNo: string) => {
+      const enrolled = await call('POST', '/api/v1/enrolments', {
+        token: county,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body: {
+          householdId: randomUUID(),
+          divisionCode: '220102001001',
+          headName,
+          headIdNumber: makeIdNumber(),
+          bankCode: 'JLRCB',
+          accountNo,
+          baseFen: 60_000,
+          supplementFen: 0,
+          firstMonth: month,
+          decision: '南关区民政局审核确认（控制台e2e）',
+        },
+      });
+      expect(enrolled.status).toBe(201);
+      return enrolled.body.householdId as string;
+    };
+    const households = [await enrol('孙发放', '6217000044440001'), await enrol('孙失败', '6217000044440013')];
+
+    const page = await browser.newPage();
+    await page.goto(`${BASE_URL}/console/`);
+    await signIn(page, 'finance1', PASSWORD);
+    await page.getByRole('link', { name: '资金发放' }).click();
+    await page.evaluate((hash: string) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+    }, `#/payroll?month=${month}`);
+    await page.getByText('本月尚无发放明细。').waitFor();
+    await page.getByRole('button', { name: `开始${month}发放` }).click();
+    expect(await page.getByRole('status').textContent()).toContain(`已开始${month}的发放`);
+
+    // The bank pays what it sees once our lines are in its batches.
+    const lineOf = async (householdId: string) =>
+      (
+        (await call('GET', `/api/v1/payment-lines?month=${month}&householdId=${householdId}`, { token: finance })).body
+          .items as Json[]
+      )[0];
+    await until(async () => {
+      const ours = await Promise.all(households.map(lineOf));
+      return ours.every((line) => line?.batchId) ? true : undefined;
+    }, 60_000);
+    await runBankSimulator('JLRCB');
+    const failed = await until(async () => {
+      const line = await lineOf(households[1]);
+      return line?.status === 'FAILED' ? line : undefined;
+    }, 30_000);
+
+    // The statement balances; the failed line shows the bank's reason, masked.
+    await page.getByRole('button', { name: '刷新' }).click();
+    await page.getByText('已平衡').waitFor();
+    expect(await page.locator('table.statement tr[data-row="total"] td').nth(2).textContent()).toMatch(/笔/);
+    const row = page.locator(`table.lines tr[data-line="${String(failed.id)}"]`);
+    expect(await row.textContent()).toMatch(/孙失败.*\*{12}0013.*600\.00.*发放失败.*账户已销户/);
+
+    // Paid again: an account that is not one refused beside its field, then a corrected one.
+    await row.getByRole('button', { name: '重新发放' }).click();
+    const form = page.getByRole('form', { name: '重新发放' });
+    await form.getByLabel('收款账号（空：按该户当前收款账户）').fill('6217-00');
+    await form.getByLabel('重新发放的原因').fill('户主已换卡，账号经核实');
+    await form.getByRole('button', { name: '确定' }).click();
+    await form.locator('.field.invalid .field-error').first().waitFor();
+    await form.getByLabel('收款账号（空：按该户当前收款账户）').fill('6217000044449998');
+    await form.getByRole('button', { name: '确定' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('已重新发放至账号************9998（第2次）');
+    expect(await lineOf(households[1])).toMatchObject({ status: 'PENDING', attempt: 2 });
+    await page.close();
   });
 
   it("lets an administrator publish a county's approval procedure, refusals by field, from a listed version", async () => {

@@ -12,6 +12,7 @@ import { Layout } from './common/layout';
 import { DossierPage } from './households/dossier.page';
 import { HouseholdSearchPage } from './households/household-search.page';
 import { InboxPage } from './inbox/inbox.page';
+import { PayrollPage } from './payments/payroll.page';
 import { PoliciesPage } from './policies/policies.page';
 import { SignInPage } from './session/sign-in.page';
 import { StatisticsPage } from './supervision/statistics.page';
@@ -29,6 +30,7 @@ const router = createHashRouter([
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'calendars', element: <CalendarsPage /> },
       { path: 'policies', element: <PoliciesPage /> },
+      { path: 'payroll', element: <PayrollPage /> },
       { path: 'applications', element: <RegisterPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
       { path: 'applications/new', element: <NewApplicationPage /> },

@@ -15,32 +15,23 @@ import {
 
 import { IsAccountNumber, IsBankCode, IsMonth } from './enrolment.request';
 import { LINE_STATUSES, type LineStatus } from './line-status';
+import type { FailureCode } from './payroll.reply';
 import type { StatisticsRow } from '../archive/accounting-record.request';
 import { IsDivisionCode } from '../common/division-code.validator';
 import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 
 export { LINE_STATUSES, LINE_STATUS_LABELS, type LineStatus } from './line-status';
-
-/** Reason codes a bank gives for a failed line. */
-export const FAILURE_CODES = [
-  'ACCOUNT_CLOSED', // 账户已销户
-  'ACCOUNT_NOT_FOUND', // 账户不存在
-  'NAME_MISMATCH', // 户名不符
-  'ACCOUNT_FROZEN', // 账户冻结
-  'HOLDER_DECEASED', // 持卡人已身故
-  'OTHER', // 其他
-] as const;
-export type FailureCode = (typeof FAILURE_CODES)[number];
-
-/**
- * Failures that say the card can never receive again: the benefit is held (its months written as HELD lines, sent
- * to no bank) until the payee is changed, rather than sent to that card every month.
- */
-export const PAYEE_HOLD_FAILURES = {
-  ACCOUNT_CLOSED: '账户已销户',
-  ACCOUNT_NOT_FOUND: '账户不存在',
-  HOLDER_DECEASED: '持卡人已身故',
-} as const satisfies Partial<Record<FailureCode, string>>;
+export {
+  FAILURE_CODES,
+  FAILURE_LABELS,
+  type FailureCode,
+  type LineReply,
+  type ListLinesReply,
+  PAYEE_HOLD_FAILURES,
+  type PayrollStatementReply,
+  type StartPayrollReply,
+  type StatementTotals,
+} from './payroll.reply';
 
 /** How many batches each bank's lines go into this month (system: the payroll workflow, before generating). */
 export class PlanPayrollRequest {
@@ -126,43 +117,9 @@ export class PayrollStatementRequest {
   month: string;
 }
 
-/** expected = paid + failed + pending + held, in lines and fen. */
-export interface StatementTotals {
-  lines: number;
-  expectedFen: number;
-  paidLines: number;
-  paidFen: number;
-  failedLines: number;
-  failedFen: number;
-  pendingLines: number;
-  pendingFen: number;
-  /** Owed but held: the benefit's card cannot receive until its payee is changed (no bank has them). */
-  heldLines: number;
-  heldFen: number;
-  /** Held months finance found not owed and cancelled: never paid, counted so that the month still balances. */
-  cancelledLines: number;
-  cancelledFen: number;
-}
-
-export interface PayrollStatementReply {
-  month: string;
-  totals: StatementTotals;
-  byBank: Array<StatementTotals & { bankCode: string }>;
-  /** Per county (6-digit division). */
-  byDivision: Array<StatementTotals & { divisionCode: string }>;
-  balanced: boolean;
-}
-
 export class StartPayrollRequest {
   @IsMonth()
   month: string;
-}
-
-export interface StartPayrollReply {
-  month: string;
-  workflowId: string;
-  /** False when the month's payroll was already running or done (the same workflow). */
-  started: boolean;
 }
 
 export class ListLinesRequest {
@@ -195,32 +152,6 @@ export class ListLinesRequest {
   @IsInt({ message: '起始编号必须是整数' })
   @Min(0)
   after?: number;
-}
-
-export interface LineReply {
-  id: number;
-  month: string;
-  householdId: string;
-  enrolmentId: string;
-  divisionCode: string;
-  bankCode: string;
-  accountName: string;
-  /** Masked unless the caller may reveal personal data. */
-  accountNo: string;
-  baseFen: number;
-  supplementFen: number;
-  amountFen: number;
-  status: LineStatus;
-  batchId: string | null;
-  attempt: number;
-  failureCode: FailureCode | null;
-  failureReason: string | null;
-  bankReference: string | null;
-  settledAt: string | null;
-}
-
-export interface ListLinesReply {
-  items: LineReply[];
 }
 
 /** A command on one payroll line (finance), idempotent by its key. */
