@@ -597,6 +597,65 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.close();
   });
 
+  it('lists the periodic reviews due in the county and records one, filed, with the next one then due', async () => {
+    // A household enrolled this month, as its approval enrols it (the review is filed under that application), whose
+    // review has fallen due (as a change in the household brings it forward).
+    const county = await tokenOf('county1');
+    const enrolled = await call('POST', '/api/v1/enrolments', {
+      token: county,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: {
+        householdId: randomUUID(),
+        applicationId: randomUUID(),
+        divisionCode: '220102001001',
+        headName: '周核查',
+        headIdNumber: makeIdNumber(),
+        bankCode: 'JLRCB',
+        accountNo: '6217000055550001',
+        baseFen: 45_000,
+        supplementFen: 0,
+        firstMonth: beijingDate(new Date()).slice(0, 7),
+        decision: '南关区民政局审核确认（控制台e2e）',
+      },
+    });
+    expect(enrolled.status).toBe(201);
+    const enrolmentId = enrolled.body.id as string;
+    const db = new Pg({ connectionString: DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(
+        `update payment.enrolment set next_review_on = date '2026-01-05', next_review_reason = '家庭成员变化（e2e）'
+          where id = $1`,
+        [enrolmentId],
+      );
+    } finally {
+      await db.end();
+    }
+
+    const page = await browser.newPage();
+    await page.goto(`${BASE_URL}/console/`);
+    await signIn(page, 'county1', PASSWORD);
+    await page.getByRole('link', { name: '定期核查' }).click();
+    const row = page.locator(`table.reviews tr[data-enrolment="${enrolmentId}"]`);
+    expect(await row.textContent()).toMatch(
+      /周核查.*\*{6}.*享受中.*12个月.*2026-01-05已逾期提前核查：家庭成员变化（e2e）/,
+    );
+
+    // Recorded without what was found: refused beside the field; then recorded, and off the list until next year.
+    await row.getByRole('button', { name: '记录核查' }).click();
+    const form = page.getByRole('form', { name: '记录定期核查' });
+    await form.getByRole('button', { name: '记录并归档' }).click();
+    await form.locator('.field.invalid .field-error', { hasText: '请填写核查情况' }).waitFor();
+    await form.getByLabel('核查情况（收入、人口、财产、生活状况）').fill('入户核查：家庭收入、人口无变化。');
+    await form.getByRole('button', { name: '记录并归档' }).click();
+    const notice = await page.getByRole('status').textContent();
+    expect(notice).toContain('已记录周核查户的定期核查（无变化，继续享受），核查记录已归入家庭档案；下次核查：');
+    await row.waitFor({ state: 'detached' });
+    const after = await call('GET', `/api/v1/enrolments/${enrolmentId}`, { token: county });
+    expect(after.body.nextReviewOn > beijingDate(new Date())).toBe(true);
+    await page.close();
+  });
+
   it("lets an administrator publish a county's approval procedure, refusals by field, from a listed version", async () => {
     // 农安县 (220122): no other e2e test publishes for it, so this test owns its versions.
     const county = '220122';

@@ -13,6 +13,7 @@ import { DossierPage } from './households/dossier.page';
 import { HouseholdSearchPage } from './households/household-search.page';
 import { InboxPage } from './inbox/inbox.page';
 import { PayrollPage } from './payments/payroll.page';
+import { ReviewsPage } from './payments/reviews.page';
 import { PoliciesPage } from './policies/policies.page';
 import { SignInPage } from './session/sign-in.page';
 import { StatisticsPage } from './supervision/statistics.page';
@@ -31,6 +32,7 @@ const router = createHashRouter([
       { path: 'calendars', element: <CalendarsPage /> },
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'payroll', element: <PayrollPage /> },
+      { path: 'reviews', element: <ReviewsPage /> },
       { path: 'applications', element: <RegisterPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
       { path: 'applications/new', element: <NewApplicationPage /> },

@@ -41,6 +41,7 @@ export function Layout() {
           )}
           {handlesCases && <NavLink to="/households">户档查询</NavLink>}
           {handlesCases && <NavLink to="/statistics">督办统计</NavLink>}
+          {rolesAllow(account.roles, PERMISSIONS.paymentRead) && <NavLink to="/reviews">定期核查</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.paymentRead) && <NavLink to="/payroll">资金发放</NavLink>}
           {managesAccounts && <NavLink to="/accounts">账户管理</NavLink>}
           {(handlesCases || managesPolicies) && <NavLink to="/policies">审批流程</NavLink>}

@@ -2,13 +2,20 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class
 
 import { REVIEW_INTERVALS, type ReviewInterval } from '@app/domain';
 
+import { REVIEW_FINDINGS, type ReviewFinding } from './enrolment-review.reply';
 import { IsDivisionCode } from '../common/division-code.validator';
 import { IsIdempotencyKey } from '../common/idempotency-key.validator';
 import { IsCalendarDate } from '../common/identity.validators';
 import { PageRequest } from '../common/page.request';
 
-export const REVIEW_FINDINGS = ['NO_CHANGE', 'CHANGE_NEEDED'] as const;
-export type ReviewFinding = (typeof REVIEW_FINDINGS)[number];
+export {
+  type ListReviewsDueReply,
+  REVIEW_FINDINGS,
+  REVIEW_FINDING_LABELS,
+  type ReviewDueItem,
+  type ReviewFinding,
+  type ReviewReply,
+} from './enrolment-review.reply';
 
 /**
  * A periodic review (定期核查) of an enrolled household, recorded by the county: what was found, filed into the
@@ -77,35 +84,4 @@ export interface BringReviewForwardReply {
   nextReviewReason: string | null;
   /** False when the review was due by then already. */
   broughtForward: boolean;
-}
-
-export interface ReviewReply {
-  reviewedOn: string;
-  finding: ReviewFinding;
-  summary: string;
-  intervalMonths: ReviewInterval;
-  actor: string;
-  recordedAt: string;
-  /** 定期核查记录 in the household file. */
-  documentId: string;
-}
-
-export interface ReviewDueItem {
-  enrolmentId: string;
-  householdId: string;
-  divisionCode: string;
-  headName: string;
-  headIdNumberMasked: string;
-  status: 'ACTIVE' | 'SUSPENDED';
-  reviewIntervalMonths: ReviewInterval;
-  nextReviewOn: string;
-  /** Why it is due sooner than its cycle (a change in the household); null: the regular cycle. */
-  nextReviewReason: string | null;
-  lastReviewedOn: string | null;
-}
-
-export interface ListReviewsDueReply {
-  /** Soonest due first. */
-  items: ReviewDueItem[];
-  total: number;
 }
