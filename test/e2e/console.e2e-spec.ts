@@ -660,6 +660,53 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.close();
   });
 
+  it("lets the archivist approve another street's request to borrow a file, and check the files' four properties", async () => {
+    // community2 asks to see the file of a household of community1's (查借阅): refused until the archivist agrees.
+    const { id } = await registerOverApi(`借阅${randomUUID().slice(0, 4)}`, 1, false);
+    const application = await call('GET', `/api/v1/applications/${id}`, { token: community1, headers: purpose() });
+    const householdId = (application.body.application as Json).householdId as string;
+    const archivist = await tokenOf('archivist1');
+    const community2 = await tokenOf('community2');
+    await until(async () => {
+      const file = await call('GET', `/api/v1/archive/files/${householdId}`, { token: archivist, headers: purpose() });
+      return file.status === 200 ? true : undefined;
+    }, 45_000);
+    const readFile = () =>
+      call('GET', `/api/v1/archive/files/${householdId}`, { token: community2, headers: purpose('核对迁入人员档案') });
+    expect((await readFile()).status).toBe(403);
+    const asked = await call('POST', '/api/v1/archive/borrow-requests', {
+      token: community2,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { householdId, purpose: '核对迁入人员档案（控制台e2e）', days: 3 },
+    });
+    expect(asked.status).toBe(201);
+
+    const page = await browser.newPage();
+    await page.goto(`${BASE_URL}/console/`);
+    await signIn(page, 'archivist1', PASSWORD);
+    await page.getByRole('link', { name: '档案管理' }).click();
+    const row = page.locator(`table.borrowing tr[data-request="${String(asked.body.id)}"]`);
+    expect(await row.textContent()).toMatch(/community2.*220102002001.*核对迁入人员档案（控制台e2e）3/);
+    await row.getByRole('button', { name: '审批' }).click();
+    const form = page.getByRole('form', { name: '审批查借阅' });
+    await form.getByLabel('审批意见（可空）').fill('同意查阅3天');
+    await form.getByRole('button', { name: '同意', exact: true }).click();
+    expect(await page.getByRole('status').textContent()).toContain(
+      `已同意community2查借阅档案${String(asked.body.fileReferenceCode)}`,
+    );
+    await row.waitFor({ state: 'detached' });
+    expect((await readFile()).status).toBe(200);
+
+    // A check of a few of the division's files now: what it checked, and the problems list below.
+    await page.getByLabel('本次最多检测（卷）').fill('3');
+    await page.getByRole('button', { name: '检测本辖区档案' }).click();
+    const swept = page.getByRole('status').filter({ hasText: '四性检测完成' });
+    expect(await swept.textContent({ timeout: 60_000 })).toMatch(
+      /四性检测完成：检测档案[1-3]卷、文件\d+件，发现问题\d+卷/,
+    );
+    await page.close();
+  });
+
   it("lets an administrator publish a county's approval procedure, refusals by field, from a listed version", async () => {
     // 农安县 (220122): no other e2e test publishes for it, so this test owns its versions.
     const county = '220122';

@@ -6,6 +6,7 @@ import { AccountsPage } from './accounts/accounts.page';
 import { ApplicationPage } from './applications/application.page';
 import { NewApplicationPage } from './applications/new-application.page';
 import { RegisterPage } from './applications/register.page';
+import { ArchiveWorkPage } from './archive/archive-work.page';
 import { CalendarsPage } from './calendars/calendars.page';
 import './common/console.css';
 import { Layout } from './common/layout';
@@ -33,6 +34,7 @@ const router = createHashRouter([
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'payroll', element: <PayrollPage /> },
       { path: 'reviews', element: <ReviewsPage /> },
+      { path: 'archive', element: <ArchiveWorkPage /> },
       { path: 'applications', element: <RegisterPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
       { path: 'applications/new', element: <NewApplicationPage /> },

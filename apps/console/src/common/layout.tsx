@@ -43,6 +43,7 @@ export function Layout() {
           {handlesCases && <NavLink to="/statistics">督办统计</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.paymentRead) && <NavLink to="/reviews">定期核查</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.paymentRead) && <NavLink to="/payroll">资金发放</NavLink>}
+          {rolesAllow(account.roles, PERMISSIONS.archiveManage) && <NavLink to="/archive">档案管理</NavLink>}
           {managesAccounts && <NavLink to="/accounts">账户管理</NavLink>}
           {(handlesCases || managesPolicies) && <NavLink to="/policies">审批流程</NavLink>}
           {(handlesCases || managesCalendars) && <NavLink to="/calendars">节假日日历</NavLink>}

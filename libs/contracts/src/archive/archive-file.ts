@@ -4,6 +4,15 @@ import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator'
 import type { DocumentReply } from './document.reply';
 import { FromQueryBoolean } from '../common/query-boolean.transform';
 
+export type {
+  FixityCheckReply,
+  FixityProblem,
+  FixityProblemCode,
+  FixityProperty,
+  FixitySweepReply,
+  ListFixityChecksReply,
+} from './fixity.reply';
+
 export class GetArchiveFileRequest {
   @IsUUID('4', { message: '户编号格式不正确' })
   householdId: string;
@@ -31,40 +40,6 @@ export interface ArchiveFileReply {
   items: DocumentReply[];
 }
 
-/** The four properties of DA/T 70 a problem belongs to. */
-export type FixityProperty = 'AUTHENTICITY' | 'INTEGRITY' | 'USABILITY' | 'SECURITY';
-
-export type FixityProblemCode =
-  | 'CONTENT_CHANGED' // the bytes no longer hash to the item's sha256
-  | 'CONTENT_MISSING' // no bytes under the item's sha256
-  | 'METADATA_CHANGED' // the item's row does not follow from the hash chain
-  | 'HEAD_MISMATCH' // the file's head hash is not the chain's last entry
-  | 'ITEM_NUMBER_GAP' // item numbers are not 1..n without gaps
-  | 'CONTENT_UNREADABLE'; // the content does not open as its media type
-
-export interface FixityProblem {
-  property: FixityProperty;
-  code: FixityProblemCode;
-  itemNo: number | null;
-  /** What is wrong, in Chinese, for the archivist. */
-  message: string;
-}
-
-export interface FixityCheckReply {
-  id: string;
-  fileId: string;
-  householdId: string;
-  referenceCode: string;
-  divisionCode: string;
-  checkedAt: string;
-  trigger: 'ON_DEMAND' | 'SWEEP';
-  checkedBy: string;
-  itemsChecked: number;
-  ok: boolean;
-  problems: FixityProblem[];
-  sweepId: string | null;
-}
-
 export class VerifyArchiveFileRequest {
   @IsUUID('4', { message: '户编号格式不正确' })
   householdId: string;
@@ -79,15 +54,6 @@ export class FixitySweepRequest {
   @Min(1)
   @Max(1_000_000)
   limit?: number;
-}
-
-export interface FixitySweepReply {
-  sweepId: string;
-  startedAt: string;
-  finishedAt: string;
-  filesChecked: number;
-  filesWithProblems: number;
-  itemsChecked: number;
 }
 
 export class ListFixityChecksRequest {
@@ -107,8 +73,4 @@ export class ListFixityChecksRequest {
   @Min(1)
   @Max(500)
   limit?: number;
-}
-
-export interface ListFixityChecksReply {
-  items: FixityCheckReply[];
 }

@@ -1,11 +1,16 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-/** The longest a loan (查借阅) may run, in days. */
-export const MAX_BORROW_DAYS = 30;
+import { BORROW_STATUSES, type BorrowStatus, MAX_BORROW_DAYS } from './borrowing.reply';
 
-export const BORROW_STATUSES = ['PENDING', 'APPROVED', 'REFUSED'] as const;
-export type BorrowStatus = (typeof BORROW_STATUSES)[number];
+export {
+  BORROW_STATUSES,
+  BORROW_STATUS_LABELS,
+  type BorrowReply,
+  type BorrowStatus,
+  type ListBorrowRequestsReply,
+  MAX_BORROW_DAYS,
+} from './borrowing.reply';
 
 /** Staff outside the owning division ask to see a household file, for a purpose and a number of days. */
 export class RequestBorrowRequest {
@@ -47,27 +52,4 @@ export class ListBorrowRequestsRequest {
   @IsOptional()
   @IsIn(BORROW_STATUSES)
   status?: BorrowStatus;
-}
-
-export interface BorrowReply {
-  id: string;
-  householdId: string;
-  fileReferenceCode: string;
-  /** The file's division (who decides: an archivist there or above). */
-  divisionCode: string;
-  requestedBy: string;
-  requesterDivision: string;
-  purpose: string;
-  days: number;
-  status: BorrowStatus;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  note: string | null;
-  /** Until when an approved loan lets the requester read the file and its items. */
-  expiresAt: string | null;
-  createdAt: string;
-}
-
-export interface ListBorrowRequestsReply {
-  items: BorrowReply[];
 }
