@@ -6,10 +6,10 @@ import { EVIDENCE_LABELS, type EvidenceType } from '@app/contracts/intake/eviden
 import type { ApplicationView } from './application.types';
 import type { ApiError } from '../api/api-error';
 import { api } from '../api/client';
-import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
 import { Field, Section, TextField } from '../common/field';
 import { beijingMinute } from '../common/labels';
+import { useCommand } from '../common/use-command';
 import { useSession } from '../session/use-session';
 
 const ENDED = ['APPROVED', 'REJECTED', 'TERMINATED', 'WITHDRAWN'];
@@ -115,22 +115,13 @@ function EvidenceUpload({ applicationId, onUploaded }: { applicationId: string; 
 /** An objection during publicity: the case goes back to the community for a new opinion (and an appraisal). */
 function Objection({ applicationId, onRecorded }: { applicationId: string; onRecorded: () => void }) {
   const [summary, setSummary] = useState('');
-  const key = useRef<string>(null);
-  const [error, setError] = useState<ApiError>();
+  const command = useCommand();
+  const { error } = command;
   const record = (event: FormEvent) => {
     event.preventDefault();
-    key.current ??= newIdempotencyKey();
-    setError(undefined);
-    api(`/applications/${applicationId}/objections`, {
-      method: 'POST',
-      body: { summary: summary.trim() },
-      idempotencyKey: key.current,
-    }).then(onRecorded, (failure: ApiError) => {
-      if (failure.status >= 400 && failure.status < 500) {
-        key.current = null;
-      }
-      setError(failure);
-    });
+    void command
+      .send(`/applications/${applicationId}/objections`, { method: 'POST', body: { summary: summary.trim() } })
+      .then((recorded) => recorded !== undefined && onRecorded());
   };
   return (
     <form onSubmit={record} aria-label="登记公示异议">
@@ -139,8 +130,11 @@ function Objection({ applicationId, onRecorded }: { applicationId: string; onRec
           label="异议内容（谁、何时、反映什么）"
           kind="text"
           value={summary}
-          onChange={setSummary}
-          errors={error?.messagesOf('summary')}
+          onChange={(text) => {
+            command.changed();
+            setSummary(text);
+          }}
+          errors={command.errorsOf('summary')}
         />
         <ErrorBox error={error} />
         <button type="submit">登记异议</button>

@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
 import { Field, Section, type TextKind, TextField } from '../common/field';
+import { keepsKey } from '../common/use-command';
 import { useSession } from '../session/use-session';
 
 /**
@@ -64,7 +65,7 @@ export function NewApplicationPage() {
     api<{ id: string }>('/applications', { method: 'POST', body: built.body, idempotencyKey: key.current }).then(
       (created) => navigate(`/applications/${created.id}`),
       (failure: ApiError) => {
-        if (failure.status >= 400 && failure.status < 500) {
+        if (!keepsKey(failure)) {
           key.current = null;
         }
         setError(failure);

@@ -1,14 +1,12 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 
 import type { DecisionReply } from '@app/contracts/approval/task.request';
 
 import { decisionBody, type DecisionDraft, emptyDraft } from './decision-body';
-import { ApiError } from '../api/api-error';
-import { api } from '../api/client';
-import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
 import { Field, Section, type TextKind, TextField } from '../common/field';
 import { beijingDate, type Decision, DECISION_LABELS, DELIVERY_METHOD_LABELS } from '../common/labels';
+import { useCommand } from '../common/use-command';
 import type { InboxTask } from '../inbox/inbox.types';
 
 type SectionKey = 'survey' | 'appraisal' | 'homeVisit' | 'delivery';
@@ -32,41 +30,25 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
     initial.homeVisit.on = required.has('HOME_VISIT');
     return initial;
   });
-  const key = useRef<string>(null);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const { busy, error, errorsOf } = command;
 
-  const set = <K extends keyof DecisionDraft>(name: K, value: DecisionDraft[K]) =>
+  // A changed form is another decision (a new key); the one answered is never sent again under another's key.
+  const set = <K extends keyof DecisionDraft>(name: K, value: DecisionDraft[K]) => {
+    command.changed();
     setDraft((current) => ({ ...current, [name]: value }));
-  const setIn = <K extends SectionKey>(name: K, value: Partial<DecisionDraft[K]>) =>
+  };
+  const setIn = <K extends SectionKey>(name: K, value: Partial<DecisionDraft[K]>) => {
+    command.changed();
     setDraft((current) => ({ ...current, [name]: { ...current[name], ...value } }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    key.current ??= newIdempotencyKey();
-    setBusy(true);
-    setError(undefined);
-    api<DecisionReply>(`/tasks/${task.id}/decision`, {
-      method: 'POST',
-      body: decisionBody(draft),
-      idempotencyKey: key.current,
-    }).then(
-      (reply) => {
-        setBusy(false);
-        onDecided(reply);
-      },
-      (failure: ApiError) => {
-        // Refused (4xx): nothing was recorded, the corrected decision is a new one. Lost or failed: the same key.
-        if (failure.status >= 400 && failure.status < 500) {
-          key.current = null;
-        }
-        setError(failure);
-        setBusy(false);
-      },
-    );
+    void command
+      .send<DecisionReply>(`/tasks/${task.id}/decision`, { method: 'POST', body: decisionBody(draft) })
+      .then((reply) => reply && onDecided(reply));
   };
-
-  const errorsOf = (field: string) => (error instanceof ApiError ? error.messagesOf(field) : []);
   /** One text field of a section, bound to the draft. */
   const entry = <K extends SectionKey>(
     section: K,

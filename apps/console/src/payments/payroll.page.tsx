@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 
 import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
 import { LINE_STATUS_LABELS, LINE_STATUSES, type LineStatus } from '@app/contracts/payment/line-status';
@@ -13,13 +13,13 @@ import {
 import { formatYuan } from '@app/domain/money/fen';
 
 import { actionsFor, type LineAction, reissueBody } from './line-commands';
-import { ApiError } from '../api/api-error';
+import type { ApiError } from '../api/api-error';
 import { api } from '../api/client';
-import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
 import { Section, TextField } from '../common/field';
 import { beijingDate } from '../common/labels';
 import { useSearchFilters } from '../common/search-filters';
+import { useCommand } from '../common/use-command';
 import { useLoad } from '../common/use-load';
 import { useSession } from '../session/use-session';
 
@@ -63,11 +63,15 @@ export function PayrollPage() {
   );
 
   const [notice, setNotice] = useState<string>();
-  const [error, setError] = useState<ApiError>();
+  const [runError, setRunError] = useState<ApiError>();
   const [acting, setActing] = useState<{ line: LineReply; action: LineAction }>();
   const [draft, setDraft] = useState({ accountNo: '', bankCode: '', reason: '' });
-  const key = useRef<string>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const { busy, error, errorsOf } = command;
+  const edit = (change: Partial<typeof draft>) => {
+    command.changed();
+    setDraft((current) => ({ ...current, ...change }));
+  };
 
   const reload = () => {
     statement.reload();
@@ -75,7 +79,8 @@ export function PayrollPage() {
   };
   const run = () => {
     setNotice(undefined);
-    setError(undefined);
+    setRunError(undefined);
+    // Starting a month twice starts nothing more: the month's workflow answers `started: false`.
     api<StartPayrollReply>(`/payroll/${month}/run`, { method: 'POST' }).then((reply) => {
       setNotice(
         reply.started
@@ -83,11 +88,10 @@ export function PayrollPage() {
           : `${month}的发放已在进行或已完成`,
       );
       reload();
-    }, setError);
+    }, setRunError);
   };
   const open = (line: LineReply, action: LineAction) => {
-    key.current = null;
-    setError(undefined);
+    command.reset();
     setNotice(undefined);
     setDraft({ accountNo: '', bankCode: '', reason: '' });
     setActing({ line, action });
@@ -97,18 +101,16 @@ export function PayrollPage() {
     if (!acting) {
       return;
     }
-    key.current ??= newIdempotencyKey();
-    setBusy(true);
-    setError(undefined);
     const { line, action } = acting;
-    api<LineReply>(`/payment-lines/${line.id}/${action === 'REISSUE' ? 'reissue' : 'cancel'}`, {
-      method: 'POST',
-      body: action === 'REISSUE' ? reissueBody(draft) : { reason: draft.reason.trim() },
-      idempotencyKey: key.current,
-    }).then(
-      (changed) => {
-        key.current = null;
-        setBusy(false);
+    void command
+      .send<LineReply>(`/payment-lines/${line.id}/${action === 'REISSUE' ? 'reissue' : 'cancel'}`, {
+        method: 'POST',
+        body: action === 'REISSUE' ? reissueBody(draft) : { reason: draft.reason.trim() },
+      })
+      .then((changed) => {
+        if (!changed) {
+          return;
+        }
         setActing(undefined);
         setNotice(
           action === 'REISSUE'
@@ -116,18 +118,8 @@ export function PayrollPage() {
             : `${changed.accountName}（${changed.month.slice(0, 7)}，${formatYuan(changed.amountFen)}元）已不予发放`,
         );
         reload();
-      },
-      (failure: ApiError) => {
-        // Refused (4xx): nothing changed, a corrected command is a new one. Lost or failed: the same key.
-        if (failure.status >= 400 && failure.status < 500) {
-          key.current = null;
-        }
-        setBusy(false);
-        setError(failure);
-      },
-    );
+      });
   };
-  const errorsOf = (field: string) => (error instanceof ApiError ? error.messagesOf(field) : []);
   const data = statement.data;
 
   return (
@@ -175,7 +167,7 @@ export function PayrollPage() {
           {notice}
         </p>
       )}
-      <ErrorBox error={statement.error ?? lines.error ?? (acting ? undefined : error)} />
+      <ErrorBox error={statement.error ?? lines.error ?? runError} />
       {data && (
         <>
           <h2>
@@ -288,13 +280,13 @@ export function PayrollPage() {
                   label="收款账号（空：按该户当前收款账户）"
                   kind="count"
                   value={draft.accountNo}
-                  onChange={(accountNo) => setDraft({ ...draft, accountNo })}
+                  onChange={(accountNo) => edit({ accountNo })}
                   errors={errorsOf('accountNo')}
                 />
                 <TextField
                   label="银行代码（空：不变）"
                   value={draft.bankCode}
-                  onChange={(bankCode) => setDraft({ ...draft, bankCode })}
+                  onChange={(bankCode) => edit({ bankCode })}
                   errors={errorsOf('bankCode')}
                 />
               </div>
@@ -302,7 +294,7 @@ export function PayrollPage() {
             <TextField
               label={acting.action === 'REISSUE' ? '重新发放的原因' : '不予发放的原因'}
               value={draft.reason}
-              onChange={(reason) => setDraft({ ...draft, reason })}
+              onChange={(reason) => edit({ reason })}
               errors={errorsOf('reason')}
             />
             <button type="submit" disabled={busy}>

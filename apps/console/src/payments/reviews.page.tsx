@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 
 import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
 import {
@@ -10,13 +10,12 @@ import {
 import { addCalendarDays } from '@app/domain/calendar/working-days';
 
 import { emptyReview, reviewBody, type ReviewDraft } from './review-body';
-import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
-import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
 import { Field, Section, TextField } from '../common/field';
 import { beijingDate } from '../common/labels';
 import { Pager, useSearchFilters } from '../common/search-filters';
+import { useCommand } from '../common/use-command';
 import { useLoad } from '../common/use-load';
 import { useSession } from '../session/use-session';
 
@@ -48,18 +47,16 @@ export function ReviewsPage() {
 
   const [reviewing, setReviewing] = useState<ReviewDueItem>();
   const [draft, setDraft] = useState<ReviewDraft>(() => emptyReview(today));
-  const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const key = useRef<string>(null);
+  const command = useCommand();
+  const { busy, error, errorsOf } = command;
   const set = <K extends keyof ReviewDraft>(name: K, value: ReviewDraft[K]) => {
-    key.current = null;
+    command.changed();
     setDraft((current) => ({ ...current, [name]: value }));
   };
 
   const open = (item: ReviewDueItem) => {
-    key.current = null;
-    setError(undefined);
+    command.reset();
     setNotice(undefined);
     setDraft(emptyReview(today));
     setReviewing(item);
@@ -69,17 +66,15 @@ export function ReviewsPage() {
     if (!reviewing) {
       return;
     }
-    key.current ??= newIdempotencyKey();
-    setBusy(true);
-    setError(undefined);
-    api<{ nextReviewOn: string | null }>(`/enrolments/${reviewing.enrolmentId}/reviews`, {
-      method: 'POST',
-      body: reviewBody(draft),
-      idempotencyKey: key.current,
-    }).then(
-      (enrolment) => {
-        key.current = null;
-        setBusy(false);
+    void command
+      .send<{ nextReviewOn: string | null }>(`/enrolments/${reviewing.enrolmentId}/reviews`, {
+        method: 'POST',
+        body: reviewBody(draft),
+      })
+      .then((enrolment) => {
+        if (!enrolment) {
+          return;
+        }
         setNotice(
           `已记录${reviewing.headName}户的定期核查（${REVIEW_FINDING_LABELS[draft.finding]}），核查记录已归入家庭档案` +
             (enrolment.nextReviewOn ? `；下次核查：${enrolment.nextReviewOn}` : '') +
@@ -87,18 +82,8 @@ export function ReviewsPage() {
         );
         setReviewing(undefined);
         due.reload();
-      },
-      (failure: ApiError) => {
-        // Refused (4xx): nothing was recorded, a corrected review is a new one. Lost or failed: the same key.
-        if (failure.status >= 400 && failure.status < 500) {
-          key.current = null;
-        }
-        setBusy(false);
-        setError(failure);
-      },
-    );
+      });
   };
-  const errorsOf = (field: string) => (error instanceof ApiError ? error.messagesOf(field) : []);
 
   return (
     <section>
@@ -114,7 +99,7 @@ export function ReviewsPage() {
           {notice}
         </p>
       )}
-      <ErrorBox error={due.error ?? (reviewing ? undefined : error)} />
+      <ErrorBox error={due.error} />
       {due.data &&
         (due.data.items.length === 0 ? (
           <p className="empty">{dueBy}前没有到期的定期核查。</p>

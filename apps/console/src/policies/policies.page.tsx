@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 
 import {
   type ApprovalPolicyVersionReply,
@@ -19,13 +19,12 @@ import {
   standingOn,
   withModel,
 } from './policy-body';
-import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
-import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
 import { Field, Section, TextField } from '../common/field';
 import { beijingDate, beijingMinute } from '../common/labels';
 import { useSearchFilters } from '../common/search-filters';
+import { useCommand } from '../common/use-command';
 import { useLoad } from '../common/use-load';
 import { useSession } from '../session/use-session';
 
@@ -85,52 +84,35 @@ export function PoliciesPage() {
   // A procedure is set by a province, prefecture or county: a street's or community's search offers its county.
   const publishable = divisionCode.length <= 6 ? divisionCode : divisionCode.slice(0, 6);
   const [draft, setDraft] = useState<PolicyDraft>(() => draftFrom(publishable, tomorrow));
-  const key = useRef<string>(null);
-  const [error, setError] = useState<ApiError>();
+  const command = useCommand();
+  const { busy, error, errorsOf } = command;
   const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof PolicyDraft>(name: K, value: PolicyDraft[K]) => {
-    key.current = null;
+    command.changed();
     setDraft((current) => ({ ...current, [name]: value }));
   };
 
   const startFrom = (version: ApprovalPolicyVersionReply) => {
-    key.current = null;
-    setError(undefined);
+    command.reset();
     setNotice(undefined);
     setDraft(draftFrom(publishable, tomorrow, version));
   };
   const publish = (event: FormEvent) => {
     event.preventDefault();
-    key.current ??= newIdempotencyKey();
-    setBusy(true);
-    setError(undefined);
     setNotice(undefined);
-    api<ApprovalPolicyVersionReply>('/approval-policies', {
-      method: 'POST',
-      body: policyBody(draft),
-      idempotencyKey: key.current,
-    }).then(
-      (created) => {
-        key.current = null;
-        setBusy(false);
+    void command
+      .send<ApprovalPolicyVersionReply>('/approval-policies', { method: 'POST', body: policyBody(draft) })
+      .then((created) => {
+        if (!created) {
+          return;
+        }
         setNotice(
           `已发布${created.divisionCode}的审批流程（${MODEL_LABELS[created.model]}），自${created.effectiveFrom}起施行；此前受理的申请仍按原流程办理`,
         );
         setDraft(draftFrom(publishable, tomorrow));
         versions.reload();
-      },
-      (failure: ApiError) => {
-        // Refused (4xx): nothing was published, a corrected version is a new one. Lost or failed: the same key.
-        if (failure.status >= 400 && failure.status < 500) {
-          key.current = null;
-        }
-        setError(failure);
-        setBusy(false);
-      },
-    );
+      });
   };
-  const errorsOf = (field: string) => (error instanceof ApiError ? error.messagesOf(field) : []);
   const number = (name: NumberField, label: string) => (
     <TextField
       name={name}
@@ -251,7 +233,7 @@ export function PoliciesPage() {
                   name="model"
                   value={draft.model}
                   onChange={(e) => {
-                    key.current = null;
+                    command.changed();
                     setDraft((current) => withModel(current, e.target.value as ApprovalModel));
                   }}
                 >
