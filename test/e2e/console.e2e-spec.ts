@@ -637,6 +637,11 @@ describe('the staff console (running stack, headless Chromium)', () => {
       /周核查.*\*{6}.*享受中.*12个月.*2026-01-05已逾期提前核查：家庭成员变化（e2e）/,
     );
 
+    // The household's dossier is a click away, read for this purpose.
+    expect(await row.getByRole('link', { name: '周核查' }).getAttribute('href')).toBe(
+      `#/households/${String(enrolled.body.householdId)}?purpose=${encodeURIComponent('定期核查')}`,
+    );
+
     // Recorded without what was found: refused beside the field; then recorded, and off the list until next year.
     await row.getByRole('button', { name: '记录核查' }).click();
     const form = page.getByRole('form', { name: '记录定期核查' });

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 
 import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
 import {
@@ -17,11 +18,14 @@ import { beijingDate } from '../common/labels';
 import { Pager, useSearchFilters } from '../common/search-filters';
 import { useCommand } from '../common/use-command';
 import { useLoad } from '../common/use-load';
+import type { DOSSIER_PURPOSES } from '../households/dossier.types';
 import { useSession } from '../session/use-session';
 
 const PAGE = 50;
 /** Why the list is read, for the access log. */
 const PURPOSE = '办理定期核查';
+/** Why a household's dossier is opened from the list (one of the dossier's purposes). */
+const REVIEW_PURPOSE: (typeof DOSSIER_PURPOSES)[number] = '定期核查';
 /** The list opens on what falls due within this many days. */
 const DEFAULT_HORIZON_DAYS = 30;
 
@@ -126,7 +130,11 @@ export function ReviewsPage() {
                     data-enrolment={item.enrolmentId}
                     className={item.nextReviewOn < today ? 'overdue' : undefined}
                   >
-                    <td>{item.headName}</td>
+                    <td>
+                      <Link to={`/households/${item.householdId}?purpose=${encodeURIComponent(REVIEW_PURPOSE)}`}>
+                        {item.headName}
+                      </Link>
+                    </td>
                     <td>{item.headIdNumberMasked}</td>
                     <td>{item.divisionCode}</td>
                     <td>{item.status === 'ACTIVE' ? '享受中' : '暂停发放'}</td>
