@@ -38,18 +38,21 @@ describe('the staff console (running stack, headless Chromium)', () => {
   };
 
   /**
-   * The administrator's page, signed in once for the file: sign-ins are throttled per address (30 a minute) and the
-   * whole e2e tier signs in from one. The first test to ask signs in and lands on the accounts.
+   * A page signed in as `username`, once for the file (the administrator's, the county's): sign-ins are throttled
+   * per address (30 a minute) and the whole e2e tier signs in from one. The first test to ask signs in and lands on
+   * the account's first page (the administrator's: the accounts).
    */
-  let adminPage: Page | undefined;
-  const asAdmin = async (): Promise<Page> => {
-    if (!adminPage) {
-      adminPage = await browser.newPage();
-      await adminPage.goto(`${BASE_URL}/console/`);
-      await signIn(adminPage, 'admin', PASSWORD);
-      await atAddress(adminPage, /#\/accounts$/);
+  const signedIn = new Map<string, Page>();
+  const pageOf = async (username: 'admin' | 'county1'): Promise<Page> => {
+    let page = signedIn.get(username);
+    if (!page) {
+      page = await browser.newPage();
+      await page.goto(`${BASE_URL}/console/`);
+      await signIn(page, username, PASSWORD);
+      await atAddress(page, username === 'admin' ? /#\/accounts$/ : /#\/tasks/);
+      signedIn.set(username, page);
     }
-    return adminPage;
+    return page;
   };
 
   /**
@@ -439,7 +442,7 @@ describe('the staff console (running stack, headless Chromium)', () => {
   });
   it('lets an administrator manage accounts, and offers it no case pages', async () => {
     // The administrator's pages are the accounts; no case page is offered, and one asked for leads to the accounts.
-    const page = await asAdmin();
+    const page = await pageOf('admin');
     await page.getByRole('link', { name: '账户管理' }).click();
     await atAddress(page, /#\/accounts$/);
     expect(await page.getByRole('link', { name: '待办任务' }).count()).toBe(0);
@@ -469,7 +472,7 @@ describe('the staff console (running stack, headless Chromium)', () => {
   });
 
   it("lets an administrator load a year's holiday calendar, the file checked and shown before it is sent", async () => {
-    const page = await asAdmin();
+    const page = await pageOf('admin');
     await page.getByRole('link', { name: '节假日日历' }).click();
     await atAddress(page, /#\/calendars$/);
     // The years loaded with the system are listed; a year the inbox waits for would be listed under them.
@@ -628,9 +631,7 @@ describe('the staff console (running stack, headless Chromium)', () => {
       await db.end();
     }
 
-    const page = await browser.newPage();
-    await page.goto(`${BASE_URL}/console/`);
-    await signIn(page, 'county1', PASSWORD);
+    const page = await pageOf('county1');
     await page.getByRole('link', { name: '定期核查' }).click();
     const row = page.locator(`table.reviews tr[data-enrolment="${enrolmentId}"]`);
     expect(await row.textContent()).toMatch(
@@ -662,7 +663,6 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.getByRole('link', { name: '审批流程' }).click();
     await page.locator('table.policies tr[data-division="22"]').waitFor();
     expect(await page.getByRole('form', { name: '发布新版本' }).count()).toBe(0);
-    await page.close();
   });
 
   it("lets the archivist approve another street's request to borrow a file, and check the files' four properties", async () => {
@@ -712,6 +712,65 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await page.close();
   });
 
+  it("lets the county change a household's benefit from its dossier: amounts in yuan, refusals by field", async () => {
+    // A household of the registry, enrolled as its approval enrols it.
+    const { id: applicationId } = await registerOverApi(`变更${randomUUID().slice(0, 4)}`, 1, false);
+    const application = await call('GET', `/api/v1/applications/${applicationId}`, {
+      token: community1,
+      headers: purpose(),
+    });
+    const householdId = (application.body.application as Json).householdId as string;
+    const county = await tokenOf('county1');
+    const enrolled = await call('POST', '/api/v1/enrolments', {
+      token: county,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: {
+        householdId,
+        applicationId,
+        divisionCode: '220102001001',
+        headName: '吴变更',
+        headIdNumber: makeIdNumber(),
+        bankCode: 'JLRCB',
+        accountNo: '6217000066660001',
+        baseFen: 48_000,
+        supplementFen: 0,
+        firstMonth: beijingDate(new Date()).slice(0, 7),
+        decision: '南关区民政局审核确认（控制台e2e）',
+      },
+    });
+    expect(enrolled.status).toBe(201);
+
+    const page = await pageOf('county1');
+    await page.evaluate(
+      (hash: string) => {
+        (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+      },
+      `#/households/${householdId}?purpose=${encodeURIComponent('办理审批任务')}`,
+    );
+    expect(await page.locator('[data-field="benefit"]').textContent()).toContain('每月 480.00 元');
+
+    // An amount that is not yuan is told before anything is sent; a change without its decision, by the gateway.
+    const form = page.getByRole('form', { name: '变更待遇' });
+    const refusals = form.locator('.field.invalid .field-error');
+    await form.getByLabel('基本保障金（元/月）').fill('五百');
+    await form.getByRole('button', { name: '确定变更' }).click();
+    await refusals.filter({ hasText: '金额应为元，最多两位小数' }).waitFor();
+    await form.getByLabel('基本保障金（元/月）').fill('520');
+    await form.getByLabel('变更原因').fill('家庭成员因病支出增加，经入户核实');
+    await form.getByRole('button', { name: '确定变更' }).click();
+    await refusals.filter({ hasText: '请填写依据的决定' }).waitFor();
+    await form.getByLabel('依据的决定（文号）').fill('南民发〔2026〕88号（控制台e2e）');
+    await form.getByRole('button', { name: '确定变更' }).click();
+    const effective = await form.getByLabel('自何月起').inputValue();
+    expect(await page.getByRole('status').textContent()).toBe(
+      `已调整金额，自${effective}起执行，变更记录已归入家庭档案`,
+    );
+    const after = await call('GET', `/api/v1/enrolments/${String(enrolled.body.id)}`, { token: county });
+    expect(after.body.changes).toContainEqual(
+      expect.objectContaining({ kind: 'AMOUNT', decision: '南民发〔2026〕88号（控制台e2e）' }),
+    );
+  });
+
   it("lets an administrator publish a county's approval procedure, refusals by field, from a listed version", async () => {
     // 农安县 (220122): no other e2e test publishes for it, so this test owns its versions.
     const county = '220122';
@@ -722,7 +781,7 @@ describe('the staff console (running stack, headless Chromium)', () => {
     } finally {
       await db.end();
     }
-    const page = await asAdmin();
+    const page = await pageOf('admin');
     await page.getByRole('link', { name: '审批流程' }).click();
     await page.getByLabel('行政区划代码').fill(county);
     await page.getByRole('button', { name: '查询' }).click();

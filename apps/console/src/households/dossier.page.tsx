@@ -1,9 +1,11 @@
 import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
+import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
 import { LINE_STATUS_LABELS } from '@app/contracts/payment/line-status';
 import { formatYuan } from '@app/domain/money/fen';
 
+import { BenefitChangeForm } from './benefit-change.form';
 import { DOSSIER_PURPOSES, type DossierSection, type DossierView } from './dossier.types';
 import type { ApiError } from '../api/api-error';
 import { api, download } from '../api/client';
@@ -11,6 +13,7 @@ import { DocumentList } from '../applications/document-list';
 import { ErrorBox } from '../common/error-box';
 import { APPLICATION_STATUS_LABELS, beijingMinute, DECISION_LABELS, STAGE_LABELS } from '../common/labels';
 import { useLoad } from '../common/use-load';
+import { useSession } from '../session/use-session';
 
 const BENEFIT_STATUS = { ACTIVE: '正常发放', SUSPENDED: '暂停发放', TERMINATED: '已停发' } as const;
 
@@ -25,6 +28,9 @@ export function DossierPage() {
   const purpose = params.get('purpose') ?? DOSSIER_PURPOSES[0];
   const dossier = useLoad(() => api<DossierView>(`/households/${id}/dossier`, { purpose }), `${id}|${purpose}`);
   const [printError, setPrintError] = useState<ApiError>();
+  const [notice, setNotice] = useState<string>();
+  const session = useSession();
+  const changes = !!session && rolesAllow(session.account.roles, PERMISSIONS.enrolmentChange);
   const print = () => {
     setPrintError(undefined);
     download(`/households/${id}/dossier.pdf`, purpose).then(
@@ -56,6 +62,11 @@ export function DossierPage() {
         </button>
       </p>
       <ErrorBox error={printError} />
+      {notice && (
+        <p className="done" role="status">
+          {notice}
+        </p>
+      )}
 
       <Part title="家庭成员" section={view.household}>
         {(household) => (
@@ -154,14 +165,26 @@ export function DossierPage() {
       <Part title="保障金" section={view.benefit}>
         {(benefit) =>
           benefit ? (
-            <p data-field="benefit">
-              {BENEFIT_STATUS[benefit.status]}，每月 {formatYuan(benefit.currentTerm.totalFen)} 元（保障金{' '}
-              {formatYuan(benefit.currentTerm.baseFen)} 元 + 分类施保金 {formatYuan(benefit.currentTerm.supplementFen)}{' '}
-              元），自 {benefit.firstMonth} 起，收款账号 {benefit.accountNo}
-              {benefit.nextReviewOn && `；下次核查 ${benefit.nextReviewOn}`}
-              {benefit.nextReviewReason && `（${benefit.nextReviewReason}）`}
-              {benefit.payeeHold && `；暂缓发放：${benefit.payeeHold.reason}`}
-            </p>
+            <>
+              <p data-field="benefit">
+                {BENEFIT_STATUS[benefit.status]}，每月 {formatYuan(benefit.currentTerm.totalFen)} 元（保障金{' '}
+                {formatYuan(benefit.currentTerm.baseFen)} 元 + 分类施保金{' '}
+                {formatYuan(benefit.currentTerm.supplementFen)} 元），自 {benefit.firstMonth} 起，收款账号{' '}
+                {benefit.accountNo}
+                {benefit.nextReviewOn && `；下次核查 ${benefit.nextReviewOn}`}
+                {benefit.nextReviewReason && `（${benefit.nextReviewReason}）`}
+                {benefit.payeeHold && `；暂缓发放：${benefit.payeeHold.reason}`}
+              </p>
+              {changes && benefit.status !== 'TERMINATED' && (
+                <BenefitChangeForm
+                  enrolmentId={benefit.enrolmentId}
+                  onChanged={(text) => {
+                    setNotice(text);
+                    dossier.reload();
+                  }}
+                />
+              )}
+            </>
           ) : (
             <p className="empty">未纳入保障。</p>
           )
