@@ -760,8 +760,8 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await form.getByRole('button', { name: '确定变更' }).click();
     await refusals.filter({ hasText: '请填写依据的决定' }).waitFor();
     await form.getByLabel('依据的决定（文号）').fill('南民发〔2026〕88号（控制台e2e）');
-    await form.getByRole('button', { name: '确定变更' }).click();
     const effective = await form.getByLabel('自何月起').inputValue();
+    await form.getByRole('button', { name: '确定变更' }).click();
     expect(await page.getByRole('status').textContent()).toBe(
       `已调整金额，自${effective}起执行，变更记录已归入家庭档案`,
     );

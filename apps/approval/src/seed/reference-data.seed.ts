@@ -1,10 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 
+import { THREE_LEVEL_POLICY } from '@app/contracts';
+
 import { loadCalendarYear } from '../calendar/calendar.service';
 import { CalendarYearRow } from '../calendar/holiday.entity';
 import { officialCalendars } from '../calendar/official-calendars';
 import { ApprovalPolicyRow } from '../policies/approval-policy.entity';
-import { THREE_LEVEL_POLICY } from '../policies/default-policy';
 
 /**
  * Reference data every installation needs: the official holiday calendars shipped in calendar/data (years not

@@ -1,15 +1,12 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 
 import { INCOME_CATEGORIES, type IncomeCategory } from '@app/domain/household/means-codes';
 
 import { type ApplicationDraft, applicationBody, emptyApplication, type IncomeDraft } from './application-body';
-import { ApiError } from '../api/api-error';
-import { api } from '../api/client';
-import { newIdempotencyKey } from '../api/idempotency-key';
 import { ErrorBox } from '../common/error-box';
 import { Field, Section, type TextKind, TextField } from '../common/field';
-import { keepsKey } from '../common/use-command';
+import { useCommand } from '../common/use-command';
 import { useSession } from '../session/use-session';
 
 /**
@@ -22,20 +19,23 @@ export function NewApplicationPage() {
   const navigate = useNavigate();
   const ownCommunity = session?.account.divisionCode.length === 12 ? session.account.divisionCode : '';
   const [draft, setDraft] = useState<ApplicationDraft>(() => emptyApplication(ownCommunity));
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const key = useRef<string>(null);
+  const command = useCommand();
+  const { busy, error, errorsOf } = command;
 
+  // A changed form is another registration (a new key).
+  const edit = (change: (current: ApplicationDraft) => ApplicationDraft) => {
+    command.changed();
+    setDraft(change);
+  };
   const set = <K extends keyof ApplicationDraft>(name: K, value: ApplicationDraft[K]) =>
-    setDraft((current) => ({ ...current, [name]: value }));
+    edit((current) => ({ ...current, [name]: value }));
   const setAccount = (value: Partial<ApplicationDraft['account']>) =>
-    setDraft((current) => ({ ...current, account: { ...current.account, ...value } }));
+    edit((current) => ({ ...current, account: { ...current.account, ...value } }));
   const setIncome = (index: number, value: Partial<IncomeDraft>) =>
-    setDraft((current) => ({
+    edit((current) => ({
       ...current,
       incomes: current.incomes.map((income, i) => (i === index ? { ...income, ...value } : income)),
     }));
-  const errorsOf = (field: string) => error?.messagesOf(field) ?? [];
   /** A text field of the applicant's particulars, bound to the draft. */
   type TextKey = 'divisionCode' | 'applicantName' | 'applicantIdNumber' | 'householdSize' | 'reason';
   const entry = (field: TextKey, label: string, kind?: TextKind) => (
@@ -56,22 +56,12 @@ export function NewApplicationPage() {
     event.preventDefault();
     const built = applicationBody(draft);
     if (!built.ok) {
-      setError(new ApiError(400, 'VALIDATION_FAILED', '请更正标出的金额', built.fields));
+      command.refuse('请更正标出的金额', built.fields);
       return;
     }
-    key.current ??= newIdempotencyKey();
-    setBusy(true);
-    setError(undefined);
-    api<{ id: string }>('/applications', { method: 'POST', body: built.body, idempotencyKey: key.current }).then(
-      (created) => navigate(`/applications/${created.id}`),
-      (failure: ApiError) => {
-        if (!keepsKey(failure)) {
-          key.current = null;
-        }
-        setError(failure);
-        setBusy(false);
-      },
-    );
+    void command
+      .send<{ id: string }>('/applications', { method: 'POST', body: built.body })
+      .then((created) => created && navigate(`/applications/${created.id}`));
   };
 
   return (

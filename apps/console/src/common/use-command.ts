@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 
-import { ApiError } from '../api/api-error';
+import { ApiError, type FieldError } from '../api/api-error';
 import { api, type RequestOptions } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
 
@@ -15,6 +15,8 @@ export interface Command {
   changed: () => void;
   /** Starts afresh (another form, another line): a new key, no refusal shown. */
   reset: () => void;
+  /** Refuses before sending (what only the console can tell, e.g. an amount that is not yuan), shown by field. */
+  refuse: (message: string, fields: FieldError[]) => void;
   busy: boolean;
   error: ApiError | undefined;
   /** The refusal's messages for one field and the fields under it. */
@@ -61,6 +63,9 @@ export function useCommand(): Command {
     key.current = null;
     setError(undefined);
   }, []);
+  const refuse = useCallback((message: string, fields: FieldError[]) => {
+    setError(new ApiError(400, 'VALIDATION_FAILED', message, fields));
+  }, []);
   const errorsOf = (field: string) => error?.messagesOf(field) ?? [];
-  return { send, changed, reset, busy, error, errorsOf };
+  return { send, changed, reset, refuse, busy, error, errorsOf };
 }

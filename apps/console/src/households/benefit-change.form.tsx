@@ -8,7 +8,6 @@ import {
   type BenefitChangeKind,
   benefitChangeBody,
 } from './benefit-change';
-import { ApiError } from '../api/api-error';
 import { ErrorBox } from '../common/error-box';
 import { Field, Section, TextField } from '../common/field';
 import { beijingDate } from '../common/labels';
@@ -35,10 +34,8 @@ export function BenefitChangeForm({
     reason: '',
   });
   const [draft, setDraft] = useState<BenefitChangeDraft>(empty);
-  const [typos, setTypos] = useState<ApiError>();
   const command = useCommand();
-  const error = typos ?? command.error;
-  const errorsOf = (field: string) => error?.messagesOf(field) ?? [];
+  const { error, errorsOf } = command;
   const set = <K extends keyof BenefitChangeDraft>(name: K, value: BenefitChangeDraft[K]) => {
     command.changed();
     setDraft((current) => ({ ...current, [name]: value }));
@@ -48,10 +45,9 @@ export function BenefitChangeForm({
     event.preventDefault();
     const built = benefitChangeBody(draft);
     if (!built.ok) {
-      setTypos(new ApiError(400, 'VALIDATION_FAILED', '请更正标出的金额', built.fields));
+      command.refuse('请更正标出的金额', built.fields);
       return;
     }
-    setTypos(undefined);
     void command.send(`/enrolments/${enrolmentId}/changes`, { method: 'POST', body: built.body }).then((changed) => {
       if (changed === undefined) {
         return;

@@ -5,6 +5,7 @@ import {
   type ListApprovalPoliciesReply,
   MODEL_LABELS,
   MODEL_STAGES,
+  NOTICE_DELIVERY_DEFAULT_WORKING_DAYS,
   STAGE_LABELS,
 } from '@app/contracts/approval/approval-policy';
 import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
@@ -56,7 +57,7 @@ function describe(version: ApprovalPolicyVersionReply): string[] {
     `总时限${version.overallLimitWorkingDays}个工作日${
       version.extendedLimitWorkingDays ? `（公示有异议延长至${version.extendedLimitWorkingDays}个）` : ''
     }${version.overallClockExcludesPublicity ? '，公示期不计入' : ''}；不予批准通知${
-      version.noticeDeliveryWorkingDays ?? 3
+      version.noticeDeliveryWorkingDays ?? NOTICE_DELIVERY_DEFAULT_WORKING_DAYS
     }个工作日内送达；批准后第${version.firstPaymentMonthOffset}个月起发放`,
   ];
 }

@@ -2,7 +2,9 @@ import {
   type ApprovalPolicy,
   type DecisionStage,
   MODEL_STAGES,
+  NOTICE_DELIVERY_DEFAULT_WORKING_DAYS,
   STAGE_ROLES,
+  THREE_LEVEL_POLICY,
 } from '@app/contracts/approval/approval-policy';
 
 export type ApprovalModel = ApprovalPolicy['model'];
@@ -30,33 +32,37 @@ export interface PolicyDraft {
   firstPaymentMonthOffset: string;
 }
 
-const text = (value: number | undefined, fallback = ''): string => (value === undefined ? fallback : String(value));
+const text = (value: number | undefined): string => (value === undefined ? '' : String(value));
 
 /**
- * A draft for a division, from a version's rules (the one an administrator starts from) or the defaults of the
- * three-level procedure (10 working days a stage, 7 days' publicity, 30/45 overall, paid from the month after).
+ * A draft for a division, from a version's rules (the one an administrator starts from) or the default three-level
+ * procedure (THREE_LEVEL_POLICY). A stage the base has not keeps the default's limit, for a model switched to.
  */
-export function draftFrom(divisionCode: string, effectiveFrom: string, base?: ApprovalPolicy): PolicyDraft {
-  const limits: Record<DecisionStage, string> = { COMMUNITY: '10', STREET: '10', COUNTY: '10' };
-  for (const stage of base?.stages ?? []) {
+export function draftFrom(
+  divisionCode: string,
+  effectiveFrom: string,
+  base: Omit<ApprovalPolicy, 'id' | 'divisionCode'> = THREE_LEVEL_POLICY,
+): PolicyDraft {
+  const limits = {} as Record<DecisionStage, string>;
+  for (const stage of [...THREE_LEVEL_POLICY.stages, ...base.stages]) {
     limits[stage.stage] = String(stage.limitWorkingDays);
   }
   return {
     divisionCode,
     effectiveFrom,
     reason: '',
-    model: base?.model ?? 'THREE_LEVEL',
+    model: base.model,
     limits,
-    publicityAfter: base?.publicityAfter ?? 'COMMUNITY',
-    publicityDays: text(base?.publicityDays, '7'),
-    appraisal: base?.appraisal ?? 'ON_OBJECTION',
-    surveyRequired: base?.surveyRequired ?? false,
-    homeVisitSamplePercent: base?.homeVisitSamplePercent ? String(base.homeVisitSamplePercent) : '',
-    overallLimitWorkingDays: text(base?.overallLimitWorkingDays, '30'),
-    overallClockExcludesPublicity: base?.overallClockExcludesPublicity ?? false,
-    extendedLimitWorkingDays: base ? text(base.extendedLimitWorkingDays) : '45',
-    noticeDeliveryWorkingDays: text(base?.noticeDeliveryWorkingDays, '3'),
-    firstPaymentMonthOffset: text(base?.firstPaymentMonthOffset, '1'),
+    publicityAfter: base.publicityAfter,
+    publicityDays: String(base.publicityDays),
+    appraisal: base.appraisal ?? 'ON_OBJECTION',
+    surveyRequired: base.surveyRequired ?? false,
+    homeVisitSamplePercent: base.homeVisitSamplePercent ? String(base.homeVisitSamplePercent) : '',
+    overallLimitWorkingDays: String(base.overallLimitWorkingDays),
+    overallClockExcludesPublicity: base.overallClockExcludesPublicity ?? false,
+    extendedLimitWorkingDays: text(base.extendedLimitWorkingDays),
+    noticeDeliveryWorkingDays: String(base.noticeDeliveryWorkingDays ?? NOTICE_DELIVERY_DEFAULT_WORKING_DAYS),
+    firstPaymentMonthOffset: String(base.firstPaymentMonthOffset),
   };
 }
 

@@ -1,5 +1,4 @@
-import type { AppealReply, ApplicationSummary, RecoveryReply } from '@app/contracts';
-import type { DossierReply, DossierSection } from '@app/contracts';
+import type { AppealReply, ApplicationSummary, DossierReply, DossierSection, RecoveryReply } from '@app/contracts';
 
 import { dossierPrintable } from './dossier-printable';
 

@@ -2,13 +2,14 @@ import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
   DOCUMENT_TYPE_LABELS,
+  type DossierReply,
+  type DossierSection,
   LINE_STATUS_LABELS,
   MEMBER_CHANGE_LABELS,
   RECOVERY_KIND_LABELS,
   type RenderPrintableRequest,
   STAGE_LABELS,
 } from '@app/contracts';
-import type { DossierReply, DossierSection } from '@app/contracts';
 import { beijingMinute, formatYuan } from '@app/domain';
 
 const TASK_STATUS = { OPEN: '办理中', DONE: '已办结', CANCELLED: '已撤销' } as const;

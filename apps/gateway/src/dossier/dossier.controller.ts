@@ -2,8 +2,7 @@ import { Controller, Get, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
-import { PERMISSIONS, SUBJECTS } from '@app/contracts';
-import type { DossierReply } from '@app/contracts';
+import { type DossierReply, PERMISSIONS, SUBJECTS } from '@app/contracts';
 import { MessagingClient, requireCaller, UuidParam } from '@app/platform';
 
 import { dossierPrintable } from './dossier-printable';

@@ -4,15 +4,18 @@ import { ConfigService } from '@nestjs/config';
 import {
   type ApplicationSummary,
   type ArchiveFileReply,
-  ErrorCode,
+  type DossierBenefit,
+  type DossierReply,
+  type DossierSection,
+  type DossierStatusCode,
   type EnrolmentReply,
+  ErrorCode,
   PERMISSIONS,
   rolesAllow,
   STAGE_LABELS,
   SUBJECTS,
   type TaskReply,
 } from '@app/contracts';
-import type { DossierBenefit, DossierReply, DossierSection, DossierStatusCode } from '@app/contracts';
 import { beijingMonth } from '@app/domain';
 import { AccessError, MessagingClient, RemoteError, requireCaller } from '@app/platform';
 

@@ -14,23 +14,23 @@ export const FAILURE_CODES = [
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
 /** A bank's reason in staff words. */
-export const FAILURE_LABELS: Record<FailureCode, string> = {
+export const FAILURE_LABELS = {
   ACCOUNT_CLOSED: '账户已销户',
   ACCOUNT_NOT_FOUND: '账户不存在',
   NAME_MISMATCH: '户名不符',
   ACCOUNT_FROZEN: '账户冻结',
   HOLDER_DECEASED: '持卡人已身故',
   OTHER: '其他',
-};
+} as const satisfies Record<FailureCode, string>;
 
 /**
  * Failures that say the card can never receive again: the benefit is held (its months written as HELD lines, sent
  * to no bank) until the payee is changed, rather than sent to that card every month.
  */
 export const PAYEE_HOLD_FAILURES = {
-  ACCOUNT_CLOSED: '账户已销户',
-  ACCOUNT_NOT_FOUND: '账户不存在',
-  HOLDER_DECEASED: '持卡人已身故',
+  ACCOUNT_CLOSED: FAILURE_LABELS.ACCOUNT_CLOSED,
+  ACCOUNT_NOT_FOUND: FAILURE_LABELS.ACCOUNT_NOT_FOUND,
+  HOLDER_DECEASED: FAILURE_LABELS.HOLDER_DECEASED,
 } as const satisfies Partial<Record<FailureCode, string>>;
 
 /** expected = paid + failed + pending + held, in lines and fen. */
