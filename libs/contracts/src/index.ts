@@ -1,4 +1,5 @@
 export * from './archive/accounting-record.request';
+export * from './archive/archive-steps';
 export * from './archive/archive-file';
 export * from './archive/archive-statistics';
 export * from './archive/borrowing';

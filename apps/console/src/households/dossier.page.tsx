@@ -3,6 +3,13 @@ import { Link, useParams, useSearchParams } from 'react-router';
 
 import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
 import { LINE_STATUS_LABELS } from '@app/contracts/payment/line-status';
+import {
+  HEALTH_LABELS,
+  householdCodeLabel,
+  RELATIONSHIPS,
+  SEX_LABELS,
+  WORK_CAPACITY_LABELS,
+} from '@app/domain/household/household-codes';
 import { formatYuan } from '@app/domain/money/fen';
 
 import { BenefitChangeForm } from './benefit-change.form';
@@ -86,12 +93,15 @@ export function DossierPage() {
               {household.members.map((member) => (
                 <tr key={member.personId}>
                   <td>{member.name}</td>
-                  <td>{member.relationship}</td>
+                  <td>{householdCodeLabel(RELATIONSHIPS, member.relationship)}</td>
                   <td>{member.idNumberMasked}</td>
-                  <td>{member.sex}</td>
+                  <td>{householdCodeLabel(SEX_LABELS, member.sex)}</td>
                   <td>{member.birthDate}</td>
-                  <td>{member.health}</td>
-                  <td>{member.workCapacity}</td>
+                  <td>
+                    {householdCodeLabel(HEALTH_LABELS, member.health)}
+                    {member.disabilityGrade && `（${member.disabilityGrade}级残疾）`}
+                  </td>
+                  <td>{householdCodeLabel(WORK_CAPACITY_LABELS, member.workCapacity)}</td>
                 </tr>
               ))}
             </tbody>

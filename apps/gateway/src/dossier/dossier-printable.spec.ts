@@ -1,4 +1,12 @@
-import type { AppealReply, ApplicationSummary, DossierReply, DossierSection, RecoveryReply } from '@app/contracts';
+import type {
+  AppealReply,
+  ApplicationSummary,
+  ArchiveFileReply,
+  DossierReply,
+  DossierSection,
+  HouseholdReply,
+  RecoveryReply,
+} from '@app/contracts';
 
 import { dossierPrintable } from './dossier-printable';
 
@@ -159,5 +167,53 @@ describe('the printable dossier', () => {
     expect(section?.table?.rows).toEqual([
       ['骗取追回并处罚款', '2026-07至2026-08', '2188.00元', '1000.00元', '1188.00元', '南民追〔2026〕1号'],
     ]);
+  });
+
+  it('prints members, applications and filed steps in Chinese, never their stored codes', () => {
+    const printed = dossierPrintable(
+      dossierWith({
+        household: {
+          status: 'OK',
+          ms: 1,
+          data: {
+            id: 'h1',
+            householdNo: 'HH-220102001001-0000001',
+            divisionCode: '220102001001',
+            status: 'ACTIVE',
+            address: null,
+            members: [
+              { name: '王大山', relationship: '02', idNumberMasked: '220102********0011', health: 'CHRONIC_ILLNESS' },
+              { name: '王小川', relationship: '20', idNumberMasked: '220102********0035', health: 'HEALTHY' },
+            ] as unknown as HouseholdReply['members'],
+            memberChanges: [],
+          },
+        },
+        applications: {
+          status: 'OK',
+          ms: 1,
+          data: [
+            { applicationNo: 'DB-1', applicantName: '王大山', householdSize: 2, status: 'APPROVED', reason: '因病' },
+          ] as unknown as ApplicationSummary[],
+        },
+        archive: {
+          status: 'OK',
+          ms: 1,
+          data: {
+            referenceCode: '220102-DB·2026-D5-220102001·001-0007',
+            itemCount: 1,
+            pageCount: 1,
+            items: [{ itemNo: 1, title: '超期督办记录', step: 'county:1:escalation', sha256: 'ab'.repeat(32) }],
+          } as unknown as ArchiveFileReply,
+        },
+      }),
+      '水印',
+    ).sections;
+    const rows = (heading: string) => printed.find((part) => part.heading === heading)?.table?.rows ?? [];
+    expect(rows('家庭与成员').map((row) => [row[1], row[4]])).toEqual([
+      ['户主', '慢性病'],
+      ['子', '健康'],
+    ]);
+    expect(rows('申请记录')[0][4]).toBe('已审核确认');
+    expect(rows('电子档案')[0][2]).toBe('县级民政部门·第1次·超期督办');
   });
 });

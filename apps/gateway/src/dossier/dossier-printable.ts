@@ -1,6 +1,8 @@
 import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
+  APPLICATION_STATUS_LABELS,
+  archiveStepLabel,
   DOCUMENT_TYPE_LABELS,
   type DossierReply,
   type DossierSection,
@@ -10,7 +12,7 @@ import {
   type RenderPrintableRequest,
   STAGE_LABELS,
 } from '@app/contracts';
-import { beijingMinute, formatYuan } from '@app/domain';
+import { beijingMinute, formatYuan, HEALTH_LABELS, householdCodeLabel, RELATIONSHIPS } from '@app/domain';
 
 const TASK_STATUS = { OPEN: '办理中', DONE: '已办结', CANCELLED: '已撤销' } as const;
 const OUTCOME: Record<string, string> = { APPROVE: '同意', REJECT: '不同意', RETURN: '退回', CANCELLED: '撤销' };
@@ -40,10 +42,10 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
       columns: ['姓名', '与户主关系', '身份证号', '出生日期', '健康状况', '残疾等级'],
       rows: household.members.map((member) => [
         member.name,
-        member.relationship,
+        householdCodeLabel(RELATIONSHIPS, member.relationship),
         member.idNumberMasked,
         member.birthDate,
-        member.health,
+        householdCodeLabel(HEALTH_LABELS, member.health),
         member.disabilityGrade ? `${member.disabilityGrade}级` : '',
       ]),
     },
@@ -75,7 +77,7 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
         application.applicantName,
         String(application.householdSize),
         day(application.submittedAt),
-        application.status,
+        APPLICATION_STATUS_LABELS[application.status] ?? application.status,
         application.reason,
       ]),
     },
@@ -184,7 +186,7 @@ export function dossierPrintable(dossier: DossierReply, watermark: string): Rend
             rows: file.items.map((item) => [
               String(item.itemNo),
               item.title,
-              item.step,
+              archiveStepLabel(item.step),
               day(item.filedAt),
               item.sha256.slice(0, 16),
             ]),

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { HEALTH_STATES } from '@app/domain';
+import { codeChoices, HEALTH_LABELS, HEALTH_STATES } from '@app/domain';
 import type { AssessmentResult, HealthState } from '@app/domain';
 
 import { IsCalendarDate, IsIdNumber } from '../common/identity.validators';
@@ -31,7 +31,7 @@ export class PreviewMember {
   @Max(4, { message: '残疾等级为1至4级' })
   disabilityGrade?: number;
 
-  @IsIn(HEALTH_STATES, { message: `健康状况只能是：${HEALTH_STATES.join('、')}` })
+  @IsIn(HEALTH_STATES, { message: `健康状况只能是：${codeChoices(HEALTH_LABELS)}` })
   health: HealthState;
 }
 

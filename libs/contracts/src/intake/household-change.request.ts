@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { RELATIONSHIP_CODES, type RelationshipCode } from '@app/domain';
+import { codeChoices, RELATIONSHIP_CODES, RELATIONSHIPS, type RelationshipCode } from '@app/domain';
 
 import type { HouseholdReply } from './household.reply';
 import { HouseholdMemberInput } from './household.request';
@@ -51,7 +51,7 @@ export class NewRelationshipInput {
   @IsIdNumber()
   idNumber: string;
 
-  @IsIn(RELATIONSHIP_CODES, { message: `与户主关系代码只能是：${RELATIONSHIP_CODES.join('、')}` })
+  @IsIn(RELATIONSHIP_CODES, { message: `与户主关系代码只能是：${codeChoices(RELATIONSHIPS)}` })
   relationship: RelationshipCode;
 }
 

@@ -17,7 +17,19 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { HEALTH_STATES, HUKOU_TYPES, RELATIONSHIP_CODES, SCHOOLING_STAGES, WORK_CAPACITIES } from '@app/domain';
+import {
+  codeChoices,
+  HEALTH_LABELS,
+  HEALTH_STATES,
+  HUKOU_TYPE_LABELS,
+  HUKOU_TYPES,
+  RELATIONSHIP_CODES,
+  RELATIONSHIPS,
+  SCHOOLING_LABELS,
+  SCHOOLING_STAGES,
+  WORK_CAPACITIES,
+  WORK_CAPACITY_LABELS,
+} from '@app/domain';
 import type { HealthState, HukouType, RelationshipCode, SchoolingStage, WorkCapacity } from '@app/domain';
 
 import { IsCommunityCode } from '../common/division-code.validator';
@@ -34,7 +46,7 @@ export class HouseholdMemberInput {
   idNumber: string;
 
   /** GB/T 4761 relationship to the head; the head is 02. */
-  @IsIn(RELATIONSHIP_CODES, { message: `与户主关系代码只能是：${RELATIONSHIP_CODES.join('、')}` })
+  @IsIn(RELATIONSHIP_CODES, { message: `与户主关系代码只能是：${codeChoices(RELATIONSHIPS)}` })
   relationship: RelationshipCode;
 
   @IsOptional()
@@ -43,13 +55,13 @@ export class HouseholdMemberInput {
   @Max(4, { message: '残疾等级为1至4级' })
   disabilityGrade?: number;
 
-  @IsIn(HEALTH_STATES, { message: `健康状况只能是：${HEALTH_STATES.join('、')}` })
+  @IsIn(HEALTH_STATES, { message: `健康状况只能是：${codeChoices(HEALTH_LABELS)}` })
   health: HealthState;
 
-  @IsIn(WORK_CAPACITIES, { message: `劳动能力只能是：${WORK_CAPACITIES.join('、')}` })
+  @IsIn(WORK_CAPACITIES, { message: `劳动能力只能是：${codeChoices(WORK_CAPACITY_LABELS)}` })
   workCapacity: WorkCapacity;
 
-  @IsIn(SCHOOLING_STAGES, { message: `在学情况只能是：${SCHOOLING_STAGES.join('、')}` })
+  @IsIn(SCHOOLING_STAGES, { message: `在学情况只能是：${codeChoices(SCHOOLING_LABELS)}` })
   schooling: SchoolingStage;
 
   @IsOptional()
@@ -57,7 +69,7 @@ export class HouseholdMemberInput {
   hukouHouseholdNo?: string;
 
   @IsOptional()
-  @IsIn(HUKOU_TYPES, { message: `户口性质只能是：${HUKOU_TYPES.join('、')}` })
+  @IsIn(HUKOU_TYPES, { message: `户口性质只能是：${codeChoices(HUKOU_TYPE_LABELS)}` })
   hukouType?: HukouType;
 }
 
