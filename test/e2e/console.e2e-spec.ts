@@ -38,12 +38,12 @@ describe('the staff console (running stack, headless Chromium)', () => {
   };
 
   /**
-   * A page signed in as `username`, once for the file (the administrator's, the county's): sign-ins are throttled
+   * A page signed in as `username`, once for the file (the administrator's, the county's, the community's): sign-ins are throttled
    * per address (30 a minute) and the whole e2e tier signs in from one. The first test to ask signs in and lands on
    * the account's first page (the administrator's: the accounts).
    */
   const signedIn = new Map<string, Page>();
-  const pageOf = async (username: 'admin' | 'county1'): Promise<Page> => {
+  const pageOf = async (username: 'admin' | 'county1' | 'community1'): Promise<Page> => {
     let page = signedIn.get(username);
     if (!page) {
       page = await browser.newPage();
@@ -825,5 +825,110 @@ describe('the staff console (running stack, headless Chromium)', () => {
     expect(listed.body.items).toContainEqual(
       expect.objectContaining({ divisionCode: county, model: 'NATIONAL_2021', overallLimitWorkingDays: 30 }),
     );
+  });
+
+  it('lets a community register a household with its members, then record a birth, a move and a new head on its dossier, refusals by field', async () => {
+    const page = await pageOf('community1');
+    const suffix = randomUUID().slice(0, 4);
+    const [head, son, daughter] = [makeIdNumber(), makeIdNumber(), makeIdNumber()];
+    await page.getByRole('link', { name: '登记家庭' }).click();
+    await atAddress(page, /#\/households\/new$/);
+    const form = page.getByRole('form', { name: '登记家庭' });
+    expect(await form.getByLabel('所属社区（12位区划代码）').inputValue()).toBe('220102001001');
+    const first = form.locator('[data-member="0"]');
+    await first.getByLabel('姓名').fill(`户主${suffix}`);
+    await first.getByLabel('身份证号').fill(head);
+    await first.getByLabel('健康状况').selectOption('CHRONIC_ILLNESS');
+    await form.getByRole('button', { name: '添加成员' }).click();
+    const second = form.locator('[data-member="1"]');
+    expect(await second.getByLabel('与户主关系').inputValue()).toBe('20');
+    await second.getByLabel('姓名').fill(`长子${suffix}`);
+    await second.getByLabel('身份证号').fill(son);
+    // A grade the registry does not have: refused under that member's field, nothing registered.
+    await second.getByLabel('残疾等级（1–4，无则空）').fill('5');
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    await second.locator('.field.invalid .field-error').filter({ hasText: '残疾等级为1至4级' }).waitFor();
+    await second.getByLabel('残疾等级（1–4，无则空）').fill('');
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    const registered = page.getByRole('status');
+    expect(await registered.textContent()).toMatch(/^已登记家庭 HH-220102001001-\d{7}，共 2 人。$/);
+
+    // The head applies for the household: the application form opens with them and its size filled in.
+    await page.getByRole('link', { name: '为该户受理申请' }).click();
+    await atAddress(page, /#\/applications\/new$/);
+    const application = page.getByRole('form', { name: '申请登记' });
+    expect(await application.getByLabel('申请人身份证号').inputValue()).toBe(head);
+    expect(await application.getByLabel('共同生活的家庭人口数').inputValue()).toBe('2');
+
+    const found = await call('GET', `/api/v1/households?q=${head}`, { token: community1, headers: purpose() });
+    const householdId = (found.body.items as Json[])[0].householdId as string;
+    await page.evaluate(
+      (hash: string) => {
+        (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+      },
+      `#/households/${householdId}?purpose=${encodeURIComponent('答复群众咨询')}`,
+    );
+    const members = page.locator('table.members tbody tr');
+    await members.filter({ hasText: `长子${suffix}` }).waitFor();
+    // Codes read in Chinese: relationship, health, work capacity.
+    expect(await members.first().textContent()).toContain('户主');
+    expect(await members.first().textContent()).toContain('慢性病');
+    expect(await members.nth(1).textContent()).toContain('有劳动能力');
+
+    // A birth: the child joins.
+    const change = page.getByRole('form', { name: '家庭成员变动' });
+    await change.getByLabel('姓名').fill(`次女${suffix}`);
+    await change.getByLabel('身份证号', { exact: true }).fill(daughter);
+    await change.getByLabel('与户主关系').selectOption('30');
+    await change.getByLabel('说明（如死亡证明、出生医学证明编号）').fill('出生医学证明（控制台e2e）');
+    const today = beijingDate(new Date());
+    await change.getByRole('button', { name: '登记变动' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已登记增员（出生，${today}）` })
+      .waitFor();
+    await members.filter({ hasText: `次女${suffix}` }).waitFor();
+
+    // The son moves out: a day still to come is refused by field, then the day it happened.
+    const moved = page.getByRole('form', { name: '家庭成员变动' });
+    await moved.getByLabel('变动类型').selectOption('LEAVE');
+    await moved.getByLabel('原因').selectOption('MOVED_OUT');
+    await moved.getByLabel('减少成员的身份证号').fill(son);
+    await moved.getByLabel('变动日期').fill(beijingDate(new Date(Date.now() + 2 * 86_400_000)));
+    await moved.getByRole('button', { name: '登记变动' }).click();
+    await moved.locator('.field.invalid .field-error').filter({ hasText: '变动日期不能晚于今天' }).waitFor();
+    await moved.getByLabel('变动日期').fill(today);
+    await moved.getByRole('button', { name: '登记变动' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已登记减员（迁出，${today}）` })
+      .waitFor();
+    await page.locator('table.member-changes tbody tr').nth(1).waitFor();
+    expect(await page.locator('table.member-changes tbody tr').allTextContents()).toEqual([
+      expect.stringContaining(`增员出生次女${suffix}`),
+      expect.stringContaining(`减员迁出长子${suffix}`),
+    ]);
+    expect(await members.filter({ hasText: `长子${suffix}` }).count()).toBe(0);
+
+    // The head hands over to the daughter: the old head's row gets their ID number and relationship, hers stays empty.
+    const handover = page.getByRole('form', { name: '家庭成员变动' });
+    await handover.getByLabel('变动类型').selectOption('HEAD');
+    await handover.getByLabel('新户主身份证号').fill(daughter);
+    const oldHead = handover.locator('[data-relationship="0"]');
+    expect(await oldHead.textContent()).toContain(`户主${suffix}`);
+    await oldHead.getByLabel('身份证号').fill(head);
+    await oldHead.getByLabel('与新户主关系').selectOption('50');
+    await handover.getByRole('button', { name: '登记变动' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已登记变更户主（户主移交，${today}）` })
+      .waitFor();
+    await page.locator('table.member-changes tbody tr').nth(2).waitFor();
+    expect(await members.first().textContent()).toContain(`次女${suffix}户主`);
+    const household = await call('GET', `/api/v1/households/${householdId}`, { token: community1, headers: purpose() });
+    expect((household.body.members as Json[]).map((member) => [member.name, member.relationship])).toEqual([
+      [`次女${suffix}`, '02'],
+      [`户主${suffix}`, '50'],
+    ]);
   });
 });

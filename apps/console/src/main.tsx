@@ -12,6 +12,7 @@ import './common/console.css';
 import { Layout } from './common/layout';
 import { DossierPage } from './households/dossier.page';
 import { HouseholdSearchPage } from './households/household-search.page';
+import { RegisterHouseholdPage } from './households/register-household.page';
 import { InboxPage } from './inbox/inbox.page';
 import { PayrollPage } from './payments/payroll.page';
 import { ReviewsPage } from './payments/reviews.page';
@@ -28,6 +29,7 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/tasks" replace /> },
       { path: 'tasks', element: <InboxPage /> },
       { path: 'households', element: <HouseholdSearchPage /> },
+      { path: 'households/new', element: <RegisterHouseholdPage /> },
       { path: 'households/:id', element: <DossierPage /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'calendars', element: <CalendarsPage /> },

@@ -77,7 +77,7 @@ describe('the registration form as a request body', () => {
     };
     expect(applicationBody(draft)).toEqual({
       ok: false,
-      fields: [{ field: 'details.incomes.1.amountFen', messages: ['金额应为元，最多两位小数'] }],
+      fields: [{ field: 'details.incomes[1].amountFen', messages: ['金额应为元，最多两位小数'] }],
     });
   });
 });

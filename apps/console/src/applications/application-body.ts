@@ -56,7 +56,7 @@ export function applicationBody(draft: ApplicationDraft): ApplicationBody {
   const incomes = draft.incomes.map((income, index) => {
     const amountFen = parseYuan(income.amountYuan);
     if (amountFen === null) {
-      fields.push({ field: `details.incomes.${index}.amountFen`, messages: ['金额应为元，最多两位小数'] });
+      fields.push({ field: `details.incomes[${index}].amountFen`, messages: ['金额应为元，最多两位小数'] });
     }
     return {
       memberIdNumber: income.memberIdNumber.trim().toUpperCase() || applicantIdNumber,

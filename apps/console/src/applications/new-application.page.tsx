@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 
 import { INCOME_CATEGORIES, type IncomeCategory } from '@app/domain/household/means-codes';
 
@@ -7,6 +7,7 @@ import { type ApplicationDraft, applicationBody, emptyApplication, type IncomeDr
 import { ErrorBox } from '../common/error-box';
 import { Field, Section, type TextKind, TextField } from '../common/field';
 import { useCommand } from '../common/use-command';
+import type { ApplicantFromHousehold } from '../households/register-household.page';
 import { useSession } from '../session/use-session';
 
 /**
@@ -18,7 +19,12 @@ export function NewApplicationPage() {
   const session = useSession();
   const navigate = useNavigate();
   const ownCommunity = session?.account.divisionCode.length === 12 ? session.account.divisionCode : '';
-  const [draft, setDraft] = useState<ApplicationDraft>(() => emptyApplication(ownCommunity));
+  // Opened from a household just registered: its head applies, for all its members.
+  const fromHousehold = useLocation().state as ApplicantFromHousehold | null;
+  const [draft, setDraft] = useState<ApplicationDraft>(() => ({
+    ...emptyApplication(ownCommunity),
+    ...(fromHousehold ?? {}),
+  }));
   const command = useCommand();
   const { busy, error, errorsOf } = command;
 
@@ -82,9 +88,9 @@ export function NewApplicationPage() {
                 label="成员身份证号（空为申请人）"
                 value={income.memberIdNumber}
                 onChange={(memberIdNumber) => setIncome(index, { memberIdNumber })}
-                errors={errorsOf(`details.incomes.${index}.memberIdNumber`)}
+                errors={errorsOf(`details.incomes[${index}].memberIdNumber`)}
               />
-              <Field label="收入类别" errors={errorsOf(`details.incomes.${index}.category`)}>
+              <Field label="收入类别" errors={errorsOf(`details.incomes[${index}].category`)}>
                 <select
                   value={income.category}
                   onChange={(e) => setIncome(index, { category: e.target.value as IncomeCategory })}
@@ -101,9 +107,9 @@ export function NewApplicationPage() {
                 kind="decimal"
                 value={income.amountYuan}
                 onChange={(amountYuan) => setIncome(index, { amountYuan })}
-                errors={errorsOf(`details.incomes.${index}.amountFen`)}
+                errors={errorsOf(`details.incomes[${index}].amountFen`)}
               />
-              <Field label="期间" errors={errorsOf(`details.incomes.${index}.period`)}>
+              <Field label="期间" errors={errorsOf(`details.incomes[${index}].period`)}>
                 <select
                   value={income.period}
                   onChange={(e) => setIncome(index, { period: e.target.value as IncomeDraft['period'] })}

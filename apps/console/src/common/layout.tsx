@@ -39,7 +39,11 @@ export function Layout() {
               申请台账
             </NavLink>
           )}
-          {handlesCases && <NavLink to="/households">户档查询</NavLink>}
+          {handlesCases && (
+            <NavLink to="/households" end>
+              户档查询
+            </NavLink>
+          )}
           {handlesCases && <NavLink to="/statistics">督办统计</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.paymentRead) && <NavLink to="/reviews">定期核查</NavLink>}
           {rolesAllow(account.roles, PERMISSIONS.paymentRead) && <NavLink to="/payroll">资金发放</NavLink>}
@@ -50,6 +54,7 @@ export function Layout() {
           {rolesAllow(account.roles, PERMISSIONS.applicationCreate) && (
             <NavLink to="/applications/new">受理登记</NavLink>
           )}
+          {rolesAllow(account.roles, PERMISSIONS.householdRegister) && <NavLink to="/households/new">登记家庭</NavLink>}
         </nav>
         <span className="who">
           {account.displayName}（{account.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}，

@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
+import { MEMBER_CHANGE_LABELS } from '@app/contracts/intake/household-change.reply';
 import { LINE_STATUS_LABELS } from '@app/contracts/payment/line-status';
 import {
   HEALTH_LABELS,
@@ -14,6 +15,7 @@ import { formatYuan } from '@app/domain/money/fen';
 
 import { BenefitChangeForm } from './benefit-change.form';
 import { DOSSIER_PURPOSES, type DossierSection, type DossierView } from './dossier.types';
+import { MemberChangeForm } from './member-change.form';
 import type { ApiError } from '../api/api-error';
 import { api, download } from '../api/client';
 import { DocumentList } from '../applications/document-list';
@@ -38,6 +40,7 @@ export function DossierPage() {
   const [notice, setNotice] = useState<string>();
   const session = useSession();
   const changes = !!session && rolesAllow(session.account.roles, PERMISSIONS.enrolmentChange);
+  const registers = !!session && rolesAllow(session.account.roles, PERMISSIONS.householdRegister);
   const print = () => {
     setPrintError(undefined);
     download(`/households/${id}/dossier.pdf`, purpose).then(
@@ -108,6 +111,49 @@ export function DossierPage() {
           </table>
         )}
       </Part>
+      {view.household.status === 'OK' && view.household.data.memberChanges.length > 0 && (
+        <>
+          <h2>家庭成员变动</h2>
+          <table className="member-changes">
+            <thead>
+              <tr>
+                <th>变动日期</th>
+                <th>类型</th>
+                <th>原因</th>
+                <th>成员</th>
+                <th>新户主</th>
+                <th>登记人</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.household.data.memberChanges.map((change) => (
+                <tr key={change.id}>
+                  <td>{change.occurredOn}</td>
+                  <td>{MEMBER_CHANGE_LABELS[change.kind]}</td>
+                  <td>{MEMBER_CHANGE_LABELS[change.reason]}</td>
+                  <td>
+                    {change.memberName}（{change.memberIdNumberMasked}）
+                  </td>
+                  <td>{change.newHead ? `${change.newHead.name}（${change.newHead.idNumberMasked}）` : ''}</td>
+                  <td>{change.recordedBy}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {registers && view.household.status === 'OK' && view.household.data.status !== 'ENDED' && (
+        <MemberChangeForm
+          key={view.household.data.members.map((member) => member.personId).join()}
+          householdId={view.household.data.id}
+          members={view.household.data.members}
+          benefitPaid={view.benefit.status === 'OK' && !!view.benefit.data && view.benefit.data.status !== 'TERMINATED'}
+          onChanged={(text) => {
+            setNotice(text);
+            dossier.reload();
+          }}
+        />
+      )}
 
       <Part title="申请" section={view.applications}>
         {(applications) => (

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import type { SearchHouseholdsReply } from '@app/contracts/intake/household.reply';
+import { householdCodeLabel, RELATIONSHIPS } from '@app/domain/household/household-codes';
 
 import { DOSSIER_PURPOSES } from './dossier.types';
 import { api } from '../api/client';
@@ -72,7 +73,8 @@ export function HouseholdSearchPage() {
                 <td>{hit.headName}</td>
                 <td>{hit.memberCount}</td>
                 <td>
-                  {hit.matched.name}（{hit.matched.relationship}，{hit.matched.idNumberMasked}）
+                  {hit.matched.name}（{householdCodeLabel(RELATIONSHIPS, hit.matched.relationship)}，
+                  {hit.matched.idNumberMasked}）
                 </td>
                 <td>{hit.divisionCode}</td>
               </tr>

@@ -1,6 +1,6 @@
 import type { HouseholdStatus } from '@app/domain';
 
-import type { MemberChangeRecord } from './household-change.request';
+import type { MemberChangeRecord } from './household-change.reply';
 
 export interface HouseholdMemberReply {
   personId: string;
