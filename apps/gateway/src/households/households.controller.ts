@@ -53,10 +53,11 @@ export class HouseholdsController {
   @ApiOperation({
     summary:
       "Record a change in the household's members (家庭成员变动): one member leaves (LEAVE: DEATH, MOVED_OUT, " +
-      'MARRIED_OUT, OTHER; `idNumber`) or joins (JOIN: BIRTH, MARRIED_IN, MOVED_IN, OTHER; `member`). The report is ' +
-      "filed into the household file and the open benefit's next periodic review falls due within three months of " +
-      'the change. The head cannot leave. The household shown in the answer is access-logged. Idempotent by ' +
-      'Idempotency-Key.',
+      'MARRIED_OUT, OTHER; `idNumber`; the head with `newHead`) or joins (JOIN: BIRTH, MARRIED_IN, MOVED_IN, OTHER; ' +
+      '`member`), or the head hands over (HEAD: HANDOVER, OTHER; `newHead`, with the card of the new head while the ' +
+      "benefit is paid). The report is filed into the household file and the open benefit's next periodic review " +
+      'falls due within three months of the change. The household shown in the answer is access-logged. ' +
+      'Idempotent by Idempotency-Key.',
   })
   async changeMembers(
     @UuidParam('id') householdId: string,
