@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 
 import type { HouseholdReply } from '@app/contracts/intake/household.reply';
+import { HEAD_RELATIONSHIP } from '@app/domain/household/household-codes';
 
 import { DOSSIER_PURPOSES } from './dossier.types';
 import { emptyMember, type HouseholdDraft, householdBody, type MemberDraft } from './member-body';
@@ -54,7 +55,7 @@ export function RegisterHouseholdPage() {
   };
 
   if (registered) {
-    const head = draft.members.find((member) => member.relationship === '02');
+    const head = draft.members.find((member) => member.relationship === HEAD_RELATIONSHIP);
     const applicant: ApplicantFromHousehold = {
       divisionCode: registered.divisionCode,
       applicantName: head?.name.trim() ?? '',

@@ -32,7 +32,7 @@ export class NewRelationshipInput {
   @IsIdNumber()
   idNumber: string;
 
-  @IsIn(RELATIONSHIP_CODES, { message: `与户主关系代码只能是：${codeChoices(RELATIONSHIPS)}` })
+  @IsIn(RELATIONSHIP_CODES, { message: `与新户主关系代码只能是：${codeChoices(RELATIONSHIPS)}` })
   relationship: RelationshipCode;
 }
 
