@@ -810,8 +810,17 @@ describe('the staff console (running stack, headless Chromium)', () => {
     expect(await refusals.count()).toBe(1);
     expect(await form.getByLabel('总时限（工作日）').locator('..').getAttribute('class')).toBe('field invalid');
 
-    // Corrected, it is published from tomorrow and listed as not yet in force; the chains running keep theirs.
+    // A stage's limit that is not a whole number of days: refused beside that stage's field (rules.stages[0]).
     await form.getByLabel('总时限（工作日）').fill('30');
+    await form.getByRole('textbox', { name: '街道（乡镇）审核' }).fill('1.5');
+    await form.getByRole('button', { name: '发布' }).click();
+    await refusals.filter({ hasText: '办理时限应为整数个工作日' }).waitFor();
+    expect(await form.getByRole('textbox', { name: '街道（乡镇）审核' }).locator('..').getAttribute('class')).toBe(
+      'field invalid',
+    );
+
+    // Corrected, it is published from tomorrow and listed as not yet in force; the chains running keep theirs.
+    await form.getByRole('textbox', { name: '街道（乡镇）审核' }).fill('10');
     await form.getByRole('button', { name: '发布' }).click();
     expect(await page.getByRole('status').textContent()).toContain(`已发布${county}的审批流程（2021年全国办法`);
     const published = page.locator(`table.policies tr[data-division="${county}"]`);

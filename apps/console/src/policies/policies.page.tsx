@@ -257,7 +257,7 @@ export function PoliciesPage() {
                     kind="count"
                     value={draft.limits[stage]}
                     onChange={(value) => set('limits', { ...draft.limits, [stage]: value })}
-                    errors={errorsOf(`rules.stages.${index}`)}
+                    errors={errorsOf(`rules.stages[${index}]`)}
                   />
                 ))}
               </div>
