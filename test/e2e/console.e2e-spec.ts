@@ -120,6 +120,16 @@ describe('the staff console (running stack, headless Chromium)', () => {
     await registration.getByRole('button', { name: '提交申请' }).click();
     await registration.getByText('金额应为元，最多两位小数').first().waitFor();
     await registration.getByLabel('金额（元）').fill('300');
+    // The gateway's refusal of an income row is shown beside that row's field (details.incomes[0].memberIdNumber).
+    const incomeMember = registration.getByLabel('成员身份证号（空为申请人）');
+    await incomeMember.fill('123');
+    await registration.getByRole('button', { name: '提交申请' }).click();
+    await registration
+      .locator('.field.invalid .field-error')
+      .filter({ hasText: '所属成员的身份证号码格式不正确' })
+      .waitFor();
+    expect(await incomeMember.locator('..').getAttribute('class')).toBe('field invalid');
+    await incomeMember.fill('');
     await registration.getByRole('button', { name: '提交申请' }).click();
     const consentRefused = registration.getByRole('alert');
     await consentRefused.waitFor();
