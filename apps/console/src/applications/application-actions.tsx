@@ -7,7 +7,7 @@ import type { ApplicationView } from './application.types';
 import type { ApiError } from '../api/api-error';
 import { api } from '../api/client';
 import { ErrorBox } from '../common/error-box';
-import { Field, Section, TextField } from '../common/field';
+import { CodeSelect, Field, Section, TextField } from '../common/field';
 import { beijingMinute } from '../common/labels';
 import { useCommand } from '../common/use-command';
 import { useSession } from '../session/use-session';
@@ -92,15 +92,7 @@ function EvidenceUpload({ applicationId, onUploaded }: { applicationId: string; 
   };
   return (
     <form className="filters" onSubmit={upload} aria-label="上传证明材料">
-      <Field label="材料类型">
-        <select value={type} onChange={(e) => setType(e.target.value as EvidenceType)}>
-          {Object.entries(EVIDENCE_LABELS).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <CodeSelect label="材料类型" labels={EVIDENCE_LABELS} value={type} onChange={setType} />
       <Field label="文件（PDF、JPEG、PNG或OFD）">
         <input ref={file} type="file" accept=".pdf,.jpg,.jpeg,.png,.ofd" />
       </Field>

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
-import { INCOME_CATEGORIES, type IncomeCategory } from '@app/domain/household/means-codes';
+import { INCOME_CATEGORIES } from '@app/domain/household/means-codes';
 
 import { type ApplicationDraft, applicationBody, emptyApplication, type IncomeDraft } from './application-body';
 import { ErrorBox } from '../common/error-box';
-import { Field, Section, type TextKind, TextField } from '../common/field';
+import { CodeSelect, Field, Section, type TextKind, TextField } from '../common/field';
 import { useCommand } from '../common/use-command';
 import type { ApplicantFromHousehold } from '../households/register-household.page';
 import { useSession } from '../session/use-session';
@@ -90,18 +90,13 @@ export function NewApplicationPage() {
                 onChange={(memberIdNumber) => setIncome(index, { memberIdNumber })}
                 errors={errorsOf(`details.incomes[${index}].memberIdNumber`)}
               />
-              <Field label="收入类别" errors={errorsOf(`details.incomes[${index}].category`)}>
-                <select
-                  value={income.category}
-                  onChange={(e) => setIncome(index, { category: e.target.value as IncomeCategory })}
-                >
-                  {Object.entries(INCOME_CATEGORIES).map(([code, label]) => (
-                    <option key={code} value={code}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <CodeSelect
+                label="收入类别"
+                labels={INCOME_CATEGORIES}
+                value={income.category}
+                onChange={(category) => setIncome(index, { category })}
+                errors={errorsOf(`details.incomes[${index}].category`)}
+              />
               <TextField
                 label="金额（元）"
                 kind="decimal"

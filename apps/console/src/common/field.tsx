@@ -15,6 +15,41 @@ export function Field({ label, errors = [], children }: { label: string; errors?
   );
 }
 
+/**
+ * A labelled select of one code list, its options in the list's Chinese (`{ CODE: '中文' }`); `blank` adds an empty
+ * first option (not chosen, or not recorded).
+ */
+export function CodeSelect<C extends string>({
+  label,
+  labels,
+  value,
+  onChange,
+  errors,
+  blank,
+  name,
+}: {
+  label: string;
+  labels: Readonly<Record<C, string>>;
+  value: C | '';
+  onChange: (value: C) => void;
+  errors?: string[];
+  blank?: string;
+  name?: string;
+}) {
+  return (
+    <Field label={label} errors={errors}>
+      <select name={name} value={value} onChange={(e) => onChange(e.target.value as C)}>
+        {blank !== undefined && <option value="">{blank}</option>}
+        {(Object.entries(labels) as Array<[C, string]>).map(([code, text]) => (
+          <option key={code} value={code}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 /** line: one line of text; text: several lines; count, decimal: digits (the phone's number pad); date: a day. */
 export type TextKind = 'line' | 'text' | 'count' | 'decimal' | 'date';
 

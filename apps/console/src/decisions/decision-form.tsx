@@ -4,7 +4,7 @@ import type { DecisionReply } from '@app/contracts/approval/task.request';
 
 import { decisionBody, type DecisionDraft, emptyDraft } from './decision-body';
 import { ErrorBox } from '../common/error-box';
-import { Field, Section, type TextKind, TextField } from '../common/field';
+import { CodeSelect, Field, Section, type TextKind, TextField } from '../common/field';
 import { beijingDate, type Decision, DECISION_LABELS, DELIVERY_METHOD_LABELS } from '../common/labels';
 import { useCommand } from '../common/use-command';
 import type { InboxTask } from '../inbox/inbox.types';
@@ -166,19 +166,14 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
       {decision === 'DELIVER' && (
         <Section title="送达情况" errors={errorsOf('delivery')}>
           {entry('delivery', 'deliveredOn', '送达日期', 'date')}
-          <Field label="送达方式">
-            <select
-              name="delivery.method"
-              value={draft.delivery.method}
-              onChange={(e) => setIn('delivery', { method: e.target.value as DecisionDraft['delivery']['method'] })}
-            >
-              {Object.entries(DELIVERY_METHOD_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CodeSelect
+            name="delivery.method"
+            label="送达方式"
+            labels={DELIVERY_METHOD_LABELS}
+            value={draft.delivery.method}
+            onChange={(method) => setIn('delivery', { method })}
+            errors={errorsOf('delivery.method')}
+          />
           {entry('delivery', 'recipient', '受送达人')}
           {draft.delivery.method === 'LEFT_AT_RESIDENCE' && entry('delivery', 'witnesses', '见证人（用顿号分隔）')}
           {draft.delivery.method === 'BY_POST' && entry('delivery', 'trackingNo', '邮件号码')}

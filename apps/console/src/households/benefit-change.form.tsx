@@ -2,14 +2,9 @@ import { type FormEvent, useState } from 'react';
 
 import { addMonths } from '@app/domain/payment/months';
 
-import {
-  BENEFIT_CHANGE_LABELS,
-  type BenefitChangeDraft,
-  type BenefitChangeKind,
-  benefitChangeBody,
-} from './benefit-change';
+import { BENEFIT_CHANGE_LABELS, type BenefitChangeDraft, benefitChangeBody } from './benefit-change';
 import { ErrorBox } from '../common/error-box';
-import { Field, Section, TextField } from '../common/field';
+import { CodeSelect, Field, Section, TextField } from '../common/field';
 import { beijingDate } from '../common/labels';
 import { useCommand } from '../common/use-command';
 
@@ -62,15 +57,13 @@ export function BenefitChangeForm({
       <Section title="变更待遇">
         <ErrorBox error={error} />
         <div className="row">
-          <Field label="变更类型" errors={errorsOf('kind')}>
-            <select value={draft.kind} onChange={(e) => set('kind', e.target.value as BenefitChangeKind)}>
-              {(Object.entries(BENEFIT_CHANGE_LABELS) as Array<[BenefitChangeKind, string]>).map(([kind, label]) => (
-                <option key={kind} value={kind}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CodeSelect
+            label="变更类型"
+            labels={BENEFIT_CHANGE_LABELS}
+            value={draft.kind}
+            onChange={(kind) => set('kind', kind)}
+            errors={errorsOf('kind')}
+          />
           <Field label="自何月起" errors={errorsOf('effectiveMonth')}>
             <input type="month" value={draft.effectiveMonth} onChange={(e) => set('effectiveMonth', e.target.value)} />
           </Field>

@@ -18,11 +18,18 @@ import {
   namesNewHead,
   type RelationshipDraft,
 } from './member-body';
-import { CodeSelect, MemberFields } from './member-fields';
+import { MemberFields } from './member-fields';
 import { ErrorBox } from '../common/error-box';
-import { Field, Section, TextField } from '../common/field';
+import { CodeSelect, Section, TextField } from '../common/field';
 import { beijingDate } from '../common/labels';
 import { useCommand } from '../common/use-command';
+
+/** The kinds of change, and each kind's reasons, with their Chinese. */
+const KIND_LABELS = labelsOf(MEMBER_CHANGE_KINDS);
+const reasonLabels = (kind: MemberChangeKind) => labelsOf<MemberChangeReason>(MEMBER_CHANGE_REASONS[kind]);
+function labelsOf<C extends MemberChangeKind | MemberChangeReason>(codes: readonly C[]): Record<C, string> {
+  return Object.fromEntries(codes.map((code) => [code, MEMBER_CHANGE_LABELS[code]])) as Record<C, string>;
+}
 
 /**
  * The rows of the others' relationships to a new head: every member who stays, as the dossier shows them (name,
@@ -97,30 +104,23 @@ export function MemberChangeForm({
       <Section title="家庭成员变动">
         <ErrorBox error={error} />
         <div className="row">
-          <Field label="变动类型" errors={errorsOf('kind')}>
-            <select
-              value={draft.kind}
-              onChange={(e) => {
-                command.changed();
-                setDraft(empty(e.target.value as MemberChangeKind));
-              }}
-            >
-              {MEMBER_CHANGE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {MEMBER_CHANGE_LABELS[kind]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="原因" errors={errorsOf('reason')}>
-            <select value={draft.reason} onChange={(e) => edit({ reason: e.target.value as MemberChangeReason })}>
-              {MEMBER_CHANGE_REASONS[draft.kind].map((reason) => (
-                <option key={reason} value={reason}>
-                  {MEMBER_CHANGE_LABELS[reason]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CodeSelect
+            label="变动类型"
+            labels={KIND_LABELS}
+            value={draft.kind}
+            onChange={(kind) => {
+              command.changed();
+              setDraft(empty(kind));
+            }}
+            errors={errorsOf('kind')}
+          />
+          <CodeSelect
+            label="原因"
+            labels={reasonLabels(draft.kind)}
+            value={draft.reason}
+            onChange={(reason) => edit({ reason })}
+            errors={errorsOf('reason')}
+          />
           <TextField
             label="变动日期"
             kind="date"

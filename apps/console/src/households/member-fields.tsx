@@ -7,37 +7,7 @@ import {
 } from '@app/domain/household/household-codes';
 
 import type { MemberDraft } from './member-body';
-import { Field, TextField } from '../common/field';
-
-/** A select of one code list, its options in Chinese; `blank` adds an empty first option (not recorded). */
-export function CodeSelect({
-  label,
-  labels,
-  value,
-  onChange,
-  errors,
-  blank,
-}: {
-  label: string;
-  labels: Record<string, string>;
-  value: string;
-  onChange: (value: string) => void;
-  errors?: string[];
-  blank?: string;
-}) {
-  return (
-    <Field label={label} errors={errors}>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        {blank !== undefined && <option value="">{blank}</option>}
-        {Object.entries(labels).map(([code, text]) => (
-          <option key={code} value={code}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
+import { CodeSelect, TextField } from '../common/field';
 
 /**
  * One member's particulars (姓名, 身份证号, 与户主关系, 健康, 劳动能力, 在学, 残疾等级, 户口): the gateway's messages

@@ -6,14 +6,13 @@ import {
   type ListReviewsDueReply,
   REVIEW_FINDING_LABELS,
   type ReviewDueItem,
-  type ReviewFinding,
 } from '@app/contracts/payment/enrolment-review.reply';
 import { addCalendarDays } from '@app/domain/calendar/working-days';
 
 import { emptyReview, reviewBody, type ReviewDraft } from './review-body';
 import { api } from '../api/client';
 import { ErrorBox } from '../common/error-box';
-import { Field, Section, TextField } from '../common/field';
+import { CodeSelect, Field, Section, TextField } from '../common/field';
 import { beijingDate } from '../common/labels';
 import { Pager, useSearchFilters } from '../common/search-filters';
 import { useCommand } from '../common/use-command';
@@ -171,15 +170,13 @@ export function ReviewsPage() {
                 onChange={(value) => set('reviewedOn', value)}
                 errors={errorsOf('reviewedOn')}
               />
-              <Field label="核查结论" errors={errorsOf('finding')}>
-                <select value={draft.finding} onChange={(e) => set('finding', e.target.value as ReviewFinding)}>
-                  {(Object.entries(REVIEW_FINDING_LABELS) as Array<[ReviewFinding, string]>).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <CodeSelect
+                label="核查结论"
+                labels={REVIEW_FINDING_LABELS}
+                value={draft.finding}
+                onChange={(finding) => set('finding', finding)}
+                errors={errorsOf('finding')}
+              />
               <Field label="今后核查周期" errors={errorsOf('intervalMonths')}>
                 <select
                   value={draft.intervalMonths}

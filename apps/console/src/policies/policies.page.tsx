@@ -11,18 +11,10 @@ import {
 import { PERMISSIONS, rolesAllow } from '@app/contracts/identity/permissions';
 import { addCalendarDays } from '@app/domain/calendar/working-days';
 
-import {
-  type Appraisal,
-  type ApprovalModel,
-  draftFrom,
-  policyBody,
-  type PolicyDraft,
-  standingOn,
-  withModel,
-} from './policy-body';
+import { type Appraisal, draftFrom, policyBody, type PolicyDraft, standingOn, withModel } from './policy-body';
 import { api } from '../api/client';
 import { ErrorBox } from '../common/error-box';
-import { Field, Section, TextField } from '../common/field';
+import { CodeSelect, Field, Section, TextField } from '../common/field';
 import { beijingDate, beijingMinute } from '../common/labels';
 import { useSearchFilters } from '../common/search-filters';
 import { useCommand } from '../common/use-command';
@@ -229,22 +221,17 @@ export function PoliciesPage() {
                 onChange={(value) => set('effectiveFrom', value)}
                 errors={errorsOf('effectiveFrom')}
               />
-              <Field label="审批模式" errors={errorsOf('rules.model')}>
-                <select
-                  name="model"
-                  value={draft.model}
-                  onChange={(e) => {
-                    command.changed();
-                    setDraft((current) => withModel(current, e.target.value as ApprovalModel));
-                  }}
-                >
-                  {(Object.entries(MODEL_LABELS) as Array<[ApprovalModel, string]>).map(([model, label]) => (
-                    <option key={model} value={model}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <CodeSelect
+                name="model"
+                label="审批模式"
+                labels={MODEL_LABELS}
+                value={draft.model}
+                onChange={(model) => {
+                  command.changed();
+                  setDraft((current) => withModel(current, model));
+                }}
+                errors={errorsOf('rules.model')}
+              />
             </div>
             <fieldset className={errorsOf('rules.stages').length > 0 ? 'section invalid' : 'section'}>
               <legend>审批环节与办理时限（工作日）</legend>
@@ -277,19 +264,14 @@ export function PoliciesPage() {
                 </select>
               </Field>
               {number('publicityDays', '公示天数（自然日）')}
-              <Field label="民主评议" errors={errorsOf('rules.appraisal')}>
-                <select
-                  name="appraisal"
-                  value={draft.appraisal}
-                  onChange={(e) => set('appraisal', e.target.value as Appraisal)}
-                >
-                  {(Object.entries(APPRAISAL_LABELS) as Array<[Appraisal, string]>).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <CodeSelect
+                name="appraisal"
+                label="民主评议"
+                labels={APPRAISAL_LABELS}
+                value={draft.appraisal}
+                onChange={(appraisal) => set('appraisal', appraisal)}
+                errors={errorsOf('rules.appraisal')}
+              />
             </div>
             <div className="row">
               {number('overallLimitWorkingDays', '总时限（工作日）')}
