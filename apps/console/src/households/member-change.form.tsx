@@ -166,7 +166,7 @@ export function MemberChangeForm({
             />
             <p className="hint">其他留在户内的成员：按户口簿填写身份证号及与新户主的关系；新户主本人一行留空。</p>
             {draft.relationships.map((row, index) => (
-              <div className="row" key={row.shownAs} data-relationship={index}>
+              <div className="row" key={index} data-relationship={index}>
                 <span className="who-row">{row.shownAs}</span>
                 <TextField
                   label="身份证号"

@@ -33,7 +33,7 @@ export const PAYEE_HOLD_FAILURES = {
   HOLDER_DECEASED: FAILURE_LABELS.HOLDER_DECEASED,
 } as const satisfies Partial<Record<FailureCode, string>>;
 
-/** expected = paid + failed + pending + held, in lines and fen. */
+/** expected = paid + failed + pending + held + cancelled, in lines and fen. */
 export interface StatementTotals {
   lines: number;
   expectedFen: number;
